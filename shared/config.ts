@@ -1,0 +1,168 @@
+/**
+ * The run configuration: one schema for the UI form, IPC payloads, CLI flags and `run.json`, with the
+ * book's defaults (`train_neuralnet.py`). Every field has a documented range, and every error names
+ * the field, the value it got and what it accepts.
+ */
+import { z } from 'zod';
+import { MAX_SEED } from './engine/rng';
+import { bytesPerElement } from './engine/tensor';
+
+/** Limits of each numeric field; shown in error messages, the CLI help and the UI. */
+export const LIMITS = {
+  layerCount: { min: 2, max: 8 },
+  layerWidth: { min: 1, max: 16384 },
+  learningRate: { min: 0, max: 1000 },
+  batchSize: { min: 1, max: 60000 },
+  iterations: { min: 1, max: 10_000_000 },
+  seed: { min: 0, max: MAX_SEED },
+  trainSize: { min: 1, max: 10_000_000 },
+  weightInitStd: { min: 0, max: 10 },
+  /** The memory a run may plan to use for its parameters, gradients and batch buffers. */
+  memoryBytes: 4 * 1024 ** 3,
+} as const;
+
+const int = (field: string, min: number, max: number) =>
+  z
+    .number({ error: (issue) => `${field}: must be a whole number from ${min} to ${max}, got ${show(issue.input)}` })
+    .refine((v) => Number.isInteger(v) && v >= min && v <= max, {
+      error: (issue) => `${field}: must be a whole number from ${min} to ${max}, got ${show(issue.input)}`,
+    });
+
+const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
+  z.enum(values, { error: (issue) => `${field}: must be one of ${values.join(', ')}, got ${show(issue.input)}` });
+
+/** The schema of a run's configuration. Parse with `parseRunConfig` for readable errors. */
+export const runConfigSchema = z
+  .strictObject(
+    {
+      /** `mnist` (bundled) or a folder holding the four IDX files of another dataset. */
+      dataset: z
+        .string({ error: (i) => `dataset: must be "mnist" or a folder path, got ${show(i.input)}` })
+        .min(1, { error: 'dataset: must be "mnist" or a folder path, got an empty string' })
+        .max(4096, { error: 'dataset: a folder path may have at most 4096 characters' }),
+      layers: z
+        .array(int('layers[]', LIMITS.layerWidth.min, LIMITS.layerWidth.max), {
+          error: (i) => `layers: must be a list of layer sizes, got ${show(i.input)}`,
+        })
+        .min(LIMITS.layerCount.min, { error: `layers: needs ${LIMITS.layerCount.min} to ${LIMITS.layerCount.max} sizes (input, hidden…, output)` })
+        .max(LIMITS.layerCount.max, { error: `layers: needs ${LIMITS.layerCount.min} to ${LIMITS.layerCount.max} sizes (input, hidden…, output)` }),
+      activation: oneOf('activation', ['sigmoid', 'relu']),
+      weightInit: z.union(
+        [
+          z.number().refine((v) => v > LIMITS.weightInitStd.min && v <= LIMITS.weightInitStd.max),
+          z.enum(['xavier', 'he']),
+        ],
+        {
+          error: (i) =>
+            `weightInit: must be a standard deviation greater than ${LIMITS.weightInitStd.min} and at most ` +
+            `${LIMITS.weightInitStd.max}, or "xavier" or "he", got ${show(i.input)}`,
+        },
+      ),
+      loss: oneOf('loss', ['cross_entropy', 'mse']),
+      gradient: oneOf('gradient', ['analytic', 'numerical']),
+      optimizer: oneOf('optimizer', ['sgd']),
+      learningRate: z
+        .number({ error: (i) => `learningRate: must be a number greater than 0 and at most ${LIMITS.learningRate.max}, got ${show(i.input)}` })
+        .refine((v) => v > LIMITS.learningRate.min && v <= LIMITS.learningRate.max, {
+          error: (i) => `learningRate: must be a number greater than 0 and at most ${LIMITS.learningRate.max}, got ${show(i.input)}`,
+        }),
+      batchSize: int('batchSize', LIMITS.batchSize.min, LIMITS.batchSize.max),
+      iterations: int('iterations', LIMITS.iterations.min, LIMITS.iterations.max),
+      seed: int('seed', LIMITS.seed.min, LIMITS.seed.max).optional(),
+      trainSize: int('trainSize', LIMITS.trainSize.min, LIMITS.trainSize.max).nullable(),
+      dtype: oneOf('dtype', ['float32', 'float64']),
+    },
+    { error: (i) => (i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : `config: must be an object, got ${show(i.input)}`) },
+  )
+  .superRefine((config, ctx) => {
+    const bytes = estimateMemoryBytes(config);
+    if (bytes > LIMITS.memoryBytes) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['layers'],
+        message:
+          `layers: a ${config.layers.join('-')} network with batch ${config.batchSize} in ${config.dtype} needs about ` +
+          `${formatBytes(bytes)}, more than the ${formatBytes(LIMITS.memoryBytes)} a run may use`,
+      });
+    }
+  });
+
+/** A validated run configuration (the seed may still be unset: it is picked when the run starts). */
+export type RunConfig = z.infer<typeof runConfigSchema>;
+
+/** The book's defaults: `TwoLayerNet(784, 50, 10)` trained as in `train_neuralnet.py`. */
+export const BOOK_DEFAULTS: RunConfig = Object.freeze({
+  dataset: 'mnist',
+  layers: [784, 50, 10],
+  activation: 'sigmoid',
+  weightInit: 0.01,
+  loss: 'cross_entropy',
+  gradient: 'analytic',
+  optimizer: 'sgd',
+  learningRate: 0.1,
+  batchSize: 100,
+  iterations: 10000,
+  trainSize: null,
+  dtype: 'float32',
+}) as RunConfig;
+
+/** One problem with a configuration: the field (dotted path) and a sentence naming value and range. */
+export interface ConfigIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Either a valid configuration or every problem found in the input. */
+export type ConfigResult = { ok: true; config: RunConfig } | { ok: false; issues: ConfigIssue[] };
+
+/** Validates `input` (defaults are not filled in: merge with `BOOK_DEFAULTS` first where wanted). */
+export function parseRunConfig(input: unknown): ConfigResult {
+  const result = runConfigSchema.safeParse(input, { reportInput: true });
+  if (result.success) return { ok: true, config: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || 'config',
+      message: issue.message,
+    })),
+  };
+}
+
+/** Bytes a run plans to hold: parameters and gradients, plus activations and deltas of a batch. */
+export function estimateMemoryBytes(config: Pick<RunConfig, 'layers' | 'batchSize' | 'dtype'>): number {
+  const { layers, batchSize, dtype } = config;
+  let parameters = 0;
+  let activations = layers[0] ?? 0;
+  for (let l = 0; l + 1 < layers.length; l++) {
+    parameters += layers[l] * layers[l + 1] + layers[l + 1];
+    activations += 2 * layers[l + 1];
+  }
+  return bytesPerElement(dtype) * (2 * parameters + batchSize * activations);
+}
+
+/** "1.5 GiB", "12.0 MiB": sizes for messages. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** A value as it should appear in an error message: strings quoted, long values cut. */
+function show(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) text = String(value);
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
