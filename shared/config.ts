@@ -21,15 +21,17 @@ export const LIMITS = {
   memoryBytes: 4 * 1024 ** 3,
 } as const;
 
-const int = (field: string, min: number, max: number) =>
-  z
-    .number({ error: (issue) => `${field}: must be a whole number from ${min} to ${max}, got ${show(issue.input)}` })
-    .refine((v) => Number.isInteger(v) && v >= min && v <= max, {
-      error: (issue) => `${field}: must be a whole number from ${min} to ${max}, got ${show(issue.input)}`,
-    });
+const int = (min: number, max: number) => {
+  const error = (issue: { input?: unknown }): string => `must be a whole number from ${min} to ${max}, got ${show(issue.input)}`;
+  return z.number({ error }).refine((v) => Number.isInteger(v) && v >= min && v <= max, { error });
+};
 
-const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
-  z.enum(values, { error: (issue) => `${field}: must be one of ${values.join(', ')}, got ${show(issue.input)}` });
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => `must be one of ${values.join(', ')}, got ${show(issue.input)}` });
+
+const learningRateError = (issue: { input?: unknown }): string =>
+  `must be a number greater than ${LIMITS.learningRate.min} and at most ${LIMITS.learningRate.max}, got ${show(issue.input)}`;
+const layerCountError = `needs ${LIMITS.layerCount.min} to ${LIMITS.layerCount.max} sizes (input, hidden…, output)`;
 
 /** The schema of a run's configuration. Parse with `parseRunConfig` for readable errors. */
 export const runConfigSchema = z
@@ -37,16 +39,16 @@ export const runConfigSchema = z
     {
       /** `mnist` (bundled) or a folder holding the four IDX files of another dataset. */
       dataset: z
-        .string({ error: (i) => `dataset: must be "mnist" or a folder path, got ${show(i.input)}` })
-        .min(1, { error: 'dataset: must be "mnist" or a folder path, got an empty string' })
-        .max(4096, { error: 'dataset: a folder path may have at most 4096 characters' }),
+        .string({ error: (i) => `must be "mnist" or a folder path, got ${show(i.input)}` })
+        .min(1, { error: 'must be "mnist" or a folder path, got an empty string' })
+        .max(4096, { error: 'a folder path may have at most 4096 characters' }),
       layers: z
-        .array(int('layers[]', LIMITS.layerWidth.min, LIMITS.layerWidth.max), {
-          error: (i) => `layers: must be a list of layer sizes, got ${show(i.input)}`,
+        .array(int(LIMITS.layerWidth.min, LIMITS.layerWidth.max), {
+          error: (i) => `must be a list of layer sizes, got ${show(i.input)}`,
         })
-        .min(LIMITS.layerCount.min, { error: `layers: needs ${LIMITS.layerCount.min} to ${LIMITS.layerCount.max} sizes (input, hidden…, output)` })
-        .max(LIMITS.layerCount.max, { error: `layers: needs ${LIMITS.layerCount.min} to ${LIMITS.layerCount.max} sizes (input, hidden…, output)` }),
-      activation: oneOf('activation', ['sigmoid', 'relu']),
+        .min(LIMITS.layerCount.min, { error: layerCountError })
+        .max(LIMITS.layerCount.max, { error: layerCountError }),
+      activation: oneOf(['sigmoid', 'relu']),
       weightInit: z.union(
         [
           z.number().refine((v) => v > LIMITS.weightInitStd.min && v <= LIMITS.weightInitStd.max),
@@ -54,25 +56,23 @@ export const runConfigSchema = z
         ],
         {
           error: (i) =>
-            `weightInit: must be a standard deviation greater than ${LIMITS.weightInitStd.min} and at most ` +
+            `must be a standard deviation greater than ${LIMITS.weightInitStd.min} and at most ` +
             `${LIMITS.weightInitStd.max}, or "xavier" or "he", got ${show(i.input)}`,
         },
       ),
-      loss: oneOf('loss', ['cross_entropy', 'mse']),
-      gradient: oneOf('gradient', ['analytic', 'numerical']),
-      optimizer: oneOf('optimizer', ['sgd']),
+      loss: oneOf(['cross_entropy', 'mse']),
+      gradient: oneOf(['analytic', 'numerical']),
+      optimizer: oneOf(['sgd']),
       learningRate: z
-        .number({ error: (i) => `learningRate: must be a number greater than 0 and at most ${LIMITS.learningRate.max}, got ${show(i.input)}` })
-        .refine((v) => v > LIMITS.learningRate.min && v <= LIMITS.learningRate.max, {
-          error: (i) => `learningRate: must be a number greater than 0 and at most ${LIMITS.learningRate.max}, got ${show(i.input)}`,
-        }),
-      batchSize: int('batchSize', LIMITS.batchSize.min, LIMITS.batchSize.max),
-      iterations: int('iterations', LIMITS.iterations.min, LIMITS.iterations.max),
-      seed: int('seed', LIMITS.seed.min, LIMITS.seed.max).optional(),
-      trainSize: int('trainSize', LIMITS.trainSize.min, LIMITS.trainSize.max).nullable(),
-      dtype: oneOf('dtype', ['float32', 'float64']),
+        .number({ error: learningRateError })
+        .refine((v) => v > LIMITS.learningRate.min && v <= LIMITS.learningRate.max, { error: learningRateError }),
+      batchSize: int(LIMITS.batchSize.min, LIMITS.batchSize.max),
+      iterations: int(LIMITS.iterations.min, LIMITS.iterations.max),
+      seed: int(LIMITS.seed.min, LIMITS.seed.max).optional(),
+      trainSize: int(LIMITS.trainSize.min, LIMITS.trainSize.max).nullable(),
+      dtype: oneOf(['float32', 'float64']),
     },
-    { error: (i) => (i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : `config: must be an object, got ${show(i.input)}`) },
+    { error: (i) => (i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : `must be an object, got ${show(i.input)}`) },
   )
   .superRefine((config, ctx) => {
     const bytes = estimateMemoryBytes(config);
@@ -81,7 +81,7 @@ export const runConfigSchema = z
         code: 'custom',
         path: ['layers'],
         message:
-          `layers: a ${config.layers.join('-')} network with batch ${config.batchSize} in ${config.dtype} needs about ` +
+          `a ${config.layers.join('-')} network with batch ${config.batchSize} in ${config.dtype} needs about ` +
           `${formatBytes(bytes)}, more than the ${formatBytes(LIMITS.memoryBytes)} a run may use`,
       });
     }
@@ -106,10 +106,17 @@ export const BOOK_DEFAULTS: RunConfig = Object.freeze({
   dtype: 'float32',
 }) as RunConfig;
 
-/** One problem with a configuration: the field (dotted path) and a sentence naming value and range. */
+/** One problem with a configuration: the field (dotted path) and what it accepts and got. */
 export interface ConfigIssue {
+  /** Dotted path of the field, e.g. `learningRate` or `layers.1`; `config` for the whole object. */
   readonly field: string;
+  /** What the field accepts and the value it got, e.g. "must be a whole number from 1 to 60000, got 0". */
   readonly message: string;
+}
+
+/** "learningRate: must be …": an issue as one line. */
+export function describeIssue(issue: ConfigIssue): string {
+  return `${issue.field}: ${issue.message}`;
 }
 
 /** Either a valid configuration or every problem found in the input. */

@@ -1,0 +1,123 @@
+/**
+ * The `descent train` flags of DESIGN.md's contract, turned into a run configuration through the one
+ * shared schema, with errors that name the flag the user typed.
+ */
+import { Command, Option } from 'commander';
+import { BOOK_DEFAULTS, LIMITS, parseRunConfig, type ConfigIssue, type RunConfig } from '../../shared/config';
+
+/** Bad input on the command line: exits with code 2 and this message. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Which flag sets which config field, for error messages. */
+const FLAG_OF: Record<string, string> = {
+  dataset: '--data',
+  layers: '--layers',
+  activation: '--activation',
+  weightInit: '--init',
+  loss: '--loss',
+  gradient: '--gradient',
+  learningRate: '--lr',
+  batchSize: '--batch',
+  iterations: '--iters',
+  seed: '--seed',
+  trainSize: '--train-size',
+  dtype: '--dtype',
+};
+
+/** "--lr: must be …": a config issue in the words of the command line. */
+export function describeForCli(issue: ConfigIssue): string {
+  const field = issue.field.split('.')[0];
+  return `${FLAG_OF[field] ?? field}: ${issue.message}`;
+}
+
+/** The flags `train` and `sweep` share; values stay strings until `configFromFlags` checks them. */
+export function addTrainFlags(command: Command): Command {
+  const lossNames = { ce: 'cross_entropy', mse: 'mse', cross_entropy: 'cross_entropy' } as const;
+  return command
+    .addOption(new Option('--hidden <sizes>', 'hidden layer size(s), comma-separated (784-H-10)'))
+    .addOption(new Option('--layers <sizes>', `all layer sizes, comma-separated (default ${BOOK_DEFAULTS.layers.join(',')})`))
+    .addOption(new Option('--activation <name>', 'hidden activation: sigmoid|relu (default sigmoid)'))
+    .addOption(new Option('--init <std>', 'initial weight std (default 0.01), or xavier|he'))
+    .addOption(new Option('--loss <name>', 'loss: ce|mse (default ce)').argParser((v) => lossNames[v as keyof typeof lossNames] ?? v))
+    .addOption(new Option('--gradient <method>', 'analytic|numerical (default analytic; numerical is the book\'s slow method)'))
+    .addOption(new Option('--lr <rate>', `learning rate, > ${LIMITS.learningRate.min} and ≤ ${LIMITS.learningRate.max} (default 0.1)`))
+    .addOption(new Option('--batch <size>', `mini-batch size, ${LIMITS.batchSize.min}–${LIMITS.batchSize.max} (default 100)`))
+    .addOption(new Option('--iters <count>', `iterations, ${LIMITS.iterations.min}–${LIMITS.iterations.max} (default 10000)`))
+    .addOption(new Option('--seed <n>', `seed, ${LIMITS.seed.min}–${LIMITS.seed.max} (default: random, recorded)`))
+    .addOption(new Option('--train-size <n>', 'use only the first N training images (default: all)'))
+    .addOption(new Option('--dtype <type>', 'float32|float64 (default float32)'))
+    .addOption(new Option('--data <dir>', 'folder with the four IDX files of another dataset (default: bundled MNIST)'));
+}
+
+/** Raw flag values as commander collects them. */
+export interface TrainFlagValues {
+  hidden?: string;
+  layers?: string;
+  activation?: string;
+  init?: string;
+  loss?: string;
+  gradient?: string;
+  lr?: string;
+  batch?: string;
+  iters?: string;
+  seed?: string;
+  trainSize?: string;
+  dtype?: string;
+  data?: string;
+}
+
+/**
+ * A number as typed: `1e-3`, `0.1`, `100`. Anything else stays a string, so the schema reports it
+ * with the allowed range ("must be a number …, got "abc"").
+ */
+function numeric(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return text;
+  return Number(trimmed);
+}
+
+function sizes(text: string): Array<number | string> {
+  return text.split(',').map(numeric);
+}
+
+/** Layers from `--layers`, or `--hidden` between the default input and output sizes. */
+function layersFrom(flags: TrainFlagValues): Array<number | string> | undefined {
+  if (flags.layers !== undefined && flags.hidden !== undefined) {
+    throw new UsageError('--hidden and --layers: give one or the other (--layers 784,50,10 or --hidden 50)');
+  }
+  if (flags.layers !== undefined) return sizes(flags.layers);
+  if (flags.hidden !== undefined) {
+    const [input] = BOOK_DEFAULTS.layers;
+    const output = BOOK_DEFAULTS.layers[BOOK_DEFAULTS.layers.length - 1];
+    return [input, ...sizes(flags.hidden), output];
+  }
+  return undefined;
+}
+
+/** The configuration the flags describe, on top of the book's defaults; throws UsageError naming the flag. */
+export function configFromFlags(flags: TrainFlagValues): RunConfig {
+  const raw: Record<string, unknown> = { ...BOOK_DEFAULTS };
+  const set = (field: string, value: unknown): void => {
+    if (value !== undefined) raw[field] = value;
+  };
+  set('layers', layersFrom(flags));
+  set('activation', flags.activation);
+  if (flags.init !== undefined) set('weightInit', ['xavier', 'he'].includes(flags.init) ? flags.init : numeric(flags.init));
+  set('loss', flags.loss);
+  set('gradient', flags.gradient);
+  set('learningRate', flags.lr === undefined ? undefined : numeric(flags.lr));
+  set('batchSize', flags.batch === undefined ? undefined : numeric(flags.batch));
+  set('iterations', flags.iters === undefined ? undefined : numeric(flags.iters));
+  set('seed', flags.seed === undefined ? undefined : numeric(flags.seed));
+  set('trainSize', flags.trainSize === undefined ? undefined : numeric(flags.trainSize));
+  set('dtype', flags.dtype);
+  set('dataset', flags.data);
+  const result = parseRunConfig(raw);
+  if (!result.ok) throw new UsageError(result.issues.map(describeForCli).join('\n'));
+  return result.config;
+}

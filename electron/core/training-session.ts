@@ -1,0 +1,143 @@
+/**
+ * One training run from a validated configuration to its summary: load the dataset, check the
+ * network fits it, step the §4.5 loop, and report progress in batches. It yields to the event loop
+ * between slices of iterations so that signals, messages and stop requests are handled mid-run.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ConfigIssue, RunConfig } from '../../shared/config';
+import { takeFirst } from '../../shared/engine/dataset';
+import { Training, type EpochRecord } from '../../shared/engine/train';
+import { meanOfLast, type EndStatus, type RunSummary } from '../../shared/summary';
+import { datasetFolder, loadIdxDataset, type LoadedDataset } from './datasets';
+
+/** Losses of consecutive iterations, sent together (never one message per iteration). */
+export interface ProgressBatch {
+  readonly iterations: number[];
+  readonly losses: number[];
+}
+
+/** Callbacks a session reports to; all optional. */
+export interface SessionListener {
+  onProgress?(batch: ProgressBatch): void;
+  onEpoch?(epoch: EpochRecord): void;
+}
+
+export interface SessionOptions {
+  readonly runId: string;
+  readonly listener?: SessionListener;
+  /** Aborting stops the run after the current iteration; it then ends as `stopped`. */
+  readonly signal?: AbortSignal;
+  /** Longest time between two progress batches (50 ms: at most 20 messages a second). */
+  readonly progressIntervalMs?: number;
+  /** A dataset already in memory (benchmarks, tests); loaded from `config.dataset` otherwise. */
+  readonly dataset?: LoadedDataset;
+}
+
+/** A configuration that does not fit its dataset; `issues` name the fields. */
+export class DatasetMismatchError extends Error {
+  constructor(readonly issues: ConfigIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+    this.name = 'DatasetMismatchError';
+  }
+}
+
+/** Problems between a configuration and the dataset it names (input width, classes, subset size). */
+export function checkAgainstDataset(config: RunConfig, data: LoadedDataset): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const { layers } = config;
+  if (layers[0] !== data.train.features) {
+    issues.push({ field: 'layers', message: `the input layer must have ${data.train.features} units (pixels per image), got ${layers[0]}` });
+  }
+  if (layers[layers.length - 1] !== data.train.classes) {
+    issues.push({ field: 'layers', message: `the output layer must have ${data.train.classes} units (classes), got ${layers[layers.length - 1]}` });
+  }
+  if (config.trainSize !== null && config.trainSize > data.train.count) {
+    issues.push({ field: 'trainSize', message: `must be from 1 to ${data.train.count} (training images in the dataset), got ${config.trainSize}` });
+  }
+  return issues;
+}
+
+const now = (): number => performance.now();
+
+/** Runs `config` (with its seed resolved) to the end, to a stop request, or to a non-finite loss. */
+export async function runTrainingSession(config: RunConfig & { seed: number }, options: SessionOptions): Promise<RunSummary> {
+  const started = now();
+  const data = options.dataset ?? loadIdxDataset(datasetFolder(config.dataset));
+  const issues = checkAgainstDataset(config, data);
+  if (issues.length > 0) throw new DatasetMismatchError(issues);
+  const loadSeconds = (now() - started) / 1000;
+
+  const train = config.trainSize === null ? data.train : takeFirst(data.train, config.trainSize);
+  const training = new Training(config, train, data.test, now);
+  const interval = options.progressIntervalMs ?? 50;
+  const listener = options.listener ?? {};
+  const losses: number[] = [];
+  let pending: ProgressBatch = { iterations: [], losses: [] };
+  let lastFlush = now();
+  let status: EndStatus = 'completed';
+  let divergedAt: number | undefined;
+  let best: EpochRecord | undefined;
+
+  const flush = (): void => {
+    if (pending.iterations.length === 0) return;
+    listener.onProgress?.(pending);
+    pending = { iterations: [], losses: [] };
+    lastFlush = now();
+  };
+  const report = (epoch: EpochRecord | undefined): void => {
+    if (!epoch) return;
+    if (!best || epoch.testAcc > best.testAcc) best = epoch;
+    flush();
+    listener.onEpoch?.(epoch);
+  };
+
+  while (!training.finished) {
+    if (options.signal?.aborted) {
+      status = 'stopped';
+      break;
+    }
+    const sliceEnd = now() + interval;
+    while (!training.finished && now() < sliceEnd) {
+      const i = training.iteration;
+      const { loss, epoch } = training.step();
+      if (!Number.isFinite(loss)) {
+        status = 'diverged';
+        divergedAt = i;
+        break;
+      }
+      losses.push(loss);
+      pending.iterations.push(i);
+      pending.losses.push(loss);
+      report(epoch);
+    }
+    if (status === 'diverged') break;
+    if (now() - lastFlush >= interval) flush();
+    // Let signals, IPC messages and timers in before the next slice.
+    await nextTurn();
+  }
+  flush();
+  if (status !== 'diverged' && training.iteration > 0) report(training.finalEvaluation());
+
+  // A diverged run's weights are not finite: its last measurement does not describe them.
+  const measured = status === 'diverged' ? undefined : training.lastEpoch;
+  const iterations = losses.length;
+  return {
+    runId: options.runId,
+    status,
+    iterations,
+    trainAcc: measured?.trainAcc ?? null,
+    testAcc: measured?.testAcc ?? null,
+    finalLoss: losses.length ? losses[losses.length - 1] : null,
+    meanLossLast100: meanOfLast(losses, 100),
+    bestTestAcc: best?.testAcc ?? null,
+    bestTestAccIteration: best?.iteration ?? null,
+    seconds: (now() - started) / 1000,
+    trainSeconds: training.times.trainSeconds,
+    evalSeconds: training.times.evalSeconds,
+    loadSeconds,
+    itersPerSec: training.times.trainSeconds > 0 ? iterations / training.times.trainSeconds : 0,
+    seed: config.seed,
+    ...(divergedAt === undefined ? {} : { divergedAt }),
+    config,
+  };
+}
