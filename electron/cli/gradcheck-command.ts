@@ -3,7 +3,7 @@
  * training images, in float64: mean and max |numerical − analytic| for every parameter.
  */
 import type { RunConfig } from '../../shared/config';
-import { gradientCheck, type GradientCheckResult } from '../../shared/engine/gradcheck';
+import { gradientCheck, type GradientCheckResult, type NumericalMethod } from '../../shared/engine/gradcheck';
 import { MultiLayerNet } from '../../shared/engine/network';
 import { pixelScale, sliceRows } from '../../shared/engine/dataset';
 import { RandomState, pickSeed } from '../../shared/engine/rng';
@@ -16,6 +16,7 @@ import { describeForCli, UsageError } from './train-flags';
 export interface GradcheckReport {
   readonly type: 'gradcheck';
   readonly batch: number;
+  readonly method: NumericalMethod;
   readonly seed: number;
   readonly layers: number[];
   readonly meanAbsDiff: Record<string, number>;
@@ -26,7 +27,7 @@ export interface GradcheckReport {
 }
 
 /** Runs the check for the network `config` describes (its dtype is ignored: always float64). */
-export function runGradcheck(config: RunConfig, batch: number): GradcheckReport {
+export function runGradcheck(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): GradcheckReport {
   const started = performance.now();
   const data = loadIdxDataset(datasetFolder(config.dataset));
   const issues = checkAgainstDataset(config, data);
@@ -37,12 +38,13 @@ export function runGradcheck(config: RunConfig, batch: number): GradcheckReport 
   const x = new Float64Array(batch * data.train.features);
   const t = new Int32Array(batch);
   sliceRows(data.train, 0, batch, pixelScale('float64'), x, t);
-  const result: GradientCheckResult = gradientCheck(net, x, t, batch, () => performance.now());
+  const result: GradientCheckResult = gradientCheck(net, x, t, batch, () => performance.now(), method);
   const pick = (key: 'meanAbsDiff' | 'maxAbsDiff'): Record<string, number> =>
     Object.fromEntries(result.parameters.map((p) => [p.name, p[key]]));
   return {
     type: 'gradcheck',
     batch,
+    method,
     seed,
     layers: [...config.layers],
     meanAbsDiff: pick('meanAbsDiff'),
@@ -67,7 +69,7 @@ export function printGradcheck(report: GradcheckReport, config: RunConfig, json:
     `Gradient check of ${describeConfig({ ...config, dtype: 'float64' }).split(' · SGD')[0]} on the first ${report.batch} ` +
       `training images, float64, seed ${report.seed}`,
     table(rows),
-    `numerical gradient ${duration(report.numericalSeconds)} · analytic gradient ${duration(report.analyticSeconds)}`,
+    `numerical gradient (${report.method}) ${duration(report.numericalSeconds)} · analytic gradient ${duration(report.analyticSeconds)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

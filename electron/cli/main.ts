@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { addTrainFlags, configFromFlags, UsageError, type TrainFlagValues } from './train-flags';
 import { trainCommand } from './train-command';
 import { printGradcheck, runGradcheck } from './gradcheck-command';
+import { benchCommand } from './bench-command';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -26,19 +27,42 @@ function buildProgram(): Command {
     });
 
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))
+    .option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)')
     .option('--json', 'one JSON object on stdout')
-    .action((flags: TrainFlagValues & { json?: boolean }) => {
+    .action((flags: TrainFlagValues & { json?: boolean; method?: string }) => {
       // --batch means the number of images checked here (the book uses 3).
-      const batchText = flags.batch ?? '3';
-      const batch = Number(batchText);
-      if (!/^\d+$/.test(batchText) || batch < 1 || batch > 1000) {
-        throw new UsageError(`--batch: must be a whole number from 1 to 1000, got ${JSON.stringify(batchText)}`);
+      const batch = wholeNumber('--batch', flags.batch ?? '3', 1, 1000);
+      const method = flags.method ?? 'incremental';
+      if (method !== 'incremental' && method !== 'plain') {
+        throw new UsageError(`--method: must be one of incremental, plain, got ${JSON.stringify(method)}`);
       }
       const config = configFromFlags({ ...flags, batch: undefined });
-      printGradcheck(runGradcheck(config, batch), config, Boolean(flags.json));
+      printGradcheck(runGradcheck(config, batch, method), config, Boolean(flags.json));
     });
 
+  program
+    .command('bench')
+    .description('Descent against the book\'s numpy code: training step, evaluation, numerical gradient, whole run (medians)')
+    .option('--repeats <n>', 'interleaved repetitions of each measurement, 1–50 (default 5)')
+    .option('--runs <n>', 'repetitions of the whole default run, 0–10 (default 3; 0 skips it)')
+    .option('--json', 'one JSON object per figure on stdout')
+    .action(async (flags: { repeats?: string; runs?: string; json?: boolean }) => {
+      await benchCommand({
+        repeats: wholeNumber('--repeats', flags.repeats ?? '5', 1, 50),
+        runs: wholeNumber('--runs', flags.runs ?? '3', 0, 10),
+        json: Boolean(flags.json),
+      });
+    });
   return program;
+}
+
+/** A flag that must be a whole number in [min, max]; UsageError naming the flag otherwise. */
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return value;
 }
 
 /** Parses `argv` and runs the command; resolves to the exit code. */

@@ -3,6 +3,7 @@
  * by central differences and by backpropagation, and compare them parameter by parameter.
  */
 import type { MultiLayerNet } from './network';
+import { incrementalNumericalGradient } from './numerical-incremental';
 import type { FloatArray } from './tensor';
 import type { Clock } from './train';
 
@@ -22,13 +23,24 @@ export interface GradientCheckResult {
   readonly analyticSeconds: number;
 }
 
+/**
+ * How the numerical gradient is computed: `plain` is the book's loop (two full forward passes per
+ * parameter); `incremental` gives the same central differences by recomputing only what a parameter
+ * changes (see numerical-incremental.ts).
+ */
+export type NumericalMethod = 'incremental' | 'plain';
+
 /** Compares numerical and analytic gradients of `network` on `rows` inputs `x` with labels `t`. */
 export function gradientCheck(
   network: MultiLayerNet, x: FloatArray, t: ArrayLike<number>, rows: number, now: Clock,
+  method: NumericalMethod = 'incremental',
 ): GradientCheckResult {
   let started = now();
-  // Copy: both methods return the network's reusable gradient buffers.
-  const numerical = network.numericalGradient(x, t, rows).map((g) => Float64Array.from(g));
+  // Copy: the plain method and the analytic gradient share the network's reusable buffers.
+  const numerical = (method === 'plain'
+    ? network.numericalGradient(x, t, rows)
+    : incrementalNumericalGradient(network, x, t, rows)
+  ).map((g) => Float64Array.from(g));
   const numericalSeconds = (now() - started) / 1000;
   started = now();
   const analytic = network.gradient(x, t, rows).grads;

@@ -3,6 +3,7 @@ export * from './tensor';
 export * from './rng';
 export * from './functions';
 export * from './gradient';
+export * from './numerical-incremental';
 export * from './kernels';
 export * from './dataset';
 export * from './network';

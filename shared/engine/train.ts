@@ -13,6 +13,7 @@ import { MultiLayerNet, type NetworkSpec, type WeightInit } from './network';
 import { SGD, type Optimizer } from './optimizers';
 import { RandomState } from './rng';
 import { allocate, type FloatArray } from './tensor';
+import { incrementalNumericalGradient } from './numerical-incremental';
 
 /** What the loop needs to know; a subset of a run's configuration. */
 export interface TrainingSpec extends NetworkSpec {
@@ -66,6 +67,8 @@ export class Training {
   private readonly batchT: Int32Array;
   /** W1, b1, W2, b2, … in the order `gradient` returns their gradients. */
   private readonly parameterArrays: FloatArray[];
+  /** Buffers for numerical gradients (in the run's dtype, like analytic ones). */
+  private readonly numericalGrads: FloatArray[];
 
   constructor(
     readonly spec: TrainingSpec,
@@ -83,6 +86,7 @@ export class Training {
     this.batchX = allocate(spec.dtype, spec.batchSize * train.features);
     this.batchT = new Int32Array(spec.batchSize);
     this.parameterArrays = this.network.parameters().map((p) => p.values);
+    this.numericalGrads = this.parameterArrays.map((p) => allocate(spec.dtype, p.length));
   }
 
   /** True once every iteration has run. */
@@ -107,7 +111,8 @@ export class Training {
       ({ loss, grads } = this.network.gradient(this.batchX, this.batchT, batchSize));
     } else {
       loss = this.network.loss(this.batchX, this.batchT, batchSize);
-      grads = this.network.numericalGradient(this.batchX, this.batchT, batchSize);
+      // Same central differences as the book's method, computed incrementally (see numerical-incremental).
+      grads = incrementalNumericalGradient(this.network, this.batchX, this.batchT, batchSize, this.numericalGrads);
     }
     this.optimizer.update(this.parameterArrays, grads);
     this.iteration = i + 1;

@@ -92,7 +92,7 @@ describe('the training loop of §4.5', () => {
   });
 });
 
-describe('agreement with numpy on real MNIST (fixtures from scripts/make-fixtures.py)', () => {
+describe('agreement with numpy on real MNIST (fixtures from scripts/make_fixtures.py)', () => {
   for (const run of reference.runs) {
     it(`${run.name}: float64 losses within 1e-9 relative, accuracies equal`, () => {
       const c = run.config;

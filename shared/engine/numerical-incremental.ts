@@ -1,0 +1,161 @@
+/**
+ * The book's numerical gradient — a central difference (f(w + h) − f(w − h)) / 2h of the batch loss
+ * for every single parameter — computed without two full forward passes per parameter.
+ *
+ * Perturbing weight W[p][j] of layer l changes only unit j of that layer, and only in the rows whose
+ * input p is non-zero (81% of MNIST pixels are zero); the rest of the batch keeps its loss. So each
+ * difference needs the loss terms of a few rows, recomputed from unit j onwards. The difference
+ * f(w + h) − f(w − h) is summed row by row, which also avoids subtracting two nearly equal batch
+ * losses: the result equals the book's to within its own rounding noise (tested against
+ * `MultiLayerNet.numericalGradient`), hundreds of times faster.
+ *
+ * Arithmetic is in float64 whatever the network's dtype; the perturbations are the ones the dtype
+ * actually stores (fl(w + h) − w), as in the book's in-place method.
+ */
+import { CROSS_ENTROPY_DELTA, sigmoid, relu } from './functions';
+import { NUMERICAL_H } from './gradient';
+import type { MultiLayerNet } from './network';
+import type { FloatArray } from './tensor';
+
+/** Activations and pre-activations of every layer for the whole batch, in float64. */
+interface BaseForward {
+  /** inputs[l]: the input of layer l (x for l = 0), rows × layers[l]. */
+  readonly inputs: Float64Array[];
+  /** pre[l]: x·W + b of layer l, rows × layers[l+1] (the logits for the last layer). */
+  readonly pre: Float64Array[];
+}
+
+/** Gradients of every parameter (W1, b1, W2, b2, …) by central differences, written into `out`. */
+export function incrementalNumericalGradient(
+  net: MultiLayerNet, x: FloatArray, t: ArrayLike<number>, rows: number,
+  out: FloatArray[] = net.parameters().map((p) => new Float64Array(p.values.length)),
+): FloatArray[] {
+  const evaluator = new RowLoss(net, x, t, rows);
+  const h = NUMERICAL_H;
+  const { layers } = net.spec;
+  for (let l = 0; l < net.depth; l++) {
+    const inputs = evaluator.base.inputs[l];
+    const width = layers[l];
+    const units = layers[l + 1];
+    const weights = net.weights[l];
+    const gradW = out[2 * l];
+    for (let p = 0; p < width; p++) {
+      for (let j = 0; j < units; j++) {
+        const index = p * units + j;
+        const [dPlus, dMinus] = storedSteps(weights, index, h);
+        let diff = 0;
+        for (let n = 0; n < rows; n++) {
+          const v = inputs[n * width + p];
+          if (v === 0) continue;
+          diff += evaluator.term(n, l, j, dPlus * v) - evaluator.term(n, l, j, dMinus * v);
+        }
+        gradW[index] = diff / rows / (2 * h);
+      }
+    }
+    const biases = net.biases[l];
+    const gradB = out[2 * l + 1];
+    for (let j = 0; j < units; j++) {
+      const [dPlus, dMinus] = storedSteps(biases, j, h);
+      let diff = 0;
+      for (let n = 0; n < rows; n++) diff += evaluator.term(n, l, j, dPlus) - evaluator.term(n, l, j, dMinus);
+      gradB[j] = diff / rows / (2 * h);
+    }
+  }
+  return out;
+}
+
+/**
+ * The steps w + h and w − h actually make once stored in the parameter's precision: the book writes
+ * them into the array, so a float32 weight moves by fl32(w + h) − w, not exactly h.
+ */
+function storedSteps(values: FloatArray, index: number, h: number): [number, number] {
+  const original = values[index];
+  values[index] = original + h;
+  const plus = values[index] - original;
+  values[index] = original - h;
+  const minus = values[index] - original;
+  values[index] = original;
+  return [plus, minus];
+}
+
+/** Loss terms of single rows after one unit's pre-activation changes. */
+class RowLoss {
+  readonly base: BaseForward;
+  private readonly scratch: Float64Array[];
+  private readonly activate: (v: number) => number;
+  private readonly delta: number;
+
+  constructor(private readonly net: MultiLayerNet, x: FloatArray, private readonly t: ArrayLike<number>, rows: number) {
+    const { layers, activation } = net.spec;
+    this.activate = activation === 'sigmoid' ? sigmoid : relu;
+    this.delta = net.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA;
+    this.scratch = layers.map((w) => new Float64Array(w));
+    const inputs = [Float64Array.from(x.subarray(0, rows * layers[0]))];
+    const pre: Float64Array[] = [];
+    for (let l = 0; l < net.depth; l++) {
+      const a = new Float64Array(rows * layers[l + 1]);
+      for (let n = 0; n < rows; n++) {
+        this.affine(l, inputs[l].subarray(n * layers[l], (n + 1) * layers[l]), a.subarray(n * layers[l + 1], (n + 1) * layers[l + 1]));
+      }
+      pre.push(a);
+      if (l + 1 < net.depth) inputs.push(a.map(this.activate));
+    }
+    this.base = { inputs, pre };
+  }
+
+  /** Loss term of row n when unit j of layer l has its pre-activation moved by `dPre`. */
+  term(n: number, l: number, j: number, dPre: number): number {
+    const { layers } = this.net.spec;
+    const last = this.net.depth - 1;
+    const units = layers[l + 1];
+    const row = this.scratch[l + 1];
+    const pre = this.base.pre[l];
+    if (l === last) {
+      row.set(pre.subarray(n * units, (n + 1) * units));
+      row[j] += dPre;
+      return this.lossTerm(row, this.t[n]);
+    }
+    // The unit's output moves by dz; the next layer's pre-activation moves by dz·W[j, :].
+    const dz = this.activate(pre[n * units + j] + dPre) - this.base.inputs[l + 1][n * units + j];
+    const nextUnits = layers[l + 2];
+    const next = this.scratch[l + 2];
+    const basePre = this.base.pre[l + 1];
+    const w = this.net.weights[l + 1];
+    for (let k = 0; k < nextUnits; k++) next[k] = basePre[n * nextUnits + k] + dz * w[j * nextUnits + k];
+    // Any further layers see a whole changed row.
+    for (let m = l + 1; m < last; m++) {
+      const z = this.scratch[m + 1].map(this.activate);
+      this.affine(m + 1, z, this.scratch[m + 2]);
+    }
+    return this.lossTerm(this.scratch[last + 1], this.t[n]);
+  }
+
+  /** out = input·W_l + b_l for one row. */
+  private affine(l: number, input: Float64Array, out: Float64Array): void {
+    const units = this.net.spec.layers[l + 1];
+    const w = this.net.weights[l];
+    const b = this.net.biases[l];
+    for (let k = 0; k < units; k++) out[k] = 0;
+    for (let p = 0; p < input.length; p++) {
+      const v = input[p];
+      if (v === 0) continue;
+      for (let k = 0; k < units; k++) out[k] += v * w[p * units + k];
+    }
+    for (let k = 0; k < units; k++) out[k] += b[k];
+  }
+
+  /** One row's loss from its logits: −log(softmax[t] + δ), or 0.5·Σ(softmax − onehot)². */
+  private lossTerm(logits: Float64Array, label: number): number {
+    let max = logits[0];
+    for (let c = 1; c < logits.length; c++) if (logits[c] > max) max = logits[c];
+    let sum = 0;
+    for (let c = 0; c < logits.length; c++) sum += Math.exp(logits[c] - max);
+    if (this.net.spec.loss === 'cross_entropy') return -Math.log(Math.exp(logits[label] - max) / sum + this.delta);
+    let squares = 0;
+    for (let c = 0; c < logits.length; c++) {
+      const d = Math.exp(logits[c] - max) / sum - (c === label ? 1 : 0);
+      squares += d * d;
+    }
+    return 0.5 * squares;
+  }
+}

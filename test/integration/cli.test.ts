@@ -1,0 +1,141 @@
+/** The `descent` command line as a user runs it: real processes, real MNIST, the DESIGN.md contract. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+
+function descent(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function jsonLines(stdout: string): Array<Record<string, unknown>> {
+  return stdout.trim().split('\n').map((line) => JSON.parse(line));
+}
+
+describe('descent train --json', () => {
+  const run = descent('train', '--json', '--iters', '250', '--train-size', '10000', '--seed', '42', '--hidden', '30');
+  const lines = run.code === 0 ? jsonLines(run.stdout) : [];
+
+  it('exits 0 and prints only JSON lines', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(lines.length).toBeGreaterThan(3);
+  });
+
+  it('progress lines cover every iteration exactly once, in order', () => {
+    const progress = lines.filter((l) => l.type === 'progress');
+    const iterations = progress.flatMap((l) => l.iterations as number[]);
+    const losses = progress.flatMap((l) => l.losses as number[]);
+    expect(iterations).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    expect(losses).toHaveLength(250);
+    expect(losses.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    // Batched: far fewer messages than iterations.
+    expect(progress.length).toBeLessThan(60);
+  });
+
+  it('epoch lines at i % (10000/100) == 0 and once at the end', () => {
+    const epochs = lines.filter((l) => l.type === 'epoch');
+    expect(epochs.map((e) => e.iteration)).toEqual([0, 100, 200, 250]);
+    expect(epochs.map((e) => e.epoch)).toEqual([0, 1, 2, 2.5]);
+    for (const e of epochs) {
+      expect(e.trainAcc).toBeGreaterThanOrEqual(0);
+      expect(e.testAcc).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('ends with the summary line of the contract', () => {
+    const summary = lines[lines.length - 1];
+    expect(summary.type).toBe('summary');
+    for (const key of ['runId', 'status', 'iterations', 'trainAcc', 'testAcc', 'finalLoss', 'meanLossLast100', 'seconds',
+      'trainSeconds', 'evalSeconds', 'loadSeconds', 'itersPerSec', 'seed', 'config']) {
+      expect(summary, key).toHaveProperty(key);
+    }
+    expect(summary.status).toBe('completed');
+    expect(summary.iterations).toBe(250);
+    expect(summary.seed).toBe(42);
+    expect((summary.config as { layers: number[] }).layers).toEqual([784, 30, 10]);
+    const losses = lines.filter((l) => l.type === 'progress').flatMap((l) => l.losses as number[]);
+    expect(summary.finalLoss).toBe(losses[losses.length - 1]);
+    expect(summary.meanLossLast100).toBeCloseTo(losses.slice(-100).reduce((a, b) => a + b, 0) / 100, 12);
+    expect(summary.itersPerSec).toBeCloseTo(250 / (summary.trainSeconds as number), 6);
+    const last = lines.filter((l) => l.type === 'epoch').pop()!;
+    expect(summary.testAcc).toBe(last.testAcc);
+  });
+
+  it('the same seed gives the same losses (a run can be replayed)', () => {
+    const again = jsonLines(descent('train', '--json', '--iters', '30', '--train-size', '10000', '--seed', '42', '--hidden', '30').stdout);
+    const losses = again.filter((l) => l.type === 'progress').flatMap((l) => l.losses as number[]);
+    const first = lines.filter((l) => l.type === 'progress').flatMap((l) => l.losses as number[]).slice(0, 30);
+    expect(losses).toEqual(first);
+  });
+});
+
+describe('descent train on a terminal-less stdout', () => {
+  it('prints the book\'s "train acc, test acc" line per epoch and a final line', () => {
+    const run = descent('train', '--iters', '101', '--train-size', '5000', '--seed', '1');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Training 784-50-10 sigmoid .* seed 1$/m);
+    expect(run.stdout.match(/train acc, test acc \| \d\.\d{4}, \d\.\d{4}/g)).toHaveLength(3);
+    expect(run.stdout).toMatch(/^completed: 101 iterations in/m);
+  });
+});
+
+describe('bad input exits with code 2 and names the flag and the range', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['--lr', '-0.5'], /--lr: must be a number greater than 0 and at most 1000, got -0\.5/],
+    [['--lr', 'fast'], /--lr: must be a number greater than 0 and at most 1000, got "fast"/],
+    [['--batch', '0'], /--batch: must be a whole number from 1 to 60000, got 0/],
+    [['--batch', '12.5'], /--batch: must be a whole number from 1 to 60000, got 12\.5/],
+    [['--activation', 'tanh'], /--activation: must be one of sigmoid, relu, got "tanh"/],
+    [['--loss', 'hinge'], /--loss: must be one of cross_entropy, mse, got "hinge"/],
+    [['--iters', '1e9'], /--iters: must be a whole number from 1 to 10000000, got 1000000000/],
+    [['--seed', '-3'], /--seed: must be a whole number from 0 to 4294967295, got -3/],
+    [['--dtype', 'float16'], /--dtype: must be one of float32, float64, got "float16"/],
+    [['--hidden', '100000,100000'], /--layers: .*needs about .* GiB, more than the 4\.0 GiB a run may use|--layers: must be a whole number from 1 to 16384/],
+    [['--layers', '784,40000,40000,10'], /--layers: must be a whole number from 1 to 16384, got 40000/],
+    [['--layers', '784,16000,16000,16000,10', '--batch', '60000'], /--layers: a 784-16000-16000-16000-10 network with batch 60000 in float32 needs about 25\.5 GiB/],
+    [['--layers', '100,10'], /--layers: the input layer must have 784 units \(pixels per image\), got 100/],
+    [['--layers', '784,50,7'], /--layers: the output layer must have 10 units \(classes\), got 7/],
+    [['--train-size', '70000'], /--train-size: must be from 1 to 60000 \(training images in the dataset\), got 70000/],
+    [['--hidden', '50', '--layers', '784,50,10'], /--hidden and --layers: give one or the other/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+  ];
+  for (const [args, message] of cases) {
+    it(args.join(' '), () => {
+      const run = descent('train', ...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).not.toMatch(/completed/);
+    });
+  }
+
+  it('a missing dataset folder is a clear error (exit 1: not a flag value problem)', () => {
+    const run = descent('train', '--data', '/nonexistent/folder', '--iters', '1');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/dataset folder not found: \/nonexistent\/folder/);
+  });
+});
+
+describe('descent gradcheck', () => {
+  it('--json prints the book\'s comparison per parameter', () => {
+    const run = descent('gradcheck', '--json', '--seed', '0');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.type).toBe('gradcheck');
+    expect(report.batch).toBe(3);
+    expect(Object.keys(report.meanAbsDiff)).toEqual(['W1', 'b1', 'W2', 'b2']);
+    // δ = 1e-7 in the loss makes b2's difference ≈ 1e-7 and W1's far smaller (see test/unit/train.test.ts).
+    expect(report.meanAbsDiff.b2).toBeLessThan(3e-7);
+    expect(report.meanAbsDiff.W1).toBeLessThan(1e-9);
+    expect(report.maxAbsDiff.W1).toBeGreaterThanOrEqual(report.meanAbsDiff.W1);
+  });
+
+  it('rejects a bad --batch and --method', () => {
+    expect(descent('gradcheck', '--batch', '0').stderr).toMatch(/--batch: must be a whole number from 1 to 1000, got "0"/);
+    const bad = descent('gradcheck', '--method', 'guess');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--method: must be one of incremental, plain/);
+  });
+});

@@ -1,0 +1,65 @@
+/** Loading IDX datasets from folders: bundled MNIST, other datasets (plain or gzipped), broken folders. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundledMnistFolder, loadIdxDataset } from '../../electron/core/datasets';
+import { idxBytes, writeToyDataset } from '../support/idx-files';
+
+const root = mkdtempSync(join(tmpdir(), 'descent-datasets-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+
+describe('IDX dataset folders', () => {
+  it('bundled MNIST: 60 000 + 10 000 images of 784 pixels, 10 classes, labels of the known first images', () => {
+    const mnist = loadIdxDataset(bundledMnistFolder());
+    expect([mnist.train.count, mnist.test.count, mnist.train.features, mnist.train.classes]).toEqual([60000, 10000, 784, 10]);
+    // The first training digits of MNIST are 5, 0, 4, 1, 9; the first test digits 7, 2, 1, 0, 4.
+    expect(Array.from(mnist.train.labels.subarray(0, 5))).toEqual([5, 0, 4, 1, 9]);
+    expect(Array.from(mnist.test.labels.subarray(0, 5))).toEqual([7, 2, 1, 0, 4]);
+    // Images stay bytes: no float copy of the dataset is held.
+    expect(mnist.train.images).toBeInstanceOf(Uint8Array);
+    expect(mnist.train.images.length).toBe(60000 * 784);
+  });
+
+  it('reads gzipped files (as Fashion-MNIST ships them)', () => {
+    const folder = join(root, 'gz');
+    writeToyDataset(folder, { train: 50, test: 20, side: 4, classes: 3, gzip: true });
+    const data = loadIdxDataset(folder);
+    expect([data.train.count, data.test.count, data.train.features, data.train.classes]).toEqual([50, 20, 16, 3]);
+  });
+
+  it('names the missing file', () => {
+    const folder = join(root, 'missing');
+    writeToyDataset(folder, { train: 5, test: 5, side: 2, classes: 2 });
+    rmSync(join(folder, 't10k-labels-idx1-ubyte'));
+    expect(() => loadIdxDataset(folder)).toThrow(/missing t10k-labels-idx1-ubyte \(or t10k-labels-idx1-ubyte\.gz\)/);
+  });
+
+  it('names the file whose label count does not match its images', () => {
+    const folder = join(root, 'mismatch');
+    writeToyDataset(folder, { train: 5, test: 5, side: 2, classes: 2 });
+    writeFileSync(join(folder, 'train-labels-idx1-ubyte'), idxBytes([4], new Uint8Array(4)));
+    expect(() => loadIdxDataset(folder)).toThrow(/train-labels-idx1-ubyte: has 4 labels for 5 images/);
+  });
+
+  it('reports a corrupt gzip file by name', () => {
+    const folder = join(root, 'badgz');
+    writeToyDataset(folder, { train: 5, test: 5, side: 2, classes: 2, gzip: true });
+    writeFileSync(join(folder, 'train-images-idx3-ubyte.gz'), Buffer.from('not gzip at all'));
+    expect(() => loadIdxDataset(folder)).toThrow(/train-images-idx3-ubyte\.gz: cannot be decompressed/);
+  });
+
+  it('descent train --data trains on another dataset unchanged', () => {
+    const folder = join(root, 'toy');
+    writeToyDataset(folder, { train: 300, test: 60, side: 5, classes: 4, gzip: true });
+    const run = spawnSync(process.execPath, [BIN, 'train', '--data', folder, '--layers', '25,8,4', '--lr', '1',
+      '--batch', '20', '--iters', '300', '--seed', '2', '--json'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const summary = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    expect(summary.status).toBe('completed');
+    expect(summary.config.dataset).toBe(folder);
+    expect(summary.testAcc).toBeGreaterThan(0.9);
+  });
+});
