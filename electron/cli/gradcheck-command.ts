@@ -7,7 +7,7 @@ import { gradientCheck, type GradientCheckResult, type NumericalMethod } from '.
 import { MultiLayerNet } from '../../shared/engine/network';
 import { pixelScale, sliceRows } from '../../shared/engine/dataset';
 import { RandomState, pickSeed } from '../../shared/engine/rng';
-import { datasetFolder, loadIdxDataset } from '../core/datasets';
+import { datasetFolder, loadIdxDataset, shapeOf } from '../core/datasets';
 import { checkAgainstDataset } from '../core/training-session';
 import { describeConfig, duration, table } from './format';
 import { describeForCli, UsageError } from './train-flags';
@@ -30,7 +30,7 @@ export interface GradcheckReport {
 export function runGradcheck(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): GradcheckReport {
   const started = performance.now();
   const data = loadIdxDataset(datasetFolder(config.dataset));
-  const issues = checkAgainstDataset(config, data);
+  const issues = checkAgainstDataset(config, shapeOf(data));
   if (issues.length) throw new UsageError(issues.map(describeForCli).join('\n'));
   if (batch > data.train.count) throw new UsageError(`--batch: must be from 1 to ${data.train.count}, got ${batch}`);
   const seed = config.seed ?? pickSeed();

@@ -8,6 +8,9 @@ import { addTrainFlags, configFromFlags, UsageError, type TrainFlagValues } from
 import { trainCommand } from './train-command';
 import { printGradcheck, runGradcheck } from './gradcheck-command';
 import { benchCommand } from './bench-command';
+import { sweepCommand } from './sweep-command';
+import { exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
+import { defaultConcurrency } from '../core/run-manager';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -22,9 +25,44 @@ function buildProgram(): Command {
     .addOption(new Option('--name <text>', 'a name for the run'))
     .option('--json', 'one JSON object per line on stdout')
     .action(async (flags: TrainFlagValues & { json?: boolean; name?: string }) => {
-      const summary = await trainCommand(configFromFlags(flags), { json: Boolean(flags.json), name: flags.name });
-      if (summary.status === 'diverged') process.exitCode = EXIT_FAILURE;
+      const run = await trainCommand(configFromFlags(flags), { json: Boolean(flags.json), name: flags.name });
+      if (run.status === 'failed' || run.status === 'diverged') process.exitCode = EXIT_FAILURE;
     });
+
+  addTrainFlags(program.command('sweep').description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'))
+    .option('--parallel <n>', `runs at once, 1–64 (default ${defaultConcurrency()}: cores − 1)`)
+    .addOption(new Option('--name <text>', 'a name for the sweep group'))
+    .option('--json', 'one JSON object per line on stdout, each with its runId')
+    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel?: string }) => {
+      const { json, name, parallel, ...trainFlags } = flags;
+      const runs = await sweepCommand(trainFlags, {
+        json: Boolean(json), name, parallel: wholeNumber('--parallel', parallel ?? String(defaultConcurrency()), 1, 64),
+      });
+      if (runs.some((r) => r.status === 'failed')) process.exitCode = EXIT_FAILURE;
+    });
+
+  program.command('runs').description('list the runs in the store (DESCENT_HOME)')
+    .option('--json', 'one JSON object per run')
+    .action((flags: { json?: boolean }) => runsCommand({ json: Boolean(flags.json) }));
+
+  program.command('show').description('a run\'s configuration, status and accuracy per epoch')
+    .argument('<id>', 'run id (or a unique prefix)')
+    .option('--json', 'the record and all metrics as one JSON object')
+    .action((id: string, flags: { json?: boolean }) => showCommand(id, { json: Boolean(flags.json) }));
+
+  program.command('export').description('write runs\' histories as one tidy CSV or as JSON')
+    .argument('<ids...>', 'run ids (or unique prefixes)')
+    .option('--format <format>', 'csv|json', 'csv')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action((ids: string[], flags: { format: string; out?: string }) => exportCommand(ids, flags));
+
+  program.command('rm').description('move runs to the store\'s trash (undo with descent restore)')
+    .argument('<ids...>', 'run ids (or unique prefixes)')
+    .action((ids: string[]) => rmCommand(ids));
+
+  program.command('restore').description('bring runs back from the trash')
+    .argument('<ids...>', 'run ids')
+    .action((ids: string[]) => restoreCommand(ids));
 
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))
     .option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)')
@@ -67,6 +105,11 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 
 /** Parses `argv` and runs the command; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // `descent export … | head` closes our stdout early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

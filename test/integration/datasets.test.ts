@@ -55,7 +55,7 @@ describe('IDX dataset folders', () => {
     const folder = join(root, 'toy');
     writeToyDataset(folder, { train: 300, test: 60, side: 5, classes: 4, gzip: true });
     const run = spawnSync(process.execPath, [BIN, 'train', '--data', folder, '--layers', '25,8,4', '--lr', '1',
-      '--batch', '20', '--iters', '300', '--seed', '2', '--json'], { encoding: 'utf8' });
+      '--batch', '20', '--iters', '300', '--seed', '2', '--json'], { encoding: 'utf8', env: { ...process.env, DESCENT_HOME: join(root, 'home') } });
     expect(run.stderr).toBe('');
     const summary = JSON.parse(run.stdout.trim().split('\n').pop()!);
     expect(summary.status).toBe('completed');

@@ -1,0 +1,108 @@
+/**
+ * How `train` and `sweep` show runs: on a terminal, one progress bar per run (iterations, it/s, ETA,
+ * loss) and the book's `train acc, test acc | …` line per epoch; with `--json`, one JSON object per
+ * line, each tagged with its run id, ending with one `summary` line per run.
+ */
+import cliProgress from 'cli-progress';
+import type { RunRecord } from '../../shared/run-record';
+import type { RunEvent } from '../core/run-manager';
+import { acc, duration } from './format';
+
+/** Receives a manager's events for the runs it was told about, and their final records. */
+export interface RunOutput {
+  /** Starts showing run `record`, labelled `label` ("lr 0.1" in a sweep, empty for a single run). */
+  add(record: RunRecord, label: string): void;
+  event(event: RunEvent): void;
+  finish(record: RunRecord): void;
+  close(): void;
+}
+
+/** The `summary` line of a finished run: the trainer's summary, or what the record knows if it has none. */
+export function summaryLine(record: RunRecord): Record<string, unknown> {
+  const base = record.summary ?? {
+    runId: record.id,
+    status: record.status,
+    iterations: record.iterationsDone,
+    trainAcc: record.lastEpoch?.trainAcc ?? null,
+    testAcc: record.lastEpoch?.testAcc ?? null,
+    seed: record.config.seed,
+    config: record.config,
+  };
+  return { type: 'summary', ...base, status: record.status, name: record.name, ...(record.error ? { error: record.error } : {}) };
+}
+
+const write = (line: string): void => void process.stdout.write(`${line}\n`);
+
+export function jsonOutput(): RunOutput {
+  return {
+    add: () => {},
+    event: (e) => {
+      if (e.type === 'progress') write(JSON.stringify({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses }));
+      else if (e.type === 'epoch') write(JSON.stringify({ type: 'epoch', runId: e.id, ...e.epoch }));
+      else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${e.message}\n`);
+    },
+    finish: (record) => write(JSON.stringify(summaryLine(record))),
+    close: () => {},
+  };
+}
+
+export function humanOutput(): RunOutput {
+  const multibar = process.stderr.isTTY
+    ? new cliProgress.MultiBar(
+        {
+          stream: process.stderr,
+          format: ' {label}{bar} {percentage}% | {value}/{total} it | {speed} it/s | ETA {eta_formatted} | loss {loss}',
+          hideCursor: true,
+          clearOnComplete: false,
+          etaBuffer: 200,
+          fps: 10,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  const runs = new Map<string, { label: string; bar?: cliProgress.SingleBar; started: number }>();
+  // With the bars and the table on one terminal, lines go through the multibar so bars stay intact.
+  const print = (line: string): void => {
+    if (multibar && process.stdout.isTTY) multibar.log(`${line}\n`);
+    else write(line);
+  };
+  return {
+    add: (record, label) => {
+      const bar = multibar?.create(record.config.iterations, 0, { label: label ? `${label.padEnd(10)} ` : '', speed: '–', loss: '–' });
+      runs.set(record.id, { label, bar, started: performance.now() });
+    },
+    event: (e) => {
+      const run = 'id' in e ? runs.get(e.id) : undefined;
+      if (!run) return;
+      if (e.type === 'progress') {
+        const done = e.iterations[e.iterations.length - 1] + 1;
+        const speed = Math.round(done / ((performance.now() - run.started) / 1000));
+        run.bar?.update(done, { speed, loss: e.losses[e.losses.length - 1].toFixed(4) });
+      } else if (e.type === 'epoch') {
+        const { epoch, iteration, trainAcc, testAcc } = e.epoch;
+        print(`${run.label ? `${run.label}: ` : ''}epoch ${epoch.toFixed(epoch % 1 ? 2 : 0).padStart(5)} · iteration ${String(iteration).padStart(7)} · ` +
+          `train acc, test acc | ${acc(trainAcc)}, ${acc(testAcc)}`);
+      } else if (e.type === 'warning') {
+        print(`warning: ${e.message}`);
+      }
+    },
+    finish: (record) => {
+      const run = runs.get(record.id);
+      run?.bar?.stop();
+      const s = record.summary as { seconds?: number; trainSeconds?: number; evalSeconds?: number; loadSeconds?: number; itersPerSec?: number; meanLossLast100?: number | null; divergedAt?: number } | null;
+      const who = run?.label ? `${run.label}: ` : '';
+      if (!s) {
+        print(`${who}${record.status}: ${record.error ?? ''} (run ${record.id})`);
+        return;
+      }
+      const tail = record.status === 'diverged' ? ` at iteration ${s.divergedAt} (loss not finite)` : '';
+      print(`${who}${record.status}${tail}: ${record.iterationsDone} iterations in ${duration(s.seconds ?? 0)} ` +
+        `(training ${duration(s.trainSeconds ?? 0)} at ${Math.round(s.itersPerSec ?? 0)} it/s, evaluation ${duration(s.evalSeconds ?? 0)}, ` +
+        `loading ${duration(s.loadSeconds ?? 0)})`);
+      const loss = s.meanLossLast100 == null ? '–' : s.meanLossLast100.toFixed(4);
+      const last = record.lastEpoch;
+      print(`${who}final: train acc ${acc(last?.trainAcc ?? null)} · test acc ${acc(last?.testAcc ?? null)} · mean loss of last 100 ${loss} · run ${record.id}`);
+    },
+    close: () => multibar?.stop(),
+  };
+}

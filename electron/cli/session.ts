@@ -1,0 +1,69 @@
+/**
+ * What every command that trains needs: the store in DESCENT_HOME (recovered from any crash), a run
+ * manager with Node trainer processes, a dataset check that turns misfits into flag errors, and Ctrl-C.
+ */
+import type { RunConfig } from '../../shared/config';
+import type { RunRecord } from '../../shared/run-record';
+import { datasetFolder, probeIdxDataset, type DatasetShape } from '../core/datasets';
+import { RunManager } from '../core/run-manager';
+import { descentHome } from '../core/store/home';
+import { RunStore } from '../core/store/run-store';
+import { NodeTrainerHost } from '../core/trainer-host';
+import { checkAgainstDataset } from '../core/training-session';
+import type { RunOutput } from './run-output';
+import { describeForCli, UsageError } from './train-flags';
+
+/** The store of this machine's DESCENT_HOME, with runs left by dead processes marked interrupted. */
+export function openStore(): RunStore {
+  const store = new RunStore(descentHome());
+  store.recoverInterrupted();
+  return store;
+}
+
+/** Throws UsageError (exit 2) naming the flags if any config does not fit its dataset. */
+export function checkDatasets(configs: RunConfig[]): void {
+  const shapes = new Map<string, DatasetShape>();
+  for (const config of configs) {
+    if (!shapes.has(config.dataset)) shapes.set(config.dataset, probeIdxDataset(datasetFolder(config.dataset)));
+    const issues = checkAgainstDataset(config, shapes.get(config.dataset)!);
+    if (issues.length) throw new UsageError(issues.map(describeForCli).join('\n'));
+  }
+}
+
+/**
+ * Trains `runs` (config, metadata, display label) through a run manager, `parallel` at a time, showing
+ * them on `output`; Ctrl-C stops them all cleanly. Resolves to their final records, in order.
+ */
+export async function trainRuns(
+  runs: Array<{ config: RunConfig; name?: string; group?: string | null; label: string }>,
+  parallel: number,
+  output: RunOutput,
+): Promise<RunRecord[]> {
+  checkDatasets(runs.map((r) => r.config));
+  const store = openStore();
+  const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: parallel });
+  const ids = new Set<string>();
+  manager.subscribe((event) => {
+    output.event(event);
+    if (event.type === 'run-changed' && ids.has(event.run.id) && ['completed', 'stopped', 'failed', 'diverged'].includes(event.run.status)) {
+      output.finish(event.run);
+    }
+  });
+  const stopAll = (): void => void manager.stopAll();
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+  try {
+    const records = runs.map((r) => {
+      const record = manager.submit(r.config, { name: r.name, group: r.group ?? null });
+      ids.add(record.id);
+      output.add(record, r.label);
+      return record;
+    });
+    await manager.whenIdle();
+    return records.map((r) => store.read(r.id));
+  } finally {
+    process.off('SIGINT', stopAll);
+    process.off('SIGTERM', stopAll);
+    output.close();
+  }
+}

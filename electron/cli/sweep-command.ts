@@ -1,0 +1,77 @@
+/**
+ * `descent sweep`: every combination of the comma-listed values of any train flag (a grid), trained
+ * in parallel trainer processes as one named group, then a table of results per combination.
+ */
+import type { RunConfig } from '../../shared/config';
+import type { RunRecord } from '../../shared/run-record';
+import { acc, table } from './format';
+import { humanOutput, jsonOutput } from './run-output';
+import { trainRuns } from './session';
+import { configFromFlags, UsageError, type TrainFlagValues } from './train-flags';
+
+/** Flags whose value is a list of choices in a sweep. `--layers` lists are separated by `;` (its own commas separate layers). */
+const SWEEP_SEPARATOR: Partial<Record<keyof TrainFlagValues, string>> = { layers: ';', data: '\u0000' };
+
+/** Most runs one sweep may start: a grid larger than this is almost certainly a typo. */
+export const MAX_SWEEP_RUNS = 200;
+
+/** One combination of the grid: the flags of one run and a label naming what varies ("lr 0.1"). */
+export interface GridPoint {
+  readonly flags: TrainFlagValues;
+  readonly label: string;
+}
+
+const FLAG_NAMES: Record<string, string> = { lr: 'lr', batch: 'batch', iters: 'iters', hidden: 'hidden', layers: 'layers', trainSize: 'train-size' };
+
+/** The cartesian product of the listed values of every flag. */
+export function expandGrid(flags: TrainFlagValues): GridPoint[] {
+  let points: GridPoint[] = [{ flags: {}, label: '' }];
+  for (const [key, value] of Object.entries(flags) as Array<[keyof TrainFlagValues, string | undefined]>) {
+    if (value === undefined) continue;
+    const separator = SWEEP_SEPARATOR[key] ?? ',';
+    const values = value.split(separator).map((v) => v.trim());
+    if (values.some((v) => v === '')) throw new UsageError(`--${FLAG_NAMES[key] ?? key}: empty value in list ${JSON.stringify(value)}`);
+    const varies = values.length > 1;
+    points = points.flatMap((p) =>
+      values.map((v) => ({
+        flags: { ...p.flags, [key]: v },
+        label: varies ? [p.label, `${FLAG_NAMES[key] ?? key} ${v}`].filter(Boolean).join(', ') : p.label,
+      })),
+    );
+    if (points.length > MAX_SWEEP_RUNS) throw new UsageError(`the grid has more than ${MAX_SWEEP_RUNS} combinations; sweep fewer values`);
+  }
+  return points;
+}
+
+export interface SweepOptions {
+  readonly json: boolean;
+  readonly parallel: number;
+  readonly name?: string;
+}
+
+/** Trains the grid; resolves to the runs' final records, in grid order. */
+export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions): Promise<RunRecord[]> {
+  const points = expandGrid(flags);
+  const configs: RunConfig[] = points.map((p) => configFromFlags(p.flags));
+  const group = options.name ?? `sweep ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
+  const output = options.json ? jsonOutput() : humanOutput();
+  if (!options.json) process.stdout.write(`Sweep "${group}": ${points.length} runs, ${options.parallel} at a time\n`);
+  const records = await trainRuns(
+    points.map((p, i) => ({ config: configs[i], name: `${group}: ${p.label || 'run'}`, group, label: p.label || `run ${i + 1}` })),
+    options.parallel,
+    output,
+  );
+  if (!options.json) process.stdout.write(`\n${resultsTable(points, records)}\n`);
+  return records;
+}
+
+function resultsTable(points: GridPoint[], records: RunRecord[]): string {
+  const rows = [['run', 'status', 'final loss', 'mean loss (last 100)', 'train acc', 'test acc', 'it/s']];
+  records.forEach((r, i) => {
+    const s = r.summary as { finalLoss?: number | null; meanLossLast100?: number | null; itersPerSec?: number } | null;
+    const fmt = (v: number | null | undefined): string => (v == null ? '–' : v.toFixed(4));
+    rows.push([points[i].label || r.name, r.status, fmt(s?.finalLoss), fmt(s?.meanLossLast100),
+      acc(r.lastEpoch?.trainAcc ?? null), acc(r.lastEpoch?.testAcc ?? null), s?.itersPerSec ? String(Math.round(s.itersPerSec)) : '–']);
+  });
+  return table(rows);
+}

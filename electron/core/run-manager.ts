@@ -1,0 +1,318 @@
+/**
+ * The run manager: a queue of runs, each trained in its own trainer process, at most `concurrency`
+ * at a time; every message is persisted to the store and published as one typed event stream.
+ * No Electron here: the desktop app and the CLI use it alike, with different `TrainerHost`s.
+ */
+import { availableParallelism } from 'node:os';
+import type { RunConfig } from '../../shared/config';
+import type { EpochRecord } from '../../shared/engine/train';
+import { pickSeed } from '../../shared/engine/rng';
+import type { TrainerMessage } from '../../shared/protocol';
+import { FINISHED_STATUSES, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus } from '../../shared/run-record';
+import { datasetFolder } from './datasets';
+import { newRunId } from './run-id';
+import { currentOwner, type MetricsWriter, type RunStore } from './store/run-store';
+import type { TrainerHandle, TrainerHost } from './trainer-host';
+
+/** Everything subscribers hear about runs. */
+export type RunEvent =
+  | { type: 'run-added'; run: RunRecord }
+  | { type: 'run-changed'; run: RunRecord }
+  | { type: 'run-removed'; id: string }
+  | { type: 'progress'; id: string; iterations: number[]; losses: number[] }
+  | { type: 'epoch'; id: string; epoch: EpochRecord }
+  | { type: 'warning'; id: string; message: string };
+
+/** Name, tags, notes and sweep group of a new run. */
+export interface RunMetadata {
+  readonly name?: string;
+  readonly tags?: string[];
+  readonly notes?: string;
+  readonly group?: string | null;
+}
+
+export interface RunManagerOptions {
+  readonly store: RunStore;
+  readonly host: TrainerHost;
+  /** Runs trained at once; default: cores − 1, at least 1. */
+  readonly concurrency?: number;
+  /** Folder of a config's dataset ("mnist" or a path); the packaged app overrides it. */
+  readonly resolveDataPath?: (dataset: string) => string;
+  /** How long a stop may take cooperatively before the trainer is killed. */
+  readonly stopTimeoutMs?: number;
+}
+
+/** The default number of parallel runs: one core is left for the UI (or the shell). */
+export function defaultConcurrency(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+interface ActiveRun {
+  record: RunRecord;
+  handle: TrainerHandle;
+  writer: MetricsWriter;
+  /** The trainer reported `done` or `failed`: its exit is expected. */
+  settled: boolean;
+  stopRequested: boolean;
+  stopTimer?: NodeJS.Timeout;
+}
+
+export class RunManager {
+  readonly concurrency: number;
+  private readonly queue: string[] = [];
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly listeners = new Set<(event: RunEvent) => void>();
+  private readonly idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: RunManagerOptions) {
+    const concurrency = options.concurrency ?? defaultConcurrency();
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+      throw new RangeError(`concurrency must be a whole number from 1 to 64, got ${concurrency}`);
+    }
+    this.concurrency = concurrency;
+  }
+
+  get store(): RunStore {
+    return this.options.store;
+  }
+
+  /** Listens to every run event; returns the function that stops listening. */
+  subscribe(listener: (event: RunEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Marks runs a dead process left unfinished as `interrupted`; call once at start-up. */
+  recover(): RunRecord[] {
+    const changed = this.store.recoverInterrupted();
+    changed.forEach((run) => this.emit({ type: 'run-changed', run }));
+    return changed;
+  }
+
+  /** Queues a run of a validated `config`; it starts as soon as a slot is free. */
+  submit(config: RunConfig, meta: RunMetadata = {}): RunRecord {
+    const id = newRunId();
+    const seeded = { ...config, seed: config.seed ?? pickSeed() };
+    const record: RunRecord = {
+      schemaVersion: RUN_SCHEMA_VERSION,
+      id,
+      name: meta.name ?? defaultName(seeded),
+      tags: meta.tags ?? [],
+      notes: meta.notes ?? '',
+      group: meta.group ?? null,
+      status: 'queued',
+      config: seeded,
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      endedAt: null,
+      iterationsDone: 0,
+      lastEpoch: null,
+      owner: currentOwner(),
+      summary: null,
+      error: null,
+    };
+    this.store.create(record);
+    this.queue.push(id);
+    this.emit({ type: 'run-added', run: record });
+    this.schedule();
+    return record;
+  }
+
+  pause(id: string): void {
+    this.activeRun(id, 'pause').handle.send({ type: 'pause' });
+  }
+
+  resume(id: string): void {
+    this.activeRun(id, 'resume').handle.send({ type: 'resume' });
+  }
+
+  /** Stops a run: a queued one at once; a running one cooperatively, then by kill after a timeout. */
+  stop(id: string): void {
+    const queued = this.queue.indexOf(id);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.finish(this.store.read(id), { status: 'stopped', error: 'stopped before it started' });
+      this.checkIdle();
+      return;
+    }
+    const run = this.activeRun(id, 'stop');
+    if (run.stopRequested) return;
+    run.stopRequested = true;
+    run.handle.send({ type: 'stop' });
+    run.stopTimer = setTimeout(() => {
+      this.emit({ type: 'warning', id, message: 'the trainer did not stop in time and was killed' });
+      run.handle.kill();
+    }, this.options.stopTimeoutMs ?? 10_000);
+  }
+
+  /** Stops everything (queued and running) and resolves when all trainers have exited. */
+  async stopAll(): Promise<void> {
+    for (const id of [...this.queue]) this.stop(id);
+    for (const id of this.active.keys()) this.stop(id);
+    await this.whenIdle();
+  }
+
+  /** Resolves when no run is queued or running. */
+  whenIdle(): Promise<void> {
+    if (this.queue.length === 0 && this.active.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Ids of the runs being trained right now. */
+  activeIds(): string[] {
+    return [...this.active.keys()];
+  }
+
+  /** Renames, tags or annotates a run. */
+  annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }): RunRecord {
+    const live = this.active.get(id);
+    const apply = (r: RunRecord): RunRecord => ({ ...r, ...change });
+    const run = live ? (live.record = apply(live.record)) : this.store.update(id, apply);
+    if (live) this.store.write(run);
+    this.emit({ type: 'run-changed', run });
+    return run;
+  }
+
+  /** Moves a finished run to the store's trash (restorable). */
+  delete(id: string): void {
+    if (this.active.has(id) || this.queue.includes(id)) throw new Error(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
+    this.store.trash(id);
+    this.emit({ type: 'run-removed', id });
+  }
+
+  /** Brings a deleted run back. */
+  restore(id: string): RunRecord {
+    this.store.restore(id);
+    const run = this.store.read(id);
+    this.emit({ type: 'run-added', run });
+    return run;
+  }
+
+  private activeRun(id: string, action: string): ActiveRun {
+    const run = this.active.get(id);
+    if (!run) throw new Error(`cannot ${action} run ${id}: it is not running`);
+    return run;
+  }
+
+  private schedule(): void {
+    while (this.active.size < this.concurrency && this.queue.length > 0) this.launch(this.queue.shift()!);
+  }
+
+  private launch(id: string): void {
+    const record: RunRecord = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), owner: currentOwner() };
+    this.store.write(record);
+    const writer = this.store.metricsWriter(id);
+    const run: ActiveRun = { record, writer, settled: false, stopRequested: false, handle: undefined as unknown as TrainerHandle };
+    this.active.set(id, run);
+    run.handle = this.options.host.spawn(id, {
+      onMessage: (message) => this.onMessage(run, message),
+      onMalformed: (error) => this.emit({ type: 'warning', id, message: `trainer sent a ${error}` }),
+      onExit: (exit) => this.onExit(run, exit.code, exit.signal),
+    });
+    this.emit({ type: 'run-changed', run: record });
+  }
+
+  private onMessage(run: ActiveRun, message: TrainerMessage): void {
+    const id = run.record.id;
+    try {
+      switch (message.type) {
+        case 'ready': {
+          const resolve = this.options.resolveDataPath ?? datasetFolder;
+          run.handle.send({
+            type: 'start', runId: id, config: run.record.config,
+            dataPath: resolve(run.record.config.dataset), weightsPath: this.store.weightsBase(id),
+          });
+          return;
+        }
+        case 'progress':
+          run.writer.append([message]);
+          run.record = { ...run.record, iterationsDone: message.iterations[message.iterations.length - 1] + 1 };
+          this.emit({ type: 'progress', id, iterations: message.iterations, losses: message.losses });
+          return;
+        case 'epoch': {
+          run.writer.append([message], true);
+          const { iteration, epoch, trainAcc, testAcc } = message;
+          run.record = { ...run.record, lastEpoch: { iteration, epoch, trainAcc, testAcc } };
+          this.store.write(run.record);
+          this.emit({ type: 'epoch', id, epoch: run.record.lastEpoch! });
+          this.emit({ type: 'run-changed', run: run.record });
+          return;
+        }
+        case 'paused':
+        case 'resumed':
+          run.record = { ...run.record, status: message.type === 'paused' ? 'paused' : 'running' };
+          this.store.write(run.record);
+          this.emit({ type: 'run-changed', run: run.record });
+          return;
+        case 'done':
+          run.settled = true;
+          run.writer.close();
+          run.record = { ...run.record, summary: { ...message.summary }, iterationsDone: message.summary.iterations };
+          this.finish(run.record, { status: message.summary.status });
+          return;
+        case 'failed':
+          run.settled = true;
+          run.writer.close();
+          this.finish(run.record, { status: 'failed', error: message.message });
+          return;
+        case 'rejected':
+          this.emit({ type: 'warning', id, message: `trainer rejected a message: ${message.message}` });
+          return;
+      }
+    } catch (error) {
+      // The store could not take the run's data (full disk, read-only folder): end the run with the reason.
+      run.settled = true;
+      run.handle.kill();
+      this.finish(run.record, { status: 'failed', error: `cannot save the run: ${(error as Error).message}` });
+    }
+  }
+
+  private onExit(run: ActiveRun, code: number | null, signal: string | null): void {
+    const id = run.record.id;
+    clearTimeout(run.stopTimer);
+    this.active.delete(id);
+    if (!run.settled) {
+      try {
+        run.writer.close();
+      } catch {
+        // The metrics file keeps what reached it; the record below says why the run ended.
+      }
+      const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+      const status: RunStatus = run.stopRequested ? 'stopped' : 'failed';
+      this.finish(run.record, { status, error: `the trainer process ${how} before finishing; the history so far is kept` });
+    }
+    this.schedule();
+    this.checkIdle();
+  }
+
+  /** Writes a run's final status (never over an already finished one). */
+  private finish(record: RunRecord, end: { status: RunStatus; error?: string }): void {
+    try {
+      const stored = this.store.read(record.id);
+      if (FINISHED_STATUSES.has(stored.status)) return;
+    } catch {
+      // A damaged record is replaced by the one this process knows.
+    }
+    const current: RunRecord = { ...record, status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null };
+    try {
+      this.store.write(current);
+    } catch (error) {
+      this.emit({ type: 'warning', id: record.id, message: `cannot write the final record: ${(error as Error).message}` });
+    }
+    this.emit({ type: 'run-changed', run: current });
+  }
+
+  private checkIdle(): void {
+    if (this.queue.length > 0 || this.active.size > 0) return;
+    this.idleWaiters.splice(0).forEach((wake) => wake());
+  }
+
+  private emit(event: RunEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** "784-50-10 sigmoid, lr 0.1": a run's name until the user gives it one. */
+export function defaultName(config: RunConfig): string {
+  return `${config.layers.join('-')} ${config.activation}, lr ${config.learningRate}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Final weights of a run: `weights.json` (format version, dtype, shapes, byte offsets, seed) beside
+ * `weights.bin` (the values, little-endian, in the order W1, b1, W2, b2, …), so that any tool can
+ * read them: numpy with `np.fromfile(…, dtype='<f4', count=…, offset=…)`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
+import type { MultiLayerNet } from '../../../shared/engine/network';
+import type { DType, FloatArray } from '../../../shared/engine/tensor';
+
+export const WEIGHTS_SCHEMA_VERSION = 1;
+
+export interface WeightsHeader {
+  readonly schemaVersion: number;
+  readonly dtype: DType;
+  readonly byteOrder: 'little-endian';
+  readonly layers: number[];
+  readonly activation: string;
+  readonly loss: string;
+  readonly seed: number;
+  readonly parameters: Array<{ name: string; rows: number; cols: number; byteOffset: number; length: number }>;
+}
+
+/** Writes `<base>.bin` then `<base>.json` (the header last, so a header always describes a whole file). */
+export function writeWeights(base: string, network: MultiLayerNet, seed: number): WeightsHeader {
+  const { layers, activation, loss, dtype } = network.spec;
+  const bytesPer = dtype === 'float32' ? 4 : 8;
+  let offset = 0;
+  const parameters = network.parameters().map((p) => {
+    const entry = { name: p.name, rows: p.rows, cols: p.cols, byteOffset: offset, length: p.values.length };
+    offset += p.values.length * bytesPer;
+    return entry;
+  });
+  const bytes = Buffer.alloc(offset);
+  network.parameters().forEach((p, i) => {
+    const view = new DataView(bytes.buffer, bytes.byteOffset + parameters[i].byteOffset, p.values.length * bytesPer);
+    for (let k = 0; k < p.values.length; k++) {
+      if (bytesPer === 4) view.setFloat32(k * 4, p.values[k], true);
+      else view.setFloat64(k * 8, p.values[k], true);
+    }
+  });
+  writeFileSync(`${base}.bin`, bytes);
+  const header: WeightsHeader = {
+    schemaVersion: WEIGHTS_SCHEMA_VERSION, dtype, byteOrder: 'little-endian', layers: [...layers], activation, loss, seed, parameters,
+  };
+  writeFileAtomic.sync(`${base}.json`, `${JSON.stringify(header, null, 2)}\n`, { fsync: true });
+  return header;
+}
+
+/** Reads weights written by `writeWeights`: the header and one array per parameter. */
+export function readWeights(base: string): { header: WeightsHeader; values: FloatArray[] } {
+  const header = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as WeightsHeader;
+  if (header.schemaVersion !== WEIGHTS_SCHEMA_VERSION) {
+    throw new Error(`${base}.json: weights format version ${header.schemaVersion}; this Descent reads ${WEIGHTS_SCHEMA_VERSION}`);
+  }
+  const bytes = readFileSync(`${base}.bin`);
+  const bytesPer = header.dtype === 'float32' ? 4 : 8;
+  const values = header.parameters.map((p) => {
+    if (p.byteOffset + p.length * bytesPer > bytes.length) throw new Error(`${base}.bin: too short for parameter ${p.name}`);
+    const view = new DataView(bytes.buffer, bytes.byteOffset + p.byteOffset, p.length * bytesPer);
+    const out = bytesPer === 4 ? new Float32Array(p.length) : new Float64Array(p.length);
+    for (let k = 0; k < p.length; k++) out[k] = bytesPer === 4 ? view.getFloat32(k * 4, true) : view.getFloat64(k * 8, true);
+    return out;
+  });
+  return { header, values };
+}

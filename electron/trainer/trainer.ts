@@ -1,0 +1,72 @@
+/**
+ * The trainer: one run per process, driven by the protocol of shared/protocol.ts. It knows nothing of
+ * the transport: a `TrainerPort` adapts Electron's `process.parentPort` or Node's `process.send`.
+ */
+import { hostMessageSchema, parseMessage, type TrainerMessage } from '../../shared/protocol';
+import { PauseGate } from '../core/pause-gate';
+import { runTrainingSession } from '../core/training-session';
+
+/** The two directions of a trainer's message channel. */
+export interface TrainerPort {
+  send(message: TrainerMessage): void;
+  onMessage(handler: (value: unknown) => void): void;
+}
+
+/** Serves one run on `port`; calls `exit` with the process exit code when it is over. */
+export function serveTrainer(port: TrainerPort, exit: (code: number) => void): void {
+  const stop = new AbortController();
+  const pause = new PauseGate();
+  let started = false;
+
+  port.onMessage((value) => {
+    const parsed = parseMessage(hostMessageSchema, value);
+    if (!parsed.ok) {
+      port.send({ type: 'rejected', message: parsed.error });
+      return;
+    }
+    const message = parsed.message;
+    switch (message.type) {
+      case 'start':
+        if (started) {
+          port.send({ type: 'rejected', message: 'a trainer runs one run; it has started already' });
+          return;
+        }
+        started = true;
+        runTrainingSession(message.config, {
+          runId: message.runId,
+          dataPath: message.dataPath,
+          weightsPath: message.weightsPath,
+          signal: stop.signal,
+          pause,
+          listener: {
+            onProgress: (batch) => port.send({ type: 'progress', iterations: batch.iterations, losses: batch.losses }),
+            onEpoch: (e) => port.send({ type: 'epoch', iteration: e.iteration, epoch: e.epoch, trainAcc: e.trainAcc, testAcc: e.testAcc }),
+          },
+        }).then(
+          (summary) => {
+            port.send({ type: 'done', summary });
+            exit(0);
+          },
+          (error: Error) => {
+            port.send({ type: 'failed', message: error.message });
+            exit(1);
+          },
+        );
+        return;
+      case 'pause':
+        pause.pause();
+        port.send({ type: 'paused' });
+        return;
+      case 'resume':
+        pause.resume();
+        port.send({ type: 'resumed' });
+        return;
+      case 'stop':
+        stop.abort();
+        pause.resume();
+        if (!started) exit(0);
+        return;
+    }
+  });
+  port.send({ type: 'ready' });
+}
