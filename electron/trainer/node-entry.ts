@@ -13,6 +13,10 @@ function exitWhenFlushed(): void {
   process.disconnect?.();
 }
 
+// Ctrl-C in a terminal signals the whole process group: the host decides how its runs stop (cleanly,
+// with a summary), so the trainer leaves SIGINT to it.
+process.on('SIGINT', () => {});
+
 // A host that dies (kill -9 of the CLI) closes the channel: an orphaned trainer has no one to report to.
 process.on('disconnect', () => {
   if (exitCode === null) process.exit(2);

@@ -1,0 +1,144 @@
+/** The CLI on the store: kill -9 and Ctrl-C mid-run, a learning-rate sweep, runs/show/export/rm/restore. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+const HOME = mkdtempSync(join(tmpdir(), 'descent-cli-store-'));
+const env = { ...process.env, DESCENT_HOME: HOME };
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
+
+function descent(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const jsonLines = (text: string): Array<Record<string, any>> => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+/** Starts a long `descent train --json` and resolves once `ready(line)` holds for a line of its output. */
+async function startTraining(ready: (line: Record<string, any>) => boolean) {
+  // Its own process group, as a shell gives a foreground job, so a test can signal the group as Ctrl-C does.
+  const child = spawn(process.execPath, [BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '9'], { env, detached: true });
+  const lines: Array<Record<string, any>> = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve) => {
+    createInterface({ input: child.stdout }).on('line', (text) => {
+      const line = JSON.parse(text);
+      lines.push(line);
+      if (ready(line)) resolve();
+    });
+  });
+  return { child, lines, exited };
+}
+
+/** Pids of trainer processes working for this test's DESCENT_HOME. */
+function trainersOfThisHome(): number[] {
+  const pids: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      if (cmdline.includes('node-entry.ts') && environ.split('\0').includes(`DESCENT_HOME=${HOME}`)) pids.push(Number(pid));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+describe('a killed or interrupted CLI never loses a run', () => {
+  it('kill -9 of the CLI mid-run: the next command finds the run interrupted with its history, and no trainer lingers', async () => {
+    const { child, lines, exited } = await startTraining((l) => l.type === 'epoch' && l.iteration >= 30);
+    const runId = lines[0].runId as string;
+    expect(trainersOfThisHome()).toHaveLength(1);
+    child.kill('SIGKILL');
+    await exited;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(trainersOfThisHome()).toEqual([]);
+    const runs = jsonLines(descent('runs', '--json').stdout);
+    const run = runs.find((r) => r.id === runId)!;
+    expect(run.status).toBe('interrupted');
+    expect(run.error).toMatch(/ended while the run was running/);
+    const shown = JSON.parse(descent('show', runId, '--json').stdout);
+    expect(shown.metrics.epochs.length).toBeGreaterThanOrEqual(4);
+    expect(shown.metrics.losses.length).toBeGreaterThanOrEqual(30);
+    expect(shown.metrics.iterations.slice(0, 3)).toEqual([0, 1, 2]);
+  });
+
+  it('Ctrl-C (SIGINT to the whole process group) stops the run cleanly: exit 0, status stopped, summary last', async () => {
+    const { child, lines, exited } = await startTraining((l) => l.type === 'progress');
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    const summary = lines[lines.length - 1];
+    expect(summary.type).toBe('summary');
+    expect(summary.status).toBe('stopped');
+    expect(summary.error).toBeUndefined();
+    expect(summary.iterations).toBeGreaterThan(0);
+    expect(summary.testAcc).toBeGreaterThan(0);
+    expect(jsonLines(descent('runs', '--json').stdout).find((r) => r.id === summary.runId)!.status).toBe('stopped');
+  });
+});
+
+describe('descent sweep', () => {
+  const run = descent('sweep', '--lr', '0.01,0.1,1', '--iters', '300', '--train-size', '5000', '--seed', '3', '--parallel', '2', '--json', '--name', 'lr sweep');
+  const lines = run.code === 0 ? jsonLines(run.stdout) : [];
+  const summaries = lines.filter((l) => l.type === 'summary');
+
+  it('trains one run per value, in parallel, each line tagged with its run', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(summaries.map((s) => s.config.learningRate).sort((a, b) => a - b)).toEqual([0.01, 0.1, 1]);
+    expect(summaries.every((s) => s.status === 'completed')).toBe(true);
+    const ids = new Set(summaries.map((s) => s.runId));
+    expect(lines.filter((l) => l.type !== 'summary').every((l) => ids.has(l.runId))).toBe(true);
+  });
+
+  it('orders as the book shows: the larger the learning rate (up to 1.0), the lower the loss', () => {
+    const byLr = Object.fromEntries(summaries.map((s) => [s.config.learningRate, s]));
+    expect(byLr[1].meanLossLast100).toBeLessThan(byLr[0.1].meanLossLast100);
+    expect(byLr[0.1].meanLossLast100).toBeLessThan(byLr[0.01].meanLossLast100);
+    expect(byLr[1].testAcc).toBeGreaterThan(byLr[0.01].testAcc);
+  });
+
+  it('a grid of two flags has every combination; --layers lists are separated by ;', () => {
+    const grid = descent('sweep', '--lr', '0.1,1', '--layers', '784,20,10;784,30,10', '--iters', '5', '--train-size', '500', '--json');
+    expect(grid.code).toBe(0);
+    const combos = jsonLines(grid.stdout).filter((l) => l.type === 'summary').map((s) => `${s.config.learningRate} ${s.config.layers.join('-')}`);
+    expect(combos.sort()).toEqual(['0.1 784-20-10', '0.1 784-30-10', '1 784-20-10', '1 784-30-10']);
+  });
+
+  it('a bad value anywhere in a list names the flag and starts nothing', () => {
+    const before = jsonLines(descent('runs', '--json').stdout).length;
+    const bad = descent('sweep', '--lr', '0.1,-1', '--iters', '5');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--lr: must be a number greater than 0 and at most 1000, got -1/);
+    expect(jsonLines(descent('runs', '--json').stdout)).toHaveLength(before);
+  });
+
+  it('descent export writes one tidy CSV for several runs', () => {
+    const ids = summaries.map((s) => s.runId);
+    const csv = descent('export', ...ids, '--format', 'csv').stdout.trim().split('\n');
+    expect(csv[0]).toBe('run,name,iteration,epoch,loss,trainAcc,testAcc');
+    // 300 iterations with a loss each, plus the final measurement after the last one, per run.
+    expect(csv).toHaveLength(1 + 3 * 301);
+    const first = csv.find((l) => l.startsWith(`${ids[0]},`) && l.split(',')[2] === '50')!.split(',');
+    expect(Number(first[3])).toBe(1);
+    expect(Number(first[5])).toBeGreaterThan(0);
+    const json = JSON.parse(descent('export', ids[0], '--format', 'json').stdout);
+    expect(json[0].losses).toHaveLength(300);
+    expect(json[0].run.id).toBe(ids[0]);
+  });
+
+  it('rm moves a run to the trash, restore brings it back', () => {
+    const id = summaries[0].runId;
+    expect(descent('rm', id).code).toBe(0);
+    expect(jsonLines(descent('runs', '--json').stdout).some((r) => r.id === id)).toBe(false);
+    expect(descent('restore', id).code).toBe(0);
+    expect(jsonLines(descent('runs', '--json').stdout).some((r) => r.id === id)).toBe(true);
+    const unknown = descent('show', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no run matches "nope"/);
+  });
+});

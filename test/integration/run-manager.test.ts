@@ -1,0 +1,165 @@
+/** The run manager with real trainer processes (child_process.fork) and a real store in a temp folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOOK_DEFAULTS, type RunConfig } from '../../shared/config';
+import type { RunRecord, RunStatus } from '../../shared/run-record';
+import { RunManager, type RunEvent } from '../../electron/core/run-manager';
+import { RunStore } from '../../electron/core/store/run-store';
+import { NodeTrainerHost, type TrainerHandle, type TrainerHost } from '../../electron/core/trainer-host';
+
+let home: string;
+let store: RunStore;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'descent-manager-'));
+  store = new RunStore(home);
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+/** Small runs on the first images of MNIST: fast, with an accuracy measurement every 10 iterations. */
+const small = (change: Partial<RunConfig> = {}): RunConfig => ({ ...BOOK_DEFAULTS, trainSize: 1000, iterations: 60, seed: 5, ...change });
+
+/** A host that remembers the handles it gave out (to kill a trainer from the test). */
+class RecordingHost implements TrainerHost {
+  readonly handles = new Map<string, TrainerHandle>();
+  constructor(private readonly inner: TrainerHost = new NodeTrainerHost()) {}
+  spawn(runId: string, events: Parameters<TrainerHost['spawn']>[1]): TrainerHandle {
+    const handle = this.inner.spawn(runId, events);
+    this.handles.set(runId, handle);
+    return handle;
+  }
+}
+
+/** Resolves with the first event that satisfies `test`. */
+function nextEvent(manager: RunManager, test: (e: RunEvent) => boolean): Promise<RunEvent> {
+  return new Promise((resolve) => {
+    const off = manager.subscribe((e) => {
+      if (test(e)) {
+        off();
+        resolve(e);
+      }
+    });
+  });
+}
+const statusIs = (id: string, status: RunStatus) => (e: RunEvent): boolean => e.type === 'run-changed' && e.run.id === id && e.run.status === status;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('RunManager', () => {
+  it('trains two runs at once and queues the third; every loss reaches disk and the events', async () => {
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 2 });
+    const running = new Set<string>();
+    let maxRunning = 0;
+    const losses = new Map<string, number[]>();
+    manager.subscribe((e) => {
+      if (e.type === 'run-changed') {
+        if (e.run.status === 'running' || e.run.status === 'paused') running.add(e.run.id);
+        else running.delete(e.run.id);
+        maxRunning = Math.max(maxRunning, running.size);
+      }
+      if (e.type === 'progress') losses.set(e.id, [...(losses.get(e.id) ?? []), ...e.losses]);
+    });
+    const runs = [0.05, 0.1, 0.5].map((lr) => manager.submit(small({ learningRate: lr }), { group: 'g' }));
+    expect(store.read(runs[2].id).status).toBe('queued');
+    await manager.whenIdle();
+    expect(maxRunning).toBe(2);
+    for (const run of runs) {
+      const record = store.read(run.id);
+      expect(record.status).toBe('completed');
+      expect(record.group).toBe('g');
+      expect(record.iterationsDone).toBe(60);
+      const metrics = store.readMetrics(run.id);
+      expect(metrics.losses).toEqual(losses.get(run.id));
+      expect(metrics.iterations).toEqual(Array.from({ length: 60 }, (_, i) => i));
+      expect(metrics.epochs.map((e) => e.iteration)).toEqual([0, 10, 20, 30, 40, 50, 60]);
+      expect(record.lastEpoch).toEqual(metrics.epochs[metrics.epochs.length - 1]);
+      expect((record.summary as { testAcc: number }).testAcc).toBe(record.lastEpoch!.testAcc);
+      expect(store.list().runs.find((r) => r.id === run.id)).toBeDefined();
+    }
+  });
+
+  it('pauses, resumes and stops a run mid-way', async () => {
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+    const run = manager.submit(small({ iterations: 1_000_000 }));
+    await nextEvent(manager, (e) => e.type === 'progress' && e.id === run.id);
+    manager.pause(run.id);
+    await nextEvent(manager, statusIs(run.id, 'paused'));
+    let progressWhilePaused = 0;
+    await sleep(200); // batches already on their way may still arrive
+    const off = manager.subscribe((e) => void (e.type === 'progress' && progressWhilePaused++));
+    await sleep(600);
+    off();
+    expect(progressWhilePaused).toBe(0);
+    expect(store.read(run.id).status).toBe('paused');
+    manager.resume(run.id);
+    await nextEvent(manager, statusIs(run.id, 'running'));
+    await nextEvent(manager, (e) => e.type === 'progress' && e.id === run.id);
+    manager.stop(run.id);
+    await manager.whenIdle();
+    const record = store.read(run.id);
+    expect(record.status).toBe('stopped');
+    const summary = record.summary as { status: string; iterations: number; testAcc: number };
+    expect(summary.status).toBe('stopped');
+    expect(summary.iterations).toBeGreaterThan(0);
+    expect(summary.iterations).toBe(store.readMetrics(run.id).losses.length);
+    expect(summary.testAcc).toBeGreaterThan(0);
+  });
+
+  it('a SIGKILLed trainer fails its run with the reason and its epochs kept; the manager goes on', async () => {
+    const host = new RecordingHost();
+    const manager = new RunManager({ store, host, concurrency: 2 });
+    const victim = manager.submit(small({ iterations: 1_000_000 }));
+    const bystander = manager.submit(small({ iterations: 200 }));
+    let epochs = 0;
+    await nextEvent(manager, (e) => e.type === 'epoch' && e.id === victim.id && ++epochs === 3);
+    process.kill(host.handles.get(victim.id)!.pid!, 'SIGKILL');
+    const failed = (await nextEvent(manager, statusIs(victim.id, 'failed'))) as { run: RunRecord };
+    expect(failed.run.error).toBe('the trainer process was killed (SIGKILL) before finishing; the history so far is kept');
+    expect(store.readMetrics(victim.id).epochs.length).toBeGreaterThanOrEqual(3);
+    const after = manager.submit(small({ iterations: 20 }));
+    await manager.whenIdle();
+    expect(store.read(bystander.id).status).toBe('completed');
+    expect(store.read(after.id).status).toBe('completed');
+    expect(store.read(victim.id).status).toBe('failed');
+  });
+
+  it('a trainer that sends malformed messages is reported, not trusted; its valid data is kept', async () => {
+    const rogue = new NodeTrainerHost(join(__dirname, '..', 'support', 'rogue-trainer.ts'));
+    const manager = new RunManager({ store, host: rogue, concurrency: 1 });
+    const warnings: string[] = [];
+    manager.subscribe((e) => void (e.type === 'warning' && warnings.push(e.message)));
+    const run = manager.submit(small());
+    await manager.whenIdle();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^trainer sent a malformed message: losses/);
+    const record = store.read(run.id);
+    expect(record.status).toBe('failed');
+    expect(record.error).toBe('the trainer process exited with code 3 before finishing; the history so far is kept');
+    expect(store.readMetrics(run.id).losses).toEqual([2.3, 2.25]);
+  });
+
+  it('stopping a queued run ends it at once without starting it', async () => {
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+    const first = manager.submit(small({ iterations: 1_000_000 }));
+    const second = manager.submit(small());
+    manager.stop(second.id);
+    expect(store.read(second.id)).toMatchObject({ status: 'stopped', startedAt: null, error: 'stopped before it started' });
+    await nextEvent(manager, (e) => e.type === 'progress' && e.id === first.id);
+    manager.stop(first.id);
+    await manager.whenIdle();
+    expect(store.read(first.id).status).toBe('stopped');
+    expect(() => manager.pause(second.id)).toThrow(/is not running/);
+  });
+
+  it('rename, tag, note, delete to the trash and restore', async () => {
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+    const run = manager.submit(small({ iterations: 5 }));
+    expect(() => manager.delete(run.id)).toThrow(/stop it first/);
+    await manager.whenIdle();
+    manager.annotate(run.id, { name: 'baseline', tags: ['book'], notes: 'the defaults' });
+    expect(store.read(run.id)).toMatchObject({ name: 'baseline', tags: ['book'], notes: 'the defaults' });
+    manager.delete(run.id);
+    expect(store.list().runs).toEqual([]);
+    expect(manager.restore(run.id).name).toBe('baseline');
+  });
+});
