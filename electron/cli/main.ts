@@ -9,7 +9,7 @@ import { trainCommand } from './train-command';
 import { printGradcheck, runGradcheck } from './gradcheck-command';
 import { benchCommand } from './bench-command';
 import { sweepCommand } from './sweep-command';
-import { exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
+import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
 
 const EXIT_FAILURE = 1;
@@ -23,9 +23,11 @@ function buildProgram(): Command {
 
   addTrainFlags(program.command('train').description('train a network (the book\'s 784-50-10 on MNIST by default)'))
     .addOption(new Option('--name <text>', 'a name for the run'))
+    .option('--from <id>', 'start from an earlier run\'s configuration (seed included); other flags change it')
     .option('--json', 'one JSON object per line on stdout')
-    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string }) => {
-      const run = await trainCommand(configFromFlags(flags), { json: Boolean(flags.json), name: flags.name });
+    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; from?: string }) => {
+      const base = flags.from ? configOfRun(flags.from) : undefined;
+      const run = await trainCommand(configFromFlags(flags, base), { json: Boolean(flags.json), name: flags.name });
       if (run.status === 'failed' || run.status === 'diverged') process.exitCode = EXIT_FAILURE;
     });
 
@@ -55,6 +57,13 @@ function buildProgram(): Command {
     .option('--format <format>', 'csv|json', 'csv')
     .option('--out <file>', 'write to a file instead of stdout')
     .action((ids: string[], flags: { format: string; out?: string }) => exportCommand(ids, flags));
+
+  program.command('annotate').description('rename, tag or add notes to a run')
+    .argument('<id>', 'run id (or a unique prefix)')
+    .option('--name <text>', 'new name')
+    .option('--tags <list>', 'comma-separated tags (replaces the old ones; empty to clear)')
+    .option('--notes <text>', 'notes (replaces the old ones)')
+    .action((id: string, flags: { name?: string; tags?: string; notes?: string }) => annotateCommand(id, flags));
 
   program.command('rm').description('move runs to the store\'s trash (undo with descent restore)')
     .argument('<ids...>', 'run ids (or unique prefixes)')

@@ -1,6 +1,7 @@
 /** `descent runs`, `show`, `export`, `rm`, `restore`: the store from the command line. */
 import { writeFileSync } from 'node:fs';
 import { historiesToCsv, type RunHistory } from '../../shared/export';
+import type { RunConfig } from '../../shared/config';
 import type { RunRecord } from '../../shared/run-record';
 import type { RunStore } from '../core/store/run-store';
 import { acc, describeConfig, table } from './format';
@@ -99,4 +100,36 @@ export function restoreCommand(ids: string[]): void {
     store.restore(id);
     out(`restored ${id}`);
   }
+}
+
+/** The configuration of an earlier run, to train again with changes. */
+export function configOfRun(ref: string): RunConfig {
+  return resolveRun(openStore(), ref).config;
+}
+
+/** Longest name, tag or note accepted, so that run.json stays a small file. */
+const MAX_TEXT = 10_000;
+
+export function annotateCommand(ref: string, flags: { name?: string; tags?: string; notes?: string }): void {
+  const store = openStore();
+  const run = resolveRun(store, ref);
+  if (['queued', 'running', 'paused'].includes(run.status)) {
+    // The process training it rewrites run.json at every epoch; a change from here would be lost.
+    throw new UsageError(`run ${run.id} is ${run.status} in another process: annotate it when it has finished`);
+  }
+  if (flags.name === undefined && flags.tags === undefined && flags.notes === undefined) {
+    throw new UsageError('annotate: give --name, --tags or --notes');
+  }
+  for (const [flag, value] of [['--name', flags.name], ['--tags', flags.tags], ['--notes', flags.notes]] as const) {
+    if (value !== undefined && value.length > MAX_TEXT) throw new UsageError(`${flag}: at most ${MAX_TEXT} characters, got ${value.length}`);
+  }
+  if (flags.name !== undefined && flags.name.trim() === '') throw new UsageError('--name: must not be empty');
+  const tags = flags.tags === undefined ? undefined : flags.tags.split(',').map((t) => t.trim()).filter(Boolean);
+  const next = store.update(run.id, (r) => ({
+    ...r,
+    ...(flags.name !== undefined ? { name: flags.name.trim() } : {}),
+    ...(tags !== undefined ? { tags } : {}),
+    ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+  }));
+  out(`${next.id}: ${next.name}${next.tags.length ? ` [${next.tags.join(', ')}]` : ''}`);
 }

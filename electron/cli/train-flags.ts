@@ -85,26 +85,29 @@ function sizes(text: string): Array<number | string> {
 }
 
 /** Layers from `--layers`, or `--hidden` between the default input and output sizes. */
-function layersFrom(flags: TrainFlagValues): Array<number | string> | undefined {
+function layersFrom(flags: TrainFlagValues, base: RunConfig): Array<number | string> | undefined {
   if (flags.layers !== undefined && flags.hidden !== undefined) {
     throw new UsageError('--hidden and --layers: give one or the other (--layers 784,50,10 or --hidden 50)');
   }
   if (flags.layers !== undefined) return sizes(flags.layers);
   if (flags.hidden !== undefined) {
-    const [input] = BOOK_DEFAULTS.layers;
-    const output = BOOK_DEFAULTS.layers[BOOK_DEFAULTS.layers.length - 1];
+    const [input] = base.layers;
+    const output = base.layers[base.layers.length - 1];
     return [input, ...sizes(flags.hidden), output];
   }
   return undefined;
 }
 
-/** The configuration the flags describe, on top of the book's defaults; throws UsageError naming the flag. */
-export function configFromFlags(flags: TrainFlagValues): RunConfig {
-  const raw: Record<string, unknown> = { ...BOOK_DEFAULTS };
+/**
+ * The configuration the flags describe, on top of `base` (the book's defaults, or an earlier run's
+ * configuration to train again with changes); throws UsageError naming the flag.
+ */
+export function configFromFlags(flags: TrainFlagValues, base: RunConfig = BOOK_DEFAULTS): RunConfig {
+  const raw: Record<string, unknown> = { ...base };
   const set = (field: string, value: unknown): void => {
     if (value !== undefined) raw[field] = value;
   };
-  set('layers', layersFrom(flags));
+  set('layers', layersFrom(flags, base));
   set('activation', flags.activation);
   if (flags.init !== undefined) set('weightInit', ['xavier', 'he'].includes(flags.init) ? flags.init : numeric(flags.init));
   // `ce` is the command line's short name for the schema's `cross_entropy`.

@@ -131,6 +131,24 @@ describe('descent sweep', () => {
     expect(json[0].run.id).toBe(ids[0]);
   });
 
+  it('train --from takes an earlier run\'s configuration, seed included, and applies the other flags', () => {
+    const source = summaries.find((s) => s.config.learningRate === 0.1)!;
+    const again = jsonLines(descent('train', '--from', source.runId, '--iters', '10', '--json').stdout).pop()!;
+    expect(again.config).toEqual({ ...source.config, iterations: 10 });
+    // Same seed and data: the first losses repeat exactly.
+    const firstLoss = (runId: string) => JSON.parse(descent('show', runId, '--json').stdout).metrics.losses[0];
+    expect(firstLoss(again.runId)).toBe(firstLoss(source.runId));
+  });
+
+  it('annotate renames, tags and notes a finished run; bad input is refused', () => {
+    const id = summaries[1].runId;
+    expect(descent('annotate', id, '--name', 'lr 0.1 (book)', '--tags', 'book, sweep', '--notes', 'as in figure 4-11').code).toBe(0);
+    const run = JSON.parse(descent('show', id, '--json').stdout).run;
+    expect(run).toMatchObject({ name: 'lr 0.1 (book)', tags: ['book', 'sweep'], notes: 'as in figure 4-11' });
+    expect(descent('annotate', id).stderr).toMatch(/give --name, --tags or --notes/);
+    expect(descent('annotate', id, '--name', ' ').stderr).toMatch(/--name: must not be empty/);
+  });
+
   it('rm moves a run to the trash, restore brings it back', () => {
     const id = summaries[0].runId;
     expect(descent('rm', id).code).toBe(0);
