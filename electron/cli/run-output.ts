@@ -101,6 +101,12 @@ export function humanOutput(): RunOutput {
         `loading ${duration(s.loadSeconds ?? 0)})`);
       const loss = s.meanLossLast100 == null ? '–' : s.meanLossLast100.toFixed(4);
       const last = record.lastEpoch;
+      if (record.status === 'diverged') {
+        // The final weights are not finite: only the last measurement before that can be shown.
+        const at = last ? `last measured at iteration ${last.iteration}: train acc ${acc(last.trainAcc)} · test acc ${acc(last.testAcc)}` : 'never measured';
+        print(`${who}weights no longer finite; ${at} · mean loss of last 100 ${loss} · run ${record.id}`);
+        return;
+      }
       print(`${who}final: train acc ${acc(last?.trainAcc ?? null)} · test acc ${acc(last?.testAcc ?? null)} · mean loss of last 100 ${loss} · run ${record.id}`);
     },
     close: () => multibar?.stop(),

@@ -81,6 +81,27 @@ describe('a killed or interrupted CLI never loses a run', () => {
   });
 });
 
+describe('a diverging run', () => {
+  it('stops at the first non-finite loss as diverged, keeps its finite history, exits 1, saves no weights', () => {
+    // Six ReLU layers at lr 1000 in float32: activations overflow to Infinity within a few iterations.
+    const run = descent('train', '--layers', '784,256,256,256,256,256,256,10', '--activation', 'relu', '--init', 'he',
+      '--lr', '1000', '--iters', '50', '--train-size', '1000', '--seed', '1', '--json');
+    expect(run.code).toBe(1);
+    const lines = jsonLines(run.stdout);
+    const summary = lines[lines.length - 1];
+    expect(summary).toMatchObject({ status: 'diverged', trainAcc: null, testAcc: null });
+    expect(summary.divergedAt).toBeGreaterThan(0);
+    expect(summary.iterations).toBe(summary.divergedAt);
+    const losses = lines.filter((l) => l.type === 'progress').flatMap((l) => l.losses);
+    expect(losses).toHaveLength(summary.divergedAt);
+    expect(losses.every(Number.isFinite)).toBe(true);
+    const shown = JSON.parse(descent('show', summary.runId, '--json').stdout);
+    expect(shown.run.status).toBe('diverged');
+    expect(shown.metrics.losses).toEqual(losses);
+    expect(readdirSync(join(HOME, 'runs', summary.runId))).not.toContain('weights.bin');
+  });
+});
+
 describe('descent sweep', () => {
   const run = descent('sweep', '--lr', '0.01,0.1,1', '--iters', '300', '--train-size', '5000', '--seed', '3', '--parallel', '2', '--json', '--name', 'lr sweep');
   const lines = run.code === 0 ? jsonLines(run.stdout) : [];
