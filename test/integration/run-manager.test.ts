@@ -138,6 +138,20 @@ describe('RunManager', () => {
     expect(store.readMetrics(run.id).losses).toEqual([2.3, 2.25]);
   });
 
+  it('a trainer that ignores stop is killed after the timeout; the run ends stopped', async () => {
+    const stubborn = new NodeTrainerHost(join(__dirname, '..', 'support', 'stubborn-trainer.ts'));
+    const manager = new RunManager({ store, host: stubborn, concurrency: 1, stopTimeoutMs: 300 });
+    const warnings: string[] = [];
+    manager.subscribe((e) => void (e.type === 'warning' && warnings.push(e.message)));
+    const run = manager.submit(small());
+    await nextEvent(manager, (e) => e.type === 'progress' && e.id === run.id);
+    manager.stop(run.id);
+    await manager.whenIdle();
+    expect(warnings).toEqual(['the trainer did not stop in time and was killed']);
+    expect(store.read(run.id)).toMatchObject({ status: 'stopped', error: 'the trainer process was killed (SIGKILL) before finishing; the history so far is kept' });
+    expect(store.readMetrics(run.id).losses).toEqual([2.3]);
+  });
+
   it('stopping a queued run ends it at once without starting it', async () => {
     const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
     const first = manager.submit(small({ iterations: 1_000_000 }));
