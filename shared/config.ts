@@ -31,6 +31,9 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 
 const learningRateError = (issue: { input?: unknown }): string =>
   `must be a number greater than ${LIMITS.learningRate.min} and at most ${LIMITS.learningRate.max}, got ${show(issue.input)}`;
+const weightInitError = (issue: { input?: unknown }): string =>
+  `must be a standard deviation greater than ${LIMITS.weightInitStd.min} and at most ${LIMITS.weightInitStd.max}, ` +
+  `or "xavier" or "he", got ${show(issue.input)}`;
 const layerCountError = `needs ${LIMITS.layerCount.min} to ${LIMITS.layerCount.max} sizes (input, hidden…, output)`;
 
 /** The schema of a run's configuration. Parse with `parseRunConfig` for readable errors. */
@@ -51,14 +54,11 @@ export const runConfigSchema = z
       activation: oneOf(['sigmoid', 'relu']),
       weightInit: z.union(
         [
-          z.number().refine((v) => v > LIMITS.weightInitStd.min && v <= LIMITS.weightInitStd.max),
+          // A number that is out of range fails inside the union, so it carries the message too.
+          z.number().refine((v) => v > LIMITS.weightInitStd.min && v <= LIMITS.weightInitStd.max, { error: weightInitError }),
           z.enum(['xavier', 'he']),
         ],
-        {
-          error: (i) =>
-            `must be a standard deviation greater than ${LIMITS.weightInitStd.min} and at most ` +
-            `${LIMITS.weightInitStd.max}, or "xavier" or "he", got ${show(i.input)}`,
-        },
+        { error: weightInitError },
       ),
       loss: oneOf(['cross_entropy', 'mse']),
       gradient: oneOf(['analytic', 'numerical']),
@@ -172,4 +172,14 @@ function show(value: unknown): string {
     }
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * A number as a person types it — `1e-3`, `0.1`, `100` — or the text unchanged if it is not one, so
+ * that validation reports it with the allowed range ("must be a number …, got "abc"").
+ */
+export function parseNumberInput(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return text;
+  return Number(trimmed);
 }

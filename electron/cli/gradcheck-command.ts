@@ -3,12 +3,10 @@
  * training images, in float64: mean and max |numerical − analytic| for every parameter.
  */
 import type { RunConfig } from '../../shared/config';
-import { gradientCheck, type GradientCheckResult, type NumericalMethod } from '../../shared/engine/gradcheck';
-import { MultiLayerNet } from '../../shared/engine/network';
-import { pixelScale, sliceRows } from '../../shared/engine/dataset';
-import { RandomState, pickSeed } from '../../shared/engine/rng';
-import { datasetFolder, loadIdxDataset, shapeOf } from '../core/datasets';
-import { checkAgainstDataset } from '../core/training-session';
+import type { GradientCheckReport } from '../../shared/api';
+import type { NumericalMethod } from '../../shared/engine/gradcheck';
+import { checkGradients } from '../core/gradient-check';
+import { DatasetMismatchError } from '../core/training-session';
 import { describeConfig, duration, table } from './format';
 import { describeForCli, UsageError } from './train-flags';
 
@@ -29,23 +27,20 @@ export interface GradcheckReport {
 /** Runs the check for the network `config` describes (its dtype is ignored: always float64). */
 export function runGradcheck(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): GradcheckReport {
   const started = performance.now();
-  const data = loadIdxDataset(datasetFolder(config.dataset));
-  const issues = checkAgainstDataset(config, shapeOf(data));
-  if (issues.length) throw new UsageError(issues.map(describeForCli).join('\n'));
-  if (batch > data.train.count) throw new UsageError(`--batch: must be from 1 to ${data.train.count}, got ${batch}`);
-  const seed = config.seed ?? pickSeed();
-  const net = MultiLayerNet.initialise({ ...config, dtype: 'float64' }, config.weightInit, new RandomState(seed));
-  const x = new Float64Array(batch * data.train.features);
-  const t = new Int32Array(batch);
-  sliceRows(data.train, 0, batch, pixelScale('float64'), x, t);
-  const result: GradientCheckResult = gradientCheck(net, x, t, batch, () => performance.now(), method);
+  let result: GradientCheckReport;
+  try {
+    result = checkGradients(config, batch, method);
+  } catch (error) {
+    if (error instanceof DatasetMismatchError) throw new UsageError(error.issues.map(describeForCli).join('\n'));
+    throw error;
+  }
   const pick = (key: 'meanAbsDiff' | 'maxAbsDiff'): Record<string, number> =>
     Object.fromEntries(result.parameters.map((p) => [p.name, p[key]]));
   return {
     type: 'gradcheck',
     batch,
     method,
-    seed,
+    seed: result.seed,
     layers: [...config.layers],
     meanAbsDiff: pick('meanAbsDiff'),
     maxAbsDiff: pick('maxAbsDiff'),

@@ -9,6 +9,7 @@ import { trainCommand } from './train-command';
 import { printGradcheck, runGradcheck } from './gradcheck-command';
 import { benchCommand } from './bench-command';
 import { sweepCommand } from './sweep-command';
+import { serveCommand } from './serve-command';
 import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
 
@@ -85,6 +86,27 @@ function buildProgram(): Command {
       }
       const config = configFromFlags({ ...flags, batch: undefined });
       printGradcheck(runGradcheck(config, batch, method), config, Boolean(flags.json));
+    });
+
+  program
+    .command('serve')
+    .description('the workbench UI in your browser, on this machine\'s runs (loopback only, token in the URL)')
+    .option('--port <n>', 'port, 0–65535 (default 0: any free port)')
+    .option('--host <address>', 'address to listen on: 127.0.0.1, ::1 or localhost (default 127.0.0.1)')
+    .option('--parallel <n>', `runs at once, 1–64 (default ${defaultConcurrency()})`)
+    .option('--rebuild', 'build the UI again first')
+    .action(async (flags: { port?: string; host?: string; parallel?: string; rebuild?: boolean }) => {
+      const host = flags.host ?? '127.0.0.1';
+      if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
+        // The bridge gives full control of the store and of trainer processes: it never leaves this machine.
+        throw new UsageError(`--host: must be one of 127.0.0.1, ::1, localhost (loopback only), got ${JSON.stringify(host)}`);
+      }
+      await serveCommand({
+        host,
+        port: wholeNumber('--port', flags.port ?? '0', 0, 65535),
+        parallel: wholeNumber('--parallel', flags.parallel ?? String(defaultConcurrency()), 1, 64),
+        rebuild: Boolean(flags.rebuild),
+      });
     });
 
   program

@@ -3,6 +3,7 @@
  * in parallel trainer processes as one named group, then a table of results per combination.
  */
 import type { RunConfig } from '../../shared/config';
+import { pickSeed } from '../../shared/engine/rng';
 import type { RunRecord } from '../../shared/run-record';
 import { acc, table } from './format';
 import { humanOutput, jsonOutput } from './run-output';
@@ -51,7 +52,8 @@ export interface SweepOptions {
 
 /** Trains the grid; resolves to the runs' final records, in grid order. */
 export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions): Promise<RunRecord[]> {
-  const points = expandGrid(flags);
+  // One seed for the whole grid: the runs then differ only in the swept values.
+  const points = expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) });
   const configs: RunConfig[] = points.map((p) => configFromFlags(p.flags));
   const group = options.name ?? `sweep ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
   const output = options.json ? jsonOutput() : humanOutput();

@@ -3,7 +3,7 @@
  * shared schema, with errors that name the flag the user typed.
  */
 import { Command, Option } from 'commander';
-import { BOOK_DEFAULTS, LIMITS, parseRunConfig, type ConfigIssue, type RunConfig } from '../../shared/config';
+import { BOOK_DEFAULTS, LIMITS, parseNumberInput as numeric, parseRunConfig, type ConfigIssue, type RunConfig } from '../../shared/config';
 
 /** Bad input on the command line: exits with code 2 and this message. */
 export class UsageError extends Error {
@@ -68,16 +68,6 @@ export interface TrainFlagValues {
   trainSize?: string;
   dtype?: string;
   data?: string;
-}
-
-/**
- * A number as typed: `1e-3`, `0.1`, `100`. Anything else stays a string, so the schema reports it
- * with the allowed range ("must be a number …, got "abc"").
- */
-function numeric(text: string): number | string {
-  const trimmed = text.trim();
-  if (trimmed === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return text;
-  return Number(trimmed);
 }
 
 function sizes(text: string): Array<number | string> {

@@ -96,6 +96,7 @@ describe('bad input exits with code 2 and names the flag and the range', () => {
     [['--loss', 'hinge'], /--loss: must be one of cross_entropy, mse, got "hinge"/],
     [['--iters', '1e9'], /--iters: must be a whole number from 1 to 10000000, got 1000000000/],
     [['--seed', '-3'], /--seed: must be a whole number from 0 to 4294967295, got -3/],
+    [['--init', '-1'], /--init: must be a standard deviation greater than 0 and at most 10, or "xavier" or "he", got -1/],
     [['--dtype', 'float16'], /--dtype: must be one of float32, float64, got "float16"/],
     [['--hidden', '100000,100000'], /--layers: .*needs about .* GiB, more than the 4\.0 GiB a run may use|--layers: must be a whole number from 1 to 16384/],
     [['--layers', '784,40000,40000,10'], /--layers: must be a whole number from 1 to 16384, got 40000/],

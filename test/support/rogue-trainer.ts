@@ -8,3 +8,5 @@ process.on('message', (message: { type?: string }) => {
   send({ type: 'progress', iterations: [0, 1], losses: [2.3, 2.25] });
   setTimeout(() => process.exit(3), 200);
 });
+
+export {};

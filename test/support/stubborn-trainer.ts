@@ -5,3 +5,5 @@ process.on('message', (message: { type?: string }) => {
   if (message.type === 'start') send({ type: 'progress', iterations: [0], losses: [2.3] });
 });
 setInterval(() => {}, 1000);
+
+export {};

@@ -1,0 +1,57 @@
+/**
+ * `descent serve`: the workbench UI in a browser, on this machine's store and trainer processes. Builds
+ * the UI first if it has not been built. Ctrl-C stops the runs cleanly, then the server.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RunManager } from '../core/run-manager';
+import { NodeTrainerHost } from '../core/trainer-host';
+import { WorkbenchService } from '../core/workbench-service';
+import { startBridge } from '../server/bridge';
+import { openStore } from './session';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+
+/** Builds the renderer with Vite (a development dependency: present in a repository checkout). */
+export async function buildRenderer(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
+}
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly parallel: number;
+  readonly rebuild: boolean;
+}
+
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  if (options.rebuild || !existsSync(join(RENDERER_DIR, 'index.html'))) {
+    process.stderr.write('Building the UI…\n');
+    await buildRenderer();
+  }
+  const store = openStore();
+  const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: options.parallel });
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+  const bridge = await startBridge({
+    backend: new WorkbenchService(manager, { version, transport: 'browser' }),
+    staticDir: RENDERER_DIR,
+    host: options.host,
+    port: options.port,
+  });
+  process.stdout.write(`Descent is serving the workbench for ${store.home}\nOpen ${bridge.url}\n(Ctrl-C stops runs cleanly and quits)\n`);
+  await new Promise<void>((resolve) => {
+    const quit = (): void => {
+      process.off('SIGINT', quit);
+      process.off('SIGTERM', quit);
+      resolve();
+    };
+    process.on('SIGINT', quit);
+    process.on('SIGTERM', quit);
+  });
+  process.stderr.write('Stopping…\n');
+  await manager.stopAll();
+  await bridge.close();
+}

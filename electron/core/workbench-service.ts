@@ -1,0 +1,89 @@
+/**
+ * The backend of the workbench UI: `WorkbenchApi` over a run manager and its store. Transports (Electron
+ * IPC in electron/main, the browser bridge in electron/server) validate arguments and call it.
+ */
+import { availableParallelism } from 'node:os';
+import { sweepConfigs, type AppInfo, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
+import { checkGradients } from './gradient-check';
+import { probeIdxDataset, datasetFolder } from './datasets';
+import type { RunManager } from './run-manager';
+import { checkAgainstDataset, DatasetMismatchError } from './training-session';
+import type { RunConfig } from '../../shared/config';
+
+/** The API minus what only a transport can do (saving a file where the user points). */
+export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
+
+export class WorkbenchService implements WorkbenchBackend {
+  constructor(
+    private readonly manager: RunManager,
+    private readonly info: { version: string; transport: AppInfo['transport'] },
+  ) {}
+
+  async appInfo(): Promise<AppInfo> {
+    return { ...this.info, home: this.manager.store.home, concurrency: this.manager.concurrency, cores: availableParallelism() };
+  }
+
+  async listRuns() {
+    return this.manager.store.list();
+  }
+
+  async getRun(id: string) {
+    return this.manager.store.read(id);
+  }
+
+  async getMetrics(id: string) {
+    return this.manager.store.readMetrics(id);
+  }
+
+  async startRun(config: RunConfig, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
+    this.checkDataset([config]);
+    return this.manager.submit(config, meta);
+  }
+
+  async startSweep(request: Parameters<WorkbenchApi['startSweep']>[0]) {
+    const configs = sweepConfigs(request);
+    this.checkDataset(configs);
+    const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;
+    return configs.map((config, i) => this.manager.submit(config, { name: `${request.name}: ${label} ${request.values[i]}`, group: request.name }));
+  }
+
+  async pauseRun(id: string) {
+    this.manager.pause(id);
+  }
+
+  async resumeRun(id: string) {
+    this.manager.resume(id);
+  }
+
+  async stopRun(id: string) {
+    this.manager.stop(id);
+  }
+
+  async deleteRun(id: string) {
+    this.manager.delete(id);
+  }
+
+  async restoreRun(id: string) {
+    return this.manager.restore(id);
+  }
+
+  async annotateRun(id: string, change: { name?: string; tags?: string[]; notes?: string }) {
+    return this.manager.annotate(id, change);
+  }
+
+  async gradientCheck(config: RunConfig, batch: number) {
+    return checkGradients(config, batch);
+  }
+
+  subscribe(listener: (event: WorkbenchEvent) => void): () => void {
+    return this.manager.subscribe(listener);
+  }
+
+  /** Refuses configurations that do not fit their dataset, with the field named. */
+  private checkDataset(configs: RunConfig[]): void {
+    for (const config of configs) {
+      const issues = checkAgainstDataset(config, probeIdxDataset(datasetFolder(config.dataset)));
+      if (issues.length) throw new DatasetMismatchError(issues);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/** Chart.js with only the pieces Descent draws, and the colours runs are drawn in. */
+import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import type { Point } from './series';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+
+/** Tableau 10: distinct colours that stay readable in print. */
+export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** One line of a chart. */
+export interface Series {
+  label: string;
+  color: string;
+  points: Point[];
+  /** Drawn thin and translucent (the raw loss under its smoothed line). */
+  faint?: boolean;
+  /** Hidden from the legend (the faint twin of a labelled line). */
+  unlisted?: boolean;
+  /** Marks every point (per-epoch accuracy has few). */
+  markers?: boolean;
+}
+
+export interface ChartLook {
+  xLabel: string;
+  yLabel: string;
+  logY: boolean;
+  /** Logarithmic x (a learning-rate sweep spans decades). */
+  logX?: boolean;
+  /** Hide the legend (small multiples carry the run's name in their title). */
+  noLegend?: boolean;
+  /** Fixed y range, so that small multiples share their scale. */
+  yRange?: { min: number; max: number };
+  background?: string;
+}
+
+export function chartConfig(series: Series[], look: ChartLook): ChartConfiguration<'line', Point[]> {
+  return {
+    type: 'line',
+    data: { datasets: datasetsOf(series) },
+    options: {
+      animation: false,
+      parsing: false,
+      normalized: true,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      scales: {
+        x: { type: look.logX ? 'logarithmic' : 'linear', title: { display: true, text: look.xLabel }, ticks: { callback: tickLabel(look.logX) } },
+        y: { type: look.logY ? 'logarithmic' : 'linear', title: { display: true, text: look.yLabel }, ...(look.yRange ?? {}) },
+      },
+      plugins: {
+        // Read the flag from the dataset: the series change after the chart is created.
+        legend: { display: !look.noLegend, labels: { filter: (item, data) => !(data.datasets[item.datasetIndex ?? 0] as { unlisted?: boolean }).unlisted, boxWidth: 12 } },
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}` } },
+      },
+    },
+    plugins: look.background ? [backgroundPlugin(look.background)] : [],
+  };
+}
+
+export function datasetsOf(series: Series[]) {
+  return series.map((s) => ({
+    label: s.label,
+    data: s.points,
+    borderColor: s.faint ? `${s.color}40` : s.color,
+    backgroundColor: s.color,
+    borderWidth: s.faint ? 1 : 1.75,
+    pointRadius: s.markers ? 2.5 : 0,
+    pointHoverRadius: 3,
+    unlisted: Boolean(s.unlisted),
+    // A non-empty `segment` makes Chart.js draw segment by segment instead of one Path2D, which SVG
+    // canvases need; harmless on a real canvas.
+    segment: { borderDash: () => undefined },
+  }));
+}
+
+/** Tick labels: every tick on a linear axis; on a log axis only 1, 2 and 5 times a power of ten, so labels never collide. */
+export function tickLabel(log: boolean | undefined) {
+  return (value: string | number): string => {
+    const v = Number(value);
+    if (!log) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+    const mantissa = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
+    return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? String(Number(v.toPrecision(3))) : '';
+  };
+}
+
+/** Paints the chart's background (exports would otherwise be transparent). */
+function backgroundPlugin(colour: string) {
+  return {
+    id: 'descent-background',
+    beforeDraw(chart: Chart) {
+      const { ctx, width, height } = chart;
+      ctx.save();
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = colour;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
+  };
+}
+
+/** A PNG of the chart at `scale`× its layout size, drawn offscreen (no UI chrome, chosen background). */
+export async function renderPng(series: Series[], look: ChartLook, width: number, height: number, scale: number): Promise<string> {
+  const canvas = document.createElement('canvas');
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const holder = document.createElement('div');
+  holder.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`;
+  holder.append(canvas);
+  document.body.append(holder);
+  const config = chartConfig(series, { ...look, background: look.background ?? '#ffffff' });
+  config.options = { ...config.options, responsive: false, devicePixelRatio: scale };
+  canvas.width = width;
+  canvas.height = height;
+  const chart = new Chart(canvas, config);
+  const url = chart.toBase64Image('image/png');
+  chart.destroy();
+  holder.remove();
+  return url.slice(url.indexOf(',') + 1);
+}
+
+/** CSV of exactly the plotted points: series, x, y. */
+export function seriesToCsv(series: Series[], xLabel: string, yLabel: string): string {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [`series,${quote(xLabel)},${quote(yLabel)}`];
+  for (const s of series) for (const p of s.points) lines.push(`${quote(s.label)},${p.x},${p.y}`);
+  return `${lines.join('\n')}\n`;
+}

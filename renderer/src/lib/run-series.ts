@@ -1,0 +1,54 @@
+/** Chart series of runs: loss per iteration (raw and smoothed) and accuracy per epoch. */
+import type { RunRecord } from '../../../shared/run-record';
+import { PALETTE, type Series } from './chart-setup';
+import { decimateMinMax, smooth, toPoints } from './series';
+import type { LiveMetrics } from './workbench.svelte';
+
+/** Points drawn per line: plenty for any screen, min/max-decimated so no spike is lost. */
+const BUCKETS = 1200;
+
+export type XAxis = 'iteration' | 'epoch';
+
+/** Iterations per epoch of a run, as the loop computes it (60 000 training images unless limited). */
+export function itersPerEpochOf(run: RunRecord): number {
+  return Math.max((run.config.trainSize ?? 60000) / run.config.batchSize, 1);
+}
+
+/** How a run is named in legends. */
+export type Labeller = (run: RunRecord) => string;
+const byName: Labeller = (run) => run.name;
+
+export function lossSeries(runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, smoothing: number, x: XAxis, label: Labeller = byName): Series[] {
+  return runs.flatMap((run) => {
+    const m = metrics(run.id);
+    if (!m || m.losses.length === 0) return [];
+    const scale = x === 'epoch' ? 1 / itersPerEpochOf(run) : 1;
+    const xs = scale === 1 ? m.iterations : m.iterations.map((i) => i * scale);
+    const raw = decimateMinMax(toPoints(xs, m.losses), BUCKETS);
+    const color = colour(run.id);
+    const name = label(run);
+    if (!(smoothing > 0)) return [{ label: name, color, points: raw }];
+    return [
+      { label: `${name} (raw)`, color, points: raw, faint: true, unlisted: true },
+      { label: name, color, points: decimateMinMax(toPoints(xs, smooth(m.losses, smoothing)), BUCKETS) },
+    ];
+  });
+}
+
+export function accuracySeries(runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, x: XAxis, label: Labeller = byName): Series[] {
+  return runs.flatMap((run) => {
+    const m = metrics(run.id);
+    if (!m || m.epochs.length === 0) return [];
+    const at = (e: LiveMetrics['epochs'][number]) => (x === 'epoch' ? e.epoch : e.iteration);
+    const color = colour(run.id);
+    const name = label(run);
+    return [
+      { label: `${name} · test`, color, points: m.epochs.map((e) => ({ x: at(e), y: e.testAcc })), markers: true },
+      { label: `${name} · train`, color, points: m.epochs.map((e) => ({ x: at(e), y: e.trainAcc })), faint: true, markers: true },
+    ];
+  });
+}
+
+export function paletteColour(index: number): string {
+  return PALETTE[index % PALETTE.length];
+}

@@ -1,0 +1,57 @@
+/**
+ * Curves for charts: exponential smoothing (TensorBoard's, debiased) and min/max decimation that keeps
+ * every spike. Pure functions over plain arrays, unit-tested.
+ */
+
+/** A point of a line chart. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * TensorBoard-style smoothing: an exponential moving average with weight `weight` in [0, 1), debiased
+ * so the start of the curve is not pulled towards 0. `weight` 0 returns the values unchanged.
+ */
+export function smooth(values: readonly number[], weight: number): number[] {
+  if (!(weight > 0)) return [...values];
+  const out = new Array<number>(values.length);
+  let last = 0;
+  let debias = 1;
+  for (let i = 0; i < values.length; i++) {
+    last = last * weight + (1 - weight) * values[i];
+    debias *= weight;
+    out[i] = last / (1 - debias);
+  }
+  return out;
+}
+
+/**
+ * At most about `buckets` × 2 points that draw the same envelope as all of them: for each bucket of
+ * consecutive points, its first, minimum, maximum and last point (in x order), so spikes survive.
+ */
+export function decimateMinMax(points: readonly Point[], buckets: number): Point[] {
+  if (points.length <= buckets * 4) return points.slice();
+  const size = points.length / buckets;
+  const out: Point[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const start = Math.floor(b * size);
+    const end = Math.min(points.length, Math.floor((b + 1) * size));
+    if (end <= start) continue;
+    let min = start;
+    let max = start;
+    for (let i = start + 1; i < end; i++) {
+      if (points[i].y < points[min].y) min = i;
+      if (points[i].y > points[max].y) max = i;
+    }
+    for (const i of [...new Set([start, min, max, end - 1])].sort((a, c) => a - c)) out.push(points[i]);
+  }
+  return out;
+}
+
+/** Points from parallel arrays of x and y values. */
+export function toPoints(xs: readonly number[], ys: readonly number[]): Point[] {
+  const out = new Array<Point>(Math.min(xs.length, ys.length));
+  for (let i = 0; i < out.length; i++) out[i] = { x: xs[i], y: ys[i] };
+  return out;
+}

@@ -1,0 +1,202 @@
+/**
+ * The workbench's state: runs, selection, live metrics. Large metric arrays live outside Svelte's deep
+ * proxies (Chart.js mutates what it draws, and proxies would slow every push); a `revision` counter,
+ * bumped at most once per animation frame, tells charts to redraw.
+ */
+import type { AppInfo, DamagedRunInfo, RunMetrics, SweepRequest, WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
+import type { RunRecord } from '../../../shared/run-record';
+
+export type View = 'train' | 'sweep' | 'compare' | 'gradcheck';
+
+/** The live history of one run. */
+export interface LiveMetrics {
+  iterations: number[];
+  losses: number[];
+  epochs: RunMetrics['epochs'];
+}
+
+const ACTIVE = new Set(['queued', 'running', 'paused']);
+
+export class Workbench {
+  runs = $state.raw<RunRecord[]>([]);
+  damaged = $state.raw<DamagedRunInfo[]>([]);
+  info = $state.raw<AppInfo | null>(null);
+  selected = $state<string[]>([]);
+  view = $state<View>('train');
+  filter = $state('');
+  /** Bumped when any run's metrics grow. */
+  revision = $state(0);
+  error = $state<string | null>(null);
+  /** A configuration to pre-fill the run form with ("train again with changes"). */
+  draft = $state.raw<RunConfig | null>(null);
+  /** The run form's latest valid configuration: what a sweep varies. */
+  baseConfig = $state.raw<RunConfig>(BOOK_DEFAULTS);
+
+  // Deliberately not reactive (see the file comment): `revision` announces changes instead.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly metrics = new Map<string, LiveMetrics>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly loading = new Map<string, Promise<LiveMetrics>>();
+  private frameScheduled = false;
+
+  constructor(readonly api: WorkbenchApi) {}
+
+  /** Loads the store and starts listening to events. */
+  async load(): Promise<void> {
+    this.api.subscribe((event) => this.apply(event));
+    const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
+    this.info = info;
+    this.runs = list.runs;
+    this.damaged = list.damaged;
+    if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
+  }
+
+  get visibleRuns(): RunRecord[] {
+    const needle = this.filter.trim().toLowerCase();
+    if (!needle) return this.runs;
+    return this.runs.filter((r) =>
+      [r.name, r.id, r.status, r.group ?? '', ...r.tags, String(r.config.learningRate), r.config.layers.join('-')].some((v) => v.toLowerCase().includes(needle)));
+  }
+
+  get selectedRuns(): RunRecord[] {
+    // A lookup built and dropped within this getter; nothing observes it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const byId = new Map(this.runs.map((r) => [r.id, r]));
+    return this.selected.map((id) => byId.get(id)).filter((r): r is RunRecord => r !== undefined);
+  }
+
+  /** A stable colour index for a run: its position among all runs, oldest first. */
+  colourIndex(id: string): number {
+    const index = this.runs.findIndex((r) => r.id === id);
+    return index < 0 ? 0 : this.runs.length - 1 - index;
+  }
+
+  isActive(run: RunRecord): boolean {
+    return ACTIVE.has(run.status);
+  }
+
+  /** Selects one run, or toggles it into the selection (`additive`, e.g. with Ctrl/⌘). */
+  select(id: string, additive = false): void {
+    if (!additive) this.selected = [id];
+    else this.selected = this.selected.includes(id) ? this.selected.filter((s) => s !== id) : [...this.selected, id];
+  }
+
+  /** The run's history, loaded once and then kept up to date by events. */
+  metricsOf(id: string): LiveMetrics | undefined {
+    const known = this.metrics.get(id);
+    if (known) return known;
+    if (!this.loading.has(id)) {
+      this.loading.set(id, this.api.getMetrics(id).then((m) => {
+        const live = { iterations: m.iterations, losses: m.losses, epochs: m.epochs };
+        this.metrics.set(id, live);
+        this.loading.delete(id);
+        this.bump();
+        return live;
+      }));
+    }
+    return undefined;
+  }
+
+  async start(config: RunConfig, name?: string): Promise<RunRecord | null> {
+    return this.attempt(async () => {
+      const run = await this.api.startRun(config, name ? { name } : {});
+      this.metrics.set(run.id, { iterations: [], losses: [], epochs: [] });
+      this.selected = [run.id];
+      return run;
+    });
+  }
+
+  async startSweep(request: SweepRequest): Promise<RunRecord[] | null> {
+    return this.attempt(async () => {
+      const runs = await this.api.startSweep(request);
+      runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], epochs: [] }));
+      this.selected = runs.map((r) => r.id);
+      this.view = 'compare';
+      return runs;
+    });
+  }
+
+  stop(id: string) {
+    return this.attempt(() => this.api.stopRun(id));
+  }
+  pause(id: string) {
+    return this.attempt(() => this.api.pauseRun(id));
+  }
+  resume(id: string) {
+    return this.attempt(() => this.api.resumeRun(id));
+  }
+  remove(id: string) {
+    return this.attempt(() => this.api.deleteRun(id));
+  }
+  restore(id: string) {
+    return this.attempt(() => this.api.restoreRun(id));
+  }
+  rename(id: string, name: string) {
+    return this.attempt(() => this.api.annotateRun(id, { name }));
+  }
+
+  /** Opens the run form pre-filled with a run's configuration. */
+  trainAgain(run: RunRecord): void {
+    this.draft = run.config;
+    this.view = 'train';
+  }
+
+  private async attempt<T>(action: () => Promise<T>): Promise<T | null> {
+    try {
+      this.error = null;
+      return await action();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      return null;
+    }
+  }
+
+  private apply(event: WorkbenchEvent): void {
+    switch (event.type) {
+      case 'run-added':
+        if (!this.runs.some((r) => r.id === event.run.id)) this.runs = [event.run, ...this.runs];
+        return;
+      case 'run-changed':
+        this.runs = this.runs.some((r) => r.id === event.run.id)
+          ? this.runs.map((r) => (r.id === event.run.id ? event.run : r))
+          : [event.run, ...this.runs];
+        return;
+      case 'run-removed':
+        this.runs = this.runs.filter((r) => r.id !== event.id);
+        this.selected = this.selected.filter((id) => id !== event.id);
+        this.metrics.delete(event.id);
+        return;
+      case 'progress': {
+        const live = this.metrics.get(event.id);
+        if (!live) return;
+        for (let k = 0; k < event.iterations.length; k++) {
+          live.iterations.push(event.iterations[k]);
+          live.losses.push(event.losses[k]);
+        }
+        this.bump();
+        return;
+      }
+      case 'epoch': {
+        const live = this.metrics.get(event.id);
+        if (!live) return;
+        live.epochs.push(event.epoch);
+        this.bump();
+        return;
+      }
+      case 'warning':
+        this.error = `run ${event.id}: ${event.message}`;
+        return;
+    }
+  }
+
+  /** Redraw at most once per frame, however many batches arrive. */
+  private bump(): void {
+    if (this.frameScheduled) return;
+    this.frameScheduled = true;
+    requestAnimationFrame(() => {
+      this.frameScheduled = false;
+      this.revision++;
+    });
+  }
+}

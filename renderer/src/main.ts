@@ -1,0 +1,11 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { connectApi } from './lib/api-client';
+import { Workbench } from './lib/workbench.svelte';
+
+const wb = new Workbench(connectApi());
+mount(App, { target: document.getElementById('app')!, props: { wb } });
+wb.load().catch((error: Error) => {
+  wb.error = `cannot reach the Descent backend: ${error.message}`;
+});

@@ -1,0 +1,137 @@
+/**
+ * The workbench as a user meets it: the built renderer on `descent serve`, in Debian's Chromium driven by
+ * playwright-core. Book defaults → train → live charts → sweep → compare → export → reload → stop → bad input.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+const HOME = mkdtempSync(join(tmpdir(), 'descent-e2e-'));
+const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-downloads-'));
+
+let server: ChildProcess;
+let url: string;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  server = spawn(process.execPath, [BIN, 'serve', '--rebuild', '--parallel', '2'], { env: { ...process.env, DESCENT_HOME: HOME } });
+  url = await new Promise<string>((resolve, reject) => {
+    server.on('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
+    createInterface({ input: server.stdout! }).on('line', (line) => {
+      const match = line.match(/^Open (http:\/\/\S+)$/);
+      if (match) resolve(match[1]);
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
+  page.on('pageerror', (e) => void consoleErrors.push(e.message));
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'New run' }).waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGINT');
+  await new Promise((r) => server?.once('exit', r));
+  rmSync(HOME, { recursive: true, force: true });
+  rmSync(DOWNLOADS, { recursive: true, force: true });
+});
+
+const points = (chart: string) => page.locator(`figure[data-chart="${chart}"]`).first().getAttribute('data-points').then(Number);
+const runItems = () => page.locator('ul[aria-label="runs"] li[data-run-id]');
+
+async function download(action: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = join(DOWNLOADS, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+describe('the workbench in Chromium', () => {
+  it('trains the book\'s network from the form and draws live, growing charts', async () => {
+    await page.getByRole('button', { name: 'Book defaults' }).click();
+    await page.fill('input[name=iterations]', '1500');
+    await page.fill('input[name=trainSize]', '10000');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(() => runItems().count()).toBe(1);
+    await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(20);
+    const early = await points('Loss per iteration');
+    await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(early + 50);
+    await expect.poll(() => points('Accuracy per epoch (train faint, test solid)'), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshot-train.png') });
+  });
+
+  it('launches a three-value learning-rate sweep and compares it side by side', async () => {
+    await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+    await page.fill('input[name=values]', '0.01, 0.1, 1');
+    await page.fill('input[name=sweepIterations]', '300');
+    await page.getByRole('button', { name: 'Launch 3 runs' }).click();
+    await page.getByRole('heading', { name: 'Compare 3 runs' }).waitFor();
+    await expect.poll(() => page.locator('ul[aria-label="runs"] li[data-status="completed"]').count(), { timeout: 90_000 }).toBe(4);
+    // Small multiples: one panel per run, plus the overlay's two charts and the sweep chart.
+    await expect.poll(() => page.locator('.multiples figure').count()).toBe(3);
+    await expect.poll(() => points('Sweep result')).toBe(6);
+    const differing = await page.locator('table.diff tbody tr th').allTextContents();
+    expect(differing).toEqual(['learning rate']);
+    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshot-compare.png'), fullPage: true });
+  });
+
+  it('exports a PNG that decodes and a CSV with every plotted point and every run', async () => {
+    const png = await download(() => page.locator('figure[data-chart="Loss per iteration"] button', { hasText: 'PNG' }).first().click());
+    const image = PNG.sync.read(readFileSync(png));
+    expect(image.width).toBe(2400);
+    expect(image.height).toBe(1400);
+    const plotted = await points('Loss per iteration');
+    const csv = readFileSync(await download(() => page.locator('figure[data-chart="Loss per iteration"] button', { hasText: 'CSV' }).first().click()), 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('series,iteration,loss');
+    expect(csv.length - 1).toBe(plotted);
+    const all = readFileSync(await download(() => page.getByRole('button', { name: 'Export all data (CSV)' }).click()), 'utf8').trim().split('\n');
+    expect(all[0]).toBe('run,name,iteration,epoch,loss,trainAcc,testAcc');
+    expect(all.length - 1).toBe(3 * 301);
+  });
+
+  it('finds every run again after a reload', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'New run' }).waitFor();
+    await expect.poll(() => runItems().count()).toBe(4);
+  });
+
+  it('stops a running run', async () => {
+    await page.fill('input[name=iterations]', '1000000');
+    await page.fill('input[name=trainSize]', '1000');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
+    await runItems().first().getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 30_000 }).toBe('stopped');
+  });
+
+  it('bad input in the form shows the field\'s error and starts nothing', async () => {
+    const before = await runItems().count();
+    await page.fill('input[name=learningRate]', '-1');
+    await page.fill('input[name=batchSize]', '0');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect(page.getByText('learning rate: must be a number greater than 0 and at most 1000, got -1').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('batch size: must be a whole number from 1 to 60000, got 0').isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(500);
+    expect(await runItems().count()).toBe(before);
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

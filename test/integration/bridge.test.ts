@@ -1,0 +1,122 @@
+/** The browser bridge's gatekeeping: token and cookie, Host and Origin, loopback, static files, payloads. */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { BOOK_DEFAULTS } from '../../shared/config';
+import { RunManager } from '../../electron/core/run-manager';
+import { RunStore } from '../../electron/core/store/run-store';
+import { NodeTrainerHost } from '../../electron/core/trainer-host';
+import { WorkbenchService } from '../../electron/core/workbench-service';
+import { startBridge, type Bridge } from '../../electron/server/bridge';
+
+const home = mkdtempSync(join(tmpdir(), 'descent-bridge-'));
+const site = join(home, 'site');
+let bridge: Bridge;
+let manager: RunManager;
+
+beforeAll(async () => {
+  mkdirSync(join(site, 'assets'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>Descent</title>');
+  writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(home, 'secret.txt'), 'not for the browser');
+  manager = new RunManager({ store: new RunStore(join(home, 'store')), host: new NodeTrainerHost(), concurrency: 1 });
+  bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site });
+});
+afterAll(async () => {
+  await manager.stopAll();
+  await bridge.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** A raw HTTP request (fetch would refuse to set Host). */
+function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: bridge.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+const cookie = () => `descent_token=${bridge.token}`;
+const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
+  http(`/api/${method}`, { method: 'POST', headers: { Cookie: cookie(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ args }) });
+
+describe('the browser bridge', () => {
+  it('listens on loopback and prints a URL with a long random token', () => {
+    expect(bridge.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${bridge.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+  });
+
+  it('refuses pages and API calls without the token', async () => {
+    expect((await http('/')).status).toBe(401);
+    expect((await http('/api/listRuns', { method: 'POST', body: '{"args":[]}' })).status).toBe(401);
+    expect((await http('/?token=wrong')).status).toBe(401);
+    expect((await http('/', { headers: { Cookie: 'descent_token=wrong' } })).status).toBe(401);
+  });
+
+  it('trades the URL\'s token for an HttpOnly SameSite=Strict cookie, then serves the app with a CSP', async () => {
+    const first = await http(`/?token=${bridge.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    expect(String(first.headers['set-cookie'])).toBe(`descent_token=${bridge.token}; HttpOnly; SameSite=Strict; Path=/`);
+    const page = await http('/', { headers: { Cookie: cookie() } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Descent</title>');
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'; script-src 'self'/);
+    expect((await http('/assets/app.js', { headers: { Cookie: cookie() } })).headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('refuses another Origin and a foreign Host (DNS rebinding), even with the token', async () => {
+    expect((await api('listRuns', [], { Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('listRuns', [], { Origin: `http://127.0.0.1:${bridge.port + 1}` })).status).toBe(403);
+    expect((await api('listRuns', [], { Host: `evil.example:${bridge.port}` })).status).toBe(403);
+    expect((await api('listRuns', [], { Origin: `http://127.0.0.1:${bridge.port}` })).status).toBe(200);
+  });
+
+  it('never serves files outside the app', async () => {
+    const res = await http('/%2e%2e/secret.txt', { headers: { Cookie: cookie() } });
+    expect(res.body).not.toContain('not for the browser');
+  });
+
+  it('validates every payload: bad arguments are a 400 naming the argument, with no side effect', async () => {
+    const bad = await api('startRun', [{ ...BOOK_DEFAULTS, batchSize: 0 }]);
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatch(/startRun: argument 0\.batchSize: must be a whole number from 1 to 60000, got 0/);
+    expect((await api('stopRun', ['../../x'])).status).toBe(400);
+    expect((await api('nope', [])).status).toBe(400);
+    expect((await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie() }, body: 'not json' })).status).toBe(400);
+    expect((await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie() }, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => ({ status: 413 }))).status).not.toBe(200);
+    expect(JSON.parse((await api('listRuns', [])).body).value.runs).toEqual([]);
+  });
+
+  it('runs a real training through the API and streams its events over the WebSocket', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`, { headers: { Cookie: cookie() } });
+    const events: Array<{ type: string }> = [];
+    socket.on('message', (data) => events.push(JSON.parse(String(data))));
+    await new Promise((r) => socket.once('open', r));
+    const started = JSON.parse((await api('startRun', [{ ...BOOK_DEFAULTS, iterations: 30, trainSize: 1000 }, { name: 'via bridge' }])).body);
+    expect(started.ok).toBe(true);
+    await manager.whenIdle();
+    await new Promise((r) => setTimeout(r, 100));
+    socket.close();
+    expect(events.some((e) => e.type === 'progress')).toBe(true);
+    expect(events.some((e) => e.type === 'epoch')).toBe(true);
+    const runs = JSON.parse((await api('listRuns', [])).body).value.runs;
+    expect(runs.map((r: { name: string; status: string }) => [r.name, r.status])).toEqual([['via bridge', 'completed']]);
+  });
+
+  it('refuses WebSocket connections without the cookie or from another origin', async () => {
+    const attempt = (headers: Record<string, string>) => new Promise<string>((resolve) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`, { headers });
+      socket.on('open', () => resolve('open'));
+      socket.on('error', () => resolve('refused'));
+    });
+    expect(await attempt({})).toBe('refused');
+    expect(await attempt({ Cookie: cookie(), Origin: 'http://evil.example' })).toBe('refused');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { logSpaced, parseApiArguments, sweepConfigs } from '../../shared/api';
+import { BOOK_DEFAULTS } from '../../shared/config';
+import { csvField, historiesToCsv } from '../../shared/export';
+
+describe('WorkbenchApi argument validation (both transports use it)', () => {
+  it('accepts valid calls', () => {
+    expect(parseApiArguments('listRuns', [])).toEqual({ ok: true, args: [] });
+    expect(parseApiArguments('stopRun', ['20261128-103400-3f9a1c']).ok).toBe(true);
+    expect(parseApiArguments('startRun', [BOOK_DEFAULTS, { name: 'x' }]).ok).toBe(true);
+  });
+
+  const bad: Array<[string, unknown, RegExp]> = [
+    ['stopRun', ['../../etc/passwd'], /stopRun: argument 0: must be a run id/],
+    ['stopRun', [], /stopRun: argument/],
+    ['stopRun', ['20261128-103400-3f9a1c', 'extra'], /stopRun: argument/],
+    ['startRun', [{ ...BOOK_DEFAULTS, batchSize: -5 }], /startRun: argument 0\.batchSize: must be a whole number from 1 to 60000, got -5/],
+    ['startRun', [{ ...BOOK_DEFAULTS, learningRate: Number.NaN }], /learningRate: must be a number greater than 0/],
+    ['startRun', [BOOK_DEFAULTS, { name: 'x'.repeat(201) }], /at most 200 characters/],
+    ['startRun', [BOOK_DEFAULTS, { admin: true }], /startRun: argument 1/],
+    ['gradientCheck', [BOOK_DEFAULTS, 1000], /gradientCheck: argument 1/],
+    ['deleteEverything', [], /unknown method "deleteEverything"/],
+    ['listRuns', 'not an array', /listRuns: argument/],
+  ];
+  for (const [method, args, message] of bad) {
+    it(`rejects ${method}(${JSON.stringify(args).slice(0, 40)})`, () => {
+      const result = parseApiArguments(method, args);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(message);
+    });
+  }
+});
+
+describe('sweeps', () => {
+  it('log-spaced learning rates 0.001 … 10', () => {
+    expect(logSpaced(0.001, 10)).toEqual([0.001, 0.01, 0.1, 1, 10]);
+    expect(logSpaced(0.01, 1, 2)).toEqual([0.01, 0.0316, 0.1, 0.316, 1]);
+  });
+
+  it('one configuration per value, sharing one seed; hidden sizes become layers', () => {
+    const configs = sweepConfigs({ name: 's', base: BOOK_DEFAULTS, parameter: 'learningRate', values: [0.01, 0.1] });
+    expect(configs.map((c) => c.learningRate)).toEqual([0.01, 0.1]);
+    expect(configs[0].seed).toBeDefined();
+    expect(configs[1].seed).toBe(configs[0].seed);
+    expect(sweepConfigs({ name: 's', base: { ...BOOK_DEFAULTS, seed: 7 }, parameter: 'hidden', values: [20, 100] }).map((c) => [c.layers, c.seed]))
+      .toEqual([[[784, 20, 10], 7], [[784, 100, 10], 7]]);
+  });
+
+  it('a value outside its range names the parameter and the value', () => {
+    expect(() => sweepConfigs({ name: 's', base: BOOK_DEFAULTS, parameter: 'batchSize', values: [100, 0] }))
+      .toThrow('batchSize = 0: batchSize: must be a whole number from 1 to 60000, got 0');
+  });
+});
+
+describe('tidy CSV export', () => {
+  it('one row per iteration, accuracy where measured, a row for the final measurement, quoting names', () => {
+    const csv = historiesToCsv([{
+      id: 'r1', name: 'lr 0.1, "book"', iterations: [0, 1], losses: [2.3, 2.2],
+      epochs: [{ iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 }, { iteration: 2, epoch: 0.5, trainAcc: 0.2, testAcc: 0.21 }],
+    }]);
+    expect(csv).toBe('run,name,iteration,epoch,loss,trainAcc,testAcc\n' +
+      'r1,"lr 0.1, ""book""",0,0,2.3,0.1,0.11\n' +
+      'r1,"lr 0.1, ""book""",1,,2.2,,\n' +
+      'r1,"lr 0.1, ""book""",2,0.5,,0.2,0.21\n');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    expect(csvField(null)).toBe('');
+  });
+});

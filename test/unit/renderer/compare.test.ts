@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { configDiff, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
+import { makeRecord } from '../../support/runs';
+
+const withConfig = (change: object, seed = 1) => makeRecord({ config: { ...makeRecord().config, ...change, seed } });
+
+describe('compare tables', () => {
+  it('config diff marks exactly the fields that differ', () => {
+    const runs = [withConfig({ learningRate: 0.01 }), withConfig({ learningRate: 0.1 })];
+    const rows = configDiff(runs);
+    expect(rows.filter((r) => r.differs).map((r) => r.field)).toEqual(['learningRate']);
+    expect(rows.find((r) => r.field === 'layers')!.values).toEqual(['784-50-10', '784-50-10']);
+    expect(rows.find((r) => r.field === 'trainSize')!.values).toEqual(['all', 'all']);
+  });
+
+  it('finds a sweep\'s parameter, ignoring seeds, and reads its values (hidden size for layers)', () => {
+    expect(sweptField([withConfig({ learningRate: 0.01 }, 1), withConfig({ learningRate: 1 }, 2)])).toBe('learningRate');
+    expect(sweptField([withConfig({ learningRate: 0.01, batchSize: 50 }), withConfig({ learningRate: 1 })])).toBeNull();
+    expect(sweptField([withConfig({})])).toBeNull();
+    expect(sweptValue(withConfig({ layers: [784, 80, 10] }), 'layers')).toBe(80);
+    expect(sweptValue(withConfig({ layers: [784, 80, 40, 10] }), 'layers')).toBeNull();
+  });
+
+  it('summary rows read the run\'s summary and last measurement', () => {
+    const run = makeRecord({ lastEpoch: { iteration: 100, epoch: 1, trainAcc: 0.9, testAcc: 0.89 }, summary: { finalLoss: 0.3, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500 } });
+    expect(summaryRow(run)).toMatchObject({ finalLoss: 0.3, testAcc: 0.89, trainAcc: 0.9, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500, meanLossLast100: null });
+  });
+});

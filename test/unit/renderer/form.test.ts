@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { BOOK_DEFAULTS } from '../../../shared/config';
+import { configFrom, fieldsFrom, numericalSecondsPerIteration } from '../../../renderer/src/lib/form';
+
+describe('the run form model', () => {
+  it('the book defaults round-trip through the fields', () => {
+    const { config, errors } = configFrom(fieldsFrom(BOOK_DEFAULTS));
+    expect(errors).toEqual({});
+    expect(config).toEqual(BOOK_DEFAULTS);
+  });
+
+  it('typed text becomes numbers; blank seed means random, blank training images means all', () => {
+    const fields = { ...fieldsFrom(), hidden: ['100', '50'], learningRate: '1e-2', seed: ' 42 ', trainSize: '', initKind: 'he' as const };
+    expect(configFrom(fields).config).toMatchObject({ layers: [784, 100, 50, 10], learningRate: 0.01, seed: 42, trainSize: null, weightInit: 'he' });
+    expect(configFrom({ ...fields, seed: '' }).config).not.toHaveProperty('seed');
+  });
+
+  it('reports each bad field by name, with the value and the range', () => {
+    const { config, errors } = configFrom({ ...fieldsFrom(), learningRate: 'fast', batchSize: '0', hidden: ['50', 'x'], initStd: '-1' });
+    expect(config).toBeNull();
+    expect(errors).toEqual({
+      learningRate: 'must be a number greater than 0 and at most 1000, got "fast"',
+      batchSize: 'must be a whole number from 1 to 60000, got 0',
+      layers: 'must be a whole number from 1 to 16384, got "x"',
+      weightInit: 'must be a standard deviation greater than 0 and at most 10, or "xavier" or "he", got -1',
+    });
+  });
+
+  it('estimates the numerical gradient\'s time from the measured default and scales with size', () => {
+    expect(numericalSecondsPerIteration({ layers: [784, 50, 10], batchSize: 100 })).toBeCloseTo(0.39, 10);
+    expect(numericalSecondsPerIteration({ layers: [784, 50, 10], batchSize: 50 })).toBeCloseTo(0.195, 10);
+  });
+});
