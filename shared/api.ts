@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { runConfigSchema, type RunConfig } from './config';
 import type { RunRecord } from './run-record';
 import { pickSeed } from './engine/rng';
+import type { ApiMethod } from './api-methods';
 
 const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
 export const runIdSchema = z.string().regex(RUN_ID, 'must be a run id like 20261128-103400-3f9a1c');
@@ -47,7 +48,7 @@ export const saveFileSchema = z.strictObject({
 });
 export type SaveFileRequest = z.infer<typeof saveFileSchema>;
 
-/** The arguments of every method, validated by both transports. */
+/** The arguments of every method, validated by both transports (one entry per name in api-methods.ts). */
 export const apiArgumentSchemas = {
   appInfo: z.tuple([]),
   listRuns: z.tuple([]),
@@ -62,8 +63,8 @@ export const apiArgumentSchemas = {
   restoreRun: z.tuple([runIdSchema]),
   annotateRun: z.tuple([runIdSchema, annotationSchema]),
   gradientCheck: z.tuple([runConfigSchema, z.number().int().min(1).max(100)]),
-} as const;
-export type ApiMethod = keyof typeof apiArgumentSchemas;
+} as const satisfies Record<ApiMethod, z.ZodType>;
+export type { ApiMethod };
 
 /** About the backend the UI is talking to. */
 export interface AppInfo {
@@ -106,7 +107,9 @@ export type WorkbenchEvent =
   | { type: 'run-removed'; id: string }
   | { type: 'progress'; id: string; iterations: number[]; losses: number[] }
   | { type: 'epoch'; id: string; epoch: { iteration: number; epoch: number; trainAcc: number; testAcc: number } }
-  | { type: 'warning'; id: string; message: string };
+  | { type: 'warning'; id: string; message: string }
+  /** A menu command of the desktop app. */
+  | { type: 'command'; command: 'new-run' | 'sweep' | 'compare' | 'gradcheck' };
 
 /** The UI's whole view of the backend. */
 export interface WorkbenchApi {

@@ -66,3 +66,11 @@ describe('tidy CSV export', () => {
     expect(csvField(null)).toBe('');
   });
 });
+
+describe('method names', () => {
+  it('the preload\'s list of methods is exactly the schemas\' list', async () => {
+    const { API_METHOD_NAMES } = await import('../../shared/api-methods');
+    const { apiArgumentSchemas } = await import('../../shared/api');
+    expect([...API_METHOD_NAMES].sort()).toEqual(Object.keys(apiArgumentSchemas).sort());
+  });
+});

@@ -187,6 +187,9 @@ export class Workbench {
       case 'warning':
         this.error = `run ${event.id}: ${event.message}`;
         return;
+      case 'command':
+        this.view = event.command === 'new-run' ? 'train' : event.command;
+        return;
     }
   }
 

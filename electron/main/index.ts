@@ -1,0 +1,68 @@
+/**
+ * The desktop app's main process: lifecycle only. The work is done by the same Node services as the CLI
+ * (electron/core), with trainers in utility processes; the UI is the same renderer as `descent serve`.
+ */
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { RunManager } from '../core/run-manager';
+import { RunStore } from '../core/store/run-store';
+import { WorkbenchService } from '../core/workbench-service';
+import { isTrustedUrl, registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { watchProgress } from './progress';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { UtilityTrainerHost } from './utility-trainer-host';
+import { createMainWindow, windowStateFile } from './window';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+let window: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  serveRenderer(join(__dirname, '..', 'renderer'));
+  // DESCENT_HOME, if set, wins, so the app and the CLI can share any store; else the user-data folder.
+  const home = process.env.DESCENT_HOME ?? app.getPath('userData');
+  const store = new RunStore(home);
+  store.recoverInterrupted();
+  const manager = new RunManager({ store, host: new UtilityTrainerHost(join(__dirname, 'trainer.js')) });
+  const backend = new WorkbenchService(manager, { version: app.getVersion(), transport: 'electron' });
+  const current = () => window;
+  registerIpc(backend, current, devServerUrl);
+  buildMenu(current, home, !app.isPackaged);
+  watchProgress(manager, current);
+
+  const open = () => {
+    window = createMainWindow({
+      preload: join(__dirname, '..', 'preload', 'index.cjs'),
+      url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      stateFile: windowStateFile(app.getPath('userData')),
+      trusted: (url) => isTrustedUrl(url, devServerUrl),
+    });
+    window.on('closed', () => (window = null));
+  };
+  open();
+  app.on('activate', () => {
+    if (!window) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping || manager.activeIds().length === 0) return;
+    // Stop runs cleanly (their summaries and weights are written) before the processes go.
+    event.preventDefault();
+    stopping = true;
+    void manager.stopAll().then(() => app.quit());
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Main's side of the IPC: one handler per `WorkbenchApi` method. Every call is checked twice before
+ * anything happens: the sender must be our own window's top frame showing our own page, and the
+ * arguments must pass the method's schema.
+ */
+import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { parseApiArguments, saveFileSchema } from '../../shared/api';
+import type { WorkbenchBackend } from '../core/workbench-service';
+import { API_METHODS, channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
+
+/** Where our pages come from: the app's own protocol, or the dev server in development. */
+export function isTrustedUrl(url: string, devServerUrl?: string): boolean {
+  if (url.startsWith('app://descent/')) return true;
+  return devServerUrl !== undefined && url.startsWith(devServerUrl);
+}
+
+/** Throws unless the call comes from the top frame of `window` showing our page. */
+function checkSender(event: IpcMainInvokeEvent, window: () => BrowserWindow | null, devServerUrl?: string): void {
+  const win = window();
+  const frame = event.senderFrame;
+  if (!win || event.sender !== win.webContents || !frame || frame.parent !== null || !isTrustedUrl(frame.url, devServerUrl)) {
+    throw new Error('refused: the call does not come from the Descent window');
+  }
+}
+
+/** Registers every channel; returns a function that removes them (and stops forwarding events). */
+export function registerIpc(backend: WorkbenchBackend, window: () => BrowserWindow | null, devServerUrl?: string): () => void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(channelOf(method), async (event, ...args: unknown[]) => {
+      checkSender(event, window, devServerUrl);
+      const parsed = parseApiArguments(method, args);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const fn = (backend as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
+      return fn.apply(backend, parsed.args);
+    });
+  }
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown) => {
+    checkSender(event, window, devServerUrl);
+    const parsed = saveFileSchema.safeParse(request);
+    if (!parsed.success) throw new Error(`saveFile: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+    const win = window();
+    // Main chooses the path through the native dialog; the page never names a path.
+    const choice = win
+      ? await dialog.showSaveDialog(win, { defaultPath: parsed.data.suggestedName })
+      : await dialog.showSaveDialog({ defaultPath: parsed.data.suggestedName });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    const { data, base64 } = parsed.data;
+    await writeFile(choice.filePath, base64 ? Buffer.from(data, 'base64') : data);
+    return { saved: true, path: choice.filePath };
+  });
+  const unsubscribe = backend.subscribe((event) => {
+    const win = window();
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+  });
+  return () => {
+    unsubscribe();
+    for (const method of API_METHODS) ipcMain.removeHandler(channelOf(method));
+    ipcMain.removeHandler(SAVE_FILE_CHANNEL);
+  };
+}

@@ -1,0 +1,41 @@
+/** Taskbar/dock progress while runs train, and a notification when a run ends. */
+import { Notification, type BrowserWindow } from 'electron';
+import type { RunManager } from '../core/run-manager';
+
+const ENDED = new Set(['completed', 'failed', 'diverged']);
+
+export function watchProgress(manager: RunManager, window: () => BrowserWindow | null): () => void {
+  const active = new Map<string, { done: number; total: number }>();
+  const show = (): void => {
+    const win = window();
+    if (!win || win.isDestroyed()) return;
+    let done = 0;
+    let total = 0;
+    for (const run of active.values()) {
+      done += run.done;
+      total += run.total;
+    }
+    win.setProgressBar(total > 0 ? done / total : -1);
+  };
+  return manager.subscribe((event) => {
+    if (event.type === 'run-changed') {
+      const run = event.run;
+      if (run.status === 'running' || run.status === 'paused' || run.status === 'queued') {
+        active.set(run.id, { done: run.iterationsDone, total: run.config.iterations });
+      } else {
+        active.delete(run.id);
+        if (ENDED.has(run.status) && Notification.isSupported()) {
+          const acc = run.lastEpoch ? ` · test accuracy ${run.lastEpoch.testAcc.toFixed(4)}` : '';
+          new Notification({ title: `${run.name}: ${run.status}`, body: `${run.iterationsDone} iterations${acc}${run.error ? ` · ${run.error}` : ''}` }).show();
+        }
+      }
+      show();
+    } else if (event.type === 'progress') {
+      const run = active.get(event.id);
+      if (run) {
+        run.done = event.iterations[event.iterations.length - 1] + 1;
+        show();
+      }
+    }
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The main window: sandboxed, context-isolated, no Node; navigation, new windows and permission requests
+ * denied. Its size and position are restored from the last session.
+ */
+import { BrowserWindow, nativeTheme, screen, session, shell } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface Bounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+
+function loadBounds(file: string): Bounds {
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Bounds;
+    // Only restore a position that is still on a connected display.
+    const visible = saved.x !== undefined && saved.y !== undefined &&
+      screen.getAllDisplays().some(({ workArea: a }) => saved.x! >= a.x && saved.y! >= a.y && saved.x! < a.x + a.width && saved.y! < a.y + a.height);
+    return visible ? saved : { width: saved.width, height: saved.height, maximized: saved.maximized };
+  } catch {
+    return { width: 1400, height: 900 };
+  }
+}
+
+export function createMainWindow(options: { preload: string; url: string; stateFile: string; trusted: (url: string) => boolean }): BrowserWindow {
+  const bounds = loadBounds(options.stateFile);
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Descent',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181c' : '#f6f7f9',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (bounds.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!options.trusted(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the web open in the user's browser, never in the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  win.on('close', () => {
+    const { x, y, width, height } = win.getNormalBounds();
+    writeFileSync(options.stateFile, JSON.stringify({ x, y, width, height, maximized: win.isMaximized() }));
+  });
+  void win.loadURL(options.url);
+  return win;
+}
+
+export function windowStateFile(userData: string): string {
+  return join(userData, 'window-state.json');
+}

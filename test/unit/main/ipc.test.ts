@@ -1,0 +1,108 @@
+/** Main's IPC with Electron mocked: sender checks and payload validation, against a real backend and store. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BOOK_DEFAULTS } from '../../../shared/config';
+import { RunManager } from '../../../electron/core/run-manager';
+import { RunStore } from '../../../electron/core/store/run-store';
+import { NodeTrainerHost } from '../../../electron/core/trainer-host';
+import { WorkbenchService } from '../../../electron/core/workbench-service';
+
+const electron = await vi.hoisted(async () => ({
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  savePath: '' as string,
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => electron.handlers.set(channel, handler),
+    removeHandler: (channel: string) => electron.handlers.delete(channel),
+  },
+  dialog: { showSaveDialog: async () => ({ canceled: false, filePath: electron.savePath }) },
+}));
+
+const { registerIpc } = await import('../../../electron/main/ipc');
+
+const home = mkdtempSync(join(tmpdir(), 'descent-ipc-'));
+const store = new RunStore(join(home, 'store'));
+const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+const backend = new WorkbenchService(manager, { version: 'test', transport: 'electron' });
+
+/** The window's webContents, and events as Electron would build them for a call from a frame. */
+const webContents = { send: vi.fn() };
+const win = { webContents, isDestroyed: () => false } as never;
+const fromWindow = (url = 'app://descent/index.html', parent: unknown = null) => ({ sender: webContents, senderFrame: { url, parent } });
+
+const unregister = registerIpc(backend, () => win);
+afterAll(async () => {
+  unregister();
+  await manager.stopAll();
+  rmSync(home, { recursive: true, force: true });
+});
+const call = (channel: string, event: unknown, ...args: unknown[]) => electron.handlers.get(`descent:${channel}`)!(event, ...args);
+
+describe('IPC in the main process', () => {
+  beforeEach(() => webContents.send.mockClear());
+
+  it('registers one channel per API method, plus saveFile', () => {
+    expect([...electron.handlers.keys()].sort()).toEqual([
+      'descent:annotateRun', 'descent:appInfo', 'descent:deleteRun', 'descent:getMetrics', 'descent:getRun', 'descent:gradientCheck',
+      'descent:listRuns', 'descent:pauseRun', 'descent:restoreRun', 'descent:resumeRun', 'descent:saveFile', 'descent:startRun',
+      'descent:startSweep', 'descent:stopRun',
+    ]);
+  });
+
+  it('answers our window\'s page', async () => {
+    expect(await call('listRuns', fromWindow())).toEqual({ runs: [], damaged: [] });
+  });
+
+  const strangers: Array<[string, unknown]> = [
+    ['another webContents', { sender: { send: vi.fn() }, senderFrame: { url: 'app://descent/index.html', parent: null } }],
+    ['a remote page in our window', fromWindow('https://evil.example/')],
+    ['a file:// page', fromWindow('file:///tmp/x.html')],
+    ['a subframe', fromWindow('app://descent/index.html', {})],
+    ['no frame at all', { sender: webContents, senderFrame: null }],
+  ];
+  for (const [who, event] of strangers) {
+    it(`refuses a call from ${who}, with no side effect`, async () => {
+      await expect(call('startRun', event, BOOK_DEFAULTS)).rejects.toThrow('refused: the call does not come from the Descent window');
+      expect(store.list().runs).toEqual([]);
+    });
+  }
+
+  const payloads: Array<[string, unknown[], RegExp]> = [
+    ['wrong types', [{ ...BOOK_DEFAULTS, learningRate: 'fast' }], /learningRate: must be a number greater than 0/],
+    ['extra fields', [{ ...BOOK_DEFAULTS, shell: 'rm -rf /' }], /unknown field\(s\): shell/],
+    ['a huge string', [BOOK_DEFAULTS, { name: 'x'.repeat(100_000) }], /at most 200 characters/],
+    ['NaN', [{ ...BOOK_DEFAULTS, batchSize: Number.NaN }], /batchSize: must be a whole number/],
+    ['a negative size', [{ ...BOOK_DEFAULTS, layers: [784, -50, 10] }], /must be a whole number from 1 to 16384, got -50/],
+    ['too many arguments', [BOOK_DEFAULTS, {}, 'more'], /startRun: argument/],
+  ];
+  for (const [what, args, message] of payloads) {
+    it(`startRun rejects ${what}, with no side effect`, async () => {
+      await expect(call('startRun', fromWindow(), ...args)).rejects.toThrow(message);
+      expect(store.list().runs).toEqual([]);
+    });
+  }
+
+  it('saveFile writes where the native dialog says, never where the page says', async () => {
+    electron.savePath = join(home, 'chosen.csv');
+    const result = await call('saveFile', fromWindow(), { suggestedName: 'loss.csv', mime: 'text/csv', data: 'a,b\n1,2\n', base64: false });
+    expect(result).toEqual({ saved: true, path: electron.savePath });
+    expect(readFileSync(electron.savePath, 'utf8')).toBe('a,b\n1,2\n');
+    await expect(call('saveFile', fromWindow(), { suggestedName: '../../etc/passwd', mime: 'text/csv', data: 'x', base64: false }))
+      .rejects.toThrow(/suggestedName: must be a plain file name/);
+    await expect(call('saveFile', fromWindow(), { suggestedName: 'x.exe', mime: 'application/x-msdownload', data: 'x', base64: false }))
+      .rejects.toThrow(/saveFile: mime/);
+  });
+
+  it('a valid run starts, and its events reach the window', async () => {
+    const run = (await call('startRun', fromWindow(), { ...BOOK_DEFAULTS, iterations: 10, trainSize: 500 })) as { id: string };
+    await manager.whenIdle();
+    expect(store.read(run.id).status).toBe('completed');
+    const sent = webContents.send.mock.calls.map(([channel, event]) => [channel, (event as { type: string }).type]);
+    expect(sent).toContainEqual(['descent:event', 'progress']);
+    expect(sent).toContainEqual(['descent:event', 'run-changed']);
+  });
+});
