@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const useCli =
-  'Use the command line instead, on the same engine: npx descent train (add --help for the flags), ' +
-  'npx descent gradcheck, npx descent bench.';
+  'Use the same workbench in your browser instead: npx descent serve — or the command line: npx descent train ' +
+  '(add --help for the flags).';
 
 /** Path of the Electron binary, or null where the package was installed without it. */
 function electronBinary() {
@@ -31,11 +31,7 @@ if (!binary) {
   );
   process.exit(1);
 }
-if (!existsSync(join(root, 'electron', 'main', 'index.ts'))) {
-  console.error(`Descent: this version has no desktop window yet. ${useCli}`);
-  process.exit(1);
-}
-const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const app = spawnSync(binary, ['.'], { cwd: root, stdio: 'inherit' });
 process.exit(app.status ?? 0);
