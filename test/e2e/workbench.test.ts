@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PALETTE } from '../../renderer/src/lib/palette';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
@@ -96,6 +97,28 @@ describe('the workbench in Chromium', () => {
     const image = PNG.sync.read(readFileSync(png));
     expect(image.width).toBe(2400);
     expect(image.height).toBe(1400);
+    const svgText = readFileSync(await download(() => page.locator('figure[data-chart="Loss per iteration"] button', { hasText: 'SVG' }).first().click()), 'utf8');
+    // A real SVG document: parses, has the axes' text, and one path per plotted line in its colour.
+    const svg = await page.evaluate((text) => {
+      // Runs in the page; typed here without the DOM library of the browser-side code.
+      type Doc = { documentElement: { nodeName: string }; querySelector(s: string): { textContent: string } | null; querySelectorAll(s: string): Array<{ textContent: string; getAttribute(a: string): string | null }> };
+      const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } }).DOMParser;
+      const doc = new Parser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.nodeName,
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+        strokes: [...doc.querySelectorAll('path')].map((p) => p.getAttribute('stroke')),
+      };
+    }, svgText);
+    expect(svg.error).toBeNull();
+    expect(svg.root).toBe('svg');
+    expect(svg.texts).toEqual(expect.arrayContaining(['iteration', 'loss', 'lr 0.1']));
+    // The three compared runs' lines are paths stroked in their palette colours (as hex or rgb()).
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')})`;
+    const palette = new Set(PALETTE.flatMap((hex) => [hex, rgb(hex)]));
+    const lineColours = new Set(svg.strokes.map((c) => c?.replace(/\s/g, '').toLowerCase()).filter((c) => c && palette.has(c)));
+    expect(lineColours.size).toBeGreaterThanOrEqual(3);
     const plotted = await points('Loss per iteration');
     const csv = readFileSync(await download(() => page.locator('figure[data-chart="Loss per iteration"] button', { hasText: 'CSV' }).first().click()), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('series,iteration,loss');

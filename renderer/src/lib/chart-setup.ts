@@ -1,11 +1,11 @@
 /** Chart.js with only the pieces Descent draws, and the colours runs are drawn in. */
-import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { BasicPlatform, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { Context as SvgContext } from 'svgcanvas';
 import type { Point } from './series';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
-/** Tableau 10: distinct colours that stay readable in print. */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
 
 /** One line of a chart. */
 export interface Series {
@@ -84,19 +84,41 @@ export function tickLabel(log: boolean | undefined) {
   };
 }
 
-/** Paints the chart's background (exports would otherwise be transparent). */
+/**
+ * Paints the chart's background (exports would otherwise be transparent). `beforeDraw` runs on a cleared
+ * surface before anything else is drawn, so a plain fill suffices — SVG has no composite operations.
+ */
 function backgroundPlugin(colour: string) {
   return {
     id: 'descent-background',
     beforeDraw(chart: Chart) {
       const { ctx, width, height } = chart;
       ctx.save();
-      ctx.globalCompositeOperation = 'destination-over';
       ctx.fillStyle = colour;
       ctx.fillRect(0, 0, width, height);
       ctx.restore();
     },
   };
+}
+
+/**
+ * The chart as true vector SVG: Chart.js draws through svgcanvas's canvas-like context on its DOM-free
+ * BasicPlatform, so axes, grid, legend and every line become SVG elements (no UI chrome, no bitmap).
+ */
+export function renderSvg(series: Series[], look: ChartLook, width: number, height: number): string {
+  const ctx = new SvgContext({ width, height });
+  const canvas = {
+    width, height, style: { width: `${width}px`, height: `${height}px` },
+    getContext: () => ctx, addEventListener: () => {}, removeEventListener: () => {},
+  };
+  (ctx as unknown as { canvas: unknown }).canvas = canvas;
+  const config = chartConfig(series, { ...look, background: look.background ?? '#ffffff' });
+  config.options = { ...config.options, responsive: false, devicePixelRatio: 1, events: [] };
+  config.platform = BasicPlatform;
+  const chart = new Chart(canvas as unknown as HTMLCanvasElement, config);
+  const svg = ctx.getSerializedSvg(true);
+  chart.destroy();
+  return svg;
 }
 
 /** A PNG of the chart at `scale`× its layout size, drawn offscreen (no UI chrome, chosen background). */

@@ -1,6 +1,7 @@
 /** Chart series of runs: loss per iteration (raw and smoothed) and accuracy per epoch. */
 import type { RunRecord } from '../../../shared/run-record';
-import { PALETTE, type Series } from './chart-setup';
+import type { Series } from './chart-setup';
+import { PALETTE } from './palette';
 import { decimateMinMax, smooth, toPoints } from './series';
 import type { LiveMetrics } from './workbench.svelte';
 
