@@ -128,10 +128,30 @@ describe('the workbench in Chromium', () => {
     expect(all.length - 1).toBe(3 * 301);
   });
 
-  it('finds every run again after a reload', async () => {
+  it('finds every run again after a reload, with the selection, view and chart settings as they were', async () => {
+    await page.getByLabel('smoothing').fill('0.3');
+    await page.getByLabel('log loss').check();
+    const selected = await page.locator('ul[aria-label="runs"] li.selected').count();
     await page.reload();
-    await page.getByRole('heading', { name: 'New run' }).waitFor();
+    await page.getByRole('heading', { name: /^Compare \d runs$/ }).waitFor();
     await expect.poll(() => runItems().count()).toBe(4);
+    expect(await page.locator('ul[aria-label="runs"] li.selected').count()).toBe(selected);
+    expect(await page.getByLabel('smoothing').inputValue()).toBe('0.3');
+    expect(await page.getByLabel('log loss').isChecked()).toBe(true);
+    await page.getByLabel('log loss').uncheck();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+  });
+
+  it('renames, tags and annotates a run', async () => {
+    const first = runItems().first();
+    await first.locator('button.item').click();
+    await first.getByRole('button', { name: 'Edit…' }).click();
+    await first.locator('input[name=runName]').fill('baseline (book)');
+    await first.locator('input[name=runTags]').fill('book, baseline');
+    await first.locator('textarea[name=runNotes]').fill('the defaults, shorter');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => first.locator('.name').textContent()).toBe('baseline (book)');
+    await expect.poll(() => first.locator('.tag').allTextContents()).toEqual(['book', 'baseline']);
   });
 
   it('stops a running run', async () => {

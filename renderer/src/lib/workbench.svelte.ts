@@ -9,6 +9,44 @@ import type { RunRecord } from '../../../shared/run-record';
 
 export type View = 'train' | 'sweep' | 'compare' | 'gradcheck';
 
+/** How charts are drawn; shared by every chart and kept across restarts. */
+export interface ChartPrefs {
+  smoothing: number;
+  logY: boolean;
+  xAxis: 'iteration' | 'epoch';
+}
+
+/** What survives a restart of the app or a reload of the page. */
+interface SavedState {
+  selected: string[];
+  view: View;
+  prefs: ChartPrefs;
+}
+
+const STORAGE_KEY = 'descent.ui.v1';
+const VIEWS: View[] = ['train', 'sweep', 'compare', 'gradcheck'];
+
+/** The saved UI state, or defaults if there is none or it does not parse. */
+function loadSaved(): SavedState {
+  const fallback: SavedState = { selected: [], view: 'train', prefs: { smoothing: 0.6, logY: false, xAxis: 'iteration' } };
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<SavedState> | null;
+    if (!saved) return fallback;
+    const prefs = saved.prefs ?? fallback.prefs;
+    return {
+      selected: Array.isArray(saved.selected) ? saved.selected.filter((id) => typeof id === 'string').slice(0, 100) : [],
+      view: VIEWS.includes(saved.view as View) ? (saved.view as View) : 'train',
+      prefs: {
+        smoothing: typeof prefs.smoothing === 'number' && prefs.smoothing >= 0 && prefs.smoothing < 1 ? prefs.smoothing : 0.6,
+        logY: prefs.logY === true,
+        xAxis: prefs.xAxis === 'epoch' ? 'epoch' : 'iteration',
+      },
+    };
+  } catch {
+    return fallback;
+  }
+}
+
 /** The live history of one run. */
 export interface LiveMetrics {
   iterations: number[];
@@ -22,8 +60,10 @@ export class Workbench {
   runs = $state.raw<RunRecord[]>([]);
   damaged = $state.raw<DamagedRunInfo[]>([]);
   info = $state.raw<AppInfo | null>(null);
-  selected = $state<string[]>([]);
-  view = $state<View>('train');
+  private readonly saved = loadSaved();
+  selected = $state<string[]>(this.saved.selected);
+  view = $state<View>(this.saved.view);
+  prefs = $state<ChartPrefs>(this.saved.prefs);
   filter = $state('');
   /** Bumped when any run's metrics grow. */
   revision = $state(0);
@@ -42,14 +82,22 @@ export class Workbench {
 
   constructor(readonly api: WorkbenchApi) {}
 
-  /** Loads the store and starts listening to events. */
+  /** Loads the store, starts listening to events, and keeps the UI state saved from now on. */
   async load(): Promise<void> {
     this.api.subscribe((event) => this.apply(event));
     const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
     this.info = info;
     this.runs = list.runs;
     this.damaged = list.damaged;
+    // Forget saved selections of runs that are gone.
+    this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
     if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
+    $effect.root(() => {
+      $effect(() => {
+        const state: SavedState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs } };
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+      });
+    });
   }
 
   get visibleRuns(): RunRecord[] {
@@ -132,8 +180,8 @@ export class Workbench {
   restore(id: string) {
     return this.attempt(() => this.api.restoreRun(id));
   }
-  rename(id: string, name: string) {
-    return this.attempt(() => this.api.annotateRun(id, { name }));
+  annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }) {
+    return this.attempt(() => this.api.annotateRun(id, change));
   }
 
   /** Opens the run form pre-filled with a run's configuration. */
