@@ -123,6 +123,9 @@ describe('the workbench in Chromium', () => {
     const csv = readFileSync(await download(() => page.locator('figure[data-chart="Loss per iteration"] button', { hasText: 'CSV' }).first().click()), 'utf8').trim().split('\n');
     expect(csv[0]).toBe('series,iteration,loss');
     expect(csv.length - 1).toBe(plotted);
+    const sheet = readFileSync(await download(() => page.getByRole('button', { name: 'Export all charts (SVG)' }).click()), 'utf8');
+    // Overlay loss and accuracy, three side-by-side panels and the sweep chart: six nested charts.
+    expect(sheet.match(/<svg /g)).toHaveLength(1 + 6);
     const all = readFileSync(await download(() => page.getByRole('button', { name: 'Export all data (CSV)' }).click()), 'utf8').trim().split('\n');
     expect(all[0]).toBe('run,name,iteration,epoch,loss,trainAcc,testAcc');
     expect(all.length - 1).toBe(3 * 301);

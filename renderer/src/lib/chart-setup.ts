@@ -148,3 +148,38 @@ export function seriesToCsv(series: Series[], xLabel: string, yLabel: string): s
   for (const s of series) for (const p of s.points) lines.push(`${quote(s.label)},${p.x},${p.y}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** One chart of a combined export. */
+export interface ChartPart {
+  series: Series[];
+  look: ChartLook;
+  width: number;
+  height: number;
+}
+
+/**
+ * Several charts as one SVG document, laid out in rows of `columns` (each chart its own nested <svg>,
+ * still vector): the compare view's "export all charts".
+ */
+export function renderSvgSheet(parts: ChartPart[], columns: number, gap = 16): string {
+  let x = gap;
+  let y = gap;
+  let rowHeight = 0;
+  let width = 0;
+  const placed: string[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0 && i % columns === 0) {
+      x = gap;
+      y += rowHeight + gap;
+      rowHeight = 0;
+    }
+    const svg = renderSvg(part.series, part.look, part.width, part.height).replace(/^<\?xml[^>]*>\s*/, '');
+    placed.push(svg.replace(/^<svg /, `<svg x="${x}" y="${y}" `));
+    x += part.width + gap;
+    width = Math.max(width, x);
+    rowHeight = Math.max(rowHeight, part.height);
+  });
+  const height = y + rowHeight + gap;
+  return `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>${placed.join('')}</svg>`;
+}
