@@ -80,8 +80,19 @@ export interface AppInfo {
 export interface RunMetrics {
   readonly iterations: number[];
   readonly losses: number[];
-  readonly epochs: Array<{ iteration: number; epoch: number; trainAcc: number; testAcc: number }>;
+  /** Wall-clock seconds since the run started, per iteration (NaN where not recorded). */
+  readonly seconds: number[];
+  readonly epochs: Array<{ iteration: number; epoch: number; trainAcc: number; testAcc: number; seconds?: number }>;
   readonly warnings: string[];
+}
+
+/**
+ * Times of a batch's `count` iterations, spread evenly from the previous batch's end to this one's:
+ * progress is stamped per batch (≤ 20 a second), close enough for a time axis.
+ */
+export function spreadTimes(previousEnd: number, end: number | undefined, count: number): number[] {
+  if (end === undefined) return new Array<number>(count).fill(Number.NaN);
+  return Array.from({ length: count }, (_, k) => previousEnd + ((end - previousEnd) * (k + 1)) / count);
 }
 
 /** A run folder that could not be read, with the reason. */
@@ -105,8 +116,8 @@ export type WorkbenchEvent =
   | { type: 'run-added'; run: RunRecord }
   | { type: 'run-changed'; run: RunRecord }
   | { type: 'run-removed'; id: string }
-  | { type: 'progress'; id: string; iterations: number[]; losses: number[] }
-  | { type: 'epoch'; id: string; epoch: { iteration: number; epoch: number; trainAcc: number; testAcc: number } }
+  | { type: 'progress'; id: string; iterations: number[]; losses: number[]; seconds?: number }
+  | { type: 'epoch'; id: string; epoch: { iteration: number; epoch: number; trainAcc: number; testAcc: number; seconds?: number } }
   | { type: 'warning'; id: string; message: string }
   /** A menu command of the desktop app. */
   | { type: 'command'; command: 'new-run' | 'sweep' | 'compare' | 'gradcheck' };

@@ -40,6 +40,8 @@ export const trainerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('progress'),
     iterations: z.array(z.number().int().min(0)),
     losses: z.array(finite),
+    /** Wall-clock seconds since the run started, at the batch's end. */
+    seconds: z.number().min(0).optional(),
   }).refine((m) => m.iterations.length === m.losses.length, 'iterations and losses differ in length'),
   z.strictObject({
     type: z.literal('epoch'),
@@ -47,6 +49,7 @@ export const trainerMessageSchema = z.discriminatedUnion('type', [
     epoch: finite,
     trainAcc: z.number().min(0).max(1),
     testAcc: z.number().min(0).max(1),
+    seconds: z.number().min(0).optional(),
   }),
   z.strictObject({ type: z.literal('paused') }),
   z.strictObject({ type: z.literal('resumed') }),

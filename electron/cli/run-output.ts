@@ -37,7 +37,7 @@ export function jsonOutput(): RunOutput {
   return {
     add: () => {},
     event: (e) => {
-      if (e.type === 'progress') write(JSON.stringify({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses }));
+      if (e.type === 'progress') write(JSON.stringify({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses, seconds: e.seconds }));
       else if (e.type === 'epoch') write(JSON.stringify({ type: 'epoch', runId: e.id, ...e.epoch }));
       else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${e.message}\n`);
     },

@@ -19,8 +19,8 @@ export type RunEvent =
   | { type: 'run-added'; run: RunRecord }
   | { type: 'run-changed'; run: RunRecord }
   | { type: 'run-removed'; id: string }
-  | { type: 'progress'; id: string; iterations: number[]; losses: number[] }
-  | { type: 'epoch'; id: string; epoch: EpochRecord }
+  | { type: 'progress'; id: string; iterations: number[]; losses: number[]; seconds?: number }
+  | { type: 'epoch'; id: string; epoch: EpochRecord & { seconds?: number } }
   | { type: 'warning'; id: string; message: string };
 
 /** Name, tags, notes and sweep group of a new run. */
@@ -227,14 +227,14 @@ export class RunManager {
         case 'progress':
           run.writer.append([message]);
           run.record = { ...run.record, iterationsDone: message.iterations[message.iterations.length - 1] + 1 };
-          this.emit({ type: 'progress', id, iterations: message.iterations, losses: message.losses });
+          this.emit({ type: 'progress', id, iterations: message.iterations, losses: message.losses, seconds: message.seconds });
           return;
         case 'epoch': {
           run.writer.append([message], true);
-          const { iteration, epoch, trainAcc, testAcc } = message;
+          const { iteration, epoch, trainAcc, testAcc, seconds } = message;
           run.record = { ...run.record, lastEpoch: { iteration, epoch, trainAcc, testAcc } };
           this.store.write(run.record);
-          this.emit({ type: 'epoch', id, epoch: run.record.lastEpoch! });
+          this.emit({ type: 'epoch', id, epoch: { ...run.record.lastEpoch!, ...(seconds === undefined ? {} : { seconds }) } });
           this.emit({ type: 'run-changed', run: run.record });
           return;
         }

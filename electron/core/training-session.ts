@@ -16,12 +16,17 @@ import { writeWeights } from './store/weights-file';
 export interface ProgressBatch {
   readonly iterations: number[];
   readonly losses: number[];
+  /** Wall-clock seconds since the run started, when the batch's last iteration ended. */
+  readonly seconds: number;
 }
+
+/** An accuracy measurement with the wall-clock seconds since the run started. */
+export type TimedEpoch = EpochRecord & { readonly seconds: number };
 
 /** Callbacks a session reports to; all optional. */
 export interface SessionListener {
   onProgress?(batch: ProgressBatch): void;
-  onEpoch?(epoch: EpochRecord): void;
+  onEpoch?(epoch: TimedEpoch): void;
 }
 
 export interface SessionOptions {
@@ -80,7 +85,8 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   const interval = options.progressIntervalMs ?? 50;
   const listener = options.listener ?? {};
   const losses: number[] = [];
-  let pending: ProgressBatch = { iterations: [], losses: [] };
+  const elapsed = (): number => (now() - started) / 1000;
+  let pending = { iterations: [] as number[], losses: [] as number[] };
   let lastFlush = now();
   let status: EndStatus = 'completed';
   let divergedAt: number | undefined;
@@ -88,7 +94,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
 
   const flush = (): void => {
     if (pending.iterations.length === 0) return;
-    listener.onProgress?.(pending);
+    listener.onProgress?.({ ...pending, seconds: elapsed() });
     pending = { iterations: [], losses: [] };
     lastFlush = now();
   };
@@ -96,7 +102,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
     if (!epoch) return;
     if (!best || epoch.testAcc > best.testAcc) best = epoch;
     flush();
-    listener.onEpoch?.(epoch);
+    listener.onEpoch?.({ ...epoch, seconds: elapsed() });
   };
 
   while (!training.finished) {

@@ -39,8 +39,8 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
           signal: stop.signal,
           pause,
           listener: {
-            onProgress: (batch) => port.send({ type: 'progress', iterations: batch.iterations, losses: batch.losses }),
-            onEpoch: (e) => port.send({ type: 'epoch', iteration: e.iteration, epoch: e.epoch, trainAcc: e.trainAcc, testAcc: e.testAcc }),
+            onProgress: (batch) => port.send({ type: 'progress', iterations: batch.iterations, losses: batch.losses, seconds: batch.seconds }),
+            onEpoch: (e) => port.send({ type: 'epoch', iteration: e.iteration, epoch: e.epoch, trainAcc: e.trainAcc, testAcc: e.testAcc, seconds: e.seconds }),
           },
         }).then(
           (summary) => {

@@ -74,6 +74,12 @@ describe('the workbench in Chromium', () => {
     await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(early + 50);
     await expect.poll(() => points('Accuracy per epoch (train faint, test solid)'), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    // The same curve against wall-clock time.
+    const byIteration = await points('Loss per iteration');
+    await page.getByLabel('x axis').selectOption('time');
+    await expect.poll(() => page.locator('figure[data-chart="Loss per iteration"] .canvas').count()).toBe(1);
+    expect(await points('Loss per iteration')).toBe(byIteration);
+    await page.getByLabel('x axis').selectOption('iteration');
     await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshot-train.png') });
   });
 

@@ -35,6 +35,9 @@ describe('descent train --json', () => {
     expect(iterations).toEqual(Array.from({ length: 250 }, (_, i) => i));
     expect(losses).toHaveLength(250);
     expect(losses.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    // Each batch is stamped with the seconds since the run started, increasing.
+    const stamps = progress.map((l) => l.seconds as number);
+    expect(stamps.every((t, i) => t > 0 && (i === 0 || t >= stamps[i - 1]))).toBe(true);
     // Batched: far fewer messages than iterations.
     expect(progress.length).toBeLessThan(60);
   });

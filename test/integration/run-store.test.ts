@@ -99,6 +99,18 @@ describe('damaged files are reported, left in place, and never stop the other ru
     expect(metrics.warnings).toEqual([`${store.metricsPath(record.id)}: the last line is incomplete (40 bytes; a write was cut off) and was skipped`]);
   });
 
+  it('progress time stamps become one time per iteration; epochs keep theirs', () => {
+    const record = makeRecord();
+    store.create(record);
+    writeFileSync(store.metricsPath(record.id), [
+      '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2],"seconds":0.2}',
+      '{"type":"epoch","iteration":1,"epoch":1,"trainAcc":0.2,"testAcc":0.21,"seconds":0.25}',
+      '{"type":"progress","iterations":[2,3],"losses":[2.1,2.0],"seconds":0.6}', ''].join('\n'));
+    const metrics = store.readMetrics(record.id);
+    expect(metrics.seconds).toEqual([0.1, 0.2, 0.4, 0.6]);
+    expect(metrics.epochs[0].seconds).toBe(0.25);
+  });
+
   it('a line in the middle that is not JSON is skipped and reported', () => {
     const record = makeRecord();
     store.create(record);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logSpaced, parseApiArguments, sweepConfigs } from '../../shared/api';
+import { logSpaced, parseApiArguments, spreadTimes, sweepConfigs } from '../../shared/api';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import { csvField, historiesToCsv } from '../../shared/export';
 
@@ -72,5 +72,12 @@ describe('method names', () => {
     const { API_METHOD_NAMES } = await import('../../shared/api-methods');
     const { apiArgumentSchemas } = await import('../../shared/api');
     expect([...API_METHOD_NAMES].sort()).toEqual(Object.keys(apiArgumentSchemas).sort());
+  });
+});
+
+describe('time stamps', () => {
+  it('a batch\'s time is spread evenly over its iterations, ending at the stamp', () => {
+    expect(spreadTimes(1, 2, 4)).toEqual([1.25, 1.5, 1.75, 2]);
+    expect(spreadTimes(0, undefined, 2).every(Number.isNaN)).toBe(true);
   });
 });

@@ -17,6 +17,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
 import type { EpochRecord } from '../../../shared/engine/train';
 import { isRunId } from '../run-id';
+import { spreadTimes } from '../../../shared/api';
 
 /** A run folder whose record cannot be read. */
 export interface DamagedRun {
@@ -29,7 +30,9 @@ export interface DamagedRun {
 export interface RunMetrics {
   readonly iterations: number[];
   readonly losses: number[];
-  readonly epochs: EpochRecord[];
+  /** Seconds since the run started, per iteration (spread over each batch; NaN if not recorded). */
+  readonly seconds: number[];
+  readonly epochs: Array<EpochRecord & { seconds?: number }>;
   /** Problems found (torn last line, unreadable lines), each naming the file. */
   readonly warnings: string[];
 }
@@ -147,7 +150,8 @@ export class RunStore {
   /** All recorded metrics of a run; a torn last line or a bad line is skipped and reported. */
   readMetrics(id: string): RunMetrics {
     const path = this.metricsPath(id);
-    const metrics: RunMetrics = { iterations: [], losses: [], epochs: [], warnings: [] };
+    const metrics: RunMetrics = { iterations: [], losses: [], seconds: [], epochs: [], warnings: [] };
+    let lastSeconds = 0;
     if (!existsSync(path)) {
       metrics.warnings.push(`${path}: missing`);
       return metrics;
@@ -158,7 +162,7 @@ export class RunStore {
     if (tail.length > 0) metrics.warnings.push(`${path}: the last line is incomplete (${tail.length} bytes; a write was cut off) and was skipped`);
     lines.forEach((line, index) => {
       if (line.length === 0) return;
-      let record: { type?: string; iterations?: number[]; losses?: number[] } & Partial<EpochRecord>;
+      let record: { type?: string; iterations?: number[]; losses?: number[]; seconds?: number } & Partial<EpochRecord>;
       try {
         record = JSON.parse(line);
       } catch {
@@ -170,9 +174,11 @@ export class RunStore {
           metrics.iterations.push(record.iterations[k]);
           metrics.losses.push(record.losses[k]);
         }
+        metrics.seconds.push(...spreadTimes(lastSeconds, record.seconds, record.iterations.length));
+        if (typeof record.seconds === 'number') lastSeconds = record.seconds;
       } else if (record.type === 'epoch') {
-        const { iteration, epoch, trainAcc, testAcc } = record as EpochRecord;
-        metrics.epochs.push({ iteration, epoch, trainAcc, testAcc });
+        const { iteration, epoch, trainAcc, testAcc, seconds } = record as EpochRecord & { seconds?: number };
+        metrics.epochs.push({ iteration, epoch, trainAcc, testAcc, ...(typeof seconds === 'number' ? { seconds } : {}) });
       } else {
         metrics.warnings.push(`${path}: line ${index + 1} is not a progress or epoch record and was skipped`);
       }

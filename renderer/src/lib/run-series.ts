@@ -8,7 +8,10 @@ import type { LiveMetrics } from './workbench.svelte';
 /** Points drawn per line: plenty for any screen, min/max-decimated so no spike is lost. */
 const BUCKETS = 1200;
 
-export type XAxis = 'iteration' | 'epoch';
+export type XAxis = 'iteration' | 'epoch' | 'time';
+
+/** Axis titles. */
+export const X_LABELS: Record<XAxis, string> = { iteration: 'iteration', epoch: 'epoch', time: 'time (s)' };
 
 /** Iterations per epoch of a run, as the loop computes it (60 000 training images unless limited). */
 export function itersPerEpochOf(run: RunRecord): number {
@@ -23,8 +26,7 @@ export function lossSeries(runs: RunRecord[], metrics: (id: string) => LiveMetri
   return runs.flatMap((run) => {
     const m = metrics(run.id);
     if (!m || m.losses.length === 0) return [];
-    const scale = x === 'epoch' ? 1 / itersPerEpochOf(run) : 1;
-    const xs = scale === 1 ? m.iterations : m.iterations.map((i) => i * scale);
+    const xs = x === 'time' ? m.seconds : x === 'epoch' ? m.iterations.map((i) => i / itersPerEpochOf(run)) : m.iterations;
     const raw = decimateMinMax(toPoints(xs, m.losses), BUCKETS);
     const color = colour(run.id);
     const name = label(run);
@@ -40,7 +42,7 @@ export function accuracySeries(runs: RunRecord[], metrics: (id: string) => LiveM
   return runs.flatMap((run) => {
     const m = metrics(run.id);
     if (!m || m.epochs.length === 0) return [];
-    const at = (e: LiveMetrics['epochs'][number]) => (x === 'epoch' ? e.epoch : e.iteration);
+    const at = (e: LiveMetrics['epochs'][number]) => (x === 'epoch' ? e.epoch : x === 'time' ? e.seconds ?? Number.NaN : e.iteration);
     const color = colour(run.id);
     const name = label(run);
     return [

@@ -3,7 +3,7 @@
  * proxies (Chart.js mutates what it draws, and proxies would slow every push); a `revision` counter,
  * bumped at most once per animation frame, tells charts to redraw.
  */
-import type { AppInfo, DamagedRunInfo, RunMetrics, SweepRequest, WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import { spreadTimes, type AppInfo, type DamagedRunInfo, type RunMetrics, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import type { RunRecord } from '../../../shared/run-record';
 
@@ -13,7 +13,7 @@ export type View = 'train' | 'sweep' | 'compare' | 'gradcheck';
 export interface ChartPrefs {
   smoothing: number;
   logY: boolean;
-  xAxis: 'iteration' | 'epoch';
+  xAxis: 'iteration' | 'epoch' | 'time';
 }
 
 /** What survives a restart of the app or a reload of the page. */
@@ -39,7 +39,7 @@ function loadSaved(): SavedState {
       prefs: {
         smoothing: typeof prefs.smoothing === 'number' && prefs.smoothing >= 0 && prefs.smoothing < 1 ? prefs.smoothing : 0.6,
         logY: prefs.logY === true,
-        xAxis: prefs.xAxis === 'epoch' ? 'epoch' : 'iteration',
+        xAxis: prefs.xAxis === 'epoch' || prefs.xAxis === 'time' ? prefs.xAxis : 'iteration',
       },
     };
   } catch {
@@ -51,6 +51,7 @@ function loadSaved(): SavedState {
 export interface LiveMetrics {
   iterations: number[];
   losses: number[];
+  seconds: number[];
   epochs: RunMetrics['epochs'];
 }
 
@@ -136,7 +137,7 @@ export class Workbench {
     if (known) return known;
     if (!this.loading.has(id)) {
       this.loading.set(id, this.api.getMetrics(id).then((m) => {
-        const live = { iterations: m.iterations, losses: m.losses, epochs: m.epochs };
+        const live = { iterations: m.iterations, losses: m.losses, seconds: m.seconds, epochs: m.epochs };
         this.metrics.set(id, live);
         this.loading.delete(id);
         this.bump();
@@ -149,7 +150,7 @@ export class Workbench {
   async start(config: RunConfig, name?: string): Promise<RunRecord | null> {
     return this.attempt(async () => {
       const run = await this.api.startRun(config, name ? { name } : {});
-      this.metrics.set(run.id, { iterations: [], losses: [], epochs: [] });
+      this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] });
       this.selected = [run.id];
       return run;
     });
@@ -158,7 +159,7 @@ export class Workbench {
   async startSweep(request: SweepRequest): Promise<RunRecord[] | null> {
     return this.attempt(async () => {
       const runs = await this.api.startSweep(request);
-      runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], epochs: [] }));
+      runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] }));
       this.selected = runs.map((r) => r.id);
       this.view = 'compare';
       return runs;
@@ -218,10 +219,12 @@ export class Workbench {
       case 'progress': {
         const live = this.metrics.get(event.id);
         if (!live) return;
+        const previousEnd = live.seconds.length ? live.seconds[live.seconds.length - 1] : 0;
         for (let k = 0; k < event.iterations.length; k++) {
           live.iterations.push(event.iterations[k]);
           live.losses.push(event.losses[k]);
         }
+        live.seconds.push(...spreadTimes(Number.isNaN(previousEnd) ? 0 : previousEnd, event.seconds, event.iterations.length));
         this.bump();
         return;
       }
