@@ -11,3 +11,5 @@ export * from './optimizers';
 export * from './evaluate';
 export * from './train';
 export * from './gradcheck';
+export * from './kernel-set';
+export * from './best-kernels';

@@ -8,7 +8,8 @@
  */
 import { allocate, argmax, pairwiseSum, type DType, type FloatArray } from './tensor';
 import { reluInPlace, sigmoidInPlace, softmaxRowsInPlace, CROSS_ENTROPY_DELTA } from './functions';
-import { matmul, matmulTransposeA, matmulTransposeB, addRowVector, sumRows } from './kernels';
+import { addRowVector, sumRows } from './kernels';
+import { typescriptKernels, type Kernels } from './kernel-set';
 import { numericalGradient as centralDifferences } from './gradient';
 import type { RandomState } from './rng';
 
@@ -65,7 +66,8 @@ export class MultiLayerNet {
   private readonly gradBuffers: FloatArray[];
   private readonly workspaces = new Map<number, Workspace>();
 
-  constructor(readonly spec: NetworkSpec) {
+  /** @param kernels the matrix products to use: the TypeScript reference unless faster ones are given */
+  constructor(readonly spec: NetworkSpec, readonly kernels: Kernels = typescriptKernels) {
     const { layers, dtype } = spec;
     if (layers.length < 2) throw new RangeError('a network needs at least an input and an output layer');
     this.weights = [];
@@ -82,8 +84,8 @@ export class MultiLayerNet {
    * A network with weights drawn as the book draws them: W1 = std·randn(in, hidden), then W2, … in
    * order from the same stream; biases zero.
    */
-  static initialise(spec: NetworkSpec, init: WeightInit, rng: RandomState): MultiLayerNet {
-    const net = new MultiLayerNet(spec);
+  static initialise(spec: NetworkSpec, init: WeightInit, rng: RandomState, kernels?: Kernels): MultiLayerNet {
+    const net = new MultiLayerNet(spec, kernels);
     net.weights.forEach((w, l) => rng.randn(w, initStd(init, spec.layers[l])));
     return net;
   }
@@ -143,11 +145,11 @@ export class MultiLayerNet {
     for (let l = this.depth - 1; l >= 0; l--) {
       const input = l === 0 ? x : ws.outputs[l - 1];
       const delta = ws.deltas[l];
-      matmulTransposeA(input, delta, this.gradBuffers[2 * l], rows, layers[l], layers[l + 1]);
+      this.kernels.matmulTransposeA(input, delta, this.gradBuffers[2 * l], rows, layers[l], layers[l + 1]);
       sumRows(delta, this.gradBuffers[2 * l + 1], rows, layers[l + 1]);
       if (l === 0) break;
       const below = ws.deltas[l - 1];
-      matmulTransposeB(delta, this.weights[l], below, rows, layers[l + 1], layers[l]);
+      this.kernels.matmulTransposeB(delta, this.weights[l], below, rows, layers[l + 1], layers[l]);
       const z = ws.outputs[l - 1];
       const n = rows * layers[l];
       if (activation === 'sigmoid') {
@@ -190,7 +192,7 @@ export class MultiLayerNet {
     let input = x;
     for (let l = 0; l < this.depth; l++) {
       const out = ws.outputs[l];
-      matmul(input, this.weights[l], out, rows, layers[l], layers[l + 1]);
+      this.kernels.matmul(input, this.weights[l], out, rows, layers[l], layers[l + 1]);
       addRowVector(out, this.biases[l], rows, layers[l + 1]);
       const n = rows * layers[l + 1];
       if (l === this.depth - 1) softmaxRowsInPlace(out, rows, layers[l + 1]);

@@ -14,6 +14,7 @@ import { SGD, type Optimizer } from './optimizers';
 import { RandomState } from './rng';
 import { allocate, type FloatArray } from './tensor';
 import { incrementalNumericalGradient } from './numerical-incremental';
+import type { Kernels } from './kernel-set';
 
 /** What the loop needs to know; a subset of a run's configuration. */
 export interface TrainingSpec extends NetworkSpec {
@@ -75,9 +76,10 @@ export class Training {
     private readonly train: Dataset,
     private readonly test: Dataset,
     private readonly now: Clock,
+    kernels?: Kernels,
   ) {
     this.rng = new RandomState(spec.seed);
-    this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng);
+    this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, kernels);
     this.optimizer = new SGD(spec.learningRate);
     this.itersPerEpoch = itersPerEpoch(train.count, spec.batchSize);
     this.scale = pixelScale(spec.dtype);

@@ -9,6 +9,7 @@ import { MultiLayerNet } from '../../../shared/engine/network';
 import { incrementalNumericalGradient } from '../../../shared/engine/numerical-incremental';
 import { RandomState } from '../../../shared/engine/rng';
 import { Training } from '../../../shared/engine/train';
+import { bestKernels } from '../../../shared/engine/best-kernels';
 import type { DType } from '../../../shared/engine/tensor';
 import type { LoadedDataset } from '../datasets';
 
@@ -33,7 +34,7 @@ export function runBenchTask(task: BenchTask, data: LoadedDataset): BenchResult 
     case 'step': {
       const training = new Training(
         { ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: task.steps + 20 },
-        data.train, data.test, now,
+        data.train, data.test, now, bestKernels(),
       );
       // Warm-up outside the timed part (JIT, caches); i = 0 also runs the first evaluation.
       for (let i = 0; i < 20; i++) training.step();
@@ -42,7 +43,7 @@ export function runBenchTask(task: BenchTask, data: LoadedDataset): BenchResult 
       return { seconds: (now() - started) / 1000 };
     }
     case 'evaluate': {
-      const net = MultiLayerNet.initialise(defaultNetwork(task.dtype), 0.01, new RandomState(1));
+      const net = MultiLayerNet.initialise(defaultNetwork(task.dtype), 0.01, new RandomState(1), bestKernels());
       const evaluator = new Evaluator(net, pixelScale(task.dtype), data.train.features);
       const started = now();
       evaluator.accuracy(data.train);

@@ -1,0 +1,20 @@
+/**
+ * The matrix products a network needs, as a swappable set: the plain TypeScript reference
+ * (kernels.ts) or its WebAssembly SIMD twin (wasm/wasm-kernels.ts). Element-wise passes stay in
+ * TypeScript: they are a small part of the work.
+ */
+import { matmul, matmulTransposeA, matmulTransposeB } from './kernels';
+import type { FloatArray } from './tensor';
+
+export interface Kernels {
+  readonly name: string;
+  /** out (rows×n) = a (rows×k) · b (k×n), zero entries of `a` skipped. */
+  matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void;
+  /** out (k×n) = aᵀ · b, a is rows×k, b is rows×n. */
+  matmulTransposeA(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void;
+  /** out (rows×k) = a (rows×n) · bᵀ, b is k×n. */
+  matmulTransposeB(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, n: number, k: number): void;
+}
+
+/** The readable reference kernels. */
+export const typescriptKernels: Kernels = { name: 'typescript', matmul, matmulTransposeA, matmulTransposeB };

@@ -1,0 +1,97 @@
+/**
+ * The WebAssembly SIMD kernels (assembly/kernels.ts), loaded from the embedded module so that the same
+ * code works in Node, Electron's utility process and the browser. Operands are copied into the module's
+ * memory, multiplied there, and the result copied back: the network keeps ordinary typed arrays, and the
+ * copies cost far less than the products they feed.
+ */
+import type { Kernels } from '../kernel-set';
+import type { FloatArray } from '../tensor';
+import { KERNELS_WASM_BASE64 } from './kernels-module.generated';
+
+type Product = (a: number, b: number, out: number, rows: number, k: number, n: number) => void;
+
+interface KernelExports {
+  matmulF32: Product;
+  matmulTransposeAF32: Product;
+  matmulTransposeBF32: Product;
+  matmulF64: Product;
+  matmulTransposeAF64: Product;
+  matmulTransposeBF64: Product;
+}
+
+const PAGE = 65536;
+
+// WebAssembly and atob are globals in Node, Electron and browsers alike, but shared/ compiles without the
+// DOM or Node type libraries: the little used here is declared structurally.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+const runtime = globalThis as unknown as { WebAssembly?: WasmApi; atob: (text: string) => string };
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = runtime.atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+class WasmKernels implements Kernels {
+  readonly name = 'wasm-simd';
+
+  constructor(private readonly memory: WasmMemory, private readonly fns: KernelExports) {}
+
+  matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
+    this.run(a instanceof Float64Array ? this.fns.matmulF64 : this.fns.matmulF32, a, rows * k, b, k * n, out, rows * n, rows, k, n);
+  }
+
+  matmulTransposeA(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
+    this.run(a instanceof Float64Array ? this.fns.matmulTransposeAF64 : this.fns.matmulTransposeAF32, a, rows * k, b, rows * n, out, k * n, rows, k, n);
+  }
+
+  matmulTransposeB(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, n: number, k: number): void {
+    this.run(a instanceof Float64Array ? this.fns.matmulTransposeBF64 : this.fns.matmulTransposeBF32, a, rows * n, b, k * n, out, rows * k, rows, n, k);
+  }
+
+  /** Copies a and b in (16-byte aligned), runs `fn`, copies the result out. */
+  private run(fn: Product, a: FloatArray, aLen: number, b: FloatArray, bLen: number, out: FloatArray, outLen: number, x: number, y: number, z: number): void {
+    const size = a.BYTES_PER_ELEMENT;
+    const align = (bytes: number): number => (bytes + 15) & ~15;
+    const aPtr = 0;
+    const bPtr = align(aLen * size);
+    const outPtr = bPtr + align(bLen * size);
+    const end = outPtr + outLen * size;
+    if (end > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
+    const View = a.constructor as Float32ArrayConstructor | Float64ArrayConstructor;
+    const buffer = this.memory.buffer;
+    new View(buffer, aPtr, aLen).set(a.subarray(0, aLen));
+    new View(buffer, bPtr, bLen).set(b.subarray(0, bLen));
+    fn(aPtr, bPtr, outPtr, x, y, z);
+    out.set(new View(buffer, outPtr, outLen));
+  }
+}
+
+let loaded: Kernels | null | undefined;
+
+/** The WebAssembly SIMD kernels, or null where WebAssembly SIMD is not available. Loaded once. */
+export function wasmKernels(): Kernels | null {
+  if (loaded !== undefined) return loaded;
+  const wasm = runtime.WebAssembly;
+  if (!wasm) return (loaded = null);
+  try {
+    const memory = new wasm.Memory({ initial: 16 });
+    // The module is 1.7 kB: small enough to compile synchronously even on a browser's main thread.
+    const module = new wasm.Module(decodeBase64(KERNELS_WASM_BASE64));
+    const instance = new wasm.Instance(module, { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
+    loaded = new WasmKernels(memory, instance.exports as unknown as KernelExports);
+  } catch {
+    // No SIMD support (or no WebAssembly): the TypeScript kernels do the same work, slower.
+    loaded = null;
+  }
+  return loaded;
+}
