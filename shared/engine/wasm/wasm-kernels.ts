@@ -11,6 +11,7 @@ import { KERNELS_WASM_BASE64 } from './kernels-module.generated';
 type Product = (a: number, b: number, out: number, rows: number, k: number, n: number) => void;
 
 interface KernelExports {
+  heapBase(): number;
   matmulF32: Product;
   matmulTransposeAF32: Product;
   matmulTransposeBF32: Product;
@@ -44,7 +45,12 @@ function decodeBase64(text: string): Uint8Array {
 class WasmKernels implements Kernels {
   readonly name = 'wasm-simd';
 
-  constructor(private readonly memory: WasmMemory, private readonly fns: KernelExports) {}
+  /** First free byte after the module's static data, 16-byte aligned. */
+  private readonly base: number;
+
+  constructor(private readonly memory: WasmMemory, private readonly fns: KernelExports) {
+    this.base = (fns.heapBase() + 15) & ~15;
+  }
 
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
     this.run(a instanceof Float64Array ? this.fns.matmulF64 : this.fns.matmulF32, a, rows * k, b, k * n, out, rows * n, rows, k, n);
@@ -58,12 +64,12 @@ class WasmKernels implements Kernels {
     this.run(a instanceof Float64Array ? this.fns.matmulTransposeBF64 : this.fns.matmulTransposeBF32, a, rows * n, b, k * n, out, rows * k, rows, n, k);
   }
 
-  /** Copies a and b in (16-byte aligned), runs `fn`, copies the result out. */
+  /** Copies a and b in (16-byte aligned, after the static data), runs `fn`, copies the result out. */
   private run(fn: Product, a: FloatArray, aLen: number, b: FloatArray, bLen: number, out: FloatArray, outLen: number, x: number, y: number, z: number): void {
     const size = a.BYTES_PER_ELEMENT;
     const align = (bytes: number): number => (bytes + 15) & ~15;
-    const aPtr = 0;
-    const bPtr = align(aLen * size);
+    const aPtr = this.base;
+    const bPtr = aPtr + align(aLen * size);
     const outPtr = bPtr + align(bLen * size);
     const end = outPtr + outLen * size;
     if (end > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((end - this.memory.buffer.byteLength) / PAGE));
