@@ -147,3 +147,12 @@ describe('descent gradcheck', () => {
     expect(bad.stderr).toMatch(/--method: must be one of incremental, plain/);
   });
 });
+
+describe('descent serve', () => {
+  it('refuses to listen beyond loopback', () => {
+    const run = descent('serve', '--host', '0.0.0.0');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--host: must be one of 127\.0\.0\.1, ::1, localhost \(loopback only\), got "0\.0\.0\.0"/);
+    expect(descent('serve', '--port', '70000').stderr).toMatch(/--port: must be a whole number from 0 to 65535/);
+  });
+});
