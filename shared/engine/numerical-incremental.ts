@@ -11,6 +11,11 @@
  *
  * Arithmetic is in float64 whatever the network's dtype; the perturbations are the ones the dtype
  * actually stores (fl(w + h) − w), as in the book's in-place method.
+ *
+ * Where the perturbed unit feeds the output layer (every TwoLayerNet parameter), no softmax is recomputed:
+ * each row's exponentials e_c = exp(logit_c − max) are kept, and a change Δ_c of the logits scales them by
+ * exp(Δ_c). Perturbations are tiny (|Δ| ≲ 1e-4), so exp(Δ) and the sigmoid's change are evaluated by Taylor
+ * series whose truncation error (< 1e-20) lies far below double rounding — no `exp` call per evaluation.
  */
 import { CROSS_ENTROPY_DELTA, sigmoid, relu } from './functions';
 import { NUMERICAL_H } from './gradient';
@@ -39,14 +44,15 @@ export function incrementalNumericalGradient(
     const units = layers[l + 1];
     const weights = net.weights[l];
     const gradW = out[2 * l];
+    const lit = rowsWithInput(inputs, rows, width);
     for (let p = 0; p < width; p++) {
+      const litRows = lit[p];
       for (let j = 0; j < units; j++) {
         const index = p * units + j;
         const [dPlus, dMinus] = storedSteps(weights, index, h);
         let diff = 0;
-        for (let n = 0; n < rows; n++) {
+        for (const n of litRows) {
           const v = inputs[n * width + p];
-          if (v === 0) continue;
           diff += evaluator.term(n, l, j, dPlus * v) - evaluator.term(n, l, j, dMinus * v);
         }
         gradW[index] = diff / rows / (2 * h);
@@ -64,6 +70,13 @@ export function incrementalNumericalGradient(
   return out;
 }
 
+/** For each input p, the rows in which it is non-zero: the only rows a weight from p can change. */
+function rowsWithInput(inputs: Float64Array, rows: number, width: number): number[][] {
+  const lit: number[][] = Array.from({ length: width }, () => []);
+  for (let n = 0; n < rows; n++) for (let p = 0; p < width; p++) if (inputs[n * width + p] !== 0) lit[p].push(n);
+  return lit;
+}
+
 /**
  * The steps w + h and w − h actually make once stored in the parameter's precision: the book writes
  * them into the array, so a float32 weight moves by fl32(w + h) − w, not exactly h.
@@ -78,17 +91,45 @@ function storedSteps(values: FloatArray, index: number, h: number): [number, num
   return [plus, minus];
 }
 
+/** Below this, exp(x) and σ(a + x) − σ(a) are summed as series; above it, computed directly. */
+const SERIES_LIMIT = 1e-3;
+
+/** e^x, exactly to double precision for |x| < 1e-3 by its series (Horner form, six terms). */
+function expSmall(x: number): number {
+  if (Math.abs(x) >= SERIES_LIMIT) return Math.exp(x);
+  return 1 + x * (1 + (x / 2) * (1 + (x / 3) * (1 + (x / 4) * (1 + x / 5))));
+}
+
+/**
+ * σ(a + d) − σ(a) given s = σ(a), by the Taylor series in d (its derivatives are polynomials in s), which
+ * also avoids subtracting two nearly equal sigmoids.
+ */
+function sigmoidChange(a: number, s: number, d: number): number {
+  if (Math.abs(d) >= SERIES_LIMIT) return sigmoid(a + d) - s;
+  const d1 = s * (1 - s);
+  const d2 = d1 * (1 - 2 * s);
+  const d3 = d1 * (1 - 6 * s + 6 * s * s);
+  const d4 = d2 * (1 - 12 * s + 12 * s * s);
+  return d * (d1 + (d / 2) * (d2 + (d / 3) * (d3 + (d / 4) * d4)));
+}
+
 /** Loss terms of single rows after one unit's pre-activation changes. */
 class RowLoss {
   readonly base: BaseForward;
   private readonly scratch: Float64Array[];
   private readonly activate: (v: number) => number;
   private readonly delta: number;
+  /** Per row: exp(logit − max logit) for every class, and their sum (the softmax's denominator). */
+  private readonly exps: Float64Array;
+  private readonly expSums: Float64Array;
+  private readonly changed: Float64Array;
+  private readonly crossEntropy: boolean;
 
   constructor(private readonly net: MultiLayerNet, x: FloatArray, private readonly t: ArrayLike<number>, rows: number) {
     const { layers, activation } = net.spec;
     this.activate = activation === 'sigmoid' ? sigmoid : relu;
     this.delta = net.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA;
+    this.crossEntropy = net.spec.loss === 'cross_entropy';
     this.scratch = layers.map((w) => new Float64Array(w));
     const inputs = [Float64Array.from(x.subarray(0, rows * layers[0]))];
     const pre: Float64Array[] = [];
@@ -101,6 +142,65 @@ class RowLoss {
       if (l + 1 < net.depth) inputs.push(a.map(this.activate));
     }
     this.base = { inputs, pre };
+    const classes = layers[layers.length - 1];
+    const logits = pre[pre.length - 1];
+    this.exps = new Float64Array(rows * classes);
+    this.expSums = new Float64Array(rows);
+    this.changed = new Float64Array(classes);
+    for (let n = 0; n < rows; n++) {
+      let max = logits[n * classes];
+      for (let c = 1; c < classes; c++) max = Math.max(max, logits[n * classes + c]);
+      let sum = 0;
+      for (let c = 0; c < classes; c++) sum += this.exps[n * classes + c] = Math.exp(logits[n * classes + c] - max);
+      this.expSums[n] = sum;
+    }
+  }
+
+  /** Unit j of the output layer moved by `dPre`: only one exponential changes. */
+  private outputUnitTerm(n: number, j: number, dPre: number): number {
+    const classes = this.changed.length;
+    const row = n * classes;
+    const label = this.t[n];
+    const ej = this.exps[row + j] * expSmall(dPre);
+    const sum = this.expSums[n] - this.exps[row + j] + ej;
+    if (this.crossEntropy) return -Math.log((label === j ? ej : this.exps[row + label]) / sum + this.delta);
+    this.changed.set(this.exps.subarray(row, row + classes));
+    this.changed[j] = ej;
+    return this.termFromExps(this.changed, sum, label);
+  }
+
+  /** The last hidden layer's unit j moved by dz: every logit c moves by dz·W[j, c]. */
+  private lastHiddenUnitTerm(n: number, j: number, dz: number): number {
+    const classes = this.changed.length;
+    const w = this.net.weights[this.net.depth - 1];
+    const row = n * classes;
+    const wRow = j * classes;
+    if (this.crossEntropy) {
+      // Only the label's numerator and the sum matter: no array to fill.
+      const label = this.t[n];
+      let sum = 0;
+      let numerator = 0;
+      for (let c = 0; c < classes; c++) {
+        const e = this.exps[row + c] * expSmall(dz * w[wRow + c]);
+        sum += e;
+        if (c === label) numerator = e;
+      }
+      return -Math.log(numerator / sum + this.delta);
+    }
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += this.changed[c] = this.exps[row + c] * expSmall(dz * w[wRow + c]);
+    return this.termFromExps(this.changed, sum, this.t[n]);
+  }
+
+  /** A row's loss from its softmax numerators `e` and their sum. */
+  private termFromExps(e: Float64Array, sum: number, label: number): number {
+    if (this.net.spec.loss === 'cross_entropy') return -Math.log(e[label] / sum + this.delta);
+    let squares = 0;
+    for (let c = 0; c < e.length; c++) {
+      const d = e[c] / sum - (c === label ? 1 : 0);
+      squares += d * d;
+    }
+    return 0.5 * squares;
   }
 
   /** Loss term of row n when unit j of layer l has its pre-activation moved by `dPre`. */
@@ -108,15 +208,13 @@ class RowLoss {
     const { layers } = this.net.spec;
     const last = this.net.depth - 1;
     const units = layers[l + 1];
-    const row = this.scratch[l + 1];
     const pre = this.base.pre[l];
-    if (l === last) {
-      row.set(pre.subarray(n * units, (n + 1) * units));
-      row[j] += dPre;
-      return this.lossTerm(row, this.t[n]);
-    }
+    if (l === last) return this.outputUnitTerm(n, j, dPre);
     // The unit's output moves by dz; the next layer's pre-activation moves by dz·W[j, :].
-    const dz = this.activate(pre[n * units + j] + dPre) - this.base.inputs[l + 1][n * units + j];
+    const a = pre[n * units + j];
+    const z = this.base.inputs[l + 1][n * units + j];
+    const dz = this.net.spec.activation === 'sigmoid' ? sigmoidChange(a, z, dPre) : relu(a + dPre) - z;
+    if (l + 1 === last) return this.lastHiddenUnitTerm(n, j, dz);
     const nextUnits = layers[l + 2];
     const next = this.scratch[l + 2];
     const basePre = this.base.pre[l + 1];
