@@ -53,7 +53,7 @@ export function incrementalNumericalGradient(
         let diff = 0;
         for (const n of litRows) {
           const v = inputs[n * width + p];
-          diff += evaluator.term(n, l, j, dPlus * v) - evaluator.term(n, l, j, dMinus * v);
+          diff += evaluator.difference(n, l, j, dPlus * v, dMinus * v);
         }
         gradW[index] = diff / rows / (2 * h);
       }
@@ -63,7 +63,7 @@ export function incrementalNumericalGradient(
     for (let j = 0; j < units; j++) {
       const [dPlus, dMinus] = storedSteps(biases, j, h);
       let diff = 0;
-      for (let n = 0; n < rows; n++) diff += evaluator.term(n, l, j, dPlus) - evaluator.term(n, l, j, dMinus);
+      for (let n = 0; n < rows; n++) diff += evaluator.difference(n, l, j, dPlus, dMinus);
       gradB[j] = diff / rows / (2 * h);
     }
   }
@@ -201,6 +201,52 @@ class RowLoss {
       squares += d * d;
     }
     return 0.5 * squares;
+  }
+
+  /**
+   * term(+) − term(−) for row n when unit j of layer l moves by `plus` or by `minus`. For a cross-entropy
+   * network whose unit feeds the output layer, both sides are evaluated in one pass over the classes.
+   */
+  difference(n: number, l: number, j: number, plus: number, minus: number): number {
+    const last = this.net.depth - 1;
+    if (!this.crossEntropy || l < last - 1) return this.term(n, l, j, plus) - this.term(n, l, j, minus);
+    const classes = this.changed.length;
+    const row = n * classes;
+    const label = this.t[n];
+    if (l === last) {
+      const e = this.exps[row + j];
+      const rest = this.expSums[n] - e;
+      const ePlus = e * expSmall(plus);
+      const eMinus = e * expSmall(minus);
+      const other = this.exps[row + label];
+      return -Math.log((label === j ? ePlus : other) / (rest + ePlus) + this.delta) +
+        Math.log((label === j ? eMinus : other) / (rest + eMinus) + this.delta);
+    }
+    const units = this.net.spec.layers[l + 1];
+    const a = this.base.pre[l][n * units + j];
+    const z = this.base.inputs[l + 1][n * units + j];
+    const sigmoidNet = this.net.spec.activation === 'sigmoid';
+    const dzPlus = sigmoidNet ? sigmoidChange(a, z, plus) : relu(a + plus) - z;
+    const dzMinus = sigmoidNet ? sigmoidChange(a, z, minus) : relu(a + minus) - z;
+    const w = this.net.weights[last];
+    const wRow = j * classes;
+    let sumPlus = 0;
+    let sumMinus = 0;
+    let numPlus = 0;
+    let numMinus = 0;
+    for (let c = 0; c < classes; c++) {
+      const e = this.exps[row + c];
+      const wc = w[wRow + c];
+      const ePlus = e * expSmall(dzPlus * wc);
+      const eMinus = e * expSmall(dzMinus * wc);
+      sumPlus += ePlus;
+      sumMinus += eMinus;
+      if (c === label) {
+        numPlus = ePlus;
+        numMinus = eMinus;
+      }
+    }
+    return -Math.log(numPlus / sumPlus + this.delta) + Math.log(numMinus / sumMinus + this.delta);
   }
 
   /** Loss term of row n when unit j of layer l has its pre-activation moved by `dPre`. */

@@ -169,18 +169,18 @@ export class RunStore {
         metrics.warnings.push(`${path}: line ${index + 1} is not JSON and was skipped`);
         return;
       }
-      if (record.type === 'progress' && Array.isArray(record.iterations) && Array.isArray(record.losses)) {
+      if (record.type === 'progress' && isProgress(record)) {
         for (let k = 0; k < record.iterations.length; k++) {
           metrics.iterations.push(record.iterations[k]);
           metrics.losses.push(record.losses[k]);
         }
         metrics.seconds.push(...spreadTimes(lastSeconds, record.seconds, record.iterations.length));
         if (typeof record.seconds === 'number') lastSeconds = record.seconds;
-      } else if (record.type === 'epoch') {
+      } else if (record.type === 'epoch' && isEpoch(record)) {
         const { iteration, epoch, trainAcc, testAcc, seconds } = record as EpochRecord & { seconds?: number };
         metrics.epochs.push({ iteration, epoch, trainAcc, testAcc, ...(typeof seconds === 'number' ? { seconds } : {}) });
       } else {
-        metrics.warnings.push(`${path}: line ${index + 1} is not a progress or epoch record and was skipped`);
+        metrics.warnings.push(`${path}: line ${index + 1} is not a well-formed progress or epoch record and was skipped`);
       }
     });
     return metrics;
@@ -267,6 +267,18 @@ export class MetricsWriter {
       this.fd = null;
     }
   }
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+
+/** A progress line another tool (or a bad disk) could have mangled: parallel arrays of numbers. */
+function isProgress(r: { iterations?: unknown; losses?: unknown }): r is { iterations: number[]; losses: number[]; seconds?: number } {
+  return Array.isArray(r.iterations) && Array.isArray(r.losses) && r.iterations.length === r.losses.length &&
+    r.iterations.every(isNumber) && r.losses.every(isNumber);
+}
+
+function isEpoch(r: Record<string, unknown>): boolean {
+  return ['iteration', 'epoch', 'trainAcc', 'testAcc'].every((key) => isNumber(r[key]));
 }
 
 /** The owner record of this process. */
