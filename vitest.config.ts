@@ -1,11 +1,27 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+
+// Integration and browser tests start real processes and train on real MNIST: room on 2 cores.
+const shared = { testTimeout: 120_000, hookTimeout: 60_000, pool: 'forks' as const };
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-    // Integration tests start real processes and train on real MNIST: give them room on 2 cores.
-    testTimeout: 120_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          exclude: ['test/unit/renderer/workbench.test.ts'],
+        },
+      },
+      {
+        // The renderer's state class uses runes: compiled by Svelte for the browser (a DOM environment
+        // makes Vitest transform for the web, so effects run as they do in the app).
+        plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
+        resolve: { conditions: ['browser'] },
+        test: { ...shared, name: 'renderer', environment: 'happy-dom', include: ['test/unit/renderer/workbench.test.ts'] },
+      },
+    ],
   },
 });

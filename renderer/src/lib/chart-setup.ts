@@ -112,7 +112,8 @@ export function renderSvg(series: Series[], look: ChartLook, width: number, heig
     getContext: () => ctx, addEventListener: () => {}, removeEventListener: () => {},
   };
   (ctx as unknown as { canvas: unknown }).canvas = canvas;
-  const config = chartConfig(series, { ...look, background: look.background ?? '#ffffff' });
+  const background = look.background ?? '#ffffff';
+  const config = chartConfig(series, { ...look, background: background === 'transparent' ? undefined : background });
   config.options = { ...config.options, responsive: false, devicePixelRatio: 1, events: [] };
   config.platform = BasicPlatform;
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, config);
@@ -130,7 +131,8 @@ export async function renderPng(series: Series[], look: ChartLook, width: number
   holder.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`;
   holder.append(canvas);
   document.body.append(holder);
-  const config = chartConfig(series, { ...look, background: look.background ?? '#ffffff' });
+  const background = look.background ?? '#ffffff';
+  const config = chartConfig(series, { ...look, background: background === 'transparent' ? undefined : background });
   config.options = { ...config.options, responsive: false, devicePixelRatio: scale };
   canvas.width = width;
   canvas.height = height;
@@ -139,6 +141,11 @@ export async function renderPng(series: Series[], look: ChartLook, width: number
   chart.destroy();
   holder.remove();
   return url.slice(url.indexOf(',') + 1);
+}
+
+/** JSON of exactly the plotted points: the axes and, per series, its label and points. */
+export function seriesToJson(series: Series[], xLabel: string, yLabel: string): string {
+  return `${JSON.stringify({ x: xLabel, y: yLabel, series: series.map((s) => ({ label: s.label, points: s.points })) }, null, 1)}\n`;
 }
 
 /** CSV of exactly the plotted points: series, x, y. */

@@ -6,6 +6,11 @@ import { BOOK_DEFAULTS, parseNumberInput, parseRunConfig, type ConfigIssue, type
 
 /** Every field as the user typed it. */
 export interface FormFields {
+  /** "mnist" (bundled) or a folder on the backend's machine holding the four IDX files. */
+  dataset: string;
+  /** Input and output sizes: pixels per image and classes (784 and 10 for MNIST). */
+  input: string;
+  output: string;
   hidden: string[];
   activation: string;
   initKind: 'std' | 'xavier' | 'he';
@@ -24,6 +29,9 @@ export interface FormFields {
 /** The form showing `config` (the book's defaults unless given). */
 export function fieldsFrom(config: RunConfig = BOOK_DEFAULTS): FormFields {
   return {
+    dataset: config.dataset,
+    input: String(config.layers[0]),
+    output: String(config.layers[config.layers.length - 1]),
     hidden: config.layers.slice(1, -1).map(String),
     activation: config.activation,
     initKind: typeof config.weightInit === 'number' ? 'std' : config.weightInit,
@@ -41,10 +49,10 @@ export function fieldsFrom(config: RunConfig = BOOK_DEFAULTS): FormFields {
 }
 
 /** The configuration the fields describe, or the problems by field (keys as in the schema). */
-export function configFrom(fields: FormFields, input = 784, output = 10): { config: RunConfig | null; errors: Record<string, string> } {
+export function configFrom(fields: FormFields): { config: RunConfig | null; errors: Record<string, string> } {
   const raw = {
-    dataset: 'mnist',
-    layers: [input, ...fields.hidden.map(parseNumberInput), output],
+    dataset: fields.dataset.trim(),
+    layers: [parseNumberInput(fields.input), ...fields.hidden.map(parseNumberInput), parseNumberInput(fields.output)],
     activation: fields.activation,
     weightInit: fields.initKind === 'std' ? parseNumberInput(fields.initStd) : fields.initKind,
     loss: fields.loss,

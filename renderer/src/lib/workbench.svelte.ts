@@ -14,7 +14,19 @@ export interface ChartPrefs {
   smoothing: number;
   logY: boolean;
   xAxis: 'iteration' | 'epoch' | 'time';
+  /** PNG exports: layout size in CSS pixels, pixel ratio, and background colour (or 'transparent'). */
+  exportWidth: number;
+  exportHeight: number;
+  exportScale: number;
+  exportBackground: string;
 }
+
+const DEFAULT_PREFS: ChartPrefs = {
+  smoothing: 0.6, logY: false, xAxis: 'iteration', exportWidth: 1200, exportHeight: 700, exportScale: 2, exportBackground: '#ffffff',
+};
+
+const within = (v: unknown, min: number, max: number, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fallback;
 
 /** What survives a restart of the app or a reload of the page. */
 interface SavedState {
@@ -28,7 +40,7 @@ const VIEWS: View[] = ['train', 'sweep', 'compare', 'gradcheck'];
 
 /** The saved UI state, or defaults if there is none or it does not parse. */
 function loadSaved(): SavedState {
-  const fallback: SavedState = { selected: [], view: 'train', prefs: { smoothing: 0.6, logY: false, xAxis: 'iteration' } };
+  const fallback: SavedState = { selected: [], view: 'train', prefs: { ...DEFAULT_PREFS } };
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<SavedState> | null;
     if (!saved) return fallback;
@@ -37,9 +49,14 @@ function loadSaved(): SavedState {
       selected: Array.isArray(saved.selected) ? saved.selected.filter((id) => typeof id === 'string').slice(0, 100) : [],
       view: VIEWS.includes(saved.view as View) ? (saved.view as View) : 'train',
       prefs: {
-        smoothing: typeof prefs.smoothing === 'number' && prefs.smoothing >= 0 && prefs.smoothing < 1 ? prefs.smoothing : 0.6,
+        smoothing: within(prefs.smoothing, 0, 0.99, DEFAULT_PREFS.smoothing),
         logY: prefs.logY === true,
         xAxis: prefs.xAxis === 'epoch' || prefs.xAxis === 'time' ? prefs.xAxis : 'iteration',
+        exportWidth: within(prefs.exportWidth, 200, 4000, DEFAULT_PREFS.exportWidth),
+        exportHeight: within(prefs.exportHeight, 150, 4000, DEFAULT_PREFS.exportHeight),
+        exportScale: within(prefs.exportScale, 1, 4, DEFAULT_PREFS.exportScale),
+        exportBackground: typeof prefs.exportBackground === 'string' && /^(#[0-9a-f]{6}|transparent)$/i.test(prefs.exportBackground)
+          ? prefs.exportBackground : DEFAULT_PREFS.exportBackground,
       },
     };
   } catch {

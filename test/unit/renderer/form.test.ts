@@ -15,6 +15,13 @@ describe('the run form model', () => {
     expect(configFrom({ ...fields, seed: '' }).config).not.toHaveProperty('seed');
   });
 
+  it('another dataset: a folder with its own input and output sizes', () => {
+    const { config } = configFrom({ ...fieldsFrom(), dataset: ' /data/fashion ', input: '784', output: '10', hidden: ['100'] });
+    expect(config).toMatchObject({ dataset: '/data/fashion', layers: [784, 100, 10] });
+    expect(configFrom({ ...fieldsFrom(), dataset: '' }).errors.dataset).toBe('must be "mnist" or a folder path, got an empty string');
+    expect(configFrom({ ...fieldsFrom(), output: '0' }).errors.layers).toBe('must be a whole number from 1 to 16384, got 0');
+  });
+
   it('reports each bad field by name, with the value and the range', () => {
     const { config, errors } = configFrom({ ...fieldsFrom(), learningRate: 'fast', batchSize: '0', hidden: ['50', 'x'], initStd: '-1' });
     expect(config).toBeNull();

@@ -1,0 +1,114 @@
+/** The UI's state class with a fake backend typed against the real WorkbenchApi. */
+import { flushSync } from 'svelte';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import type { RunRecord } from '../../../shared/run-record';
+import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
+import { makeRecord } from '../../support/runs';
+
+// happy-dom provides localStorage and requestAnimationFrame; `storage` reads what the class saved.
+const storage = { clear: () => localStorage.clear(), set: (key: string, value: string) => localStorage.setItem(key, value) };
+
+/** A backend holding `runs`, recording calls, and letting the test push events. */
+function fakeBackend(runs: RunRecord[]) {
+  let listener: (event: WorkbenchEvent) => void = () => {};
+  const api: WorkbenchApi = {
+    appInfo: async () => ({ version: 't', transport: 'browser', home: '/h', concurrency: 1, cores: 2 }),
+    listRuns: async () => ({ runs, damaged: [] }),
+    getRun: async (id) => runs.find((r) => r.id === id)!,
+    getMetrics: async () => ({ iterations: [0, 1], losses: [2.3, 2.2], seconds: [0.1, 0.2], epochs: [], warnings: [] }),
+    startRun: async (config) => {
+      if (config.learningRate > 10) throw new Error('learningRate: refused by the backend');
+      return makeRecord({ config: { ...config, seed: 1 } });
+    },
+    startSweep: async () => [],
+    pauseRun: async () => {},
+    resumeRun: async () => {},
+    stopRun: async () => {},
+    deleteRun: async () => {},
+    restoreRun: async (id) => runs.find((r) => r.id === id)!,
+    annotateRun: async (id) => runs.find((r) => r.id === id)!,
+    gradientCheck: async () => ({ batch: 3, seed: 0, parameters: [], numericalSeconds: 0, analyticSeconds: 0 }),
+    saveFile: async () => ({ saved: true }),
+    subscribe: (l) => {
+      listener = l;
+      return () => {};
+    },
+  };
+  return { api, emit: (event: WorkbenchEvent) => listener(event) };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 40));
+
+describe('Workbench state', () => {
+  beforeEach(() => storage.clear());
+
+  it('loads the runs and selects the newest', async () => {
+    const runs = [makeRecord({ name: 'newest' }, 5), makeRecord({ name: 'older' }, 1)];
+    const wb = new Workbench(fakeBackend(runs).api);
+    await wb.load();
+    expect(wb.runs.map((r) => r.name)).toEqual(['newest', 'older']);
+    expect(wb.selectedRuns.map((r) => r.name)).toEqual(['newest']);
+  });
+
+  it('keeps selection, view and chart settings across a restart, forgetting runs that are gone', async () => {
+    const runs = [makeRecord({}, 5), makeRecord({}, 1)];
+    const first = new Workbench(fakeBackend(runs).api);
+    await first.load();
+    first.select(runs[1].id);
+    first.view = 'compare';
+    first.prefs.smoothing = 0.3;
+    flushSync();
+    const again = new Workbench(fakeBackend([runs[1]]).api);
+    expect(again.view).toBe('compare');
+    expect(again.prefs.smoothing).toBe(0.3);
+    await again.load();
+    expect(again.selected).toEqual([runs[1].id]);
+    storage.set('descent.ui.v1', '{not json');
+    expect(new Workbench(fakeBackend(runs).api).prefs.smoothing).toBe(0.6);
+  });
+
+  it('applies live events: progress grows the history once per frame, removals leave the selection', async () => {
+    const run = makeRecord({ status: 'running' });
+    const backend = fakeBackend([run]);
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    expect(wb.metricsOf(run.id)).toBeUndefined();
+    await tick();
+    const before = wb.revision;
+    backend.emit({ type: 'progress', id: run.id, iterations: [2, 3], losses: [2.1, 2.0], seconds: 0.4 });
+    backend.emit({ type: 'epoch', id: run.id, epoch: { iteration: 3, epoch: 1, trainAcc: 0.5, testAcc: 0.4 } });
+    await tick();
+    expect(wb.metricsOf(run.id)).toEqual({
+      iterations: [0, 1, 2, 3], losses: [2.3, 2.2, 2.1, 2.0], seconds: [0.1, 0.2, 0.30000000000000004, 0.4],
+      epochs: [{ iteration: 3, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }],
+    });
+    expect(wb.revision).toBe(before + 1);
+    backend.emit({ type: 'run-removed', id: run.id });
+    expect(wb.runs).toEqual([]);
+    expect(wb.selected).toEqual([]);
+  });
+
+  it('shows a refused start as an error and keeps the form\'s run unselected', async () => {
+    const wb = new Workbench(fakeBackend([]).api);
+    await wb.load();
+    const run = await wb.start({ ...wb.baseConfig, learningRate: 100 });
+    expect(run).toBeNull();
+    expect(wb.error).toBe('learningRate: refused by the backend');
+  });
+
+  it('filters by name, learning rate, tag and status; menu commands switch views', async () => {
+    const runs = [makeRecord({ name: 'a', tags: ['book'] }), makeRecord({ name: 'b', status: 'failed', config: { ...makeRecord().config, learningRate: 0.5 } })];
+    const backend = fakeBackend(runs);
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    wb.filter = 'book';
+    expect(wb.visibleRuns.map((r) => r.name)).toEqual(['a']);
+    wb.filter = '0.5';
+    expect(wb.visibleRuns.map((r) => r.name)).toEqual(['b']);
+    wb.filter = 'FAILED';
+    expect(wb.visibleRuns.map((r) => r.name)).toEqual(['b']);
+    backend.emit({ type: 'command', command: 'sweep' });
+    expect(wb.view).toBe('sweep');
+  });
+});
