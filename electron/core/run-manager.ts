@@ -196,12 +196,23 @@ export class RunManager {
 
   private schedule(): void {
     while (this.active.size < this.concurrency && this.queue.length > 0) this.launch(this.queue.shift()!);
+    // Runs that could not even start leave nothing running: waiters must hear of it.
+    this.checkIdle();
   }
 
   private launch(id: string): void {
-    const record: RunRecord = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), owner: currentOwner() };
-    this.store.write(record);
-    const writer = this.store.metricsWriter(id);
+    let record: RunRecord | undefined;
+    let writer: MetricsWriter;
+    try {
+      record = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), owner: currentOwner() };
+      this.store.write(record);
+      writer = this.store.metricsWriter(id);
+    } catch (error) {
+      // The store cannot take this run (damaged record, full or read-only disk): it fails, the queue goes on.
+      this.emit({ type: 'warning', id, message: `cannot start the run: ${(error as Error).message}` });
+      if (record) this.finish(record, { status: 'failed', error: `cannot start the run: ${(error as Error).message}` });
+      return;
+    }
     const run: ActiveRun = { record, writer, settled: false, stopRequested: false, handle: undefined as unknown as TrainerHandle };
     this.active.set(id, run);
     run.handle = this.options.host.spawn(id, {
