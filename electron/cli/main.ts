@@ -114,11 +114,13 @@ function buildProgram(): Command {
     .description('Descent against the book\'s numpy code: training step, evaluation, numerical gradient, whole run (medians)')
     .option('--repeats <n>', 'interleaved repetitions of each measurement, 1–50 (default 5)')
     .option('--runs <n>', 'repetitions of the whole default run, 0–10 (default 3; 0 skips it)')
+    .option('--no-ui', 'skip the UI figure (8 live runs in Chromium)')
     .option('--json', 'one JSON object per figure on stdout')
-    .action(async (flags: { repeats?: string; runs?: string; json?: boolean }) => {
+    .action(async (flags: { repeats?: string; runs?: string; json?: boolean; ui: boolean }) => {
       await benchCommand({
         repeats: wholeNumber('--repeats', flags.repeats ?? '5', 1, 50),
         runs: wholeNumber('--runs', flags.runs ?? '3', 0, 10),
+        ui: flags.ui,
         json: Boolean(flags.json),
       });
     });

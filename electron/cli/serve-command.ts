@@ -9,16 +9,10 @@ import { RunManager } from '../core/run-manager';
 import { NodeTrainerHost } from '../core/trainer-host';
 import { WorkbenchService } from '../core/workbench-service';
 import { startBridge } from '../server/bridge';
+import { buildRenderer, RENDERER_DIR } from '../core/renderer-build';
 import { openStore } from './session';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
-
-/** Builds the renderer with Vite (a development dependency: present in a repository checkout). */
-export async function buildRenderer(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
-}
 
 export interface ServeOptions {
   readonly host: string;

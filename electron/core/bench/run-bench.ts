@@ -10,6 +10,7 @@ import { median } from './stats';
 import { BenchWorker } from './worker-client';
 import { typescriptExecArgv } from '../typescript-loader';
 import type { BenchTask } from './tasks';
+import { chromiumPath, measureUiUpdates } from './ui-bench';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -30,6 +31,8 @@ export interface BenchOptions {
   readonly repeats: number;
   /** Repetitions of the whole default run (slow: ≈ a minute each). */
   readonly runs: number;
+  /** Measure the UI under load in Chromium (≈ a minute). */
+  readonly ui: boolean;
   readonly onFigure?: (figure: BenchFigure) => void;
   readonly onNote?: (note: string) => void;
 }
@@ -99,6 +102,15 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
       emit(figure('whole default run (load, 10 000 iterations, 17 + 1 evaluations), wall', 's', run.descent, run.numpy, false, '≤ ¼ of numpy'));
       const mb = (xs: number[]): number[] => xs.map((b) => b / 1e6);
       emit(figure('peak memory of the default run', 'MB', mb(run.descentRss), mb(run.numpyRss), false, '≤ ⅓ of numpy'));
+    }
+    if (options.ui) {
+      const chromium = chromiumPath();
+      if (!chromium) options.onNote?.('no Chromium here (set CHROMIUM_PATH): the UI figure is skipped.');
+      else {
+        const updates = await measureUiUpdates(chromium);
+        emit({ figure: `UI: compare view, 8 live runs × ≥ 10 000 points, per redraw (${updates.length} redraws)`, unit: 'ms',
+          descent: median(updates), numpy: null, ratio: null, target: '≤ 16 ms', samples: { descent: updates, numpy: [] } });
+      }
     }
   } finally {
     descent32.close();

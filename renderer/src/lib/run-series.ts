@@ -2,11 +2,14 @@
 import type { RunRecord } from '../../../shared/run-record';
 import type { Series } from './chart-setup';
 import { PALETTE } from './palette';
-import { decimateMinMax, smooth, toPoints } from './series';
+import { decimateArrays, smooth } from './series';
 import type { LiveMetrics } from './workbench.svelte';
 
-/** Points drawn per line: plenty for any screen, min/max-decimated so no spike is lost. */
-const BUCKETS = 1200;
+/**
+ * Buckets per line: about one per pixel column of a wide chart; each keeps its first, minimum, maximum
+ * and last point, so no spike is lost.
+ */
+const BUCKETS = 600;
 
 export type XAxis = 'iteration' | 'epoch' | 'time';
 
@@ -27,13 +30,13 @@ export function lossSeries(runs: RunRecord[], metrics: (id: string) => LiveMetri
     const m = metrics(run.id);
     if (!m || m.losses.length === 0) return [];
     const xs = x === 'time' ? m.seconds : x === 'epoch' ? m.iterations.map((i) => i / itersPerEpochOf(run)) : m.iterations;
-    const raw = decimateMinMax(toPoints(xs, m.losses), BUCKETS);
+    const raw = decimateArrays(xs, m.losses, BUCKETS);
     const color = colour(run.id);
     const name = label(run);
     if (!(smoothing > 0)) return [{ label: name, color, points: raw }];
     return [
       { label: `${name} (raw)`, color, points: raw, faint: true, unlisted: true },
-      { label: name, color, points: decimateMinMax(toPoints(xs, smooth(m.losses, smoothing)), BUCKETS) },
+      { label: name, color, points: decimateArrays(xs, smooth(m.losses, smoothing), BUCKETS) },
     ];
   });
 }

@@ -49,6 +49,43 @@ export function decimateMinMax(points: readonly Point[], buckets: number): Point
   return out;
 }
 
+/**
+ * `decimateMinMax(toPoints(xs, ys), buckets)` without building a point for every value first: only the
+ * kept points (at most 4 per bucket) are allocated. Points whose x or y is not a number are left out.
+ */
+export function decimateArrays(xs: readonly number[], ys: readonly number[], buckets: number): Point[] {
+  const length = Math.min(xs.length, ys.length);
+  const out: Point[] = [];
+  const keep = (i: number): void => {
+    if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) out.push({ x: xs[i], y: ys[i] });
+  };
+  if (length <= buckets * 4) {
+    for (let i = 0; i < length; i++) keep(i);
+    return out;
+  }
+  const size = length / buckets;
+  for (let b = 0; b < buckets; b++) {
+    const start = Math.floor(b * size);
+    const end = Math.min(length, Math.floor((b + 1) * size));
+    if (end <= start) continue;
+    let min = start;
+    let max = start;
+    for (let i = start + 1; i < end; i++) {
+      if (ys[i] < ys[min]) min = i;
+      if (ys[i] > ys[max]) max = i;
+    }
+    const last = end - 1;
+    // The four indices in x order, each once.
+    keep(start);
+    const first = Math.min(min, max);
+    const second = Math.max(min, max);
+    if (first !== start && first !== last) keep(first);
+    if (second !== first && second !== start && second !== last) keep(second);
+    if (last !== start) keep(last);
+  }
+  return out;
+}
+
 /** Points from parallel arrays of x and y values. */
 export function toPoints(xs: readonly number[], ys: readonly number[]): Point[] {
   const out = new Array<Point>(Math.min(xs.length, ys.length));

@@ -3,6 +3,7 @@
  * proxies (Chart.js mutates what it draws, and proxies would slow every push); a `revision` counter,
  * bumped at most once per animation frame, tells charts to redraw.
  */
+import { flushSync } from 'svelte';
 import { spreadTimes, type AppInfo, type DamagedRunInfo, type RunMetrics, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import type { RunRecord } from '../../../shared/run-record';
@@ -36,6 +37,8 @@ interface SavedState {
 }
 
 const STORAGE_KEY = 'descent.ui.v1';
+/** Name of the performance measure of one data-driven redraw. */
+export const UI_UPDATE_MEASURE = 'descent:ui-update';
 const VIEWS: View[] = ['train', 'sweep', 'compare', 'gradcheck'];
 
 /** The saved UI state, or defaults if there is none or it does not parse. */
@@ -261,13 +264,19 @@ export class Workbench {
     }
   }
 
-  /** Redraw at most once per frame, however many batches arrive. */
+  /**
+   * Redraw at most once per frame, however many batches arrive. Each redraw (series rebuilt, charts
+   * updated) is recorded as the performance measure `descent:ui-update`, which `descent bench` reads.
+   */
   private bump(): void {
     if (this.frameScheduled) return;
     this.frameScheduled = true;
     requestAnimationFrame(() => {
       this.frameScheduled = false;
+      const started = performance.now();
       this.revision++;
+      flushSync();
+      performance.measure(UI_UPDATE_MEASURE, { start: started });
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateMinMax, smooth, toPoints } from '../../../renderer/src/lib/series';
+import { decimateArrays, decimateMinMax, smooth, toPoints } from '../../../renderer/src/lib/series';
 
 describe('smooth (TensorBoard\'s debiased EMA)', () => {
   it('weight 0 returns the values unchanged', () => {
@@ -36,5 +36,18 @@ describe('decimateMinMax', () => {
     expect(out[out.length - 1].x).toBe(99_999);
     // x stays in order, so lines draw left to right.
     for (let i = 1; i < out.length; i++) expect(out[i].x).toBeGreaterThan(out[i - 1].x);
+  });
+});
+
+describe('decimateArrays', () => {
+  it('keeps exactly the points decimateMinMax keeps, without building them all', () => {
+    const ys = Array.from({ length: 50_000 }, (_, i) => Math.sin(i / 37) + (i % 997 === 0 ? 9 : 0) - (i % 1601 === 0 ? 9 : 0));
+    const xs = ys.map((_, i) => i);
+    expect(decimateArrays(xs, ys, 300)).toEqual(decimateMinMax(toPoints(xs, ys), 300));
+    expect(decimateArrays(xs.slice(0, 10), ys.slice(0, 10), 300)).toEqual(toPoints(xs.slice(0, 10), ys.slice(0, 10)));
+  });
+
+  it('leaves out points without a number (iterations recorded before time stamps existed)', () => {
+    expect(decimateArrays([0, Number.NaN, 2], [1, 2, 3], 10)).toEqual([{ x: 0, y: 1 }, { x: 2, y: 3 }]);
   });
 });

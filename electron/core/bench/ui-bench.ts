@@ -1,0 +1,60 @@
+/**
+ * The UI under load: 8 runs training at once, all shown in the compare view in Chromium, each past
+ * 10 000 recorded losses; for 10 s, the duration of every data-driven redraw (series rebuilt and every
+ * chart updated, the renderer's `descent:ui-update` measure).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BOOK_DEFAULTS } from '../../../shared/config';
+import { RunManager } from '../run-manager';
+import { buildRenderer, RENDERER_DIR } from '../renderer-build';
+import { RunStore } from '../store/run-store';
+import { NodeTrainerHost } from '../trainer-host';
+import { WorkbenchService } from '../workbench-service';
+import { startBridge } from '../../server/bridge';
+
+const RUNS = 8;
+const POINTS = 10_000;
+const SAMPLE_MS = 10_000;
+
+/** Chromium to drive, or null if this machine has none. */
+export function chromiumPath(): string | null {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return existsSync(path) ? path : null;
+}
+
+/** Milliseconds of each redraw while 8 live runs of ≥ 10 000 points are on screen. */
+export async function measureUiUpdates(chromium: string): Promise<number[]> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) await buildRenderer();
+  const home = mkdtempSync(join(tmpdir(), 'descent-ui-bench-'));
+  const manager = new RunManager({ store: new RunStore(home), host: new NodeTrainerHost(), concurrency: RUNS });
+  const bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'bench', transport: 'browser' }), staticDir: RENDERER_DIR });
+  const { chromium: driver } = await import('playwright-core');
+  const browser = await driver.launch({
+    executablePath: chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const runs = Array.from({ length: RUNS }, (_, i) =>
+      manager.submit({ ...BOOK_DEFAULTS, iterations: 4 * POINTS, learningRate: 0.05 * (i + 1), seed: 1 }));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(bridge.url);
+    const items = page.locator('ul[aria-label="runs"] li[data-run-id] button.item');
+    await items.nth(RUNS - 1).waitFor();
+    await items.first().click();
+    for (let i = 1; i < RUNS; i++) await items.nth(i).click({ modifiers: ['Control'] });
+    await page.getByRole('button', { name: /^Compare/ }).click();
+    const least = () => Math.min(...runs.map((r) => manager.store.read(r.id).iterationsDone));
+    // run.json is updated at each measurement (every 600 iterations): enough to know when all passed POINTS.
+    while (least() < POINTS) await new Promise((r) => setTimeout(r, 1000));
+    await page.evaluate(() => performance.clearMeasures('descent:ui-update'));
+    await page.waitForTimeout(SAMPLE_MS);
+    return await page.evaluate(() => performance.getEntriesByName('descent:ui-update').map((e) => e.duration));
+  } finally {
+    await browser.close();
+    await manager.stopAll();
+    await bridge.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
