@@ -10,6 +10,8 @@ import type { LiveMetrics } from './workbench.svelte';
  * and last point, so no spike is lost.
  */
 const BUCKETS = 600;
+/** Small multiples are about a third as wide. */
+export const PANEL_BUCKETS = 200;
 
 export type XAxis = 'iteration' | 'epoch' | 'time';
 
@@ -25,18 +27,21 @@ export function itersPerEpochOf(run: RunRecord): number {
 export type Labeller = (run: RunRecord) => string;
 const byName: Labeller = (run) => run.name;
 
-export function lossSeries(runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, smoothing: number, x: XAxis, label: Labeller = byName): Series[] {
+export function lossSeries(
+  runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, smoothing: number, x: XAxis,
+  label: Labeller = byName, buckets = BUCKETS,
+): Series[] {
   return runs.flatMap((run) => {
     const m = metrics(run.id);
     if (!m || m.losses.length === 0) return [];
     const xs = x === 'time' ? m.seconds : x === 'epoch' ? m.iterations.map((i) => i / itersPerEpochOf(run)) : m.iterations;
-    const raw = decimateArrays(xs, m.losses, BUCKETS);
+    const raw = decimateArrays(xs, m.losses, buckets);
     const color = colour(run.id);
     const name = label(run);
     if (!(smoothing > 0)) return [{ label: name, color, points: raw }];
     return [
       { label: `${name} (raw)`, color, points: raw, faint: true, unlisted: true },
-      { label: name, color, points: decimateArrays(xs, smooth(m.losses, smoothing), BUCKETS) },
+      { label: name, color, points: decimateArrays(xs, smooth(m.losses, smoothing), buckets) },
     ];
   });
 }

@@ -100,6 +100,8 @@ export class Workbench {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly loading = new Map<string, Promise<LiveMetrics>>();
   private frameScheduled = false;
+  /** How long the last data-driven redraw took. */
+  private lastRedrawMs = 0;
 
   constructor(readonly api: WorkbenchApi) {}
 
@@ -271,12 +273,15 @@ export class Workbench {
   private bump(): void {
     if (this.frameScheduled) return;
     this.frameScheduled = true;
-    requestAnimationFrame(() => {
+    // Pace redraws so that the page stays free at least half of the time for input, however many runs
+    // stream in and however long a redraw takes on a busy machine: a redraw of d ms waits d ms before the next.
+    setTimeout(() => requestAnimationFrame(() => {
       this.frameScheduled = false;
       const started = performance.now();
       this.revision++;
       flushSync();
+      this.lastRedrawMs = performance.now() - started;
       performance.measure(UI_UPDATE_MEASURE, { start: started });
-    });
+    }), this.lastRedrawMs);
   }
 }
