@@ -83,6 +83,7 @@ export interface RunMetrics {
   /** Wall-clock seconds since the run started, per iteration (NaN where not recorded). */
   readonly seconds: number[];
   readonly epochs: Array<{ iteration: number; epoch: number; trainAcc: number; testAcc: number; seconds?: number }>;
+  /** Problems found reading it (torn last line, unreadable lines), each naming the file. */
   readonly warnings: string[];
 }
 

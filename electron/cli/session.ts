@@ -4,12 +4,11 @@
  */
 import type { RunConfig } from '../../shared/config';
 import type { RunRecord } from '../../shared/run-record';
-import { datasetFolder, probeIdxDataset, type DatasetShape } from '../core/datasets';
 import { RunManager } from '../core/run-manager';
 import { descentHome } from '../core/store/home';
 import { RunStore } from '../core/store/run-store';
 import { NodeTrainerHost } from '../core/trainer-host';
-import { checkAgainstDataset } from '../core/training-session';
+import { assertConfigsFitDatasets, DatasetMismatchError } from '../core/training-session';
 import type { RunOutput } from './run-output';
 import { describeForCli, UsageError } from './train-flags';
 
@@ -22,11 +21,11 @@ export function openStore(): RunStore {
 
 /** Throws UsageError (exit 2) naming the flags if any config does not fit its dataset. */
 export function checkDatasets(configs: RunConfig[]): void {
-  const shapes = new Map<string, DatasetShape>();
-  for (const config of configs) {
-    if (!shapes.has(config.dataset)) shapes.set(config.dataset, probeIdxDataset(datasetFolder(config.dataset)));
-    const issues = checkAgainstDataset(config, shapes.get(config.dataset)!);
-    if (issues.length) throw new UsageError(issues.map(describeForCli).join('\n'));
+  try {
+    assertConfigsFitDatasets(configs);
+  } catch (error) {
+    if (error instanceof DatasetMismatchError) throw new UsageError(error.issues.map(describeForCli).join('\n'));
+    throw error;
   }
 }
 

@@ -4,12 +4,12 @@
  * between slices of iterations so that signals, messages and stop requests are handled mid-run.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ConfigIssue, RunConfig } from '../../shared/config';
+import { describeIssue, type ConfigIssue, type RunConfig } from '../../shared/config';
 import { takeFirst } from '../../shared/engine/dataset';
 import { Training, type EpochRecord } from '../../shared/engine/train';
 import { bestKernels } from '../../shared/engine/best-kernels';
 import { meanOfLast, type EndStatus, type RunSummary } from '../../shared/summary';
-import { datasetFolder, loadIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
+import { datasetFolder, loadIdxDataset, probeIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
 import type { PauseGate } from './pause-gate';
 import { writeWeights } from './store/weights-file';
 
@@ -50,7 +50,7 @@ export interface SessionOptions {
 /** A configuration that does not fit its dataset; `issues` name the fields. */
 export class DatasetMismatchError extends Error {
   constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+    super(issues.map(describeIssue).join('; '));
     this.name = 'DatasetMismatchError';
   }
 }
@@ -69,6 +69,19 @@ export function checkAgainstDataset(config: RunConfig, data: DatasetShape): Conf
     issues.push({ field: 'trainSize', message: `must be from 1 to ${data.trainCount} (training images in the dataset), got ${config.trainSize}` });
   }
   return issues;
+}
+
+/**
+ * Throws DatasetMismatchError if any of `configs` does not fit its dataset (each dataset's headers read
+ * once): the check before runs are queued, so a misfit is refused instead of failing in a trainer.
+ */
+export function assertConfigsFitDatasets(configs: RunConfig[]): void {
+  const shapes = new Map<string, DatasetShape>();
+  for (const config of configs) {
+    if (!shapes.has(config.dataset)) shapes.set(config.dataset, probeIdxDataset(datasetFolder(config.dataset)));
+    const issues = checkAgainstDataset(config, shapes.get(config.dataset)!);
+    if (issues.length) throw new DatasetMismatchError(issues);
+  }
 }
 
 const now = (): number => performance.now();

@@ -4,14 +4,20 @@
  */
 import { availableParallelism } from 'node:os';
 import { sweepConfigs, type AppInfo, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
+import type { ApiMethod } from '../../shared/api-methods';
 import { checkGradients } from './gradient-check';
-import { probeIdxDataset, datasetFolder } from './datasets';
 import type { RunManager } from './run-manager';
-import { checkAgainstDataset, DatasetMismatchError } from './training-session';
+import { assertConfigsFitDatasets } from './training-session';
 import type { RunConfig } from '../../shared/config';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
 export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
+
+/** Calls backend method `method` with arguments a transport has already validated (parseApiArguments). */
+export function invokeBackend(backend: WorkbenchBackend, method: ApiMethod, args: unknown[]): Promise<unknown> {
+  const fn = (backend as unknown as Record<ApiMethod, (...a: unknown[]) => Promise<unknown>>)[method];
+  return fn.apply(backend, args);
+}
 
 export class WorkbenchService implements WorkbenchBackend {
   constructor(
@@ -36,13 +42,13 @@ export class WorkbenchService implements WorkbenchBackend {
   }
 
   async startRun(config: RunConfig, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
-    this.checkDataset([config]);
+    assertConfigsFitDatasets([config]);
     return this.manager.submit(config, meta);
   }
 
   async startSweep(request: Parameters<WorkbenchApi['startSweep']>[0]) {
     const configs = sweepConfigs(request);
-    this.checkDataset(configs);
+    assertConfigsFitDatasets(configs);
     const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;
     return configs.map((config, i) => this.manager.submit(config, { name: `${request.name}: ${label} ${request.values[i]}`, group: request.name }));
   }
@@ -77,13 +83,5 @@ export class WorkbenchService implements WorkbenchBackend {
 
   subscribe(listener: (event: WorkbenchEvent) => void): () => void {
     return this.manager.subscribe(listener);
-  }
-
-  /** Refuses configurations that do not fit their dataset, with the field named. */
-  private checkDataset(configs: RunConfig[]): void {
-    for (const config of configs) {
-      const issues = checkAgainstDataset(config, probeIdxDataset(datasetFolder(config.dataset)));
-      if (issues.length) throw new DatasetMismatchError(issues);
-    }
   }
 }

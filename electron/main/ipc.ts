@@ -6,7 +6,7 @@
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { parseApiArguments, saveFileSchema } from '../../shared/api';
-import type { WorkbenchBackend } from '../core/workbench-service';
+import { invokeBackend, type WorkbenchBackend } from '../core/workbench-service';
 import { API_METHODS, channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
 
 /** Where our pages come from: the app's own protocol, or the dev server in development. */
@@ -31,8 +31,7 @@ export function registerIpc(backend: WorkbenchBackend, window: () => BrowserWind
       checkSender(event, window, devServerUrl);
       const parsed = parseApiArguments(method, args);
       if (!parsed.ok) throw new Error(parsed.error);
-      const fn = (backend as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-      return fn.apply(backend, parsed.args);
+      return invokeBackend(backend, method, parsed.args);
     });
   }
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown) => {

@@ -11,7 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { parseApiArguments } from '../../shared/api';
-import type { WorkbenchBackend } from '../core/workbench-service';
+import { invokeBackend, type WorkbenchBackend } from '../core/workbench-service';
+import type { ApiMethod } from '../../shared/api-methods';
 import { errorMessage } from '../core/errors';
 
 export interface BridgeOptions {
@@ -113,9 +114,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       send(res, 400, { ok: false, error: parsed.error });
       return;
     }
-    const fn = (options.backend as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
     try {
-      const value = await fn.apply(options.backend, parsed.args);
+      const value = await invokeBackend(options.backend, method as ApiMethod, parsed.args);
       send(res, 200, { ok: true, value: value ?? null });
     } catch (error) {
       send(res, 400, { ok: false, error: errorMessage(error) });

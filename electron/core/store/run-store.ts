@@ -17,7 +17,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
 import type { EpochRecord } from '../../../shared/engine/train';
 import { isRunId } from '../run-id';
-import { spreadTimes } from '../../../shared/api';
+import { spreadTimes, type RunMetrics } from '../../../shared/api';
 
 /** A run folder whose record cannot be read. */
 export interface DamagedRun {
@@ -26,16 +26,6 @@ export interface DamagedRun {
   readonly reason: string;
 }
 
-/** A run's metrics as read back from `metrics.ndjson`. */
-export interface RunMetrics {
-  readonly iterations: number[];
-  readonly losses: number[];
-  /** Seconds since the run started, per iteration (spread over each batch; NaN if not recorded). */
-  readonly seconds: number[];
-  readonly epochs: Array<EpochRecord & { seconds?: number }>;
-  /** Problems found (torn last line, unreadable lines), each naming the file. */
-  readonly warnings: string[];
-}
 
 /** A record that cannot be read: the path and why. */
 export class DamagedRunError extends Error {

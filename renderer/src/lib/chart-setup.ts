@@ -1,6 +1,7 @@
 /** Chart.js with only the pieces Descent draws, and the colours runs are drawn in. */
 import { BasicPlatform, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
 import { Context as SvgContext } from 'svgcanvas';
+import { csvField } from '../../../shared/export';
 import type { Point } from './series';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -150,9 +151,8 @@ export function seriesToJson(series: Series[], xLabel: string, yLabel: string): 
 
 /** CSV of exactly the plotted points: series, x, y. */
 export function seriesToCsv(series: Series[], xLabel: string, yLabel: string): string {
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [`series,${quote(xLabel)},${quote(yLabel)}`];
-  for (const s of series) for (const p of s.points) lines.push(`${quote(s.label)},${p.x},${p.y}`);
+  const lines = [`series,${csvField(xLabel)},${csvField(yLabel)}`];
+  for (const s of series) for (const p of s.points) lines.push(`${csvField(s.label)},${p.x},${p.y}`);
   return `${lines.join('\n')}\n`;
 }
 

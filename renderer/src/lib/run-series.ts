@@ -1,5 +1,6 @@
 /** Chart series of runs: loss per iteration (raw and smoothed) and accuracy per epoch. */
 import type { RunRecord } from '../../../shared/run-record';
+import { itersPerEpoch } from '../../../shared/engine/train';
 import type { Series } from './chart-setup';
 import { PALETTE } from './palette';
 import { decimateArrays, smooth } from './series';
@@ -18,9 +19,9 @@ export type XAxis = 'iteration' | 'epoch' | 'time';
 /** Axis titles. */
 export const X_LABELS: Record<XAxis, string> = { iteration: 'iteration', epoch: 'epoch', time: 'time (s)' };
 
-/** Iterations per epoch of a run, as the loop computes it (60 000 training images unless limited). */
-export function itersPerEpochOf(run: RunRecord): number {
-  return Math.max((run.config.trainSize ?? 60000) / run.config.batchSize, 1);
+/** Iterations per epoch of a run, as the loop computes it (MNIST's 60 000 training images unless limited). */
+function itersPerEpochOf(run: RunRecord): number {
+  return itersPerEpoch(run.config.trainSize ?? 60000, run.config.batchSize);
 }
 
 /** How a run is named in legends. */

@@ -27,31 +27,9 @@ export function smooth(values: readonly number[], weight: number): number[] {
 }
 
 /**
- * At most about `buckets` × 2 points that draw the same envelope as all of them: for each bucket of
- * consecutive points, its first, minimum, maximum and last point (in x order), so spikes survive.
- */
-export function decimateMinMax(points: readonly Point[], buckets: number): Point[] {
-  if (points.length <= buckets * 4) return points.slice();
-  const size = points.length / buckets;
-  const out: Point[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const start = Math.floor(b * size);
-    const end = Math.min(points.length, Math.floor((b + 1) * size));
-    if (end <= start) continue;
-    let min = start;
-    let max = start;
-    for (let i = start + 1; i < end; i++) {
-      if (points[i].y < points[min].y) min = i;
-      if (points[i].y > points[max].y) max = i;
-    }
-    for (const i of [...new Set([start, min, max, end - 1])].sort((a, c) => a - c)) out.push(points[i]);
-  }
-  return out;
-}
-
-/**
- * `decimateMinMax(toPoints(xs, ys), buckets)` without building a point for every value first: only the
- * kept points (at most 4 per bucket) are allocated. Points whose x or y is not a number are left out.
+ * At most 4 points per bucket that draw the same envelope as all of them: for each bucket of consecutive
+ * values, its first, minimum, maximum and last point (in x order), so spikes survive. Only the kept points
+ * are allocated; points whose x or y is not a number are left out.
  */
 export function decimateArrays(xs: readonly number[], ys: readonly number[], buckets: number): Point[] {
   const length = Math.min(xs.length, ys.length);
@@ -83,12 +61,5 @@ export function decimateArrays(xs: readonly number[], ys: readonly number[], buc
     if (second !== first && second !== start && second !== last) keep(second);
     if (last !== start) keep(last);
   }
-  return out;
-}
-
-/** Points from parallel arrays of x and y values. */
-export function toPoints(xs: readonly number[], ys: readonly number[]): Point[] {
-  const out = new Array<Point>(Math.min(xs.length, ys.length));
-  for (let i = 0; i < out.length; i++) out[i] = { x: xs[i], y: ys[i] };
   return out;
 }

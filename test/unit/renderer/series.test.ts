@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateArrays, decimateMinMax, smooth, toPoints } from '../../../renderer/src/lib/series';
+import { decimateArrays, smooth } from '../../../renderer/src/lib/series';
 
 describe('smooth (TensorBoard\'s debiased EMA)', () => {
   it('weight 0 returns the values unchanged', () => {
@@ -18,17 +18,16 @@ describe('smooth (TensorBoard\'s debiased EMA)', () => {
   });
 });
 
-describe('decimateMinMax', () => {
+describe('min/max decimation', () => {
   it('keeps short series whole', () => {
-    const points = toPoints([0, 1, 2], [5, 6, 7]);
-    expect(decimateMinMax(points, 10)).toEqual(points);
+    expect(decimateArrays([0, 1, 2], [5, 6, 7], 10)).toEqual([{ x: 0, y: 5 }, { x: 1, y: 6 }, { x: 2, y: 7 }]);
   });
 
   it('keeps every spike and both ends of a long noisy series, with far fewer points', () => {
     const ys = Array.from({ length: 100_000 }, (_, i) => Math.sin(i / 50));
     ys[31_337] = 40;
     ys[77_777] = -40;
-    const out = decimateMinMax(toPoints(ys.map((_, i) => i), ys), 500);
+    const out = decimateArrays(ys.map((_, i) => i), ys, 500);
     expect(out.length).toBeLessThanOrEqual(2000);
     expect(out.some((p) => p.y === 40 && p.x === 31_337)).toBe(true);
     expect(out.some((p) => p.y === -40 && p.x === 77_777)).toBe(true);
@@ -40,13 +39,6 @@ describe('decimateMinMax', () => {
 });
 
 describe('decimateArrays', () => {
-  it('keeps exactly the points decimateMinMax keeps, without building them all', () => {
-    const ys = Array.from({ length: 50_000 }, (_, i) => Math.sin(i / 37) + (i % 997 === 0 ? 9 : 0) - (i % 1601 === 0 ? 9 : 0));
-    const xs = ys.map((_, i) => i);
-    expect(decimateArrays(xs, ys, 300)).toEqual(decimateMinMax(toPoints(xs, ys), 300));
-    expect(decimateArrays(xs.slice(0, 10), ys.slice(0, 10), 300)).toEqual(toPoints(xs.slice(0, 10), ys.slice(0, 10)));
-  });
-
   it('leaves out points without a number (iterations recorded before time stamps existed)', () => {
     expect(decimateArrays([0, Number.NaN, 2], [1, 2, 3], 10)).toEqual([{ x: 0, y: 1 }, { x: 2, y: 3 }]);
   });
