@@ -6,11 +6,12 @@ export interface BenchCommandOptions {
   readonly repeats: number;
   readonly runs: number;
   readonly ui: boolean;
+  readonly load: boolean;
   readonly json: boolean;
 }
 
 const number = (value: number, unit: string): string =>
-  unit === 'it/s' || unit === 'MB' ? Math.round(value).toLocaleString('en-US') : unit === 'ms' ? value.toFixed(1) : value < 10 ? value.toFixed(3) : value.toFixed(1);
+  unit === 'it/s' || unit === 'MB' ? Math.round(value).toLocaleString('en-US') : unit === 'ms' || unit === '%' ? value.toFixed(1) : value < 10 ? value.toFixed(3) : value.toFixed(1);
 
 export async function benchCommand(options: BenchCommandOptions): Promise<void> {
   const rows = [['figure', 'Descent', 'numpy', 'Descent vs numpy', 'target']];
@@ -29,6 +30,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
     repeats: options.repeats,
     runs: options.runs,
     ui: options.ui,
+    load: options.load,
     onNote: (note) => process.stderr.write(`${note}\n`),
     onFigure: (f) => {
       if (options.json) process.stdout.write(`${JSON.stringify({ type: 'bench', ...f })}\n`);

@@ -111,16 +111,18 @@ function buildProgram(): Command {
 
   program
     .command('bench')
-    .description('Descent against the book\'s numpy code: training step, evaluation, numerical gradient, whole run (medians)')
+    .description('Descent against the book\'s numpy code (training step, evaluation, numerical gradient, whole run), the UI under load, 1 000 stored runs listed (medians)')
     .option('--repeats <n>', 'interleaved repetitions of each measurement, 1–50 (default 5)')
     .option('--runs <n>', 'repetitions of the whole default run, 0–10 (default 3; 0 skips it)')
-    .option('--no-ui', 'skip the UI figure (8 live runs in Chromium)')
+    .option('--no-ui', 'skip the UI figures (8 live runs in Chromium, 1 000 runs listed in Chromium)')
+    .option('--no-load', 'skip the load figures (1 000 stored runs listed)')
     .option('--json', 'one JSON object per figure on stdout')
-    .action(async (flags: { repeats?: string; runs?: string; json?: boolean; ui: boolean }) => {
+    .action(async (flags: { repeats?: string; runs?: string; json?: boolean; ui: boolean; load: boolean }) => {
       await benchCommand({
         repeats: wholeNumber('--repeats', flags.repeats ?? '5', 1, 50),
         runs: wholeNumber('--runs', flags.runs ?? '3', 0, 10),
         ui: flags.ui,
+        load: flags.load,
         json: Boolean(flags.json),
       });
     });

@@ -10,7 +10,9 @@ import { median } from './stats';
 import { BenchWorker } from './worker-client';
 import { typescriptExecArgv } from '../typescript-loader';
 import type { BenchTask } from './tasks';
-import { chromiumPath, measureUiUpdates } from './ui-bench';
+import { chromiumPath } from './chromium';
+import { LOAD_RUNS, measureLoad } from './load-bench';
+import { measureUiUpdates } from './ui-bench';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -33,6 +35,8 @@ export interface BenchOptions {
   readonly runs: number;
   /** Measure the UI under load in Chromium (≈ a minute). */
   readonly ui: boolean;
+  /** Measure listing 1 000 stored runs in the CLI (and in Chromium with `ui`). */
+  readonly load: boolean;
   readonly onFigure?: (figure: BenchFigure) => void;
   readonly onNote?: (note: string) => void;
 }
@@ -103,14 +107,18 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
       const mb = (xs: number[]): number[] => xs.map((b) => b / 1e6);
       emit(figure('peak memory of the default run', 'MB', mb(run.descentRss), mb(run.numpyRss), false, '≤ ⅓ of numpy'));
     }
-    if (options.ui) {
-      const chromium = chromiumPath();
-      if (!chromium) options.onNote?.('no Chromium here (set CHROMIUM_PATH): the UI figure is skipped.');
-      else {
-        const updates = await measureUiUpdates(chromium);
-        emit({ figure: `UI: compare view, 8 live runs × ≥ 10 000 points, per redraw (${updates.length} redraws)`, unit: 'ms',
-          descent: median(updates), numpy: null, ratio: null, target: '≤ 16 ms', samples: { descent: updates, numpy: [] } });
-      }
+    const chromium = options.ui ? chromiumPath() : null;
+    if (options.ui && !chromium) options.onNote?.('no Chromium here (set CHROMIUM_PATH): the UI figures are skipped.');
+    if (chromium) {
+      const ui = await measureUiUpdates(chromium);
+      emit(alone(`UI: compare view, 8 live runs × ≥ 10 000 points, per redraw (${ui.updates.length} redraws)`, 'ms', ui.updates, '≤ 16 ms'));
+      emit(alone('UI while 8 runs stream: longest main-thread task (no input answered meanwhile)', 'ms', [ui.longestTaskMs], '≤ 100 ms'));
+      emit(alone('UI while 8 runs stream: share of time in long tasks', '%', [100 * ui.blockedShare], '≤ 50 %'));
+    }
+    if (options.load) {
+      const load = await measureLoad(chromium, Math.max(3, options.repeats));
+      emit(alone(`descent runs, ${LOAD_RUNS.toLocaleString('en-US')} stored runs, wall (process start to exit)`, 's', load.cli, '< 1 s'));
+      if (load.app) emit(alone(`workbench: ${LOAD_RUNS.toLocaleString('en-US')} stored runs listed, from page load`, 's', load.app, '< 1 s'));
     }
   } finally {
     descent32.close();
@@ -118,6 +126,11 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
     numpy?.close();
   }
   return figures;
+}
+
+/** A figure without a numpy counterpart. */
+function alone(name: string, unit: string, samples: number[], target: string): BenchFigure {
+  return { figure: name, unit, descent: median(samples), numpy: null, ratio: null, target, samples: { descent: samples, numpy: [] } };
 }
 
 function figure(name: string, unit: string, descent: number[], numpy: number[], higherIsBetter: boolean, target: string): BenchFigure {
