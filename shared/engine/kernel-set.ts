@@ -5,6 +5,9 @@
  */
 import { matmul, matmulTransposeA, matmulTransposeB } from './kernels';
 import type { FloatArray } from './tensor';
+import type { NetworkSpec } from './network';
+import type { Dataset } from './dataset';
+import type { FusedTraining } from './wasm/fused-training';
 
 export interface Kernels {
   readonly name: string;
@@ -14,6 +17,8 @@ export interface Kernels {
   matmulTransposeA(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void;
   /** out (rows×k) = a (rows×n) · bᵀ, b is k×n. */
   matmulTransposeB(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, n: number, k: number): void;
+  /** A network for `spec` trained and evaluated on `datasets` whole, one call per batch, if offered. */
+  fusedTraining?(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number): FusedTraining | null;
 }
 
 /** The readable reference kernels. */

@@ -42,6 +42,12 @@ export interface Parameter {
   readonly cols: number;
 }
 
+/** Where a network's weights and biases live, if not in arrays of its own. */
+export interface ParameterStorage {
+  readonly weights: readonly FloatArray[];
+  readonly biases: readonly FloatArray[];
+}
+
 /** Scratch buffers for one batch size, kept so that a training step allocates nothing. */
 interface Workspace {
   readonly rows: number;
@@ -66,17 +72,25 @@ export class MultiLayerNet {
   private readonly gradBuffers: FloatArray[];
   private readonly workspaces = new Map<number, Workspace>();
 
-  /** @param kernels the matrix products to use: the TypeScript reference unless faster ones are given */
-  constructor(readonly spec: NetworkSpec, readonly kernels: Kernels = typescriptKernels) {
+  /**
+   * @param kernels the matrix products to use: the TypeScript reference unless faster ones are given
+   * @param storage arrays to hold the weights and biases (zeroed, of the right lengths), e.g. views into
+   *   the memory of a resident WebAssembly network; fresh arrays otherwise
+   */
+  constructor(readonly spec: NetworkSpec, readonly kernels: Kernels = typescriptKernels, storage?: ParameterStorage) {
     const { layers, dtype } = spec;
     if (layers.length < 2) throw new RangeError('a network needs at least an input and an output layer');
     this.weights = [];
     this.biases = [];
     this.gradBuffers = [];
     for (let l = 0; l + 1 < layers.length; l++) {
-      this.weights.push(allocate(dtype, layers[l] * layers[l + 1]));
-      this.biases.push(allocate(dtype, layers[l + 1]));
-      this.gradBuffers.push(allocate(dtype, layers[l] * layers[l + 1]), allocate(dtype, layers[l + 1]));
+      const [k, n] = [layers[l], layers[l + 1]];
+      const w = storage?.weights[l] ?? allocate(dtype, k * n);
+      const b = storage?.biases[l] ?? allocate(dtype, n);
+      if (w.length !== k * n || b.length !== n) throw new RangeError(`layer ${l + 1}: storage of the wrong size`);
+      this.weights.push(w);
+      this.biases.push(b);
+      this.gradBuffers.push(allocate(dtype, k * n), allocate(dtype, n));
     }
   }
 
@@ -84,8 +98,8 @@ export class MultiLayerNet {
    * A network with weights drawn as the book draws them: W1 = std·randn(in, hidden), then W2, … in
    * order from the same stream; biases zero.
    */
-  static initialise(spec: NetworkSpec, init: WeightInit, rng: RandomState, kernels?: Kernels): MultiLayerNet {
-    const net = new MultiLayerNet(spec, kernels);
+  static initialise(spec: NetworkSpec, init: WeightInit, rng: RandomState, kernels?: Kernels, storage?: ParameterStorage): MultiLayerNet {
+    const net = new MultiLayerNet(spec, kernels, storage);
     net.weights.forEach((w, l) => rng.randn(w, initStd(init, spec.layers[l])));
     return net;
   }

@@ -8,13 +8,15 @@
  * the last iteration, so that every run ends with the accuracy of its final weights.
  */
 import { gatherRows, pixelScale, type Dataset } from './dataset';
-import { Evaluator } from './evaluate';
+import { Evaluator, EVAL_CHUNK_ROWS } from './evaluate';
+import { CROSS_ENTROPY_DELTA } from './functions';
 import { MultiLayerNet, type NetworkSpec, type WeightInit } from './network';
 import { SGD, type Optimizer } from './optimizers';
 import { RandomState } from './rng';
 import { allocate, type FloatArray } from './tensor';
 import { incrementalNumericalGradient } from './numerical-incremental';
 import type { Kernels } from './kernel-set';
+import type { FusedTraining } from './wasm/fused-training';
 
 /** What the loop needs to know; a subset of a run's configuration. */
 export interface TrainingSpec extends NetworkSpec {
@@ -60,6 +62,8 @@ export class Training {
   lastEpoch: EpochRecord | undefined;
 
   private readonly rng: RandomState;
+  /** The resident WebAssembly network doing whole steps, or null for the TypeScript path. */
+  private readonly fused: FusedTraining | null;
   private readonly optimizer: Optimizer;
   private readonly evaluator: Evaluator;
   private readonly scale: FloatArray;
@@ -79,13 +83,17 @@ export class Training {
     kernels?: Kernels,
   ) {
     this.rng = new RandomState(spec.seed);
-    this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, kernels);
+    // With analytic gradients, a resident network (one WebAssembly call per step) when the kernels offer one.
+    this.fused = spec.gradient === 'analytic'
+      ? kernels?.fusedTraining?.(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS) ?? null
+      : null;
+    this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, kernels, this.fused ?? undefined);
     this.optimizer = new SGD(spec.learningRate);
     this.itersPerEpoch = itersPerEpoch(train.count, spec.batchSize);
     this.scale = pixelScale(spec.dtype);
-    this.evaluator = new Evaluator(this.network, this.scale, train.features);
+    this.evaluator = new Evaluator(this.network, this.scale, train.features, this.fused);
     this.batchIndices = new Int32Array(spec.batchSize);
-    this.batchX = allocate(spec.dtype, spec.batchSize * train.features);
+    this.batchX = allocate(spec.dtype, this.fused ? 0 : spec.batchSize * train.features);
     this.batchT = new Int32Array(spec.batchSize);
     this.parameterArrays = this.network.parameters().map((p) => p.values);
     this.numericalGrads = this.parameterArrays.map((p) => allocate(spec.dtype, p.length));
@@ -106,6 +114,17 @@ export class Training {
     const started = this.now();
     const { batchSize } = this.spec;
     this.rng.choice(this.train.count, this.batchIndices);
+    const loss = this.fused
+      ? this.fused.step(this.train, this.batchIndices, this.spec.learningRate, this.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA)
+      : this.plainStep(batchSize);
+    this.iteration = i + 1;
+    this.times.trainSeconds += (this.now() - started) / 1000;
+    const epoch = i % this.itersPerEpoch === 0 ? this.evaluate(i) : undefined;
+    return { loss, epoch };
+  }
+
+  /** Gradient (analytic or numerical) and SGD update in TypeScript, on the batch drawn into batchIndices. */
+  private plainStep(batchSize: number): number {
     gatherRows(this.train, this.batchIndices, this.scale, this.batchX, this.batchT);
     let loss: number;
     let grads: FloatArray[];
@@ -117,10 +136,7 @@ export class Training {
       grads = incrementalNumericalGradient(this.network, this.batchX, this.batchT, batchSize, this.numericalGrads);
     }
     this.optimizer.update(this.parameterArrays, grads);
-    this.iteration = i + 1;
-    this.times.trainSeconds += (this.now() - started) / 1000;
-    const epoch = i % this.itersPerEpoch === 0 ? this.evaluate(i) : undefined;
-    return { loss, epoch };
+    return loss;
   }
 
   /**

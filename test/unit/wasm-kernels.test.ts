@@ -69,11 +69,19 @@ describe('WebAssembly SIMD kernels', () => {
     expect(scaledDiff(ours, twin)).toBeLessThan(1e-5);
   });
 
-  it('the book\'s loop on WASM kernels still agrees with numpy (float64, 1e-9)', () => {
-    const mnist = loadIdxDataset(bundledMnistFolder());
-    const run = reference.runs[0];
-    const c = run.config;
-    const training = new Training({ ...c, gradient: 'analytic', dtype: 'float64' } as TrainingSpec, takeFirst(mnist.train, c.trainSize), mnist.test, () => performance.now(), wasm!);
-    for (let i = 0; i < c.iterations; i++) expect(relativeDiff(training.step().loss, run.losses[i])).toBeLessThan(1e-9);
-  });
+  for (const run of reference.runs) {
+    it(`${run.name}: the loop on the resident WebAssembly step agrees with numpy (float64 losses to 1e-9, accuracies equal)`, () => {
+      const mnist = loadIdxDataset(bundledMnistFolder());
+      const c = run.config;
+      const training = new Training({ ...c, gradient: 'analytic', dtype: 'float64' } as TrainingSpec, takeFirst(mnist.train, c.trainSize), mnist.test, () => performance.now(), wasm!);
+      const epochs = [];
+      for (let i = 0; i < c.iterations; i++) {
+        const { loss, epoch } = training.step();
+        expect(relativeDiff(loss, run.losses[i]), `iteration ${i}`).toBeLessThan(1e-9);
+        if (epoch) epochs.push(epoch);
+      }
+      epochs.push(training.finalEvaluation()!);
+      expect(epochs.map(({ iteration, trainAcc, testAcc }) => ({ iteration, trainAcc, testAcc }))).toEqual(run.epochs);
+    });
+  }
 });

@@ -5,8 +5,11 @@
  * copies cost far less than the products they feed.
  */
 import type { Kernels } from '../kernel-set';
+import type { NetworkSpec } from '../network';
+import type { Dataset } from '../dataset';
+import { createFusedTraining, type FusedTraining } from './fused-training';
 import type { FloatArray } from '../tensor';
-import { KERNELS_WASM_BASE64 } from './kernels-module.generated';
+import { instantiateKernels, PAGE, type WasmMemory } from './module';
 
 type Product = (a: number, b: number, out: number, rows: number, k: number, n: number) => void;
 
@@ -20,28 +23,6 @@ interface KernelExports {
   matmulTransposeBF64: Product;
 }
 
-const PAGE = 65536;
-
-// WebAssembly and atob are globals in Node, Electron and browsers alike, but shared/ compiles without the
-// DOM or Node type libraries: the little used here is declared structurally.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-}
-const runtime = globalThis as unknown as { WebAssembly?: WasmApi; atob: (text: string) => string };
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = runtime.atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 class WasmKernels implements Kernels {
   readonly name = 'wasm-simd';
 
@@ -50,6 +31,10 @@ class WasmKernels implements Kernels {
 
   constructor(private readonly memory: WasmMemory, private readonly fns: KernelExports) {
     this.base = (fns.heapBase() + 15) & ~15;
+  }
+
+  fusedTraining(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number): FusedTraining | null {
+    return createFusedTraining(spec, datasets, batchRows, evalRows);
   }
 
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
@@ -87,17 +72,7 @@ let loaded: Kernels | null | undefined;
 /** The WebAssembly SIMD kernels, or null where WebAssembly SIMD is not available. Loaded once. */
 export function wasmKernels(): Kernels | null {
   if (loaded !== undefined) return loaded;
-  const wasm = runtime.WebAssembly;
-  if (!wasm) return (loaded = null);
-  try {
-    const memory = new wasm.Memory({ initial: 16 });
-    // The module is 1.7 kB: small enough to compile synchronously even on a browser's main thread.
-    const module = new wasm.Module(decodeBase64(KERNELS_WASM_BASE64));
-    const instance = new wasm.Instance(module, { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
-    loaded = new WasmKernels(memory, instance.exports as unknown as KernelExports);
-  } catch {
-    // No SIMD support (or no WebAssembly): the TypeScript kernels do the same work, slower.
-    loaded = null;
-  }
+  const instance = instantiateKernels<KernelExports>(16 * PAGE);
+  loaded = instance ? new WasmKernels(instance.memory, instance.exports) : null;
   return loaded;
 }

@@ -1,0 +1,502 @@
+// The whole training step of shared/engine (gather → forward → loss → backward → SGD) and the accuracy
+// count, in one call each, on a network resident in this module's memory. The TypeScript twin is
+// MultiLayerNet.gradient + SGD.update + countCorrect (shared/engine/network.ts), and this follows it
+// operation by operation: products in the same order (zero inputs skipped), element-wise formulas
+// evaluated in f64 and stored in the network's precision T, as TypeScript does with typed arrays.
+//
+// What it adds: the first layer is driven by the list of non-zero pixels of the batch (MNIST images are
+// ~81% zeros), for x·W1 and for W1's gradient, and SGD touches only the rows of W1 whose pixel occurs
+// in the batch (the gradient of the others is exactly zero). Both sparse products keep a block of
+// output in registers across all the non-zero pixels it sums, adding them in the order the plain
+// loops do. Dense batches (another dataset without
+// zeros) take the dense products instead; both give the same numbers.
+//
+// The host (shared/engine/wasm/fused-training.ts) lays everything out and describes it in `desc`, an
+// array of i32 words: the offsets below.
+import { matmul, matmulTransposeA, matmulTransposeB } from './products';
+
+const DEPTH = 0;
+const ACTIVATION = 1; // 0 sigmoid, 1 relu
+const LOSS = 2; // 0 cross-entropy, 1 mean squared error
+const FEATURES = 3;
+const PIXELS = 4; // u8, rows × features: the batch's images as stored in the dataset (datasets without resident lists)
+const LABELS = 5; // i32, rows
+const TABLE = 6; // T[256]: pixel byte → input value (x / 255)
+const ROW_START = 7; // i32, rows + 1: lists of the batch's non-zero pixels, made from PIXELS …
+const COLUMNS = 8; // u16: … pixel index of each non-zero pixel
+const BYTES = 9; // u8: … and its byte
+const PER_SAMPLE = 10; // f64, rows: each sample's loss
+const COLUMN_START = 11; // i32, features + 1: where each pixel's (row, value) list starts in CSC_ROWS/CSC_VALUES
+const CURSOR = 12; // i32, features: scratch for building those lists
+const DENSE_X = 13; // T, rows × features: the batch as floats, for dense batches
+const CSC_ROWS = 14; // i32: the batch row of each non-zero pixel, listed by pixel, rows ascending
+const CSC_VALUES = 15; // T: its input value
+// The lists the first layer reads: a dataset's resident lists (SOURCE_* set by the host, INDICES the
+// batch's images), or the batch's own from PIXELS (SOURCE_* pointed at ROW_START/COLUMNS/BYTES, INDICES 0, 1, …).
+const INDICES = 16; // i32, rows: the image of each batch row
+const SOURCE_START = 17; // i32, images + 1: where each image's non-zero pixels start
+const SOURCE_COLUMNS = 18; // u16: pixel index of each non-zero pixel
+const SOURCE_BYTES = 19; // u8: its byte
+const LAYERS = 20;
+const LAYER_WORDS = 8;
+// Words of layer l, at LAYERS + l·LAYER_WORDS:
+const IN = 0; // input width
+const OUT = 1; // output width
+const W = 2; // T, IN × OUT
+const B = 3; // T, OUT
+const GW = 4; // T, IN × OUT: W's gradient
+const GB = 5; // T, OUT
+const OUTPUT = 6; // T, rows × OUT: activations (softmax probabilities for the last layer)
+const DELTA = 7; // T, rows × OUT: ∂L/∂(pre-activation)
+
+// @ts-ignore: decorator
+@inline function word(desc: usize, index: i32): i32 {
+  return load<i32>(desc + (<usize>index << 2));
+}
+
+// @ts-ignore: decorator
+@inline function ptr(desc: usize, index: i32): usize {
+  return <usize>load<i32>(desc + (<usize>index << 2));
+}
+
+// @ts-ignore: decorator
+@inline function layer(desc: usize, l: i32, field: i32): i32 {
+  return word(desc, LAYERS + l * LAYER_WORDS + field);
+}
+
+// @ts-ignore: decorator
+@inline function at<T>(base: usize, index: i32): usize {
+  return base + (<usize>index << alignof<T>());
+}
+
+// Lists each row's non-zero pixels from PIXELS (index ascending) and makes them the lists the first
+// layer reads; returns how many. 16 pixels at a time: a bitmask of the non-zero bytes, then one step
+// per set bit.
+function listNonZero(desc: usize, rows: i32): i32 {
+  const features = word(desc, FEATURES);
+  const pixels = ptr(desc, PIXELS);
+  const rowStart = ptr(desc, ROW_START);
+  const columns = ptr(desc, COLUMNS);
+  const bytes = ptr(desc, BYTES);
+  const indices = ptr(desc, INDICES);
+  const whole = features & ~15;
+  let count = 0;
+  store<i32>(rowStart, 0);
+  for (let r = 0; r < rows; r++) {
+    const row = pixels + <usize>(r * features);
+    let p = 0;
+    for (; p < whole; p += 16) {
+      let mask = i8x16.bitmask(i8x16.ne(v128.load(row + p), i8x16.splat(0)));
+      while (mask != 0) {
+        const column = p + ctz(mask);
+        store<u16>(columns + (<usize>count << 1), column);
+        store<u8>(bytes + <usize>count, load<u8>(row + column));
+        count++;
+        mask &= mask - 1;
+      }
+    }
+    for (; p < features; p++) {
+      const byte = load<u8>(row + p);
+      if (byte == 0) continue;
+      store<u16>(columns + (<usize>count << 1), p);
+      store<u8>(bytes + <usize>count, byte);
+      count++;
+    }
+    store<i32>(at<i32>(rowStart, r + 1), count);
+    store<i32>(at<i32>(indices, r), r);
+  }
+  store<i32>(desc + (<usize>SOURCE_START << 2), <i32>rowStart);
+  store<i32>(desc + (<usize>SOURCE_COLUMNS << 2), <i32>columns);
+  store<i32>(desc + (<usize>SOURCE_BYTES << 2), <i32>bytes);
+  return count;
+}
+
+// The first layer's inputs for `rows` images: the resident lists as they are (`resident`), or from
+// PIXELS as lists or, for mostly non-zero batches, as a dense matrix in DENSE_X. Returns true for lists.
+function prepareInputs<T>(desc: usize, rows: i32, resident: bool): bool {
+  if (resident) return true;
+  // Lists store pixel indices in 16 bits.
+  const sparse = word(desc, FEATURES) <= 65536 && chooseSparse(desc, rows, listNonZero(desc, rows));
+  if (!sparse) denseInputs<T>(desc, rows);
+  return sparse;
+}
+
+// The batch as a dense float matrix (for batches with few zeros).
+function denseInputs<T>(desc: usize, rows: i32): void {
+  const n = rows * word(desc, FEATURES);
+  const pixels = ptr(desc, PIXELS);
+  const table = ptr(desc, TABLE);
+  const x = ptr(desc, DENSE_X);
+  for (let i = 0; i < n; i++) store<T>(at<T>(x, i), load<T>(at<T>(table, load<u8>(pixels + i))));
+}
+
+// True when the batch is mostly zeros, so that the pixel lists beat the dense products.
+function chooseSparse(desc: usize, rows: i32, nonZero: i32): bool {
+  return nonZero * 2 <= rows * word(desc, FEATURES);
+}
+
+// Lanes of T in a 128-bit vector, and the block of outputs kept in registers: four vectors.
+// @ts-ignore: decorator
+@inline function lanes<T>(): i32 {
+  return 16 >> <i32>alignof<T>();
+}
+
+// Stores the first `count` lanes of `v` at `at` (count < lanes): the end of a row whose width is not a
+// multiple of the vector. Its loads read a little past the row, into memory the host keeps allocated;
+// those lanes are computed and dropped.
+// @ts-ignore: decorator
+@inline function storeFirstLanes<T>(at: usize, v: v128, count: i32): void {
+  if (sizeof<T>() == 8) {
+    v128.store64_lane(at, v, 0);
+    return;
+  }
+  v128.store32_lane(at, v, 0);
+  if (count > 1) v128.store32_lane(at, v, 1, 4);
+  if (count > 2) v128.store32_lane(at, v, 2, 8);
+}
+
+// out (rows × n) = x · W from the pixel lists: the same products, added in the same order, as matmul
+// over the dense batch (which skips zero inputs too), with each block of an output row in registers.
+function sparseTimes<T>(desc: usize, w: usize, out: usize, rows: i32, n: i32): void {
+  const indices = ptr(desc, INDICES);
+  const sourceStart = ptr(desc, SOURCE_START);
+  const columns = ptr(desc, SOURCE_COLUMNS);
+  const bytes = ptr(desc, SOURCE_BYTES);
+  const table = ptr(desc, TABLE);
+  const lane = lanes<T>();
+  for (let r = 0; r < rows; r++) {
+    const image = load<i32>(at<i32>(indices, r));
+    const start = load<i32>(at<i32>(sourceStart, image));
+    const end = load<i32>(at<i32>(sourceStart, image + 1));
+    const outRow = at<T>(out, r * n);
+    let j = 0;
+    for (; j + 4 * lane <= n; j += 4 * lane) {
+      let a0 = v128.splat<T>(0), a1 = v128.splat<T>(0), a2 = v128.splat<T>(0), a3 = v128.splat<T>(0);
+      for (let q = start; q < end; q++) {
+        const x = v128.splat<T>(load<T>(at<T>(table, load<u8>(bytes + <usize>q))));
+        const wRow = at<T>(w, <i32>load<u16>(columns + (<usize>q << 1)) * n + j);
+        a0 = v128.add<T>(a0, v128.mul<T>(x, v128.load(wRow)));
+        a1 = v128.add<T>(a1, v128.mul<T>(x, v128.load(wRow, 16)));
+        a2 = v128.add<T>(a2, v128.mul<T>(x, v128.load(wRow, 32)));
+        a3 = v128.add<T>(a3, v128.mul<T>(x, v128.load(wRow, 48)));
+      }
+      const o = at<T>(outRow, j);
+      v128.store(o, a0);
+      v128.store(o, a1, 16);
+      v128.store(o, a2, 32);
+      v128.store(o, a3, 48);
+    }
+    for (; j < n; j += lane) {
+      let a = v128.splat<T>(0);
+      for (let q = start; q < end; q++) {
+        const x = v128.splat<T>(load<T>(at<T>(table, load<u8>(bytes + <usize>q))));
+        a = v128.add<T>(a, v128.mul<T>(x, v128.load(at<T>(w, <i32>load<u16>(columns + (<usize>q << 1)) * n + j))));
+      }
+      if (j + lane <= n) v128.store(at<T>(outRow, j), a);
+      else storeFirstLanes<T>(at<T>(outRow, j), a, n - j);
+    }
+  }
+}
+
+// The pixel lists regrouped by pixel (each pixel's rows ascending), by counting sort.
+function listByPixel<T>(desc: usize, rows: i32): void {
+  const features = word(desc, FEATURES);
+  const indices = ptr(desc, INDICES);
+  const sourceStart = ptr(desc, SOURCE_START);
+  const columns = ptr(desc, SOURCE_COLUMNS);
+  const bytes = ptr(desc, SOURCE_BYTES);
+  const table = ptr(desc, TABLE);
+  const columnStart = ptr(desc, COLUMN_START);
+  const cursor = ptr(desc, CURSOR);
+  const cscRows = ptr(desc, CSC_ROWS);
+  const cscValues = ptr(desc, CSC_VALUES);
+  memory.fill(columnStart, 0, <usize>(features + 1) << 2);
+  for (let r = 0; r < rows; r++) {
+    const image = load<i32>(at<i32>(indices, r));
+    const end = load<i32>(at<i32>(sourceStart, image + 1));
+    for (let q = load<i32>(at<i32>(sourceStart, image)); q < end; q++) {
+      const slot = at<i32>(columnStart, <i32>load<u16>(columns + (<usize>q << 1)) + 1);
+      store<i32>(slot, load<i32>(slot) + 1);
+    }
+  }
+  for (let p = 0; p < features; p++) {
+    const sum = load<i32>(at<i32>(columnStart, p)) + load<i32>(at<i32>(columnStart, p + 1));
+    store<i32>(at<i32>(columnStart, p + 1), sum);
+  }
+  memory.copy(cursor, columnStart, <usize>features << 2);
+  for (let r = 0; r < rows; r++) {
+    const image = load<i32>(at<i32>(indices, r));
+    const end = load<i32>(at<i32>(sourceStart, image + 1));
+    for (let q = load<i32>(at<i32>(sourceStart, image)); q < end; q++) {
+      const slot = at<i32>(cursor, <i32>load<u16>(columns + (<usize>q << 1)));
+      const position = load<i32>(slot);
+      store<i32>(slot, position + 1);
+      store<i32>(at<i32>(cscRows, position), r);
+      store<T>(at<T>(cscValues, position), load<T>(at<T>(table, load<u8>(bytes + <usize>q))));
+    }
+  }
+}
+
+// v ← v − η·g on one vector of T, evaluated in f64 lanes (as TypeScript evaluates `v[i] -= lr * g[i]`).
+// @ts-ignore: decorator
+@inline function descendVector<T>(v: v128, g: v128, learningRate: v128): v128 {
+  if (sizeof<T>() == 8) return f64x2.sub(v, f64x2.mul(learningRate, g));
+  const low = f64x2.sub(f64x2.promote_low_f32x4(v), f64x2.mul(learningRate, f64x2.promote_low_f32x4(g)));
+  const vHigh = f32x4.shuffle(v, v, 2, 3, 0, 1);
+  const gHigh = f32x4.shuffle(g, g, 2, 3, 0, 1);
+  const high = f64x2.sub(f64x2.promote_low_f32x4(vHigh), f64x2.mul(learningRate, f64x2.promote_low_f32x4(gHigh)));
+  return f32x4.shuffle(f32x4.demote_f64x2_zero(low), f32x4.demote_f64x2_zero(high), 0, 1, 4, 5);
+}
+
+// W1's gradient xᵀ·δ from the pixel lists, and the SGD update of W1 with it, row by row of W1: a
+// row's gradient block is summed in registers over the batch rows where its pixel is non-zero (in row
+// order, as matmulTransposeA adds them), rounded to T, then applied. Rows of W1 whose pixel is zero
+// throughout the batch have a zero gradient and are left as they are. The gradient itself is not kept.
+function sparseGradientDescent<T>(desc: usize, delta: usize, w: usize, rows: i32, n: i32, learningRate: f64): void {
+  listByPixel<T>(desc, rows);
+  const features = word(desc, FEATURES);
+  const columnStart = ptr(desc, COLUMN_START);
+  const cscRows = ptr(desc, CSC_ROWS);
+  const cscValues = ptr(desc, CSC_VALUES);
+  const lane = lanes<T>();
+  const rate = f64x2.splat(learningRate);
+  for (let p = 0; p < features; p++) {
+    const start = load<i32>(at<i32>(columnStart, p));
+    const end = load<i32>(at<i32>(columnStart, p + 1));
+    if (start == end) continue;
+    const wRow = at<T>(w, p * n);
+    let j = 0;
+    for (; j + 4 * lane <= n; j += 4 * lane) {
+      let g0 = v128.splat<T>(0), g1 = v128.splat<T>(0), g2 = v128.splat<T>(0), g3 = v128.splat<T>(0);
+      for (let e = start; e < end; e++) {
+        const x = v128.splat<T>(load<T>(at<T>(cscValues, e)));
+        const d = at<T>(delta, load<i32>(at<i32>(cscRows, e)) * n + j);
+        g0 = v128.add<T>(g0, v128.mul<T>(x, v128.load(d)));
+        g1 = v128.add<T>(g1, v128.mul<T>(x, v128.load(d, 16)));
+        g2 = v128.add<T>(g2, v128.mul<T>(x, v128.load(d, 32)));
+        g3 = v128.add<T>(g3, v128.mul<T>(x, v128.load(d, 48)));
+      }
+      const o = at<T>(wRow, j);
+      v128.store(o, descendVector<T>(v128.load(o), g0, rate));
+      v128.store(o, descendVector<T>(v128.load(o, 16), g1, rate), 16);
+      v128.store(o, descendVector<T>(v128.load(o, 32), g2, rate), 32);
+      v128.store(o, descendVector<T>(v128.load(o, 48), g3, rate), 48);
+    }
+    for (; j < n; j += lane) {
+      let g = v128.splat<T>(0);
+      for (let e = start; e < end; e++) {
+        g = v128.add<T>(g, v128.mul<T>(v128.splat<T>(load<T>(at<T>(cscValues, e))), v128.load(at<T>(delta, load<i32>(at<i32>(cscRows, e)) * n + j))));
+      }
+      const o = at<T>(wRow, j);
+      const updated = descendVector<T>(v128.load(o), g, rate);
+      if (j + lane <= n) v128.store(o, updated);
+      else storeFirstLanes<T>(o, updated, n - j);
+    }
+  }
+}
+
+function addBias<T>(out: usize, b: usize, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const row = at<T>(out, r * n);
+    for (let j = 0; j < n; j++) store<T>(at<T>(row, j), load<T>(at<T>(row, j)) + load<T>(at<T>(b, j)));
+  }
+}
+
+function activate<T>(out: usize, count: i32, relu: bool): void {
+  if (relu) {
+    for (let i = 0; i < count; i++) if (!(load<T>(at<T>(out, i)) > 0)) store<T>(at<T>(out, i), 0);
+    return;
+  }
+  for (let i = 0; i < count; i++) store<T>(at<T>(out, i), <T>(1.0 / (1.0 + Math.exp(-<f64>load<T>(at<T>(out, i))))));
+}
+
+function softmaxRows<T>(out: usize, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const row = at<T>(out, r * n);
+    let max = load<T>(row);
+    for (let c = 1; c < n; c++) if (load<T>(at<T>(row, c)) > max) max = load<T>(at<T>(row, c));
+    let sum: f64 = 0;
+    for (let c = 0; c < n; c++) {
+      const e = Math.exp(<f64>load<T>(at<T>(row, c)) - <f64>max);
+      store<T>(at<T>(row, c), <T>e);
+      sum += e;
+    }
+    for (let c = 0; c < n; c++) store<T>(at<T>(row, c), <T>(<f64>load<T>(at<T>(row, c)) / sum));
+  }
+}
+
+// Forward pass over `rows` inputs; `sparse` picks the pixel lists or DENSE_X for the first layer.
+function forward<T>(desc: usize, rows: i32, sparse: bool): void {
+  const depth = word(desc, DEPTH);
+  const relu = word(desc, ACTIVATION) == 1;
+  let input = ptr(desc, DENSE_X);
+  for (let l = 0; l < depth; l++) {
+    const k = layer(desc, l, IN);
+    const n = layer(desc, l, OUT);
+    const out = <usize>layer(desc, l, OUTPUT);
+    if (l == 0 && sparse) sparseTimes<T>(desc, <usize>layer(desc, 0, W), out, rows, n);
+    else matmul<T>(input, <usize>layer(desc, l, W), out, rows, k, n);
+    addBias<T>(out, <usize>layer(desc, l, B), rows, n);
+    if (l == depth - 1) softmaxRows<T>(out, rows, n);
+    else activate<T>(out, rows * n, relu);
+    input = out;
+  }
+}
+
+// numpy's pairwise summation (shared/engine/tensor.ts pairwiseSum) over `length` values of type T.
+function pairwiseSum<T>(values: usize, length: i32): f64 {
+  if (length < 8) {
+    let sum: f64 = 0;
+    for (let i = 0; i < length; i++) sum += <f64>load<T>(at<T>(values, i));
+    return sum;
+  }
+  if (length <= 128) {
+    let r0 = <f64>load<T>(at<T>(values, 0)), r1 = <f64>load<T>(at<T>(values, 1));
+    let r2 = <f64>load<T>(at<T>(values, 2)), r3 = <f64>load<T>(at<T>(values, 3));
+    let r4 = <f64>load<T>(at<T>(values, 4)), r5 = <f64>load<T>(at<T>(values, 5));
+    let r6 = <f64>load<T>(at<T>(values, 6)), r7 = <f64>load<T>(at<T>(values, 7));
+    let i = 8;
+    for (; i < length - (length % 8); i += 8) {
+      r0 += <f64>load<T>(at<T>(values, i)); r1 += <f64>load<T>(at<T>(values, i + 1));
+      r2 += <f64>load<T>(at<T>(values, i + 2)); r3 += <f64>load<T>(at<T>(values, i + 3));
+      r4 += <f64>load<T>(at<T>(values, i + 4)); r5 += <f64>load<T>(at<T>(values, i + 5));
+      r6 += <f64>load<T>(at<T>(values, i + 6)); r7 += <f64>load<T>(at<T>(values, i + 7));
+    }
+    let sum = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    for (; i < length; i++) sum += <f64>load<T>(at<T>(values, i));
+    return sum;
+  }
+  let half = length / 2;
+  half -= half % 8;
+  return pairwiseSum<T>(values, half) + pairwiseSum<T>(at<T>(values, half), length - half);
+}
+
+// Mean loss of the batch, and δ of the output layer (MultiLayerNet.lossOf and outputDelta).
+function lossAndOutputDelta<T>(desc: usize, rows: i32, crossEntropyDelta: f64): f64 {
+  const last = word(desc, DEPTH) - 1;
+  const classes = layer(desc, last, OUT);
+  const y = <usize>layer(desc, last, OUTPUT);
+  const delta = <usize>layer(desc, last, DELTA);
+  const labels = ptr(desc, LABELS);
+  let loss: f64;
+  if (word(desc, LOSS) == 0) {
+    const perSample = ptr(desc, PER_SAMPLE);
+    for (let r = 0; r < rows; r++) {
+      const p = <f64>load<T>(at<T>(y, r * classes + load<i32>(at<i32>(labels, r))));
+      store<f64>(at<f64>(perSample, r), -Math.log(p + crossEntropyDelta));
+    }
+    loss = pairwiseSum<f64>(perSample, rows) / rows;
+    for (let r = 0; r < rows; r++) {
+      const t = load<i32>(at<i32>(labels, r));
+      for (let c = 0; c < classes; c++) {
+        const i = r * classes + c;
+        store<T>(at<T>(delta, i), <T>((<f64>load<T>(at<T>(y, i)) - (c == t ? 1.0 : 0.0)) / rows));
+      }
+    }
+    return loss;
+  }
+  // Mean squared error: squares (in T, as TypeScript keeps them in the δ buffer) summed pairwise…
+  for (let r = 0; r < rows; r++) {
+    const t = load<i32>(at<i32>(labels, r));
+    for (let c = 0; c < classes; c++) {
+      const i = r * classes + c;
+      const d = <f64>load<T>(at<T>(y, i)) - (c == t ? 1.0 : 0.0);
+      store<T>(at<T>(delta, i), <T>(d * d));
+    }
+  }
+  loss = (0.5 * pairwiseSum<T>(delta, rows * classes)) / rows;
+  // …then through softmax: g = (y − t)/B, δ = y ⊙ (g − Σ g·y).
+  for (let r = 0; r < rows; r++) {
+    const t = load<i32>(at<i32>(labels, r));
+    const row = r * classes;
+    let dot: f64 = 0;
+    for (let c = 0; c < classes; c++) {
+      const yc = <f64>load<T>(at<T>(y, row + c));
+      const g = (yc - (c == t ? 1.0 : 0.0)) / rows;
+      store<T>(at<T>(delta, row + c), <T>g);
+      dot += g * yc;
+    }
+    for (let c = 0; c < classes; c++) {
+      const i = row + c;
+      store<T>(at<T>(delta, i), <T>(<f64>load<T>(at<T>(y, i)) * (<f64>load<T>(at<T>(delta, i)) - dot)));
+    }
+  }
+  return loss;
+}
+
+// out (n) = Σ over rows of m: np.sum(m, axis=0), row after row.
+function sumRows<T>(m: usize, out: usize, rows: i32, n: i32): void {
+  memory.fill(out, 0, <usize>n << alignof<T>());
+  for (let r = 0; r < rows; r++) {
+    const row = at<T>(m, r * n);
+    for (let j = 0; j < n; j++) store<T>(at<T>(out, j), load<T>(at<T>(out, j)) + load<T>(at<T>(row, j)));
+  }
+}
+
+// v ← v − η·g over `count` values (the book's SGD), evaluated in f64 as TypeScript does.
+function descend<T>(v: usize, g: usize, count: i32, learningRate: f64): void {
+  for (let i = 0; i < count; i++) {
+    store<T>(at<T>(v, i), <T>(<f64>load<T>(at<T>(v, i)) - learningRate * <f64>load<T>(at<T>(g, i))));
+  }
+}
+
+// One SGD iteration on the batch (INDICES into the resident lists, or PIXELS) with LABELS; returns its
+// loss before the update.
+export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learningRate: f64, crossEntropyDelta: f64): f64 {
+  const depth = word(desc, DEPTH);
+  const relu = word(desc, ACTIVATION) == 1;
+  const sparse = prepareInputs<T>(desc, rows, resident);
+  forward<T>(desc, rows, sparse);
+  const loss = lossAndOutputDelta<T>(desc, rows, crossEntropyDelta);
+  for (let l = depth - 1; l >= 0; l--) {
+    const k = layer(desc, l, IN);
+    const n = layer(desc, l, OUT);
+    const delta = <usize>layer(desc, l, DELTA);
+    const gw = <usize>layer(desc, l, GW);
+    // W1 is read by no other part of the backward pass: its update can happen here.
+    if (l == 0 && sparse) sparseGradientDescent<T>(desc, delta, <usize>layer(desc, 0, W), rows, n, learningRate);
+    else matmulTransposeA<T>(l == 0 ? ptr(desc, DENSE_X) : <usize>layer(desc, l - 1, OUTPUT), delta, gw, rows, k, n);
+    sumRows<T>(delta, <usize>layer(desc, l, GB), rows, n);
+    if (l == 0) break;
+    const below = <usize>layer(desc, l - 1, DELTA);
+    matmulTransposeB<T>(delta, <usize>layer(desc, l, W), below, rows, n, k);
+    const z = <usize>layer(desc, l - 1, OUTPUT);
+    const count = rows * k;
+    if (relu) {
+      for (let i = 0; i < count; i++) if (!(load<T>(at<T>(z, i)) > 0)) store<T>(at<T>(below, i), 0);
+    } else {
+      // sigmoid_grad(a) = (1 − σ(a))·σ(a), and σ(a) is the layer's output z.
+      for (let i = 0; i < count; i++) {
+        const zi = <f64>load<T>(at<T>(z, i));
+        store<T>(at<T>(below, i), <T>((1.0 - zi) * zi * <f64>load<T>(at<T>(below, i))));
+      }
+    }
+  }
+  // SGD after the whole backward pass (it reads W2, W3, … before their update).
+  for (let l = 0; l < depth; l++) {
+    const k = layer(desc, l, IN);
+    const n = layer(desc, l, OUT);
+    const w = <usize>layer(desc, l, W);
+    const gw = <usize>layer(desc, l, GW);
+    if (!(l == 0 && sparse)) descend<T>(w, gw, k * n, learningRate); // (sparse W1: updated above)
+    descend<T>(<usize>layer(desc, l, B), <usize>layer(desc, l, GB), n, learningRate);
+  }
+  return loss;
+}
+
+// How many of the `rows` images (INDICES or PIXELS) are classified as their LABELS (first maximum on ties, as np.argmax).
+export function countCorrect<T>(desc: usize, rows: i32, resident: bool): i32 {
+  forward<T>(desc, rows, prepareInputs<T>(desc, rows, resident));
+  const last = word(desc, DEPTH) - 1;
+  const classes = layer(desc, last, OUT);
+  const y = <usize>layer(desc, last, OUTPUT);
+  const labels = ptr(desc, LABELS);
+  let correct = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = at<T>(y, r * classes);
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (load<T>(at<T>(row, c)) > load<T>(at<T>(row, best))) best = c;
+    if (best == load<i32>(at<i32>(labels, r))) correct++;
+  }
+  return correct;
+}

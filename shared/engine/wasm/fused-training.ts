@@ -1,0 +1,208 @@
+/**
+ * A network resident in WebAssembly memory, trained and evaluated one call per batch
+ * (assembly/training.ts): no operand is copied per product, the element-wise passes run there too, and
+ * the first layer works from the images' non-zero pixels.
+ *
+ * For sparse datasets (MNIST: 81% zeros) the lists of non-zero pixels of every image are made once and
+ * kept in WebAssembly memory (2 bytes of pixel index and its byte per non-zero pixel: 28 MB for MNIST's
+ * 70 000 images, against 55 MB of images); a step then passes only the batch's image indices and
+ * labels. Denser datasets go in as pixels, batch by batch.
+ *
+ * Each network gets its own module instance on a memory sized once for everything it needs; the
+ * memory never grows, so the weight arrays handed out (views into it) stay valid: MultiLayerNet adopts
+ * them, and every TypeScript path (numerical gradient, gradient check, saving weights) sees the same
+ * numbers the WebAssembly step updates.
+ */
+import type { Dataset } from '../dataset';
+import type { NetworkSpec } from '../network';
+import type { FloatArray } from '../tensor';
+import { instantiateKernels, PAGE } from './module';
+
+interface TrainingExports {
+  heapBase(): number;
+  trainingStepF32(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number): number;
+  trainingStepF64(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number): number;
+  countCorrectF32(desc: number, rows: number, resident: boolean): number;
+  countCorrectF64(desc: number, rows: number, resident: boolean): number;
+}
+
+/** Word offsets of the descriptor: the layout assembly/training.ts reads. */
+const WORD = {
+  depth: 0, activation: 1, loss: 2, features: 3, pixels: 4, labels: 5, table: 6, rowStart: 7, columns: 8,
+  bytes: 9, perSample: 10, columnStart: 11, cursor: 12, denseX: 13, cscRows: 14, cscValues: 15,
+  indices: 16, sourceStart: 17, sourceColumns: 18, sourceBytes: 19, layers: 20,
+} as const;
+const LAYER_WORDS = 8;
+const LAYER_WORD = { in: 0, out: 1, w: 2, b: 3, gw: 4, gb: 5, output: 6, delta: 7 } as const;
+
+/** The module's static data lives below this offset; the layout starts here. */
+const STATIC_BYTES = PAGE;
+/** A dataset whose images are at most this share non-zero gets resident pixel lists. */
+const RESIDENT_DENSITY = 0.5;
+
+/** The operations a resident network offers (MultiLayerNet's, one call each). */
+export interface FusedTraining {
+  /** W1, W2, … and b1, b2, …: views into WebAssembly memory, in the network's precision. */
+  readonly weights: FloatArray[];
+  readonly biases: FloatArray[];
+  /** One SGD step on the images `indices` of `data`; returns the batch's mean loss before the update. */
+  step(data: Dataset, indices: ArrayLike<number>, learningRate: number, crossEntropyDelta: number): number;
+  /** How many of the images `start .. start + rows` of `data` the network classifies correctly. */
+  countCorrect(data: Dataset, start: number, rows: number): number;
+}
+
+/** Where each image's non-zero pixels start (count + 1 entries), their indices, and their bytes. */
+interface PixelLists {
+  readonly start: Int32Array;
+  readonly columns: Uint16Array;
+  readonly bytes: Uint8Array;
+}
+
+/** How many pixels of `data` are non-zero, or null if it is too dense (or too wide) for pixel lists to pay. */
+export function residentNonZero(data: Dataset): number | null {
+  const { images, count, features } = data;
+  if (features > 65536) return null;
+  let nonZero = 0;
+  for (let i = 0; i < count * features; i++) if (images[i] !== 0) nonZero++;
+  return nonZero > RESIDENT_DENSITY * count * features ? null : nonZero;
+}
+
+/** Writes the non-zero pixels of every image of `data` into `lists` (sized by residentNonZero). */
+export function fillPixelLists(data: Dataset, lists: PixelLists): void {
+  const { images, count, features } = data;
+  let q = 0;
+  lists.start[0] = 0;
+  for (let image = 0; image < count; image++) {
+    const base = image * features;
+    for (let p = 0; p < features; p++) {
+      const byte = images[base + p];
+      if (byte === 0) continue;
+      lists.columns[q] = p;
+      lists.bytes[q++] = byte;
+    }
+    lists.start[image + 1] = q;
+  }
+}
+
+/** A bump allocator over byte offsets, 16-byte aligned (the SIMD loads want aligned rows). */
+class Layout {
+  private next = STATIC_BYTES;
+  take(bytes: number): number {
+    const at = this.next;
+    this.next += (bytes + 15) & ~15;
+    return at;
+  }
+  /** Everything taken, plus one vector of slack: row-end loads may read up to 16 bytes past a region. */
+  get size(): number {
+    return this.next + 16;
+  }
+}
+
+/**
+ * A resident network for `spec`, training on batches of `batchRows` images and evaluating `evalRows`
+ * at a time, on `datasets` (the only ones it accepts later); null where WebAssembly SIMD is unavailable.
+ */
+export function createFusedTraining(
+  spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number,
+): FusedTraining | null {
+  const features = spec.layers[0];
+  for (const data of datasets) {
+    if (data.features !== features) throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
+  }
+  const size = spec.dtype === 'float64' ? 8 : 4;
+  const depth = spec.layers.length - 1;
+  const maxRows = Math.max(batchRows, evalRows);
+  // Counted first and written straight into WebAssembly memory: no second copy of the lists is ever held.
+  const nonZero = new Map(datasets.map((data) => [data, residentNonZero(data)]));
+  const allResident = [...nonZero.values()].every((n) => n !== null);
+  const layout = new Layout();
+  const desc = layout.take(4 * (WORD.layers + LAYER_WORDS * depth));
+  const region = {
+    // Pixels, their lists and their dense float form only serve datasets without resident lists.
+    pixels: layout.take(allResident ? 0 : maxRows * features),
+    denseX: layout.take(allResident ? 0 : size * maxRows * features),
+    rowStart: layout.take(allResident ? 0 : 4 * (maxRows + 1)),
+    columns: layout.take(allResident ? 0 : 2 * maxRows * features),
+    bytes: layout.take(allResident ? 0 : maxRows * features),
+    labels: layout.take(4 * maxRows),
+    indices: layout.take(4 * maxRows),
+    table: layout.take(256 * size),
+    perSample: layout.take(8 * maxRows),
+    columnStart: layout.take(4 * (features + 1)),
+    cursor: layout.take(4 * features),
+    cscRows: layout.take(4 * batchRows * features),
+    cscValues: layout.take(size * batchRows * features),
+  };
+  const sources = new Map<Dataset, { start: number; columns: number; bytes: number }>();
+  for (const [data, n] of nonZero) {
+    if (n !== null) sources.set(data, { start: layout.take(4 * (data.count + 1)), columns: layout.take(2 * n), bytes: layout.take(n) });
+  }
+  const layers = Array.from({ length: depth }, (_, l) => {
+    const [k, n] = [spec.layers[l], spec.layers[l + 1]];
+    return {
+      in: k, out: n,
+      w: layout.take(size * k * n), b: layout.take(size * n), gw: layout.take(size * k * n), gb: layout.take(size * n),
+      output: layout.take(size * maxRows * n), delta: layout.take(size * maxRows * n),
+    };
+  });
+  const instance = instantiateKernels<TrainingExports>(layout.size);
+  if (!instance) return null;
+  const { memory, exports } = instance;
+  if (exports.heapBase() > STATIC_BYTES) throw new Error('the WebAssembly module\'s static data outgrew its reserved page');
+
+  const buffer = memory.buffer;
+  const View = spec.dtype === 'float64' ? Float64Array : Float32Array;
+  const words = new Int32Array(buffer, desc, WORD.layers + LAYER_WORDS * depth);
+  words[WORD.depth] = depth;
+  words[WORD.activation] = spec.activation === 'relu' ? 1 : 0;
+  words[WORD.loss] = spec.loss === 'mse' ? 1 : 0;
+  words[WORD.features] = features;
+  for (const [name, offset] of Object.entries(region)) words[WORD[name as keyof typeof region]] = offset;
+  layers.forEach((layer, l) => {
+    for (const [name, value] of Object.entries(layer)) words[WORD.layers + LAYER_WORDS * l + LAYER_WORD[name as keyof typeof layer]] = value;
+  });
+  for (const [data, at] of sources) {
+    const n = nonZero.get(data)!;
+    fillPixelLists(data, {
+      start: new Int32Array(buffer, at.start, data.count + 1), columns: new Uint16Array(buffer, at.columns, n), bytes: new Uint8Array(buffer, at.bytes, n),
+    });
+  }
+  const table = new View(buffer, region.table, 256);
+  for (let v = 0; v < 256; v++) table[v] = v / 255; // the same table as pixelScale
+  const pixels = new Uint8Array(buffer, region.pixels, allResident ? 0 : maxRows * features);
+  const labels = new Int32Array(buffer, region.labels, maxRows);
+  const indicesIn = new Int32Array(buffer, region.indices, maxRows);
+  const stepFn = spec.dtype === 'float64' ? exports.trainingStepF64 : exports.trainingStepF32;
+  const countFn = spec.dtype === 'float64' ? exports.countCorrectF64 : exports.countCorrectF32;
+
+  /** Puts the images `imageAt(0 … rows−1)` of `data` and their labels where the module reads them; true if by index. */
+  const load = (data: Dataset, rows: number, limit: number, imageAt: (r: number) => number): boolean => {
+    if (!nonZero.has(data)) throw new Error('this network was prepared for other datasets');
+    if (rows > limit) throw new RangeError(`at most ${limit} images per call, got ${rows}`);
+    const source = sources.get(data);
+    if (source) {
+      words[WORD.sourceStart] = source.start;
+      words[WORD.sourceColumns] = source.columns;
+      words[WORD.sourceBytes] = source.bytes;
+    }
+    for (let r = 0; r < rows; r++) {
+      const image = imageAt(r);
+      labels[r] = data.labels[image];
+      if (source) indicesIn[r] = image;
+      else pixels.set(data.images.subarray(image * features, (image + 1) * features), r * features);
+    }
+    return source !== undefined;
+  };
+  return {
+    weights: layers.map((layer) => new View(buffer, layer.w, layer.in * layer.out)),
+    biases: layers.map((layer) => new View(buffer, layer.b, layer.out)),
+    step(data, indices, learningRate, crossEntropyDelta) {
+      const resident = load(data, indices.length, batchRows, (r) => indices[r]);
+      return stepFn(desc, indices.length, resident, learningRate, crossEntropyDelta);
+    },
+    countCorrect(data, start, rows) {
+      const resident = load(data, rows, maxRows, (r) => start + r);
+      return countFn(desc, rows, resident);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The resident WebAssembly training step (assembly/training.ts) against its TypeScript twin
+ * (MultiLayerNet.gradient + SGD + countCorrect): whole training runs side by side on datasets built to
+ * reach every path — resident pixel lists, odd widths (row ends shorter than a vector), all-zero
+ * images, images with one pixel, dense datasets going in as pixels (dense or listed per batch).
+ */
+import { describe, expect, it } from 'vitest';
+import { Training, type TrainingSpec } from '../../shared/engine/train';
+import { typescriptKernels } from '../../shared/engine/kernel-set';
+import { wasmKernels } from '../../shared/engine/wasm/wasm-kernels';
+import { createFusedTraining, residentNonZero } from '../../shared/engine/wasm/fused-training';
+import { RandomState } from '../../shared/engine/rng';
+import type { Dataset } from '../../shared/engine/dataset';
+import { relativeDiff } from '../support/close';
+
+const wasm = wasmKernels()!;
+const now = (): number => performance.now();
+
+/**
+ * `count` images of `features` pixels, a share `density` of them non-zero (per image, drawn around it),
+ * class = which third of the image holds the most ink; every 7th image all zeros, every 11th one pixel.
+ */
+function dataset(count: number, features: number, density: number, seed: number): Dataset {
+  const rng = new RandomState(seed);
+  const images = new Uint8Array(count * features);
+  const labels = new Uint8Array(count);
+  const classes = 3;
+  for (let i = 0; i < count; i++) {
+    const row = images.subarray(i * features, (i + 1) * features);
+    if (i % 7 === 3) continue; // all zeros
+    if (i % 11 === 5) row[rng.randint(features)] = 1 + rng.randint(255);
+    else for (let p = 0; p < features; p++) if (rng.randomSample() < density) row[p] = 1 + rng.randint(255);
+    const ink = [0, 0, 0];
+    row.forEach((v, p) => (ink[Math.floor((p * classes) / features)] += v));
+    labels[i] = ink.indexOf(Math.max(...ink));
+  }
+  return { images, labels, count, features, classes };
+}
+
+const cases = [
+  { name: 'sparse (resident lists), 37-13-3 sigmoid + cross-entropy', features: 37, density: 0.2, layers: [37, 13, 3], activation: 'sigmoid', loss: 'cross_entropy' },
+  { name: 'sparse, 37-5-9-3 relu + MSE (three layers, widths under one vector)', features: 37, density: 0.15, layers: [37, 5, 9, 3], activation: 'relu', loss: 'mse' },
+  { name: 'sparse, 64-50-3 (the book\'s hidden width)', features: 64, density: 0.19, layers: [64, 50, 3], activation: 'sigmoid', loss: 'cross_entropy' },
+  { name: 'dense dataset (pixels, dense products), 21-17-3 relu', features: 21, density: 1, layers: [21, 17, 3], activation: 'relu', loss: 'cross_entropy' },
+  { name: 'medium density (pixels, lists or dense per batch), 33-19-3', features: 33, density: 0.55, layers: [33, 19, 3], activation: 'sigmoid', loss: 'mse' },
+] as const;
+
+describe('resident WebAssembly training step', () => {
+  for (const c of cases) {
+    for (const [dtype, tolerance] of [['float64', 1e-12], ['float32', 1e-5]] as const) {
+      it(`${c.name}, ${dtype}: same losses, weights and accuracies as the TypeScript step`, () => {
+        const train = dataset(240, c.features, c.density, 1);
+        const test = dataset(90, c.features, c.density, 2);
+        const spec: TrainingSpec = {
+          layers: c.layers, activation: c.activation, loss: c.loss, dtype, weightInit: 0.3,
+          gradient: 'analytic', learningRate: 0.5, batchSize: 30, iterations: 64, seed: 9,
+        };
+        const plain = new Training(spec, train, test, now, typescriptKernels);
+        const fused = new Training(spec, train, test, now, wasm);
+        for (let i = 0; i < spec.iterations; i++) {
+          const [a, b] = [plain.step(), fused.step()];
+          expect(relativeDiff(b.loss, a.loss), `iteration ${i}`).toBeLessThan(tolerance);
+          if (dtype === 'float64') expect(b.epoch).toEqual(a.epoch);
+        }
+        expect(fused.finalEvaluation()?.testAcc).toBeCloseTo(plain.finalEvaluation()!.testAcc, dtype === 'float64' ? 12 : 1);
+        fused.network.weights.forEach((w, l) => {
+          const twin = plain.network.weights[l];
+          let worst = 0;
+          for (let i = 0; i < w.length; i++) worst = Math.max(worst, Math.abs(w[i] - twin[i]));
+          expect(worst, `W${l + 1}`).toBeLessThan(dtype === 'float64' ? 1e-12 : 1e-4);
+        });
+      });
+    }
+  }
+
+  it('keeps pixel lists only for datasets that are mostly zeros', () => {
+    expect(residentNonZero(dataset(50, 37, 0.2, 3))).toBeGreaterThan(0);
+    expect(residentNonZero(dataset(50, 21, 1, 3))).toBeNull();
+    const zeros: Dataset = { images: new Uint8Array(20 * 8), labels: new Uint8Array(20), count: 20, features: 8, classes: 2 };
+    expect(residentNonZero(zeros)).toBe(0);
+  });
+
+  it('an all-zero batch still trains the biases exactly as the TypeScript step does', () => {
+    const zeros: Dataset = { images: new Uint8Array(40 * 8), labels: new Uint8Array(40).map((_, i) => i % 2), count: 40, features: 8, classes: 2 };
+    const spec: TrainingSpec = {
+      layers: [8, 4, 2], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64', weightInit: 0.1,
+      gradient: 'analytic', learningRate: 1, batchSize: 10, iterations: 20, seed: 1,
+    };
+    const plain = new Training(spec, zeros, zeros, now, typescriptKernels);
+    const fused = new Training(spec, zeros, zeros, now, wasm);
+    for (let i = 0; i < 20; i++) expect(relativeDiff(fused.step().loss, plain.step().loss)).toBeLessThan(1e-14);
+    fused.network.biases[1].forEach((b, j) => expect(relativeDiff(b, plain.network.biases[1][j])).toBeLessThan(1e-13));
+    expect(Array.from(fused.network.weights[0])).toEqual(new Array(32).fill(0).map((_, i) => plain.network.weights[0][i])); // untouched: no input
+  });
+
+  it('refuses datasets it was not prepared for and batches larger than it was sized for', () => {
+    const data = dataset(30, 10, 0.3, 4);
+    const fused = createFusedTraining({ layers: [10, 4, 3], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float32' }, [data], 5, 8)!;
+    expect(() => fused.step(dataset(30, 10, 0.3, 5), [0, 1], 0.1, 1e-7)).toThrow(/prepared for other datasets/);
+    expect(() => fused.step(data, [0, 1, 2, 3, 4, 5], 0.1, 1e-7)).toThrow(/at most 5 images per call, got 6/);
+    expect(() => fused.countCorrect(data, 0, 9)).toThrow(/at most 8 images per call, got 9/);
+    expect(() => createFusedTraining({ layers: [12, 4, 3], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float32' }, [data], 5, 8))
+      .toThrow(/takes 12 inputs, the images have 10 pixels/);
+  });
+});
