@@ -13,7 +13,6 @@
 //
 // The host (shared/engine/wasm/fused-training.ts) lays everything out and describes it in `desc`, an
 // array of i32 words: the offsets below.
-import { matmul, matmulTransposeA, matmulTransposeB } from './products';
 
 const DEPTH = 0;
 const ACTIVATION = 1; // 0 sigmoid, 1 relu
@@ -37,7 +36,8 @@ const INDICES = 16; // i32, rows: the image of each batch row
 const SOURCE_START = 17; // i32, images + 1: where each image's non-zero pixels start
 const SOURCE_COLUMNS = 18; // u16: pixel index of each non-zero pixel
 const SOURCE_BYTES = 19; // u8: its byte
-const LAYERS = 20;
+const TRANSPOSED = 20; // T: room for the largest Wᵀ of the layers after the first
+const LAYERS = 24;
 const LAYER_WORDS = 8;
 // Words of layer l, at LAYERS + l·LAYER_WORDS:
 const IN = 0; // input width
@@ -295,6 +295,56 @@ function sparseGradientDescent<T>(desc: usize, delta: usize, w: usize, rows: i32
   }
 }
 
+// out (outRows × n) row by row: out[i, :] = Σ_p a[i·rowStride + p·colStride] · b[p, :] over p < inner,
+// zero coefficients skipped, p ascending; each block of an output row summed in registers. With the
+// strides it is x·W (forward), Zᵀ·δ (a weight's gradient) and δ·Wᵀ (with Wᵀ made first), in the
+// order the plain loops of shared/engine/kernels.ts add their terms.
+function blockedProduct<T>(a: usize, rowStride: i32, colStride: i32, b: usize, out: usize, outRows: i32, inner: i32, n: i32): void {
+  const lane = lanes<T>();
+  for (let i = 0; i < outRows; i++) {
+    const aRow = at<T>(a, i * rowStride);
+    const outRow = at<T>(out, i * n);
+    let j = 0;
+    while (j < n) {
+      let a0 = v128.splat<T>(0), a1 = v128.splat<T>(0), a2 = v128.splat<T>(0), a3 = v128.splat<T>(0);
+      for (let p = 0; p < inner; p++) {
+        const coefficient = load<T>(at<T>(aRow, p * colStride));
+        if (coefficient == 0) continue;
+        const x = v128.splat<T>(coefficient);
+        const bRow = at<T>(b, p * n + j);
+        a0 = v128.add<T>(a0, v128.mul<T>(x, v128.load(bRow)));
+        a1 = v128.add<T>(a1, v128.mul<T>(x, v128.load(bRow, 16)));
+        a2 = v128.add<T>(a2, v128.mul<T>(x, v128.load(bRow, 32)));
+        a3 = v128.add<T>(a3, v128.mul<T>(x, v128.load(bRow, 48)));
+      }
+      storeBlock<T>(at<T>(outRow, j), a0, a1, a2, a3, min(n - j, 4 * lane));
+      j += 4 * lane;
+    }
+  }
+}
+
+// Stores the first `count` (≤ 4 vectors' worth) values of the block a0‥a3 at `at`.
+// @ts-ignore: decorator
+@inline function storeBlock<T>(at: usize, a0: v128, a1: v128, a2: v128, a3: v128, count: i32): void {
+  const lane = lanes<T>();
+  if (count == 4 * lane) {
+    v128.store(at, a0); v128.store(at, a1, 16); v128.store(at, a2, 32); v128.store(at, a3, 48);
+    return;
+  }
+  for (let v = 0; v < 4 && count > 0; v++) {
+    const target = at + (<usize>v << 4);
+    const vector = v == 0 ? a0 : v == 1 ? a1 : v == 2 ? a2 : a3;
+    if (count >= lane) v128.store(target, vector);
+    else storeFirstLanes<T>(target, vector, count);
+    count -= lane;
+  }
+}
+
+// dst (n × k) = srcᵀ for src (k × n).
+function transpose<T>(src: usize, dst: usize, k: i32, n: i32): void {
+  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) store<T>(at<T>(dst, j * k + p), load<T>(at<T>(src, p * n + j)));
+}
+
 function addBias<T>(out: usize, b: usize, rows: i32, n: i32): void {
   for (let r = 0; r < rows; r++) {
     const row = at<T>(out, r * n);
@@ -335,7 +385,7 @@ function forward<T>(desc: usize, rows: i32, sparse: bool): void {
     const n = layer(desc, l, OUT);
     const out = <usize>layer(desc, l, OUTPUT);
     if (l == 0 && sparse) sparseTimes<T>(desc, <usize>layer(desc, 0, W), out, rows, n);
-    else matmul<T>(input, <usize>layer(desc, l, W), out, rows, k, n);
+    else blockedProduct<T>(input, k, 1, <usize>layer(desc, l, W), out, rows, k, n);
     addBias<T>(out, <usize>layer(desc, l, B), rows, n);
     if (l == depth - 1) softmaxRows<T>(out, rows, n);
     else activate<T>(out, rows * n, relu);
@@ -455,11 +505,13 @@ export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learning
     const gw = <usize>layer(desc, l, GW);
     // W1 is read by no other part of the backward pass: its update can happen here.
     if (l == 0 && sparse) sparseGradientDescent<T>(desc, delta, <usize>layer(desc, 0, W), rows, n, learningRate);
-    else matmulTransposeA<T>(l == 0 ? ptr(desc, DENSE_X) : <usize>layer(desc, l - 1, OUTPUT), delta, gw, rows, k, n);
+    else blockedProduct<T>(l == 0 ? ptr(desc, DENSE_X) : <usize>layer(desc, l - 1, OUTPUT), 1, k, delta, gw, k, rows, n);
     sumRows<T>(delta, <usize>layer(desc, l, GB), rows, n);
     if (l == 0) break;
     const below = <usize>layer(desc, l - 1, DELTA);
-    matmulTransposeB<T>(delta, <usize>layer(desc, l, W), below, rows, n, k);
+    // δ·Wᵀ as a product with Wᵀ made first: each output row then sums in registers.
+    transpose<T>(<usize>layer(desc, l, W), ptr(desc, TRANSPOSED), k, n);
+    blockedProduct<T>(delta, n, 1, ptr(desc, TRANSPOSED), below, rows, n, k);
     const z = <usize>layer(desc, l - 1, OUTPUT);
     const count = rows * k;
     if (relu) {

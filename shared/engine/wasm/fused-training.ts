@@ -30,7 +30,7 @@ interface TrainingExports {
 const WORD = {
   depth: 0, activation: 1, loss: 2, features: 3, pixels: 4, labels: 5, table: 6, rowStart: 7, columns: 8,
   bytes: 9, perSample: 10, columnStart: 11, cursor: 12, denseX: 13, cscRows: 14, cscValues: 15,
-  indices: 16, sourceStart: 17, sourceColumns: 18, sourceBytes: 19, layers: 20,
+  indices: 16, sourceStart: 17, sourceColumns: 18, sourceBytes: 19, transposed: 20, layers: 24,
 } as const;
 const LAYER_WORDS = 8;
 const LAYER_WORD = { in: 0, out: 1, w: 2, b: 3, gw: 4, gb: 5, output: 6, delta: 7 } as const;
@@ -132,6 +132,7 @@ export function createFusedTraining(
     cursor: layout.take(4 * features),
     cscRows: layout.take(4 * batchRows * features),
     cscValues: layout.take(size * batchRows * features),
+    transposed: layout.take(size * Math.max(0, ...spec.layers.slice(1, -1).map((k, i) => k * spec.layers[i + 2]))),
   };
   const sources = new Map<Dataset, { start: number; columns: number; bytes: number }>();
   for (const [data, n] of nonZero) {
