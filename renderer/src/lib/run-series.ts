@@ -3,14 +3,14 @@ import type { RunRecord } from '../../../shared/run-record';
 import { itersPerEpoch } from '../../../shared/engine/train';
 import type { Series } from './chart-setup';
 import { PALETTE } from './palette';
-import { decimateArrays, smooth } from './series';
+import { IncrementalDecimation, IncrementalSmoothing, type Point } from './series';
 import type { LiveMetrics } from './workbench.svelte';
 
 /**
  * Buckets per line: about one per pixel column of a wide chart; each keeps its first, minimum, maximum
  * and last point, so no spike is lost.
  */
-const BUCKETS = 600;
+const BUCKETS = 400;
 /** Small multiples are about a third as wide. */
 export const PANEL_BUCKETS = 200;
 
@@ -28,6 +28,42 @@ function itersPerEpochOf(run: RunRecord): number {
 export type Labeller = (run: RunRecord) => string;
 const byName: Labeller = (run) => run.name;
 
+/**
+ * What has been computed for a run's curve, kept between redraws: x values (epochs), smoothed losses and
+ * decimations only grow with the run, so a redraw costs the points added since the last one.
+ * Keyed by the run's LiveMetrics object, so a reloaded history starts afresh.
+ */
+interface CurveCache {
+  epochXs: number[];
+  smoothings: Map<number, IncrementalSmoothing>;
+  decimations: Map<string, IncrementalDecimation>;
+}
+const caches = new WeakMap<LiveMetrics, CurveCache>();
+/** Settings tried (smoothing slider positions, axes) whose caches are kept per run before starting over. */
+const MAX_CACHED = 16;
+
+function cacheOf(m: LiveMetrics): CurveCache {
+  let cache = caches.get(m);
+  if (!cache) caches.set(m, (cache = { epochXs: [], smoothings: new Map(), decimations: new Map() }));
+  if (cache.smoothings.size > MAX_CACHED) cache.smoothings.clear();
+  if (cache.decimations.size > MAX_CACHED) cache.decimations.clear();
+  return cache;
+}
+
+function xsOf(run: RunRecord, m: LiveMetrics, x: XAxis, cache: CurveCache): number[] {
+  if (x === 'time') return m.seconds;
+  if (x === 'iteration') return m.iterations;
+  const perEpoch = itersPerEpochOf(run);
+  for (let i = cache.epochXs.length; i < m.iterations.length; i++) cache.epochXs.push(m.iterations[i] / perEpoch);
+  return cache.epochXs;
+}
+
+function decimated(cache: CurveCache, key: string, buckets: number, xs: number[], ys: number[]): Point[] {
+  let decimation = cache.decimations.get(key);
+  if (!decimation) cache.decimations.set(key, (decimation = new IncrementalDecimation(buckets)));
+  return decimation.update(xs, ys);
+}
+
 export function lossSeries(
   runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, smoothing: number, x: XAxis,
   label: Labeller = byName, buckets = BUCKETS,
@@ -35,14 +71,20 @@ export function lossSeries(
   return runs.flatMap((run) => {
     const m = metrics(run.id);
     if (!m || m.losses.length === 0) return [];
-    const xs = x === 'time' ? m.seconds : x === 'epoch' ? m.iterations.map((i) => i / itersPerEpochOf(run)) : m.iterations;
-    const raw = decimateArrays(xs, m.losses, buckets);
+    const cache = cacheOf(m);
+    const xs = xsOf(run, m, x, cache);
+    const raw = decimated(cache, `${x}|raw|${buckets}`, buckets, xs, m.losses);
     const color = colour(run.id);
     const name = label(run);
     if (!(smoothing > 0)) return [{ label: name, color, points: raw }];
+    let smoother = cache.smoothings.get(smoothing);
+    if (!smoother) cache.smoothings.set(smoothing, (smoother = new IncrementalSmoothing(smoothing)));
+    const smoothed = smoother.update(m.losses);
     return [
       { label: `${name} (raw)`, color, points: raw, faint: true, unlisted: true },
-      { label: name, color, points: decimateArrays(xs, smooth(m.losses, smoothing), buckets) },
+      // A smoothed curve has no spikes to keep: a quarter of the buckets draws it just as well, and
+      // the redraw of many live runs is mostly the drawing of points.
+      { label: name, color, points: decimated(cache, `${x}|${smoothing}|${buckets}`, Math.ceil(buckets / 4), xs, smoothed) },
     ];
   });
 }

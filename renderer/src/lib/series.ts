@@ -1,6 +1,6 @@
 /**
  * Curves for charts: exponential smoothing (TensorBoard's, debiased) and min/max decimation that keeps
- * every spike. Pure functions over plain arrays, unit-tested.
+ * every spike, both incremental for live runs. Plain arrays in, plain points out; unit-tested.
  */
 
 /** A point of a line chart. */
@@ -10,56 +10,133 @@ export interface Point {
 }
 
 /**
- * TensorBoard-style smoothing: an exponential moving average with weight `weight` in [0, 1), debiased
- * so the start of the curve is not pulled towards 0. `weight` 0 returns the values unchanged.
+ * TensorBoard-style smoothing, kept up to date as values arrive: an exponential moving average with
+ * weight `weight` in [0, 1), debiased so the start of the curve is not pulled towards 0 (weight 0 leaves
+ * the values unchanged). Each call smooths only the values added since the last, so a live curve costs
+ * O(new points) per redraw.
  */
-export function smooth(values: readonly number[], weight: number): number[] {
-  if (!(weight > 0)) return [...values];
-  const out = new Array<number>(values.length);
-  let last = 0;
-  let debias = 1;
-  for (let i = 0; i < values.length; i++) {
-    last = last * weight + (1 - weight) * values[i];
-    debias *= weight;
-    out[i] = last / (1 - debias);
+export class IncrementalSmoothing {
+  readonly values: number[] = [];
+  private last = 0;
+  private debias = 1;
+
+  constructor(readonly weight: number) {}
+
+  /** Extends the smoothed curve to cover `source` (which only ever grows) and returns it. */
+  update(source: readonly number[]): number[] {
+    if (!(this.weight > 0)) return source as number[];
+    for (let i = this.values.length; i < source.length; i++) {
+      this.last = this.last * this.weight + (1 - this.weight) * source[i];
+      this.debias *= this.weight;
+      this.values.push(this.last / (1 - this.debias));
+    }
+    return this.values;
   }
-  return out;
+}
+
+/** One bucket's kept indices: first, minimum, maximum and last. */
+interface Bucket {
+  first: number;
+  min: number;
+  max: number;
+  last: number;
 }
 
 /**
- * At most 4 points per bucket that draw the same envelope as all of them: for each bucket of consecutive
- * values, its first, minimum, maximum and last point (in x order), so spikes survive. Only the kept points
- * are allocated; points whose x or y is not a number are left out.
+ * Min/max decimation of a growing curve, kept up to date: buckets hold a power-of-two number of
+ * consecutive points (`size`), doubled — by merging neighbours, which keeps each bucket's extremes
+ * exact — whenever the curve outgrows `buckets` of them. Finished buckets are never scanned again;
+ * a redraw scans only the points added since the last one. Draws the same envelope as
+ * every spike: each bucket's first, minimum, maximum and last point (in x order). Points whose x or y
+ * is not a number are left out.
  */
-export function decimateArrays(xs: readonly number[], ys: readonly number[], buckets: number): Point[] {
-  const length = Math.min(xs.length, ys.length);
-  const out: Point[] = [];
-  const keep = (i: number): void => {
-    if (Number.isFinite(xs[i]) && Number.isFinite(ys[i])) out.push({ x: xs[i], y: ys[i] });
-  };
-  if (length <= buckets * 4) {
-    for (let i = 0; i < length; i++) keep(i);
-    return out;
-  }
-  const size = length / buckets;
-  for (let b = 0; b < buckets; b++) {
-    const start = Math.floor(b * size);
-    const end = Math.min(length, Math.floor((b + 1) * size));
-    if (end <= start) continue;
-    let min = start;
-    let max = start;
-    for (let i = start + 1; i < end; i++) {
-      if (ys[i] < ys[min]) min = i;
-      if (ys[i] > ys[max]) max = i;
+export class IncrementalDecimation {
+  /** Points per bucket. */
+  size = 1;
+  /**
+   * The decimated curve, one array updated in place (Chart.js draws it without copying, and the
+   * points of finished buckets are made once, not at every redraw).
+   */
+  readonly points: Point[] = [];
+  private readonly done: Bucket[] = [];
+  /** Points covered by `done`, and how many of `points` they made. */
+  private covered = 0;
+  private donePoints = 0;
+
+  constructor(readonly buckets: number) {}
+
+  /** The decimated points of xs/ys (arrays that only ever grow): `points`, brought up to date. */
+  update(xs: readonly number[], ys: readonly number[]): Point[] {
+    const length = Math.min(xs.length, ys.length);
+    let rebuilt = false;
+    while (Math.ceil(length / this.size) > this.buckets) {
+      this.coarsen(ys);
+      rebuilt = true;
     }
-    const last = end - 1;
-    // The four indices in x order, each once.
-    keep(start);
-    const first = Math.min(min, max);
-    const second = Math.max(min, max);
-    if (first !== start && first !== last) keep(first);
-    if (second !== first && second !== start && second !== last) keep(second);
-    if (last !== start) keep(last);
+    if (rebuilt) this.donePoints = 0;
+    let end = this.donePoints;
+    const keep = (i: number): void => {
+      if (!(Number.isFinite(xs[i]) && Number.isFinite(ys[i]))) return;
+      const point = this.points[end];
+      // Reuse the point objects of the partial bucket drawn last time.
+      if (point && end >= this.donePoints) {
+        point.x = xs[i];
+        point.y = ys[i];
+      } else {
+        this.points[end] = { x: xs[i], y: ys[i] };
+      }
+      end++;
+    };
+    if (rebuilt) for (const bucket of this.done) emit(bucket, keep);
+    for (; this.covered + this.size <= length; this.covered += this.size) {
+      const bucket = scan(ys, this.covered, this.covered + this.size);
+      this.done.push(bucket);
+      emit(bucket, keep);
+    }
+    this.donePoints = end;
+    if (this.covered < length) emit(scan(ys, this.covered, length), keep);
+    this.points.length = end;
+    return this.points;
   }
-  return out;
+
+  /** Doubles the bucket size: neighbours merge (an odd last one stays, as the start of a partial bucket). */
+  private coarsen(ys: readonly number[]): void {
+    const merged: Bucket[] = [];
+    for (let b = 0; b + 1 < this.done.length; b += 2) merged.push(merge(this.done[b], this.done[b + 1], ys));
+    if (this.done.length % 2 === 1) this.covered -= this.size; // rescanned as part of a bigger bucket
+    this.done.length = 0;
+    this.done.push(...merged);
+    this.size *= 2;
+  }
+}
+
+function scan(ys: readonly number[], start: number, end: number): Bucket {
+  let min = start;
+  let max = start;
+  for (let i = start + 1; i < end; i++) {
+    if (ys[i] < ys[min]) min = i;
+    if (ys[i] > ys[max]) max = i;
+  }
+  return { first: start, min, max, last: end - 1 };
+}
+
+function merge(a: Bucket, b: Bucket, ys: readonly number[]): Bucket {
+  // Strict comparisons: the earlier index wins ties, as one scan over both would choose.
+  return {
+    first: a.first,
+    min: ys[b.min] < ys[a.min] ? b.min : a.min,
+    max: ys[b.max] > ys[a.max] ? b.max : a.max,
+    last: b.last,
+  };
+}
+
+/** A bucket's kept indices in x order, each once. */
+function emit(bucket: Bucket, keep: (i: number) => void): void {
+  const { first: start, last } = bucket;
+  keep(start);
+  const first = Math.min(bucket.min, bucket.max);
+  const second = Math.max(bucket.min, bucket.max);
+  if (first !== start && first !== last) keep(first);
+  if (second !== first && second !== start && second !== last) keep(second);
+  if (last !== start) keep(last);
 }
