@@ -1,7 +1,7 @@
 /**
  * The matrix products a network needs, as a swappable set: the plain TypeScript reference
- * (kernels.ts) or its WebAssembly SIMD twin (wasm/wasm-kernels.ts). Element-wise passes stay in
- * TypeScript: they are a small part of the work.
+ * (kernels.ts) or its WebAssembly SIMD twin (wasm/wasm-kernels.ts). A set may also offer the whole
+ * training step on a resident network (`fusedTraining`), which Training prefers for analytic gradients.
  */
 import { matmul, matmulTransposeA, matmulTransposeB } from './kernels';
 import type { FloatArray } from './tensor';
