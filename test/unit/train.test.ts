@@ -7,6 +7,7 @@ import { gradientCheck } from '../../shared/engine/gradcheck';
 import { pixelScale, sliceRows } from '../../shared/engine/dataset';
 import { bundledMnistFolder, loadIdxDataset, type LoadedDataset } from '../../electron/core/datasets';
 import { relativeDiff, sum } from '../support/close';
+import { wasmKernels } from '../../shared/engine/wasm/wasm-kernels';
 import reference from '../fixtures/numpy-training.json' with { type: 'json' };
 
 const now = (): number => performance.now();
@@ -93,11 +94,12 @@ describe('the training loop of §4.5', () => {
 });
 
 describe('agreement with numpy on real MNIST (fixtures from scripts/make_fixtures.py)', () => {
-  for (const run of reference.runs) {
-    it(`${run.name}: float64 losses within 1e-9 relative, accuracies equal`, () => {
+  // The plain TypeScript step, and the resident WebAssembly step runs use where WebAssembly SIMD exists.
+  for (const run of reference.runs) for (const [engine, kernels] of [['TypeScript', undefined], ['WebAssembly', wasmKernels()!]] as const) {
+    it(`${run.name}, ${engine} step: float64 losses within 1e-9 relative, accuracies equal`, () => {
       const c = run.config;
       const spec = { ...c, gradient: 'analytic', dtype: 'float64' } as TrainingSpec;
-      const training = new Training(spec, takeFirst(mnist.train, c.trainSize), mnist.test, now);
+      const training = new Training(spec, takeFirst(mnist.train, c.trainSize), mnist.test, now, kernels);
       training.network.weights.forEach((w, l) =>
         expect(relativeDiff(sum(w), run.initialWeightSums[l])).toBeLessThan(1e-12));
       const epochs = [];

@@ -1,14 +1,9 @@
-/** The WebAssembly SIMD kernels against their TypeScript twins, and the whole loop on them against numpy. */
+/** The WebAssembly SIMD products against their TypeScript twins (the resident step: fused-training.test.ts, and train.test.ts against numpy). */
 import { describe, expect, it } from 'vitest';
 import { typescriptKernels } from '../../shared/engine/kernel-set';
 import { wasmKernels } from '../../shared/engine/wasm/wasm-kernels';
 import { RandomState } from '../../shared/engine/rng';
-import { Training, type TrainingSpec } from '../../shared/engine/train';
-import { takeFirst } from '../../shared/engine/dataset';
 import type { FloatArray } from '../../shared/engine/tensor';
-import { bundledMnistFolder, loadIdxDataset } from '../../electron/core/datasets';
-import { relativeDiff } from '../support/close';
-import reference from '../fixtures/numpy-training.json' with { type: 'json' };
 
 const wasm = wasmKernels();
 
@@ -68,20 +63,4 @@ describe('WebAssembly SIMD kernels', () => {
     typescriptKernels.matmul(a, b, twin, 1000, 784, 64);
     expect(scaledDiff(ours, twin)).toBeLessThan(1e-5);
   });
-
-  for (const run of reference.runs) {
-    it(`${run.name}: the loop on the resident WebAssembly step agrees with numpy (float64 losses to 1e-9, accuracies equal)`, () => {
-      const mnist = loadIdxDataset(bundledMnistFolder());
-      const c = run.config;
-      const training = new Training({ ...c, gradient: 'analytic', dtype: 'float64' } as TrainingSpec, takeFirst(mnist.train, c.trainSize), mnist.test, () => performance.now(), wasm!);
-      const epochs = [];
-      for (let i = 0; i < c.iterations; i++) {
-        const { loss, epoch } = training.step();
-        expect(relativeDiff(loss, run.losses[i]), `iteration ${i}`).toBeLessThan(1e-9);
-        if (epoch) epochs.push(epoch);
-      }
-      epochs.push(training.finalEvaluation()!);
-      expect(epochs.map(({ iteration, trainAcc, testAcc }) => ({ iteration, trainAcc, testAcc }))).toEqual(run.epochs);
-    });
-  }
 });
