@@ -74,10 +74,18 @@ describe('resident WebAssembly training step', () => {
   }
 
   it('keeps pixel lists only for datasets that are mostly zeros', () => {
-    expect(residentNonZero(dataset(50, 37, 0.2, 3))).toBeGreaterThan(0);
+    const sparse = dataset(50, 37, 0.2, 3);
+    let total = 0;
+    let perImage = 0;
+    for (let i = 0; i < 50; i++) {
+      const inImage = sparse.images.subarray(i * 37, (i + 1) * 37).filter((v) => v !== 0).length;
+      total += inImage;
+      perImage = Math.max(perImage, inImage);
+    }
+    expect(residentNonZero(sparse)).toEqual({ total, perImage });
     expect(residentNonZero(dataset(50, 21, 1, 3))).toBeNull();
     const zeros: Dataset = { images: new Uint8Array(20 * 8), labels: new Uint8Array(20), count: 20, features: 8, classes: 2 };
-    expect(residentNonZero(zeros)).toBe(0);
+    expect(residentNonZero(zeros)).toEqual({ total: 0, perImage: 0 });
   });
 
   it('an all-zero batch still trains the biases exactly as the TypeScript step does', () => {
@@ -91,6 +99,12 @@ describe('resident WebAssembly training step', () => {
     for (let i = 0; i < 20; i++) expect(relativeDiff(fused.step().loss, plain.step().loss)).toBeLessThan(1e-14);
     fused.network.biases[1].forEach((b, j) => expect(relativeDiff(b, plain.network.biases[1][j])).toBeLessThan(1e-13));
     expect(Array.from(fused.network.weights[0])).toEqual(new Array(32).fill(0).map((_, i) => plain.network.weights[0][i])); // untouched: no input
+  });
+
+  it('a network too large for its WebAssembly memory is left to the TypeScript step', () => {
+    const data = dataset(4, 10, 0.3, 6);
+    // 10 × 30 000 000 weights, twice (W and its gradient), in float64: 4.8 GB.
+    expect(createFusedTraining({ layers: [10, 30_000_000, 3], activation: 'relu', loss: 'mse', dtype: 'float64' }, [data], 2, 2)).toBeNull();
   });
 
   it('refuses datasets it was not prepared for and batches larger than it was sized for', () => {

@@ -37,6 +37,8 @@ const LAYER_WORD = { in: 0, out: 1, w: 2, b: 3, gw: 4, gb: 5, output: 6, delta: 
 
 /** The module's static data lives below this offset; the layout starts here. */
 const STATIC_BYTES = PAGE;
+/** The largest WebAssembly memory a resident network may take (wasm32 stops at 4 GiB). */
+const MAX_MEMORY_BYTES = 2 ** 31;
 /** A dataset whose images are at most this share non-zero gets resident pixel lists. */
 const RESIDENT_DENSITY = 0.5;
 
@@ -58,13 +60,26 @@ interface PixelLists {
   readonly bytes: Uint8Array;
 }
 
-/** How many pixels of `data` are non-zero, or null if it is too dense (or too wide) for pixel lists to pay. */
-export function residentNonZero(data: Dataset): number | null {
+/** How many pixels of `data` are non-zero, in all and at most in one image. */
+export interface NonZeroCount {
+  readonly total: number;
+  readonly perImage: number;
+}
+
+/** The non-zero pixels of `data`, or null if it is too dense (or too wide) for pixel lists to pay. */
+export function residentNonZero(data: Dataset): NonZeroCount | null {
   const { images, count, features } = data;
   if (features > 65536) return null;
-  let nonZero = 0;
-  for (let i = 0; i < count * features; i++) if (images[i] !== 0) nonZero++;
-  return nonZero > RESIDENT_DENSITY * count * features ? null : nonZero;
+  let total = 0;
+  let perImage = 0;
+  for (let image = 0; image < count; image++) {
+    let inImage = 0;
+    const end = (image + 1) * features;
+    for (let i = image * features; i < end; i++) if (images[i] !== 0) inImage++;
+    total += inImage;
+    if (inImage > perImage) perImage = inImage;
+  }
+  return total > RESIDENT_DENSITY * count * features ? null : { total, perImage };
 }
 
 /** Writes the non-zero pixels of every image of `data` into `lists` (sized by residentNonZero). */
@@ -89,7 +104,7 @@ class Layout {
   private next = STATIC_BYTES;
   take(bytes: number): number {
     const at = this.next;
-    this.next += (bytes + 15) & ~15;
+    this.next += Math.ceil(bytes / 16) * 16; // (not bitwise: sizes may pass 2³¹)
     return at;
   }
   /** Everything taken, plus one vector of slack: row-end loads may read up to 16 bytes past a region. */
@@ -100,7 +115,8 @@ class Layout {
 
 /**
  * A resident network for `spec`, training on batches of `batchRows` images and evaluating `evalRows`
- * at a time, on `datasets` (the only ones it accepts later); null where WebAssembly SIMD is unavailable.
+ * at a time, on `datasets` (the only ones it accepts later); null where WebAssembly SIMD is unavailable
+ * or the network would need more than 2 GiB of it.
  */
 export function createFusedTraining(
   spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number,
@@ -115,6 +131,7 @@ export function createFusedTraining(
   // Counted first and written straight into WebAssembly memory: no second copy of the lists is ever held.
   const nonZero = new Map(datasets.map((data) => [data, residentNonZero(data)]));
   const allResident = [...nonZero.values()].every((n) => n !== null);
+  const batchNonZero = allResident ? Math.max(...[...nonZero.values()].map((n) => n!.perImage)) : Math.ceil(RESIDENT_DENSITY * features);
   const layout = new Layout();
   const desc = layout.take(4 * (WORD.layers + LAYER_WORDS * depth));
   const region = {
@@ -130,13 +147,14 @@ export function createFusedTraining(
     perSample: layout.take(8 * maxRows),
     columnStart: layout.take(4 * (features + 1)),
     cursor: layout.take(4 * features),
-    cscRows: layout.take(4 * batchRows * features),
-    cscValues: layout.take(size * batchRows * features),
+    // By-pixel lists of a batch: at most its images' non-zero pixels (listed batches: half their pixels).
+    cscRows: layout.take(4 * batchRows * batchNonZero),
+    cscValues: layout.take(size * batchRows * batchNonZero),
     transposed: layout.take(size * Math.max(0, ...spec.layers.slice(1, -1).map((k, i) => k * spec.layers[i + 2]))),
   };
   const sources = new Map<Dataset, { start: number; columns: number; bytes: number }>();
   for (const [data, n] of nonZero) {
-    if (n !== null) sources.set(data, { start: layout.take(4 * (data.count + 1)), columns: layout.take(2 * n), bytes: layout.take(n) });
+    if (n !== null) sources.set(data, { start: layout.take(4 * (data.count + 1)), columns: layout.take(2 * n.total), bytes: layout.take(n.total) });
   }
   const layers = Array.from({ length: depth }, (_, l) => {
     const [k, n] = [spec.layers[l], spec.layers[l + 1]];
@@ -146,6 +164,8 @@ export function createFusedTraining(
       output: layout.take(size * maxRows * n), delta: layout.take(size * maxRows * n),
     };
   });
+  // Beyond this the TypeScript step (whose memory the run's estimate guards) does the work instead.
+  if (layout.size > MAX_MEMORY_BYTES) return null;
   const instance = instantiateKernels<TrainingExports>(layout.size);
   if (!instance) return null;
   const { memory, exports } = instance;
@@ -163,7 +183,7 @@ export function createFusedTraining(
     for (const [name, value] of Object.entries(layer)) words[WORD.layers + LAYER_WORDS * l + LAYER_WORD[name as keyof typeof layer]] = value;
   });
   for (const [data, at] of sources) {
-    const n = nonZero.get(data)!;
+    const n = nonZero.get(data)!.total;
     fillPixelLists(data, {
       start: new Int32Array(buffer, at.start, data.count + 1), columns: new Uint16Array(buffer, at.columns, n), bytes: new Uint8Array(buffer, at.bytes, n),
     });
