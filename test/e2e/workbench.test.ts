@@ -186,10 +186,17 @@ describe('the workbench in Chromium', () => {
   it('follows the OS into dark mode: page and chart text take the dark colours', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: /^Train$/ }).click();
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim())).toBe('#15181c');
+    // Runs in the page; typed here without the DOM library of the browser-side code.
+    type Page = { getComputedStyle(e: unknown): { getPropertyValue(n: string): string }; document: { documentElement: unknown } };
+    await expect.poll(() => page.evaluate(() => {
+      const { getComputedStyle, document } = globalThis as unknown as Page;
+      return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
+    })).toBe('#15181c');
     // The chart repaints its axes in the dark scheme's muted grey (#9aa4b0): some pixels of the canvas have it.
-    const hasDarkText = () => page.locator('figure[data-chart="Loss per iteration"] canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const hasDarkText = () => page.locator('figure[data-chart="Loss per iteration"] canvas').evaluate((element) => {
+      const canvas = element as unknown as Canvas;
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
       for (let i = 0; i < data.length; i += 4) if (data[i] === 0x9a && data[i + 1] === 0xa4 && data[i + 2] === 0xb0) return true;
       return false;
     });
