@@ -25,11 +25,11 @@ export interface GradcheckReport {
 }
 
 /** Runs the check for the network `config` describes (its dtype is ignored: always float64). */
-export function runGradcheck(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): GradcheckReport {
+export async function runGradcheck(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): Promise<GradcheckReport> {
   const started = performance.now();
   let result: GradientCheckReport;
   try {
-    result = checkGradients(config, batch, method);
+    result = await checkGradients(config, batch, method);
   } catch (error) {
     if (error instanceof DatasetMismatchError) throw new UsageError(error.issues.map(describeForCli).join('\n'));
     throw error;

@@ -77,7 +77,7 @@ function buildProgram(): Command {
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))
     .option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)')
     .option('--json', 'one JSON object on stdout')
-    .action((flags: TrainFlagValues & { json?: boolean; method?: string }) => {
+    .action(async (flags: TrainFlagValues & { json?: boolean; method?: string }) => {
       // --batch means the number of images checked here (the book uses 3).
       const batch = wholeNumber('--batch', flags.batch ?? '3', 1, 1000);
       const method = flags.method ?? 'incremental';
@@ -85,7 +85,7 @@ function buildProgram(): Command {
         throw new UsageError(`--method: must be one of incremental, plain, got ${JSON.stringify(method)}`);
       }
       const config = configFromFlags({ ...flags, batch: undefined });
-      printGradcheck(runGradcheck(config, batch, method), config, Boolean(flags.json));
+      printGradcheck(await runGradcheck(config, batch, method), config, Boolean(flags.json));
     });
 
   program

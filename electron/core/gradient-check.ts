@@ -5,19 +5,22 @@ import { gradientCheck, type NumericalMethod } from '../../shared/engine/gradche
 import { pixelScale, sliceRows } from '../../shared/engine/dataset';
 import { MultiLayerNet } from '../../shared/engine/network';
 import { RandomState, pickSeed } from '../../shared/engine/rng';
-import { datasetFolder, loadIdxDataset, shapeOf } from './datasets';
+import { datasetFolder, loadTrainingPrefix, probeIdxDataset } from './datasets';
 import { checkAgainstDataset, DatasetMismatchError } from './training-session';
 
-export function checkGradients(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): GradientCheckReport {
-  const data = loadIdxDataset(datasetFolder(config.dataset));
-  const issues = checkAgainstDataset(config, shapeOf(data));
-  if (batch > data.train.count) issues.push({ field: 'batch', message: `must be from 1 to ${data.train.count}, got ${batch}` });
+export async function checkGradients(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): Promise<GradientCheckReport> {
+  const folder = datasetFolder(config.dataset);
+  const shape = probeIdxDataset(folder);
+  const issues = checkAgainstDataset(config, shape);
+  if (batch > shape.trainCount) issues.push({ field: 'batch', message: `must be from 1 to ${shape.trainCount}, got ${batch}` });
   if (issues.length) throw new DatasetMismatchError(issues);
+  // Only the images checked are read: the backend (Electron main, descent serve) stays responsive.
+  const train = await loadTrainingPrefix(folder, shape, batch);
   const seed = config.seed ?? pickSeed();
   const net = MultiLayerNet.initialise({ ...config, dtype: 'float64' }, config.weightInit, new RandomState(seed));
-  const x = new Float64Array(batch * data.train.features);
+  const x = new Float64Array(batch * train.features);
   const t = new Int32Array(batch);
-  sliceRows(data.train, 0, batch, pixelScale('float64'), x, t);
+  sliceRows(train, 0, batch, pixelScale('float64'), x, t);
   const result = gradientCheck(net, x, t, batch, () => performance.now(), method);
   return { batch, seed, parameters: result.parameters, numericalSeconds: result.numericalSeconds, analyticSeconds: result.analyticSeconds };
 }

