@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { runConfigSchema } from './config';
 import type { RunSummary } from './summary';
+import type { GradientCheckReport } from './api';
 
 const seededConfig = runConfigSchema.and(z.object({ seed: z.number().int().min(0).max(0xffffffff) }));
 
@@ -22,6 +23,13 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('stop') }),
+  /** Instead of a run: the book's gradient check on the first `batch` training images, then exit. */
+  z.strictObject({
+    type: z.literal('gradcheck'),
+    config: seededConfig,
+    batch: z.number().int().min(1).max(60000),
+    dataPath: z.string().min(1).max(4096),
+  }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
@@ -32,6 +40,14 @@ const summarySchema = z.looseObject({
   status: z.enum(['completed', 'stopped', 'diverged']),
   iterations: z.number().int().min(0),
 }) as unknown as z.ZodType<RunSummary>;
+
+const gradientCheckReportSchema = z.strictObject({
+  batch: z.number().int().min(1),
+  seed: z.number().int().min(0),
+  parameters: z.array(z.strictObject({ name: z.string(), count: z.number().int().min(0), meanAbsDiff: z.number(), maxAbsDiff: z.number() })),
+  numericalSeconds: z.number().min(0),
+  analyticSeconds: z.number().min(0),
+}) satisfies z.ZodType<GradientCheckReport>;
 
 /** Trainer → host. */
 export const trainerMessageSchema = z.discriminatedUnion('type', [
@@ -57,6 +73,7 @@ export const trainerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('failed'), message: z.string() }),
   /** A host message the trainer refused (malformed, or not valid now); the run goes on. */
   z.strictObject({ type: z.literal('rejected'), message: z.string() }),
+  z.strictObject({ type: z.literal('gradcheck-result'), report: gradientCheckReportSchema }),
 ]);
 export type TrainerMessage = z.infer<typeof trainerMessageSchema>;
 

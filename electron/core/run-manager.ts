@@ -10,6 +10,8 @@ import { pickSeed } from '../../shared/engine/rng';
 import type { TrainerMessage } from '../../shared/protocol';
 import { FINISHED_STATUSES, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus } from '../../shared/run-record';
 import { datasetFolder } from './datasets';
+import { gradientCheckInTrainer } from './gradient-check-job';
+import type { GradientCheckReport } from '../../shared/api';
 import { newRunId } from './run-id';
 import { currentOwner, type MetricsWriter, type RunStore } from './store/run-store';
 import type { TrainerHandle, TrainerHost } from './trainer-host';
@@ -200,6 +202,19 @@ export class RunManager {
     this.checkIdle();
   }
 
+  /**
+   * The book's gradient check in a trainer process of its own, outside the queue (it is short, and the
+   * user waits for it): the arithmetic stays out of this process.
+   */
+  gradientCheck(config: RunConfig & { seed: number }, batch: number): Promise<GradientCheckReport> {
+    return gradientCheckInTrainer(this.options.host, { config, batch, dataPath: this.dataPathOf(config.dataset) });
+  }
+
+  /** Folder of a config's dataset ("mnist" or a path), as trainers are told it. */
+  private dataPathOf(dataset: string): string {
+    return (this.options.resolveDataPath ?? datasetFolder)(dataset);
+  }
+
   private launch(id: string): void {
     let record: RunRecord | undefined;
     let writer: MetricsWriter;
@@ -228,10 +243,9 @@ export class RunManager {
     try {
       switch (message.type) {
         case 'ready': {
-          const resolve = this.options.resolveDataPath ?? datasetFolder;
           run.handle.send({
             type: 'start', runId: id, config: run.record.config,
-            dataPath: resolve(run.record.config.dataset), weightsPath: this.store.weightsBase(id),
+            dataPath: this.dataPathOf(run.record.config.dataset), weightsPath: this.store.weightsBase(id),
           });
           return;
         }

@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { sweepConfigs, type AppInfo, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
 import type { ApiMethod } from '../../shared/api-methods';
-import { checkGradients } from './gradient-check';
+import { assertGradientCheckFits } from './gradient-check';
+import { pickSeed } from '../../shared/engine/rng';
 import type { RunManager } from './run-manager';
 import { assertConfigsFitDatasets } from './training-session';
 import type { RunConfig } from '../../shared/config';
@@ -78,7 +79,10 @@ export class WorkbenchService implements WorkbenchBackend {
   }
 
   async gradientCheck(config: RunConfig, batch: number) {
-    return checkGradients(config, batch);
+    // Checked here (file headers only) so that a mismatch is the usual field-by-field error at once;
+    // computed in a trainer process, away from the window's (or the bridge's) process.
+    assertGradientCheckFits(config, batch);
+    return this.manager.gradientCheck({ ...config, seed: config.seed ?? pickSeed() }, batch);
   }
 
   subscribe(listener: (event: WorkbenchEvent) => void): () => void {

@@ -1,10 +1,11 @@
 /**
- * The trainer: one run per process, driven by the protocol of shared/protocol.ts. It knows nothing of
+ * The trainer: one run (or one gradient check) per process, driven by the protocol of shared/protocol.ts. It knows nothing of
  * the transport: a `TrainerPort` adapts Electron's `process.parentPort` or Node's `process.send`.
  */
 import { hostMessageSchema, parseMessage, type TrainerMessage } from '../../shared/protocol';
 import { PauseGate } from '../core/pause-gate';
 import { runTrainingSession } from '../core/training-session';
+import { checkGradients } from '../core/gradient-check';
 
 /** The two directions of a trainer's message channel. */
 export interface TrainerPort {
@@ -45,6 +46,23 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
         }).then(
           (summary) => {
             port.send({ type: 'done', summary });
+            exit(0);
+          },
+          (error: Error) => {
+            port.send({ type: 'failed', message: error.message });
+            exit(1);
+          },
+        );
+        return;
+      case 'gradcheck':
+        if (started) {
+          port.send({ type: 'rejected', message: 'a trainer does one job; it has started already' });
+          return;
+        }
+        started = true;
+        checkGradients(message.config, message.batch, 'incremental', message.dataPath).then(
+          (report) => {
+            port.send({ type: 'gradcheck-result', report });
             exit(0);
           },
           (error: Error) => {

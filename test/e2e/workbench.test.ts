@@ -183,6 +183,20 @@ describe('the workbench in Chromium', () => {
     expect(await runItems().count()).toBe(before);
   });
 
+  it('runs the book\'s gradient check (in a trainer process) and shows one row per parameter', async () => {
+    await page.getByRole('button', { name: /^Gradient check$/ }).click();
+    await page.fill('input[name=gradcheckBatch]', '3');
+    await page.getByRole('button', { name: 'Run the check' }).click();
+    const rows = page.locator('form[aria-label="Gradient check"] tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(4);
+    expect(await rows.locator('th').allTextContents()).toEqual(['W1', 'b1', 'W2', 'b2']);
+    // b2's difference is the book's δ = 1e-7 at work (≈ 1e-7); W1's is far smaller.
+    const maxOf = async (i: number) => Number(await rows.nth(i).locator('td').nth(2).textContent());
+    expect(await maxOf(0)).toBeLessThan(1e-8);
+    expect(await maxOf(3)).toBeGreaterThan(1e-9);
+    expect(await maxOf(3)).toBeLessThan(1e-6);
+  });
+
   it('follows the OS into dark mode: page and chart text take the dark colours', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: /^Train$/ }).click();
