@@ -48,3 +48,11 @@ export function summaryRow(run: RunRecord) {
     seed: run.config.seed,
   };
 }
+
+/** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × a power of ten) at or above `value` (> 0): a tidy top for a shared axis. */
+export function niceCeiling(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return value;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value * (1 - 1e-12)) return step * power;
+  return 10 * power;
+}

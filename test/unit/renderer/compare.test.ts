@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configDiff, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
+import { listedName } from '../../../renderer/src/lib/run-name';
+import { configDiff, niceCeiling, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
 import { makeRecord } from '../../support/runs';
 
 const withConfig = (change: object, seed = 1) => makeRecord({ config: { ...makeRecord().config, ...change, seed } });
@@ -24,5 +25,20 @@ describe('compare tables', () => {
   it('summary rows read the run\'s summary and last measurement', () => {
     const run = makeRecord({ lastEpoch: { iteration: 100, epoch: 1, trainAcc: 0.9, testAcc: 0.89 }, summary: { finalLoss: 0.3, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500 } });
     expect(summaryRow(run)).toMatchObject({ finalLoss: 0.3, testAcc: 0.89, trainAcc: 0.9, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500, meanLossLast100: null });
+  });
+});
+
+describe('listed run names', () => {
+  it('a sweep\'s runs drop the sweep\'s name, which heads their group; other runs keep theirs', () => {
+    expect(listedName({ name: 'sweep 2026-11-30 20:51:51: lr 2', group: 'sweep 2026-11-30 20:51:51' })).toBe('lr 2');
+    expect(listedName({ name: 'renamed by hand', group: 'sweep A' })).toBe('renamed by hand');
+    expect(listedName({ name: 'sweep A: ', group: 'sweep A' })).toBe('sweep A: ');
+    expect(listedName({ name: '784-50-10 sigmoid, lr 0.1', group: null })).toBe('784-50-10 sigmoid, lr 0.1');
+  });
+});
+
+describe('niceCeiling', () => {
+  it('rounds up to a round multiple of a power of ten', () => {
+    expect([3.09, 2.3, 2, 0.7, 0.0012, 7, 10, 11, 0.33].map(niceCeiling)).toEqual([4, 2.5, 2, 0.8, 0.0015, 8, 10, 15, 0.4]);
   });
 });
