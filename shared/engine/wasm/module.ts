@@ -42,12 +42,20 @@ function kernelsModule(): object | null {
   return compiled;
 }
 
-/** The module's exports on a fresh memory of `bytes` (rounded up to whole pages), or null without WebAssembly SIMD. */
+/**
+ * The module's exports on a fresh memory of `bytes` (rounded up to whole pages), or null without
+ * WebAssembly SIMD or when that much memory cannot be allocated.
+ */
 export function instantiateKernels<Exports>(bytes: number): { memory: WasmMemory; exports: Exports } | null {
   const module = kernelsModule();
   const wasm = runtime.WebAssembly;
   if (!module || !wasm) return null;
-  const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+  let memory: WasmMemory;
+  try {
+    memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+  } catch {
+    return null; // the memory could not be had (too large for this machine): callers use the TypeScript engine
+  }
   const instance = new wasm.Instance(module, { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
   return { memory, exports: instance.exports as Exports };
 }
