@@ -19,6 +19,25 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
   const pause = new PauseGate();
   let started = false;
 
+  /** A trainer does one job, a run or a gradient check: its result (or failure) is its last message. */
+  const startJob = (job: () => Promise<TrainerMessage>): void => {
+    if (started) {
+      port.send({ type: 'rejected', message: 'a trainer does one job (a run or a gradient check); it has started already' });
+      return;
+    }
+    started = true;
+    job().then(
+      (result) => {
+        port.send(result);
+        exit(0);
+      },
+      (error: Error) => {
+        port.send({ type: 'failed', message: error.message });
+        exit(1);
+      },
+    );
+  };
+
   port.onMessage((value) => {
     const parsed = parseMessage(hostMessageSchema, value);
     if (!parsed.ok) {
@@ -28,12 +47,7 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
     const message = parsed.message;
     switch (message.type) {
       case 'start':
-        if (started) {
-          port.send({ type: 'rejected', message: 'a trainer runs one run; it has started already' });
-          return;
-        }
-        started = true;
-        runTrainingSession(message.config, {
+        startJob(() => runTrainingSession(message.config, {
           runId: message.runId,
           dataPath: message.dataPath,
           weightsPath: message.weightsPath,
@@ -43,33 +57,11 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
             onProgress: (batch) => port.send({ type: 'progress', iterations: batch.iterations, losses: batch.losses, seconds: batch.seconds }),
             onEpoch: (e) => port.send({ type: 'epoch', iteration: e.iteration, epoch: e.epoch, trainAcc: e.trainAcc, testAcc: e.testAcc, seconds: e.seconds }),
           },
-        }).then(
-          (summary) => {
-            port.send({ type: 'done', summary });
-            exit(0);
-          },
-          (error: Error) => {
-            port.send({ type: 'failed', message: error.message });
-            exit(1);
-          },
-        );
+        }).then((summary) => ({ type: 'done', summary })));
         return;
       case 'gradcheck':
-        if (started) {
-          port.send({ type: 'rejected', message: 'a trainer does one job; it has started already' });
-          return;
-        }
-        started = true;
-        checkGradients(message.config, message.batch, 'incremental', message.dataPath).then(
-          (report) => {
-            port.send({ type: 'gradcheck-result', report });
-            exit(0);
-          },
-          (error: Error) => {
-            port.send({ type: 'failed', message: error.message });
-            exit(1);
-          },
-        );
+        startJob(() => checkGradients(message.config, message.batch, 'incremental', message.dataPath)
+          .then((report) => ({ type: 'gradcheck-result', report })));
         return;
       case 'pause':
         pause.pause();
