@@ -79,13 +79,21 @@ export function probeIdxDataset(folder: string): DatasetShape {
 
 /** Bytes of the start of a file: enough to inflate an IDX header out of a gzip stream. */
 const HEAD_BYTES = 4096;
+/** IDX header sizes: images (magic + count + height + width), labels (magic + count). */
+const IMAGE_HEADER = 16;
+const LABEL_HEADER = 8;
+
+/** Where `name` is in `folder`: the plain file, else `name.gz`; an error naming both if neither exists. */
+function locateIdxFile(folder: string, name: string): { path: string; gzipped: boolean } {
+  const plain = join(folder, name);
+  if (existsSync(plain)) return { path: plain, gzipped: false };
+  if (existsSync(`${plain}.gz`)) return { path: `${plain}.gz`, gzipped: true };
+  throw new Error(`${folder}: missing ${name} (or ${name}.gz)`);
+}
 
 /** [count, height, width] from an image file's 16-byte header, or the precise error of a full parse. */
 function imageFileShape(folder: string, name: string): [number, number, number] {
-  const plain = join(folder, name);
-  const gzipped = !existsSync(plain);
-  const path = gzipped ? `${plain}.gz` : plain;
-  if (gzipped && !existsSync(path)) throw new Error(`${folder}: missing ${name} (or ${name}.gz)`);
+  const { path, gzipped } = locateIdxFile(folder, name);
   let header: Buffer;
   try {
     const head = readHead(path);
@@ -94,7 +102,7 @@ function imageFileShape(folder: string, name: string): [number, number, number] 
   } catch {
     header = Buffer.alloc(0); // not inflatable: the full parse below names the problem
   }
-  if (header.length < 16 || header[0] !== 0 || header[1] !== 0 || header[2] !== 0x08 || header[3] !== 3) {
+  if (header.length < IMAGE_HEADER || header[0] !== 0 || header[1] !== 0 || header[2] !== 0x08 || header[3] !== 3) {
     const [count, height, width] = parseIdx(...readMaybeGzipped(folder, name), 3).shape; // throws the precise error
     return [count, height, width];
   }
@@ -137,22 +145,14 @@ function loadSplit(folder: string, imagesName: string, labelsName: string): Data
 
 /** The bytes of `name` or `name.gz` in `folder`, with the path used for messages. */
 function readMaybeGzipped(folder: string, name: string): [Uint8Array, string] {
-  const plain = join(folder, name);
-  if (existsSync(plain)) return [readFileSync(plain), plain];
-  const gz = `${plain}.gz`;
-  if (existsSync(gz)) {
-    try {
-      return [gunzipSync(readFileSync(gz)), gz];
-    } catch (error) {
-      throw new IdxFormatError(gz, `cannot be decompressed (${(error as Error).message})`);
-    }
+  const { path, gzipped } = locateIdxFile(folder, name);
+  if (!gzipped) return [readFileSync(path), path];
+  try {
+    return [gunzipSync(readFileSync(path)), path];
+  } catch (error) {
+    throw new IdxFormatError(path, `cannot be decompressed (${(error as Error).message})`);
   }
-  throw new Error(`${folder}: missing ${name} (or ${name}.gz)`);
 }
-
-/** IDX header sizes: images (magic + count + height + width), labels (magic + count). */
-const IMAGE_HEADER = 16;
-const LABEL_HEADER = 8;
 
 /**
  * The first `count` training images and labels of the dataset in `folder`, whose shape `probeIdxDataset`
@@ -171,12 +171,11 @@ export async function loadTrainingPrefix(folder: string, shape: DatasetShape, co
 
 /** The first `bytes` bytes of `name` (or of `name.gz`, inflated only that far). */
 async function readPrefix(folder: string, name: string, bytes: number): Promise<Uint8Array> {
-  const plain = join(folder, name);
-  const path = existsSync(plain) ? plain : `${plain}.gz`;
+  const { path, gzipped } = locateIdxFile(folder, name);
   const chunks: Buffer[] = [];
   let length = 0;
   const source = createReadStream(path);
-  const stream = path === plain ? source : source.pipe(createGunzip());
+  const stream = gzipped ? source.pipe(createGunzip()) : source;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk);
