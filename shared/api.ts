@@ -8,6 +8,7 @@ import { runConfigSchema, type RunConfig } from './config';
 import type { RunRecord } from './run-record';
 import { pickSeed } from './engine/rng';
 import type { ApiMethod } from './api-methods';
+import { runNameSchema, runNotesSchema, runTagsSchema } from './run-text';
 
 const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
 export const runIdSchema = z.string().regex(RUN_ID, 'must be a run id like 20261128-103400-3f9a1c');
@@ -15,15 +16,15 @@ export const runIdSchema = z.string().regex(RUN_ID, 'must be a run id like 20261
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
 export const runMetadataSchema = z.strictObject({
-  name: text(200).optional(),
-  tags: z.array(text(50)).max(20).optional(),
-  notes: text(10_000).optional(),
+  name: runNameSchema.optional(),
+  tags: runTagsSchema.optional(),
+  notes: runNotesSchema.optional(),
 });
 
 export const annotationSchema = z.strictObject({
-  name: text(200).min(1).optional(),
-  tags: z.array(text(50)).max(20).optional(),
-  notes: text(10_000).optional(),
+  name: runNameSchema.min(1).optional(),
+  tags: runTagsSchema.optional(),
+  notes: runNotesSchema.optional(),
 });
 
 /** Hyperparameters a sweep can vary, and how a value changes a configuration. */
@@ -31,7 +32,7 @@ export const SWEEP_PARAMETERS = ['learningRate', 'batchSize', 'hidden', 'weightI
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
 
 export const sweepRequestSchema = z.strictObject({
-  name: text(200).min(1),
+  name: runNameSchema.min(1),
   base: runConfigSchema,
   parameter: z.enum(SWEEP_PARAMETERS),
   values: z.array(z.number().refine(Number.isFinite, 'must be finite')).min(1).max(50),
