@@ -3,22 +3,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import svelte from 'eslint-plugin-svelte';
-
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'zlib', 'crypto', 'http', 'net', 'url', 'util', 'stream', 'events', 'module'];
+import layers from './tools/eslint/layer-imports.js';
 
 /**
- * `no-restricted-imports` that keeps a folder inside its layer: `modules` are package names (exact),
- * `folders` are gitignore-style patterns on the import path.
+ * The layer table as allow-lists (VS Code's `code-import-patterns`): what each folder MAY import. A layer may always
+ * import its own folder; `folders` are other repo folders, `node` the Node builtins, `npm` any npm package (`true`) or
+ * the named ones, `electron` the Electron runtime. Folders not listed here (test/, scripts/, tools/) are unrestricted.
  */
-const layer = (files, { modules = [], folders = [] }, message) => ({
-  files,
-  rules: {
-    'no-restricted-imports': ['error', {
-      paths: modules.map((name) => ({ name, message })),
-      patterns: folders.length ? [{ group: folders, message }] : [],
-    }],
-  },
-});
+export const LAYERS = [
+  { folder: 'shared', may: { npm: ['zod'] }, why: 'shared/ runs everywhere: no node:*, DOM, electron or npm packages with either.' },
+  { folder: 'electron/core', may: { folders: ['shared'], node: true, npm: true }, why: 'Node services stay below the trainer, CLI, bridge and Electron glue, and never load electron.' },
+  { folder: 'electron/trainer', may: { folders: ['shared', 'electron/core'] } },
+  { folder: 'electron/server', may: { folders: ['shared', 'electron/core'], node: true, npm: true } },
+  // The CLI fronts the bridge (`descent serve`) and the benchmarks (`descent bench`).
+  { folder: 'electron/cli', may: { folders: ['shared', 'electron/core', 'electron/server', 'electron/bench'], node: true, npm: true } },
+  // Benchmarks measure the whole stack, bridge and browser included; nothing in the app imports them but the CLI.
+  { folder: 'electron/bench', may: { folders: ['shared', 'electron/core', 'electron/server'], node: true, npm: true } },
+  { folder: 'electron/main', may: { folders: ['shared', 'electron/core', 'electron/preload'], node: true, npm: true, electron: true } },
+  // Sandboxed: no Node, and no npm packages bundled (zod stays out, see shared/api-methods.ts).
+  { folder: 'electron/preload', may: { folders: ['shared', 'electron/main'], electron: true } },
+  { folder: 'renderer', may: { folders: ['shared'], npm: true }, why: 'The UI reaches the backend only through WorkbenchApi.' },
+];
 
 export default tseslint.config(
   // assembly/ is AssemblyScript (compiled by asc, not tsc); generated files are not ours to lint.
@@ -38,19 +43,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  // shared/: pure TypeScript, runs everywhere — no Node, no DOM, no Electron, nothing outside shared/.
-  layer(['shared/**/*.ts'], { modules: [...nodeBuiltins, 'electron'], folders: ['node:*', '../**/electron/**', '../**/renderer/**'] },
-    'shared/ is pure TypeScript (DESIGN.md layer table): no node:*, electron, electron/ or renderer/ imports.'),
   { files: ['shared/**/*.ts'], languageOptions: { globals: { ...globals['shared-node-browser'] } } },
-  // Node services, trainer, CLI and bridge never import Electron (it cannot load outside Electron).
-  layer(['electron/core/**/*.ts', 'electron/trainer/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts'],
-    { modules: ['electron'], folders: ['**/main/**', '**/preload/**', '**/renderer/**'] },
-    'Only electron/main and electron/preload may import electron (DESIGN.md layer table).'),
-  // The UI talks to the backend only through WorkbenchApi: shared/ yes, Node and electron/ no.
-  layer(['renderer/**/*.ts', 'renderer/**/*.svelte'], { modules: [...nodeBuiltins, 'electron'], folders: ['node:*', '../**/electron/**'] },
-    'renderer/ may import shared/ only; it reaches the backend through WorkbenchApi (DESIGN.md).'),
+  { files: ['**/*.ts', '**/*.svelte'], plugins: { layers }, rules: { 'layers/layer-imports': ['error', LAYERS] } },
   // Tests read JSON the CLI printed; typing every field of every line there adds nothing.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Tests may not pull Electron into Vitest's import graph (no binary here).
-  layer(['test/**/*.ts'], { modules: ['electron'] }, 'Mock electron with vi.mock in the few tests that need it.'),
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Mock electron with vi.mock in the few tests that need it.' }] }] },
+  },
 );

@@ -1,6 +1,6 @@
 """The numpy side of `descent bench`: the book's algorithm, timed the same way as Descent's worker.
 
-As a worker (no arguments) it answers one JSON task per stdin line, like electron/core/bench/worker.ts:
+As a worker (no arguments) it answers one JSON task per stdin line, like electron/bench/worker.ts:
   {"kind": "step", "dtype": "float32", "steps": 300}   mini-batch training steps (the book's loop body)
   {"kind": "evaluate", "dtype": "float32"}             accuracy on all 70 000 images
   {"kind": "numgrad", "batch": 100}                    the book's numerical gradient, float64

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildRenderer, RENDERER_DIR } from '../renderer-build';
+import { buildRenderer, RENDERER_DIR } from '../core/renderer-build';
 
 /** Chromium to drive, or null if this machine has none. */
 export function chromiumPath(): string | null {

@@ -8,17 +8,17 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOOK_DEFAULTS } from '../../../shared/config';
-import { RENDERER_DIR } from '../renderer-build';
-import { RunManager } from '../run-manager';
-import { newRunId } from '../run-id';
-import { RunStore } from '../store/run-store';
-import { NodeTrainerHost } from '../trainer-host';
-import { WorkbenchService } from '../workbench-service';
-import { startBridge } from '../../server/bridge';
+import { BOOK_DEFAULTS } from '../../shared/config';
+import { RENDERER_DIR } from '../core/renderer-build';
+import { RunManager } from '../core/run-manager';
+import { newRunId } from '../core/run-id';
+import { RunStore } from '../core/store/run-store';
+import { NodeTrainerHost } from '../core/trainer-host';
+import { WorkbenchService } from '../core/workbench-service';
+import { startBridge } from '../server/bridge';
 import { ensureRendererBuilt, launchChromium } from './chromium';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bin', 'descent.js');
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'descent.js');
 export const LOAD_RUNS = 1000;
 
 /** A store of `count` runs: one trained for real (1 000 iterations, 6 evaluations), then copied. */

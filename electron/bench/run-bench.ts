@@ -8,13 +8,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats';
 import { BenchWorker } from './worker-client';
-import { typescriptExecArgv } from '../typescript-loader';
+import { typescriptExecArgv } from '../core/typescript-loader';
 import type { BenchTask } from './tasks';
 import { chromiumPath } from './chromium';
 import { LOAD_RUNS, measureLoad } from './load-bench';
 import { measureUiUpdates } from './ui-bench';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** One figure of the report. */
 export interface BenchFigure {
@@ -63,8 +63,8 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
   const withNumpy = numpyAvailable();
   if (!withNumpy) options.onNote?.('python3 with numpy is not available here: the numpy column is skipped.');
   // One Descent worker per dtype, so each process's JIT sees one array type only.
-  const descent32 = await BenchWorker.start('descent float32', process.execPath, tsxArgs('electron/core/bench/worker.ts'));
-  const descent64 = await BenchWorker.start('descent float64', process.execPath, tsxArgs('electron/core/bench/worker.ts'));
+  const descent32 = await BenchWorker.start('descent float32', process.execPath, tsxArgs('electron/bench/worker.ts'));
+  const descent64 = await BenchWorker.start('descent float64', process.execPath, tsxArgs('electron/bench/worker.ts'));
   const numpy = withNumpy
     ? await BenchWorker.start('numpy', 'python3', [join(ROOT, 'scripts', 'numpy_bench.py')], numpyEnv())
     : undefined;
@@ -94,7 +94,7 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
     if (options.runs > 0) {
       const run = { descent: [] as number[], numpy: [] as number[], descentRss: [] as number[], numpyRss: [] as number[] };
       for (let r = 0; r < options.runs; r++) {
-        const ours = await timedProcess(process.execPath, tsxArgs('electron/core/bench/whole-run.ts'), process.env);
+        const ours = await timedProcess(process.execPath, tsxArgs('electron/bench/whole-run.ts'), process.env);
         run.descent.push(ours.seconds);
         run.descentRss.push(ours.maxRssBytes);
         if (withNumpy) {

@@ -2,15 +2,15 @@
  * The measurements of `descent bench`, each timed inside one process on one core. The numpy side
  * (scripts/numpy_bench.py) implements the same tasks with the book's algorithm, so figures compare.
  */
-import { BOOK_DEFAULTS } from '../../../shared/config';
-import { pixelScale, sliceRows } from '../../../shared/engine/dataset';
-import { MultiLayerNet } from '../../../shared/engine/network';
-import { incrementalNumericalGradient } from '../../../shared/engine/numerical-incremental';
-import { RandomState } from '../../../shared/engine/rng';
-import { Training } from '../../../shared/engine/train';
-import { bestKernels } from '../../../shared/engine/best-kernels';
-import type { DType } from '../../../shared/engine/tensor';
-import type { LoadedDataset } from '../datasets';
+import { BOOK_DEFAULTS } from '../../shared/config';
+import { pixelScale, sliceRows } from '../../shared/engine/dataset';
+import { MultiLayerNet } from '../../shared/engine/network';
+import { incrementalNumericalGradient } from '../../shared/engine/numerical-incremental';
+import { RandomState } from '../../shared/engine/rng';
+import { Training } from '../../shared/engine/train';
+import { bestKernels } from '../../shared/engine/best-kernels';
+import type { DType } from '../../shared/engine/tensor';
+import type { LoadedDataset } from '../core/datasets';
 
 /** A request to a benchmark worker. */
 export type BenchTask =

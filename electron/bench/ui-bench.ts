@@ -7,13 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BOOK_DEFAULTS } from '../../../shared/config';
-import { RunManager } from '../run-manager';
-import { RENDERER_DIR } from '../renderer-build';
-import { RunStore } from '../store/run-store';
-import { NodeTrainerHost } from '../trainer-host';
-import { WorkbenchService } from '../workbench-service';
-import { startBridge } from '../../server/bridge';
+import { BOOK_DEFAULTS } from '../../shared/config';
+import { RunManager } from '../core/run-manager';
+import { RENDERER_DIR } from '../core/renderer-build';
+import { RunStore } from '../core/store/run-store';
+import { NodeTrainerHost } from '../core/trainer-host';
+import { WorkbenchService } from '../core/workbench-service';
+import { startBridge } from '../server/bridge';
 import { ensureRendererBuilt, launchChromium } from './chromium';
 
 const RUNS = 8;

@@ -3,8 +3,8 @@
  * `python train_neuralnet.py` is one. Prints its peak resident memory, which only the process itself
  * can read (Node has no rusage for children).
  */
-import { BOOK_DEFAULTS } from '../../../shared/config';
-import { runTrainingSession } from '../training-session';
+import { BOOK_DEFAULTS } from '../../shared/config';
+import { runTrainingSession } from '../core/training-session';
 
 const iterations = Number(process.argv[2] ?? BOOK_DEFAULTS.iterations);
 const summary = await runTrainingSession({ ...BOOK_DEFAULTS, iterations, seed: 1 }, { runId: 'bench' });

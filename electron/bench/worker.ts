@@ -3,7 +3,7 @@
  * JSON result per stdout line (the same protocol as scripts/numpy_bench.py).
  */
 import { createInterface } from 'node:readline';
-import { bundledMnistFolder, loadIdxDataset } from '../datasets';
+import { bundledMnistFolder, loadIdxDataset } from '../core/datasets';
 import { runBenchTask, type BenchTask } from './tasks';
 
 const data = loadIdxDataset(bundledMnistFolder());

@@ -1,5 +1,5 @@
 /** `descent bench`: prints the benchmark figures as a table (or JSON lines) while they are measured. */
-import { runBench, type BenchFigure } from '../core/bench/run-bench';
+import { runBench, type BenchFigure } from '../bench/run-bench';
 import { table } from './format';
 
 export interface BenchCommandOptions {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateStore } from '../../electron/core/bench/load-bench';
+import { generateStore } from '../../electron/bench/load-bench';
 
 const home = mkdtempSync(join(tmpdir(), 'descent-load-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
