@@ -7,7 +7,7 @@ import type { GradientCheckReport } from '../../shared/api';
 import type { NumericalMethod } from '../../shared/engine/gradcheck';
 import { checkGradients } from '../core/gradient-check';
 import { DatasetMismatchError } from '../core/training-session';
-import { describeConfig, duration, table } from './format';
+import { describeConfig, duration, safeJson, table } from './format';
 import { describeForCli, UsageError } from './train-flags';
 
 /** The figures of one gradient check, as `--json` prints them. */
@@ -53,7 +53,7 @@ export async function runGradcheck(config: RunConfig, batch: number, method: Num
 /** Prints a report as a table (or one JSON line). */
 export function printGradcheck(report: GradcheckReport, config: RunConfig, json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(report)}\n`);
+    process.stdout.write(`${safeJson(report)}\n`);
     return;
   }
   const rows = [['parameter', 'mean |numerical − analytic|', 'max |numerical − analytic|']];

@@ -12,6 +12,8 @@ import { sweepCommand } from './sweep-command';
 import { serveCommand } from './serve-command';
 import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
+import { printableLines } from './format';
+import { nameFlag } from './run-text-flags';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -28,7 +30,8 @@ function buildProgram(): Command {
     .option('--json', 'one JSON object per line on stdout')
     .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; from?: string }) => {
       const base = flags.from ? configOfRun(flags.from) : undefined;
-      const run = await trainCommand(configFromFlags(flags, base), { json: Boolean(flags.json), name: flags.name });
+      const name = nameFlag(flags.name);
+      const run = await trainCommand(configFromFlags(flags, base), { json: Boolean(flags.json), name });
       if (run.status === 'failed' || run.status === 'diverged') process.exitCode = EXIT_FAILURE;
     });
 
@@ -39,7 +42,7 @@ function buildProgram(): Command {
     .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel?: string }) => {
       const { json, name, parallel, ...trainFlags } = flags;
       const runs = await sweepCommand(trainFlags, {
-        json: Boolean(json), name, parallel: wholeNumber('--parallel', parallel ?? String(defaultConcurrency()), 1, 64),
+        json: Boolean(json), name: nameFlag(name), parallel: wholeNumber('--parallel', parallel ?? String(defaultConcurrency()), 1, 64),
       });
       if (runs.some((r) => r.status === 'failed')) process.exitCode = EXIT_FAILURE;
     });
@@ -56,8 +59,9 @@ function buildProgram(): Command {
   program.command('export').description('write runs\' histories as one tidy CSV or as JSON')
     .argument('<ids...>', 'run ids (or unique prefixes)')
     .option('--format <format>', 'csv|json', 'csv')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .action((ids: string[], flags: { format: string; out?: string }) => exportCommand(ids, flags));
+    .option('--out <file>', 'write to a new file instead of stdout (never over an existing file or through a link)')
+    .option('--force', 'with --out: replace the file (or link) if one exists')
+    .action((ids: string[], flags: { format: string; out?: string; force?: boolean }) => exportCommand(ids, flags));
 
   program.command('annotate').description('rename, tag or add notes to a run')
     .argument('<id>', 'run id (or a unique prefix)')
@@ -153,11 +157,12 @@ export async function main(argv: string[]): Promise<number> {
       // Commander has printed its message (unknown flag, missing value) already.
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
+    // Messages quote what the user typed and what is on disk: escaped, so they cannot drive the terminal.
     if (error instanceof UsageError) {
-      process.stderr.write(`descent: ${error.message}\n`);
+      process.stderr.write(`descent: ${printableLines(error.message)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`descent: ${(error as Error).message}\n`);
+    process.stderr.write(`descent: ${printableLines((error as Error).message)}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -6,7 +6,7 @@
 import cliProgress from 'cli-progress';
 import type { RunRecord } from '../../shared/run-record';
 import type { RunEvent } from '../core/run-manager';
-import { acc, duration } from './format';
+import { acc, duration, printable, safeJson } from './format';
 
 /** Receives a manager's events for the runs it was told about, and their final records. */
 export interface RunOutput {
@@ -37,11 +37,11 @@ export function jsonOutput(): RunOutput {
   return {
     add: () => {},
     event: (e) => {
-      if (e.type === 'progress') write(JSON.stringify({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses, seconds: e.seconds }));
-      else if (e.type === 'epoch') write(JSON.stringify({ type: 'epoch', runId: e.id, ...e.epoch }));
-      else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${e.message}\n`);
+      if (e.type === 'progress') write(safeJson({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses, seconds: e.seconds }));
+      else if (e.type === 'epoch') write(safeJson({ type: 'epoch', runId: e.id, ...e.epoch }));
+      else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${printable(e.message)}\n`);
     },
-    finish: (record) => write(JSON.stringify(summaryLine(record))),
+    finish: (record) => write(safeJson(summaryLine(record))),
     close: () => {},
   };
 }
@@ -67,7 +67,9 @@ export function humanOutput(): RunOutput {
     else write(line);
   };
   return {
-    add: (record, label) => {
+    add: (record, shownLabel) => {
+      // Sweep labels carry flag values as typed (a --data folder can be named anything).
+      const label = printable(shownLabel);
       const bar = multibar?.create(record.config.iterations, 0, { label: label ? `${label.padEnd(10)} ` : '', speed: '–', loss: '–' });
       runs.set(record.id, { label, bar, started: performance.now() });
     },
@@ -83,7 +85,7 @@ export function humanOutput(): RunOutput {
         print(`${run.label ? `${run.label}: ` : ''}epoch ${epoch.toFixed(epoch % 1 ? 2 : 0).padStart(5)} · iteration ${String(iteration).padStart(7)} · ` +
           `train acc, test acc | ${acc(trainAcc)}, ${acc(testAcc)}`);
       } else if (e.type === 'warning') {
-        print(`warning: ${e.message}`);
+        print(`warning: ${printable(e.message)}`);
       }
     },
     finish: (record) => {
@@ -92,7 +94,7 @@ export function humanOutput(): RunOutput {
       const s = record.summary as { seconds?: number; trainSeconds?: number; evalSeconds?: number; loadSeconds?: number; itersPerSec?: number; meanLossLast100?: number | null; divergedAt?: number } | null;
       const who = run?.label ? `${run.label}: ` : '';
       if (!s) {
-        print(`${who}${record.status}: ${record.error ?? ''} (run ${record.id})`);
+        print(`${who}${record.status}: ${printable(record.error ?? '')} (run ${record.id})`);
         return;
       }
       const tail = record.status === 'diverged' ? ` at iteration ${s.divergedAt} (loss not finite)` : '';

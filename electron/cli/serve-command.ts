@@ -11,6 +11,7 @@ import { WorkbenchService } from '../core/workbench-service';
 import { startBridge } from '../server/bridge';
 import { buildRenderer, RENDERER_DIR } from '../core/renderer-build';
 import { openStore } from './session';
+import { printable } from './format';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,7 +36,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     host: options.host,
     port: options.port,
   });
-  process.stdout.write(`Descent is serving the workbench for ${store.home}\nOpen ${bridge.url}\n(Ctrl-C stops runs cleanly and quits)\n`);
+  process.stdout.write(`Descent is serving the workbench for ${printable(store.home)}\nOpen ${bridge.url}\n(Ctrl-C stops runs cleanly and quits)\n`);
   await new Promise<void>((resolve) => {
     const quit = (): void => {
       process.off('SIGINT', quit);

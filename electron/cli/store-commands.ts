@@ -1,15 +1,21 @@
 /** `descent runs`, `show`, `export`, `rm`, `restore`: the store from the command line. */
-import { writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { historiesToCsv, type RunHistory } from '../../shared/export';
 import type { RunConfig } from '../../shared/config';
 import type { RunRecord } from '../../shared/run-record';
 import type { RunStore } from '../core/store/run-store';
-import { acc, describeConfig, table } from './format';
+import { isRunId } from '../core/run-id';
+import { acc, describeConfig, printable, printableLines, safeJson, table } from './format';
+import { writeOutFile } from './out-file';
+import { nameFlag, notesFlag, tagsFlag } from './run-text-flags';
 import { openStore } from './session';
 import { UsageError } from './train-flags';
 
 /** The run a user means by `ref`: a full id or a unique prefix of one. */
 export function resolveRun(store: RunStore, ref: string): RunRecord {
+  // "" is a prefix of every id: `rm ""` must not mean "the only run".
+  if (ref.trim() === '') throw new UsageError(`empty run id ${JSON.stringify(ref)}: give a run id or a unique prefix (see descent runs)`);
   const { runs } = store.list();
   const exact = runs.find((r) => r.id === ref);
   if (exact) return exact;
@@ -25,11 +31,11 @@ export function runsCommand(options: { json: boolean }): void {
   const store = openStore();
   const { runs, damaged } = store.list();
   if (options.json) {
-    runs.forEach((r) => out(JSON.stringify({ type: 'run', ...r })));
-    damaged.forEach((d) => out(JSON.stringify({ type: 'damaged', ...d })));
+    runs.forEach((r) => out(safeJson({ type: 'run', ...r })));
+    damaged.forEach((d) => out(safeJson({ type: 'damaged', ...d })));
     return;
   }
-  if (runs.length === 0) out(`No runs yet in ${store.home}. Start one with: descent train`);
+  if (runs.length === 0) out(`No runs yet in ${printable(store.home)}. Start one with: descent train`);
   else {
     const rows = [['id', 'name', 'status', 'created', 'network', 'lr', 'batch', 'iterations', 'test acc']];
     for (const r of runs) {
@@ -38,7 +44,7 @@ export function runsCommand(options: { json: boolean }): void {
     }
     out(table(rows));
   }
-  for (const d of damaged) process.stderr.write(`damaged: ${d.path}: ${d.reason} (left in place)\n`);
+  for (const d of damaged) process.stderr.write(`damaged: ${printable(d.path)}: ${printable(d.reason)} (left in place)\n`);
 }
 
 export function showCommand(ref: string, options: { json: boolean }): void {
@@ -46,41 +52,44 @@ export function showCommand(ref: string, options: { json: boolean }): void {
   const run = resolveRun(store, ref);
   const metrics = store.readMetrics(run.id);
   if (options.json) {
-    out(JSON.stringify({ run, metrics }));
+    out(safeJson({ run, metrics }));
     return;
   }
-  out(`${run.name}  (${run.id})`);
-  out(`status     ${run.status}${run.error ? ` — ${run.error}` : ''}`);
+  out(`${printable(run.name)}  (${run.id})`);
+  out(`status     ${run.status}${run.error ? ` — ${printable(run.error)}` : ''}`);
   out(`network    ${describeConfig(run.config)} · seed ${run.config.seed}`);
-  out(`dataset    ${run.config.dataset}${run.config.trainSize ? ` (first ${run.config.trainSize} training images)` : ''}`);
+  out(`dataset    ${printable(run.config.dataset)}${run.config.trainSize ? ` (first ${run.config.trainSize} training images)` : ''}`);
   out(`created    ${run.createdAt}${run.startedAt ? ` · started ${run.startedAt}` : ''}${run.endedAt ? ` · ended ${run.endedAt}` : ''}`);
-  if (run.group) out(`group      ${run.group}`);
-  if (run.tags.length) out(`tags       ${run.tags.join(', ')}`);
-  if (run.notes) out(`notes      ${run.notes}`);
+  if (run.group) out(`group      ${printable(run.group)}`);
+  if (run.tags.length) out(`tags       ${run.tags.map(printable).join(', ')}`);
+  if (run.notes) out(`notes      ${printable(run.notes)}`);
   out(`losses     ${metrics.losses.length} recorded${metrics.losses.length ? `, last ${metrics.losses[metrics.losses.length - 1].toFixed(4)}` : ''}`);
-  out(`folder     ${store.runDir(run.id)}`);
+  out(`folder     ${printable(store.runDir(run.id))}`);
   if (metrics.epochs.length) {
     out('');
     out(table([['epoch', 'iteration', 'train acc', 'test acc'],
       ...metrics.epochs.map((e) => [e.epoch.toFixed(2), String(e.iteration), acc(e.trainAcc), acc(e.testAcc)])]));
   }
-  for (const w of metrics.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of metrics.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
 }
 
-export function exportCommand(refs: string[], options: { format: string; out?: string }): void {
+export function exportCommand(refs: string[], options: { format: string; out?: string; force?: boolean }): void {
   if (options.format !== 'csv' && options.format !== 'json') {
     throw new UsageError(`--format: must be one of csv, json, got ${JSON.stringify(options.format)}`);
   }
   const store = openStore();
   const runs = refs.map((ref) => resolveRun(store, ref));
   const histories = runs.map((run) => ({ run, metrics: store.readMetrics(run.id) }));
-  for (const h of histories) for (const w of h.metrics.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const h of histories) for (const w of h.metrics.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
   const text = options.format === 'csv'
     ? historiesToCsv(histories.map(({ run, metrics }): RunHistory => ({ id: run.id, name: run.name, ...metrics })))
-    : `${JSON.stringify(histories.map(({ run, metrics }) => ({ run, iterations: metrics.iterations, losses: metrics.losses, epochs: metrics.epochs })), null, 2)}\n`;
+    : `${safeJson(histories.map(({ run, metrics }) => ({ run, iterations: metrics.iterations, losses: metrics.losses, epochs: metrics.epochs })), 2)}\n`;
   if (options.out) {
-    writeFileSync(options.out, text);
-    process.stderr.write(`wrote ${options.out}\n`);
+    writeOutFile(options.out, text, Boolean(options.force));
+    process.stderr.write(`wrote ${printable(options.out)}\n`);
+  } else if (process.stdout.isTTY) {
+    // Names are data in a file, but on a terminal they would act: shown escaped there only.
+    process.stdout.write(printableLines(text));
   } else process.stdout.write(text);
 }
 
@@ -90,13 +99,17 @@ export function rmCommand(refs: string[]): void {
     const run = resolveRun(store, ref);
     if (['queued', 'running', 'paused'].includes(run.status)) throw new UsageError(`run ${run.id} is ${run.status}: stop it first`);
     store.trash(run.id);
-    out(`moved ${run.id} to ${store.trashDir} (undo: descent restore ${run.id})`);
+    out(`moved ${run.id} to ${printable(store.trashDir)} (undo: descent restore ${run.id})`);
   }
 }
 
 export function restoreCommand(ids: string[]): void {
   const store = openStore();
   for (const id of ids) {
+    // Checked here so that a typo is a usage error (exit 2) that names it, not a failure of the store.
+    if (!isRunId(id)) throw new UsageError(`restore: ${JSON.stringify(id)} is not a run id (full ids only, like 20261128-103400-3f9a1c)`);
+    if (!existsSync(join(store.trashDir, id))) throw new UsageError(`restore: no run ${id} in the trash (${printable(store.trashDir)})`);
+    if (store.has(id)) throw new UsageError(`restore: run ${id} is in the store already`);
     store.restore(id);
     out(`restored ${id}`);
   }
@@ -106,9 +119,6 @@ export function restoreCommand(ids: string[]): void {
 export function configOfRun(ref: string): RunConfig {
   return resolveRun(openStore(), ref).config;
 }
-
-/** Longest name, tag or note accepted, so that run.json stays a small file. */
-const MAX_TEXT = 10_000;
 
 export function annotateCommand(ref: string, flags: { name?: string; tags?: string; notes?: string }): void {
   const store = openStore();
@@ -120,16 +130,14 @@ export function annotateCommand(ref: string, flags: { name?: string; tags?: stri
   if (flags.name === undefined && flags.tags === undefined && flags.notes === undefined) {
     throw new UsageError('annotate: give --name, --tags or --notes');
   }
-  for (const [flag, value] of [['--name', flags.name], ['--tags', flags.tags], ['--notes', flags.notes]] as const) {
-    if (value !== undefined && value.length > MAX_TEXT) throw new UsageError(`${flag}: at most ${MAX_TEXT} characters, got ${value.length}`);
-  }
-  if (flags.name !== undefined && flags.name.trim() === '') throw new UsageError('--name: must not be empty');
-  const tags = flags.tags === undefined ? undefined : flags.tags.split(',').map((t) => t.trim()).filter(Boolean);
+  const name = nameFlag(flags.name);
+  const tags = tagsFlag(flags.tags);
+  const notes = notesFlag(flags.notes);
   const next = store.update(run.id, (r) => ({
     ...r,
-    ...(flags.name !== undefined ? { name: flags.name.trim() } : {}),
+    ...(name !== undefined ? { name } : {}),
     ...(tags !== undefined ? { tags } : {}),
-    ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+    ...(notes !== undefined ? { notes } : {}),
   }));
-  out(`${next.id}: ${next.name}${next.tags.length ? ` [${next.tags.join(', ')}]` : ''}`);
+  out(`${next.id}: ${printable(next.name)}${next.tags.length ? ` [${next.tags.map(printable).join(', ')}]` : ''}`);
 }

@@ -5,7 +5,7 @@
 import type { RunConfig } from '../../shared/config';
 import { pickSeed } from '../../shared/engine/rng';
 import type { RunRecord } from '../../shared/run-record';
-import { acc, table } from './format';
+import { acc, printable, table } from './format';
 import { humanOutput, jsonOutput } from './run-output';
 import { trainRuns } from './session';
 import { configFromFlags, UsageError, type TrainFlagValues } from './train-flags';
@@ -57,7 +57,7 @@ export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions
   const configs: RunConfig[] = points.map((p) => configFromFlags(p.flags));
   const group = options.name ?? `sweep ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
   const output = options.json ? jsonOutput() : humanOutput();
-  if (!options.json) process.stdout.write(`Sweep "${group}": ${points.length} runs, ${options.parallel} at a time\n`);
+  if (!options.json) process.stdout.write(`Sweep "${printable(group)}": ${points.length} runs, ${options.parallel} at a time\n`);
   const records = await trainRuns(
     points.map((p, i) => ({ config: configs[i], name: `${group}: ${p.label || 'run'}`, group, label: p.label || `run ${i + 1}` })),
     options.parallel,

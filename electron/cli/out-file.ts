@@ -1,0 +1,52 @@
+/**
+ * `--out FILE`: a file the user names, written so that a typo or a planted link cannot destroy anything.
+ * Without `--force` the file must not exist (O_EXCL), which also refuses any symlink, dangling or not,
+ * so nothing is ever written through a link. With `--force` the text goes to a new file beside it that
+ * is then renamed over the name: an existing file or link is replaced whole, never written through,
+ * and a failed write leaves the old file as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from './train-flags';
+
+// O_NOFOLLOW is redundant with O_EXCL on POSIX (which never follows a final symlink), kept as a second lock;
+// Windows has neither symlink semantics here nor the constant (undefined | n is n).
+const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** Creates `path` (which must not exist) with `text`; removes what it created if the write fails. */
+function writeNew(path: string, text: string): void {
+  const fd = openSync(path, NEW_FILE, 0o666);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+}
+
+/** Writes `text` to the user's `--out` file: a new file, or with `force` a replacement of what is there. */
+export function writeOutFile(path: string, text: string, force: boolean): void {
+  if (!force) {
+    try {
+      writeNew(path, text);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ELOOP') {
+        throw new UsageError(`--out: ${path} exists; add --force to replace it`);
+      }
+      throw error;
+    }
+    return;
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  writeNew(temp, text);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
