@@ -12,42 +12,13 @@
 // zeros) take the dense products instead; both give the same numbers.
 //
 // The host (shared/engine/wasm/fused-training.ts) lays everything out and describes it in `desc`, an
-// array of i32 words: the offsets below.
-
-const DEPTH = 0;
-const ACTIVATION = 1; // 0 sigmoid, 1 relu
-const LOSS = 2; // 0 cross-entropy, 1 mean squared error
-const FEATURES = 3;
-const PIXELS = 4; // u8, rows × features: the batch's images as stored in the dataset (datasets without resident lists)
-const LABELS = 5; // i32, rows
-const TABLE = 6; // T[256]: pixel byte → input value (x / 255)
-const ROW_START = 7; // i32, rows + 1: lists of the batch's non-zero pixels, made from PIXELS …
-const COLUMNS = 8; // u16: … pixel index of each non-zero pixel
-const BYTES = 9; // u8: … and its byte
-const PER_SAMPLE = 10; // f64, rows: each sample's loss
-const COLUMN_START = 11; // i32, features + 1: where each pixel's (row, value) list starts in CSC_ROWS/CSC_VALUES
-const CURSOR = 12; // i32, features: scratch for building those lists
-const DENSE_X = 13; // T, rows × features: the batch as floats, for dense batches
-const CSC_ROWS = 14; // i32: the batch row of each non-zero pixel, listed by pixel, rows ascending
-const CSC_VALUES = 15; // T: its input value
-// The lists the first layer reads: a dataset's resident lists (SOURCE_* set by the host, INDICES the
-// batch's images), or the batch's own from PIXELS (SOURCE_* pointed at ROW_START/COLUMNS/BYTES, INDICES 0, 1, …).
-const INDICES = 16; // i32, rows: the image of each batch row
-const SOURCE_START = 17; // i32, images + 1: where each image's non-zero pixels start
-const SOURCE_COLUMNS = 18; // u16: pixel index of each non-zero pixel
-const SOURCE_BYTES = 19; // u8: its byte
-const TRANSPOSED = 20; // T: room for the largest Wᵀ of the layers after the first
-const LAYERS = 24;
-const LAYER_WORDS = 8;
-// Words of layer l, at LAYERS + l·LAYER_WORDS:
-const IN = 0; // input width
-const OUT = 1; // output width
-const W = 2; // T, IN × OUT
-const B = 3; // T, OUT
-const GW = 4; // T, IN × OUT: W's gradient
-const GB = 5; // T, OUT
-const OUTPUT = 6; // T, rows × OUT: activations (softmax probabilities for the last layer)
-const DELTA = 7; // T, rows × OUT: ∂L/∂(pre-activation)
+// array of i32 words whose offsets both sides import from one module.
+import {
+  DEPTH, ACTIVATION, LOSS, FEATURES, PIXELS, LABELS, TABLE, ROW_START, COLUMNS, BYTES, PER_SAMPLE, COLUMN_START,
+  CURSOR, DENSE_X, CSC_ROWS, CSC_VALUES, INDICES, SOURCE_START, SOURCE_COLUMNS, SOURCE_BYTES, TRANSPOSED,
+  LAYERS, LAYER_WORDS, LAYER_IN, LAYER_OUT, LAYER_W, LAYER_B, LAYER_GW, LAYER_GB, LAYER_OUTPUT, LAYER_DELTA,
+  RESIDENT_DENSITY,
+} from '../shared/engine/wasm/descriptor-layout';
 
 // @ts-ignore: decorator
 @inline function word(desc: usize, index: i32): i32 {
@@ -132,7 +103,7 @@ function denseInputs<T>(desc: usize, rows: i32): void {
 
 // True when the batch is mostly zeros, so that the pixel lists beat the dense products.
 function chooseSparse(desc: usize, rows: i32, nonZero: i32): bool {
-  return nonZero * 2 <= rows * word(desc, FEATURES);
+  return <f64>nonZero <= RESIDENT_DENSITY * <f64>rows * <f64>word(desc, FEATURES);
 }
 
 // Lanes of T in a 128-bit vector, and the block of outputs kept in registers: four vectors.
@@ -381,12 +352,12 @@ function forward<T>(desc: usize, rows: i32, sparse: bool): void {
   const relu = word(desc, ACTIVATION) == 1;
   let input = ptr(desc, DENSE_X);
   for (let l = 0; l < depth; l++) {
-    const k = layer(desc, l, IN);
-    const n = layer(desc, l, OUT);
-    const out = <usize>layer(desc, l, OUTPUT);
-    if (l == 0 && sparse) sparseTimes<T>(desc, <usize>layer(desc, 0, W), out, rows, n);
-    else blockedProduct<T>(input, k, 1, <usize>layer(desc, l, W), out, rows, k, n);
-    addBias<T>(out, <usize>layer(desc, l, B), rows, n);
+    const k = layer(desc, l, LAYER_IN);
+    const n = layer(desc, l, LAYER_OUT);
+    const out = <usize>layer(desc, l, LAYER_OUTPUT);
+    if (l == 0 && sparse) sparseTimes<T>(desc, <usize>layer(desc, 0, LAYER_W), out, rows, n);
+    else blockedProduct<T>(input, k, 1, <usize>layer(desc, l, LAYER_W), out, rows, k, n);
+    addBias<T>(out, <usize>layer(desc, l, LAYER_B), rows, n);
     if (l == depth - 1) softmaxRows<T>(out, rows, n);
     else activate<T>(out, rows * n, relu);
     input = out;
@@ -421,44 +392,56 @@ function pairwiseSum<T>(values: usize, length: i32): f64 {
   return pairwiseSum<T>(values, half) + pairwiseSum<T>(at<T>(values, half), length - half);
 }
 
-// Mean loss of the batch, and δ of the output layer (MultiLayerNet.lossOf and outputDelta).
-function lossAndOutputDelta<T>(desc: usize, rows: i32, crossEntropyDelta: f64): f64 {
+// Mean loss of the batch from the softmax outputs (shared/engine/functions.ts batchLoss): the one
+// loss of this module, used before the update and after it.
+function batchLoss<T>(desc: usize, rows: i32, crossEntropyDelta: f64): f64 {
   const last = word(desc, DEPTH) - 1;
-  const classes = layer(desc, last, OUT);
-  const y = <usize>layer(desc, last, OUTPUT);
-  const delta = <usize>layer(desc, last, DELTA);
+  const classes = layer(desc, last, LAYER_OUT);
+  const y = <usize>layer(desc, last, LAYER_OUTPUT);
   const labels = ptr(desc, LABELS);
-  let loss: f64;
   if (word(desc, LOSS) == 0) {
+    // −log(y[t] + δ) per sample, summed pairwise.
     const perSample = ptr(desc, PER_SAMPLE);
     for (let r = 0; r < rows; r++) {
       const p = <f64>load<T>(at<T>(y, r * classes + load<i32>(at<i32>(labels, r))));
       store<f64>(at<f64>(perSample, r), -Math.log(p + crossEntropyDelta));
     }
-    loss = pairwiseSum<f64>(perSample, rows) / rows;
-    for (let r = 0; r < rows; r++) {
-      const t = load<i32>(at<i32>(labels, r));
-      for (let c = 0; c < classes; c++) {
-        const i = r * classes + c;
-        store<T>(at<T>(delta, i), <T>((<f64>load<T>(at<T>(y, i)) - (c == t ? 1.0 : 0.0)) / rows));
-      }
-    }
-    return loss;
+    return pairwiseSum<f64>(perSample, rows) / rows;
   }
-  // Mean squared error: squares (in T, as TypeScript keeps them in the δ buffer) summed pairwise…
+  // 0.5·Σ(y − t)²: squares in T (as TypeScript keeps them in a T buffer) summed pairwise. They go in
+  // the output layer's δ, which outputDelta overwrites afterwards.
+  const squares = <usize>layer(desc, last, LAYER_DELTA);
   for (let r = 0; r < rows; r++) {
     const t = load<i32>(at<i32>(labels, r));
     for (let c = 0; c < classes; c++) {
       const i = r * classes + c;
       const d = <f64>load<T>(at<T>(y, i)) - (c == t ? 1.0 : 0.0);
-      store<T>(at<T>(delta, i), <T>(d * d));
+      store<T>(at<T>(squares, i), <T>(d * d));
     }
   }
-  loss = (0.5 * pairwiseSum<T>(delta, rows * classes)) / rows;
-  // …then through softmax: g = (y − t)/B, δ = y ⊙ (g − Σ g·y).
+  return (0.5 * pairwiseSum<T>(squares, rows * classes)) / rows;
+}
+
+// δ of the output layer's pre-activation, for softmax followed by the loss (MultiLayerNet.outputDelta).
+function outputDelta<T>(desc: usize, rows: i32): void {
+  const last = word(desc, DEPTH) - 1;
+  const classes = layer(desc, last, LAYER_OUT);
+  const y = <usize>layer(desc, last, LAYER_OUTPUT);
+  const delta = <usize>layer(desc, last, LAYER_DELTA);
+  const labels = ptr(desc, LABELS);
+  const crossEntropy = word(desc, LOSS) == 0;
   for (let r = 0; r < rows; r++) {
     const t = load<i32>(at<i32>(labels, r));
     const row = r * classes;
+    if (crossEntropy) {
+      // Softmax with cross-entropy: (y − t) / batch_size, the book's `dy`.
+      for (let c = 0; c < classes; c++) {
+        const i = row + c;
+        store<T>(at<T>(delta, i), <T>((<f64>load<T>(at<T>(y, i)) - (c == t ? 1.0 : 0.0)) / rows));
+      }
+      continue;
+    }
+    // Mean squared error through softmax: g = (y − t)/B, δ = y ⊙ (g − Σ g·y).
     let dot: f64 = 0;
     for (let c = 0; c < classes; c++) {
       const yc = <f64>load<T>(at<T>(y, row + c));
@@ -471,7 +454,6 @@ function lossAndOutputDelta<T>(desc: usize, rows: i32, crossEntropyDelta: f64): 
       store<T>(at<T>(delta, i), <T>(<f64>load<T>(at<T>(y, i)) * (<f64>load<T>(at<T>(delta, i)) - dot)));
     }
   }
-  return loss;
 }
 
 // out (n) = Σ over rows of m: np.sum(m, axis=0), row after row.
@@ -491,28 +473,30 @@ function descend<T>(v: usize, g: usize, count: i32, learningRate: f64): void {
 }
 
 // One SGD iteration on the batch (INDICES into the resident lists, or PIXELS) with LABELS; returns its
-// loss before the update.
-export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learningRate: f64, crossEntropyDelta: f64): f64 {
+// loss before the update, or with `lossAfterUpdate` the loss of the updated network on the same batch
+// (the book's train_neuralnet.py): one more forward pass over inputs that are still prepared.
+export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learningRate: f64, crossEntropyDelta: f64, lossAfterUpdate: bool): f64 {
   const depth = word(desc, DEPTH);
   const relu = word(desc, ACTIVATION) == 1;
   const sparse = prepareInputs<T>(desc, rows, resident);
   forward<T>(desc, rows, sparse);
-  const loss = lossAndOutputDelta<T>(desc, rows, crossEntropyDelta);
+  const lossBefore = lossAfterUpdate ? 0 : batchLoss<T>(desc, rows, crossEntropyDelta);
+  outputDelta<T>(desc, rows);
   for (let l = depth - 1; l >= 0; l--) {
-    const k = layer(desc, l, IN);
-    const n = layer(desc, l, OUT);
-    const delta = <usize>layer(desc, l, DELTA);
-    const gw = <usize>layer(desc, l, GW);
+    const k = layer(desc, l, LAYER_IN);
+    const n = layer(desc, l, LAYER_OUT);
+    const delta = <usize>layer(desc, l, LAYER_DELTA);
+    const gw = <usize>layer(desc, l, LAYER_GW);
     // W1 is read by no other part of the backward pass: its update can happen here.
-    if (l == 0 && sparse) sparseGradientDescent<T>(desc, delta, <usize>layer(desc, 0, W), rows, n, learningRate);
-    else blockedProduct<T>(l == 0 ? ptr(desc, DENSE_X) : <usize>layer(desc, l - 1, OUTPUT), 1, k, delta, gw, k, rows, n);
-    sumRows<T>(delta, <usize>layer(desc, l, GB), rows, n);
+    if (l == 0 && sparse) sparseGradientDescent<T>(desc, delta, <usize>layer(desc, 0, LAYER_W), rows, n, learningRate);
+    else blockedProduct<T>(l == 0 ? ptr(desc, DENSE_X) : <usize>layer(desc, l - 1, LAYER_OUTPUT), 1, k, delta, gw, k, rows, n);
+    sumRows<T>(delta, <usize>layer(desc, l, LAYER_GB), rows, n);
     if (l == 0) break;
-    const below = <usize>layer(desc, l - 1, DELTA);
+    const below = <usize>layer(desc, l - 1, LAYER_DELTA);
     // δ·Wᵀ as a product with Wᵀ made first: each output row then sums in registers.
-    transpose<T>(<usize>layer(desc, l, W), ptr(desc, TRANSPOSED), k, n);
+    transpose<T>(<usize>layer(desc, l, LAYER_W), ptr(desc, TRANSPOSED), k, n);
     blockedProduct<T>(delta, n, 1, ptr(desc, TRANSPOSED), below, rows, n, k);
-    const z = <usize>layer(desc, l - 1, OUTPUT);
+    const z = <usize>layer(desc, l - 1, LAYER_OUTPUT);
     const count = rows * k;
     if (relu) {
       for (let i = 0; i < count; i++) if (!(load<T>(at<T>(z, i)) > 0)) store<T>(at<T>(below, i), 0);
@@ -526,22 +510,24 @@ export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learning
   }
   // SGD after the whole backward pass (it reads W2, W3, … before their update).
   for (let l = 0; l < depth; l++) {
-    const k = layer(desc, l, IN);
-    const n = layer(desc, l, OUT);
-    const w = <usize>layer(desc, l, W);
-    const gw = <usize>layer(desc, l, GW);
+    const k = layer(desc, l, LAYER_IN);
+    const n = layer(desc, l, LAYER_OUT);
+    const w = <usize>layer(desc, l, LAYER_W);
+    const gw = <usize>layer(desc, l, LAYER_GW);
     if (!(l == 0 && sparse)) descend<T>(w, gw, k * n, learningRate); // (sparse W1: updated above)
-    descend<T>(<usize>layer(desc, l, B), <usize>layer(desc, l, GB), n, learningRate);
+    descend<T>(<usize>layer(desc, l, LAYER_B), <usize>layer(desc, l, LAYER_GB), n, learningRate);
   }
-  return loss;
+  if (!lossAfterUpdate) return lossBefore;
+  forward<T>(desc, rows, sparse);
+  return batchLoss<T>(desc, rows, crossEntropyDelta);
 }
 
 // How many of the `rows` images (INDICES or PIXELS) are classified as their LABELS (first maximum on ties, as np.argmax).
 export function countCorrect<T>(desc: usize, rows: i32, resident: bool): i32 {
   forward<T>(desc, rows, prepareInputs<T>(desc, rows, resident));
   const last = word(desc, DEPTH) - 1;
-  const classes = layer(desc, last, OUT);
-  const y = <usize>layer(desc, last, OUTPUT);
+  const classes = layer(desc, last, LAYER_OUT);
+  const y = <usize>layer(desc, last, LAYER_OUTPUT);
   const labels = ptr(desc, LABELS);
   let correct = 0;
   for (let r = 0; r < rows; r++) {

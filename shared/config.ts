@@ -6,6 +6,15 @@
 import { z } from 'zod';
 import { MAX_SEED } from './engine/rng';
 import { bytesPerElement } from './engine/tensor';
+import { LOSS_TIMINGS, type LossTiming } from './engine/types';
+
+export { LOSS_TIMINGS, type LossTiming };
+
+/**
+ * The default: the book's timing, so that a seeded run's loss list is `train_neuralnet.py`'s
+ * `train_loss_list` (README, "Loss timing"); it costs one forward pass of the batch per step.
+ */
+export const DEFAULT_LOSS_TIMING: LossTiming = 'after-update';
 
 /** Limits of each numeric field; shown in error messages, the CLI help and the UI. */
 export const LIMITS = {
@@ -71,6 +80,8 @@ export const runConfigSchema = z
       seed: int(LIMITS.seed.min, LIMITS.seed.max).optional(),
       trainSize: int(LIMITS.trainSize.min, LIMITS.trainSize.max).nullable(),
       dtype: oneOf(['float32', 'float64']),
+      /** When each step's loss is measured; `after-update` (the book's) unless given. */
+      lossTiming: oneOf(LOSS_TIMINGS).default(DEFAULT_LOSS_TIMING),
     },
     { error: (i) => (i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : `must be an object, got ${show(i.input)}`) },
   )
@@ -86,6 +97,18 @@ export const runConfigSchema = z
       });
     }
   });
+
+/**
+ * A configuration as `run.json` holds it. Runs stored before `lossTiming` existed recorded the loss before
+ * the update, so a stored configuration without the field reads as `before-update`, never as the default.
+ */
+export const storedRunConfigSchema = z.preprocess(
+  (value) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !('lossTiming' in value)
+      ? { ...value, lossTiming: 'before-update' }
+      : value,
+  runConfigSchema,
+);
 
 /** A validated run configuration (the seed may still be unset: it is picked when the run starts). */
 export type RunConfig = z.infer<typeof runConfigSchema>;
@@ -104,6 +127,7 @@ export const BOOK_DEFAULTS: RunConfig = Object.freeze({
   iterations: 10000,
   trainSize: null,
   dtype: 'float32',
+  lossTiming: DEFAULT_LOSS_TIMING,
 }) as RunConfig;
 
 /** One problem with a configuration: the field (dotted path) and what it accepts and got. */

@@ -3,24 +3,26 @@
  * schema is versioned; readers refuse versions they do not know rather than guess.
  */
 import { z } from 'zod';
-import { runConfigSchema } from './config';
+import { epochMeasurementSchema } from './metrics';
+import { RUN_STATUSES } from './run-status';
+import { runSummarySchema, seededConfigSchema } from './summary';
+
+export {
+  END_STATUSES, FAILED_STATUSES, FINISHED_STATUSES, LIVE_STATUSES, RUN_STATUSES, endedByItself, isFailed, isFinished, isLive,
+  type EndStatus, type FailedStatus, type FinishedStatus, type LiveStatus, type RunStatus,
+} from './run-status';
 
 /** The `run.json` format version this code writes and reads. */
 export const RUN_SCHEMA_VERSION = 1;
 
-/** Lifecycle: queued → running ⇄ paused → completed | stopped | failed | diverged | interrupted. */
-export const RUN_STATUSES = ['queued', 'running', 'paused', 'completed', 'stopped', 'failed', 'diverged', 'interrupted'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+/** `20261128-103400-3f9a1c`: the UTC date and time a run was created, then 24 random bits. */
+export const RUN_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
+export const runIdSchema = z.string().regex(RUN_ID_PATTERN, 'must be a run id like 20261128-103400-3f9a1c');
 
-/** Statuses after which a run never changes by itself again. */
-export const FINISHED_STATUSES: ReadonlySet<RunStatus> = new Set(['completed', 'stopped', 'failed', 'diverged', 'interrupted']);
-
-const epochSchema = z.object({
-  iteration: z.number(),
-  epoch: z.number(),
-  trainAcc: z.number(),
-  testAcc: z.number(),
-});
+/** True for strings that name a run (checked before one becomes a path). */
+export function isRunId(value: string): boolean {
+  return RUN_ID_PATTERN.test(value);
+}
 
 export const runRecordSchema = z.object({
   schemaVersion: z.literal(RUN_SCHEMA_VERSION),
@@ -31,16 +33,28 @@ export const runRecordSchema = z.object({
   /** Sweep group the run belongs to, if any. */
   group: z.string().nullable(),
   status: z.enum(RUN_STATUSES),
-  config: runConfigSchema.and(z.object({ seed: z.number().int() })),
+  config: seededConfigSchema,
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   /** Iterations done so far and the latest accuracy measurement (updated at each epoch). */
   iterationsDone: z.number().int().min(0),
-  lastEpoch: epochSchema.nullable(),
-  /** The process that is training the run, so another process can tell a live run from a dead one. */
-  owner: z.object({ pid: z.number().int(), hostname: z.string() }).nullable(),
-  summary: z.looseObject({}).nullable(),
+  // The record stores a measurement without its time stamp; the key is stripped if an old file has one.
+  lastEpoch: epochMeasurementSchema.omit({ seconds: true }).nullable(),
+  /**
+   * The process that is training the run, so another process can tell a live run from a dead one. A pid
+   * alone can be reused (after a reboot, or by a long-lived machine); the process's start time (clock ticks
+   * after boot, Linux's /proc/<pid>/stat) and the boot's id tell a reused pid from the owner. Both are
+   * optional: older records and systems without /proc have the pid and host alone.
+   */
+  owner: z.object({
+    pid: z.number().int(),
+    hostname: z.string(),
+    startTime: z.number().int().min(0).optional(),
+    bootId: z.string().max(100).optional(),
+  }).nullable(),
+  /** The trainer's summary of a run that ended in a trainer (null while live, and for failed runs). */
+  summary: runSummarySchema.nullable(),
   /** Why the run failed or was interrupted. */
   error: z.string().nullable(),
 });

@@ -8,7 +8,7 @@ import { MultiLayerNet } from '../../shared/engine/network';
 import { incrementalNumericalGradient } from '../../shared/engine/numerical-incremental';
 import { RandomState } from '../../shared/engine/rng';
 import { Training } from '../../shared/engine/train';
-import { bestKernels } from '../../shared/engine/best-kernels';
+import { bestEngine } from '../../shared/engine/best-engine';
 import type { DType } from '../../shared/engine/tensor';
 import type { LoadedDataset } from '../core/datasets';
 
@@ -33,7 +33,7 @@ export function runBenchTask(task: BenchTask, data: LoadedDataset): BenchResult 
     case 'step': {
       const training = new Training(
         { ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: task.steps + 20 },
-        data.train, data.test, now, bestKernels(),
+        data.train, data.test, now, bestEngine(),
       );
       // Warm-up outside the timed part (JIT, caches); i = 0 also runs the first evaluation.
       for (let i = 0; i < 20; i++) training.step();
@@ -43,7 +43,7 @@ export function runBenchTask(task: BenchTask, data: LoadedDataset): BenchResult 
     }
     case 'evaluate': {
       // The evaluation a run makes (a fresh network's, before its first step), on the engine runs use.
-      const training = new Training({ ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: 1 }, data.train, data.test, now, bestKernels());
+      const training = new Training({ ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: 1 }, data.train, data.test, now, bestEngine());
       const started = now();
       training.finalEvaluation();
       return { seconds: (now() - started) / 1000 };

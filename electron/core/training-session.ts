@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeIssue, type ConfigIssue, type RunConfig } from '../../shared/config';
 import { takeFirst } from '../../shared/engine/dataset';
 import { Training, type EpochRecord } from '../../shared/engine/train';
-import { bestKernels } from '../../shared/engine/best-kernels';
+import { bestEngine } from '../../shared/engine/best-engine';
 import { meanOfLast, type EndStatus, type RunSummary } from '../../shared/summary';
 import { datasetFolder, loadIdxDataset, probeIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
 import type { PauseGate } from './pause-gate';
@@ -95,7 +95,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   const loadSeconds = (now() - started) / 1000;
 
   const train = config.trainSize === null ? data.train : takeFirst(data.train, config.trainSize);
-  const training = new Training(config, train, data.test, now, bestKernels());
+  const training = new Training(config, train, data.test, now, bestEngine());
   const interval = options.progressIntervalMs ?? 50;
   const listener = options.listener ?? {};
   const losses: number[] = [];

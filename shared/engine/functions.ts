@@ -3,6 +3,7 @@
  * `rows` samples of `cols` values. One sample is simply `rows = 1`.
  */
 import { pairwiseSum, argmax, type FloatArray } from './tensor';
+import type { LossKind } from './types';
 
 /** The δ the book adds inside the logarithm so that log(0) never happens. */
 export const CROSS_ENTROPY_DELTA = 1e-7;
@@ -63,35 +64,65 @@ function labelOf(t: ArrayLike<number>, row: number, rows: number, cols: number):
   throw new RangeError(`targets must hold ${rows} labels or ${rows}×${cols} one-hot values, got ${t.length}`);
 }
 
+/** One sample's cross-entropy, −log(p + δ), where p is the probability given to its label. */
+export function crossEntropyTerm(p: number, delta = CROSS_ENTROPY_DELTA): number {
+  return -Math.log(p + delta);
+}
+
 /**
- * Per-sample cross-entropy −log(y[t] + δ) of each of `rows` rows, written into `out`.
- * Kept separate from the mean so that callers can reuse per-sample losses.
+ * One sample's loss from its class probabilities `y[offset .. offset + cols)` and its label: −log(y[t] + δ),
+ * or 0.5·Σ(y − onehot)² summed in class order. The batch loss below averages these terms.
  */
-export function crossEntropyPerSample(
-  y: ArrayLike<number>, t: ArrayLike<number>, rows: number, cols: number, out: FloatArray,
-): void {
-  for (let r = 0; r < rows; r++) out[r] = -Math.log(y[r * cols + labelOf(t, r, rows, cols)] + CROSS_ENTROPY_DELTA);
+export function sampleLoss(
+  kind: LossKind, y: ArrayLike<number>, offset: number, cols: number, label: number, delta = CROSS_ENTROPY_DELTA,
+): number {
+  if (kind === 'cross_entropy') return crossEntropyTerm(y[offset + label], delta);
+  let squares = 0;
+  for (let c = 0; c < cols; c++) {
+    const d = y[offset + c] - (c === label ? 1 : 0);
+    squares += d * d;
+  }
+  return 0.5 * squares;
+}
+
+/**
+ * The mean loss of a batch: softmax outputs `y` (rows × cols) against class indices `labels`, summed in
+ * numpy's pairwise order so that losses equal the book's where the inputs are equal. The one
+ * implementation MultiLayerNet's loss and the book's functions below use.
+ * @param scratch where the terms are kept before their sum: `rows` values for cross-entropy, `rows × cols`
+ *   for mean squared error (whose squares numpy sums element by element; a float32 buffer rounds them as
+ *   numpy's float32 arrays do)
+ */
+export function batchLoss(
+  kind: LossKind, y: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number,
+  delta: number, scratch: FloatArray,
+): number {
+  if (kind === 'cross_entropy') {
+    for (let r = 0; r < rows; r++) scratch[r] = crossEntropyTerm(y[r * cols + labels[r]], delta);
+    return pairwiseSum(scratch, 0, rows) / rows;
+  }
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const d = y[r * cols + c] - (c === labels[r] ? 1 : 0);
+      scratch[r * cols + c] = d * d;
+    }
+  }
+  return (0.5 * pairwiseSum(scratch, 0, rows * cols)) / rows;
+}
+
+/** Class indices of `rows` targets given as labels or one-hot rows. */
+function labelsOf(t: ArrayLike<number>, rows: number, cols: number): Int32Array {
+  return Int32Array.from({ length: rows }, (_, r) => labelOf(t, r, rows, cols));
 }
 
 /** The book's `cross_entropy_error`: mean over the batch of −log(y[t] + 1e-7). */
 export function crossEntropyError(y: ArrayLike<number>, t: ArrayLike<number>, rows = 1): number {
   const cols = y.length / rows;
-  const perSample = new Float64Array(rows);
-  crossEntropyPerSample(y, t, rows, cols, perSample);
-  return pairwiseSum(perSample) / rows;
+  return batchLoss('cross_entropy', y, labelsOf(t, rows, cols), rows, cols, CROSS_ENTROPY_DELTA, new Float64Array(rows));
 }
 
-/** The book's `mean_squared_error`, 0.5·Σ(y − t)², averaged over the batch's rows. */
+/** The book's `mean_squared_error`, 0.5·Σ(y − t)², averaged over the batch's rows (labels or one-hot rows). */
 export function meanSquaredError(y: ArrayLike<number>, t: ArrayLike<number>, rows = 1): number {
   const cols = y.length / rows;
-  const squares = new Float64Array(y.length);
-  for (let r = 0; r < rows; r++) {
-    const label = t.length === y.length ? -1 : labelOf(t, r, rows, cols);
-    for (let c = 0; c < cols; c++) {
-      const target = label < 0 ? t[r * cols + c] : c === label ? 1 : 0;
-      const d = y[r * cols + c] - target;
-      squares[r * cols + c] = d * d;
-    }
-  }
-  return (0.5 * pairwiseSum(squares)) / rows;
+  return batchLoss('mse', y, labelsOf(t, rows, cols), rows, cols, CROSS_ENTROPY_DELTA, new Float64Array(rows * cols));
 }

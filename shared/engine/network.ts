@@ -6,33 +6,13 @@
  * Parameters are named as in the book: W1, b1, W2, b2, … Weight l is stored row-major with shape
  * (layers[l] × layers[l+1]), so `x · W` needs no transpose.
  */
-import { allocate, argmax, pairwiseSum, type DType, type FloatArray } from './tensor';
-import { reluInPlace, sigmoidInPlace, softmaxRowsInPlace, CROSS_ENTROPY_DELTA } from './functions';
+import { allocate, argmax, type FloatArray } from './tensor';
+import { batchLoss, reluInPlace, sigmoidInPlace, softmaxRowsInPlace, CROSS_ENTROPY_DELTA } from './functions';
 import { addRowVector, sumRows } from './kernels';
-import { typescriptKernels, type Kernels } from './kernel-set';
+import { typescriptKernels } from './kernel-set';
 import { numericalGradient as centralDifferences } from './gradient';
 import type { RandomState } from './rng';
-
-/** Hidden-layer activation. */
-export type Activation = 'sigmoid' | 'relu';
-/** Loss on the softmax output. */
-export type LossKind = 'cross_entropy' | 'mse';
-/** How initial weights are scaled: a fixed standard deviation (the book's 0.01), Xavier or He (§6.2). */
-export type WeightInit = number | 'xavier' | 'he';
-
-/** Everything that fixes a network's shape and arithmetic. */
-export interface NetworkSpec {
-  /** Layer widths from input to output, e.g. [784, 50, 10]. */
-  readonly layers: readonly number[];
-  readonly activation: Activation;
-  readonly loss: LossKind;
-  readonly dtype: DType;
-  /**
-   * The δ inside the cross-entropy's logarithm; the book's 1e-7 unless set. The analytic gradient
-   * ignores it, so a gradient check with δ = 0 shows how much of the difference is rounding alone.
-   */
-  readonly crossEntropyDelta?: number;
-}
+import type { Kernels, NetworkSpec, WeightInit } from './types';
 
 /** One named parameter array with its matrix shape (biases are 1 × width). */
 export interface Parameter {
@@ -218,24 +198,11 @@ export class MultiLayerNet {
 
   /** Mean loss of the softmax outputs currently in the workspace. */
   private lossOf(ws: Workspace, t: ArrayLike<number>): number {
-    const rows = ws.rows;
-    const classes = this.spec.layers[this.depth];
-    const y = ws.outputs[this.depth - 1];
-    const perSample = ws.perSample;
-    if (this.spec.loss === 'cross_entropy') {
-      const delta = this.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA;
-      for (let r = 0; r < rows; r++) perSample[r] = -Math.log(y[r * classes + t[r]] + delta);
-      return pairwiseSum(perSample, 0, rows) / rows;
-    }
-    // 0.5·Σ(y − t)² over the whole batch, summed in numpy's order, then the batch mean.
-    const squares = ws.deltas[this.depth - 1];
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < classes; c++) {
-        const d = y[r * classes + c] - (c === t[r] ? 1 : 0);
-        squares[r * classes + c] = d * d;
-      }
-    }
-    return (0.5 * pairwiseSum(squares, 0, rows * classes)) / rows;
+    const last = this.depth - 1;
+    const { loss, crossEntropyDelta } = this.spec;
+    // Mean squared error keeps its squares in the output δ buffer (overwritten by outputDelta afterwards).
+    const scratch = loss === 'cross_entropy' ? ws.perSample : ws.deltas[last];
+    return batchLoss(loss, ws.outputs[last], t, ws.rows, this.spec.layers[this.depth], crossEntropyDelta ?? CROSS_ENTROPY_DELTA, scratch);
   }
 
   /** δ of the output layer's pre-activation, for softmax followed by the chosen loss. */

@@ -17,7 +17,7 @@
  * exp(Δ_c). Perturbations are tiny (|Δ| ≲ 1e-4), so exp(Δ) and the sigmoid's change are evaluated by Taylor
  * series whose truncation error (< 1e-20) lies far below double rounding — no `exp` call per evaluation.
  */
-import { CROSS_ENTROPY_DELTA, sigmoid, relu } from './functions';
+import { CROSS_ENTROPY_DELTA, crossEntropyTerm, sampleLoss, sigmoid, relu, softmaxRowsInPlace } from './functions';
 import { NUMERICAL_H } from './gradient';
 import type { MultiLayerNet } from './network';
 import type { FloatArray } from './tensor';
@@ -163,7 +163,7 @@ class RowLoss {
     const label = this.t[n];
     const ej = this.exps[row + j] * expSmall(dPre);
     const sum = this.expSums[n] - this.exps[row + j] + ej;
-    if (this.crossEntropy) return -Math.log((label === j ? ej : this.exps[row + label]) / sum + this.delta);
+    if (this.crossEntropy) return crossEntropyTerm((label === j ? ej : this.exps[row + label]) / sum, this.delta);
     this.changed.set(this.exps.subarray(row, row + classes));
     this.changed[j] = ej;
     return this.termFromExps(this.changed, sum, label);
@@ -185,22 +185,17 @@ class RowLoss {
         sum += e;
         if (c === label) numerator = e;
       }
-      return -Math.log(numerator / sum + this.delta);
+      return crossEntropyTerm(numerator / sum, this.delta);
     }
     let sum = 0;
     for (let c = 0; c < classes; c++) sum += this.changed[c] = this.exps[row + c] * expSmall(dz * w[wRow + c]);
     return this.termFromExps(this.changed, sum, this.t[n]);
   }
 
-  /** A row's loss from its softmax numerators `e` and their sum. */
+  /** A row's loss from its softmax numerators `e` (turned into probabilities in place) and their sum. */
   private termFromExps(e: Float64Array, sum: number, label: number): number {
-    if (this.net.spec.loss === 'cross_entropy') return -Math.log(e[label] / sum + this.delta);
-    let squares = 0;
-    for (let c = 0; c < e.length; c++) {
-      const d = e[c] / sum - (c === label ? 1 : 0);
-      squares += d * d;
-    }
-    return 0.5 * squares;
+    for (let c = 0; c < e.length; c++) e[c] /= sum;
+    return sampleLoss(this.net.spec.loss, e, 0, e.length, label, this.delta);
   }
 
   /**
@@ -219,8 +214,8 @@ class RowLoss {
       const ePlus = e * expSmall(plus);
       const eMinus = e * expSmall(minus);
       const other = this.exps[row + label];
-      return -Math.log((label === j ? ePlus : other) / (rest + ePlus) + this.delta) +
-        Math.log((label === j ? eMinus : other) / (rest + eMinus) + this.delta);
+      return crossEntropyTerm((label === j ? ePlus : other) / (rest + ePlus), this.delta) -
+        crossEntropyTerm((label === j ? eMinus : other) / (rest + eMinus), this.delta);
     }
     const units = this.net.spec.layers[l + 1];
     const a = this.base.pre[l][n * units + j];
@@ -246,7 +241,7 @@ class RowLoss {
         numMinus = eMinus;
       }
     }
-    return -Math.log(numPlus / sumPlus + this.delta) + Math.log(numMinus / sumMinus + this.delta);
+    return crossEntropyTerm(numPlus / sumPlus, this.delta) - crossEntropyTerm(numMinus / sumMinus, this.delta);
   }
 
   /** Loss term of row n when unit j of layer l has its pre-activation moved by `dPre`. */
@@ -288,18 +283,9 @@ class RowLoss {
     for (let k = 0; k < units; k++) out[k] += b[k];
   }
 
-  /** One row's loss from its logits: −log(softmax[t] + δ), or 0.5·Σ(softmax − onehot)². */
+  /** One row's loss from its logits (softmax taken in place). */
   private lossTerm(logits: Float64Array, label: number): number {
-    let max = logits[0];
-    for (let c = 1; c < logits.length; c++) if (logits[c] > max) max = logits[c];
-    let sum = 0;
-    for (let c = 0; c < logits.length; c++) sum += Math.exp(logits[c] - max);
-    if (this.net.spec.loss === 'cross_entropy') return -Math.log(Math.exp(logits[label] - max) / sum + this.delta);
-    let squares = 0;
-    for (let c = 0; c < logits.length; c++) {
-      const d = Math.exp(logits[c] - max) / sum - (c === label ? 1 : 0);
-      squares += d * d;
-    }
-    return 0.5 * squares;
+    softmaxRowsInPlace(logits, 1, logits.length);
+    return sampleLoss(this.net.spec.loss, logits, 0, logits.length, label, this.delta);
   }
 }

@@ -3,20 +3,22 @@
  * so that a trainer process can interleave it with messages, pauses and stops.
  *
  * Per iteration i: draw `choice(train_size, batch_size)` (with replacement), compute the gradient
- * (analytic or numerical) and the loss of that same forward pass, update with SGD. When
+ * (analytic or numerical), update with SGD, and record the batch's loss — after the update, as the book's
+ * `train_loss_list.append(network.loss(x_batch, t_batch))` does, or (`lossTiming: 'before-update'`) the
+ * loss of the gradient's own forward pass, which costs nothing but lags the weights by one step. When
  * `i % iter_per_epoch == 0`, measure train and test accuracy on the full sets — and once more after
  * the last iteration, so that every run ends with the accuracy of its final weights.
  */
 import { gatherRows, pixelScale, type Dataset } from './dataset';
 import { Evaluator, EVAL_CHUNK_ROWS } from './evaluate';
 import { CROSS_ENTROPY_DELTA } from './functions';
-import { MultiLayerNet, type NetworkSpec, type WeightInit } from './network';
+import { MultiLayerNet } from './network';
 import { SGD, type Optimizer } from './optimizers';
 import { RandomState } from './rng';
 import { allocate, type FloatArray } from './tensor';
 import { incrementalNumericalGradient } from './numerical-incremental';
-import type { Kernels } from './kernel-set';
-import type { FusedTraining } from './wasm/fused-training';
+import { typescriptEngine } from './kernel-set';
+import type { Engine, LossTiming, NetworkSpec, ResidentNetwork, WeightInit } from './types';
 
 /** What the loop needs to know; a subset of a run's configuration. */
 export interface TrainingSpec extends NetworkSpec {
@@ -26,6 +28,8 @@ export interface TrainingSpec extends NetworkSpec {
   readonly batchSize: number;
   readonly iterations: number;
   readonly seed: number;
+  /** When each step's loss is measured (the book's train_neuralnet.py: after the update). */
+  readonly lossTiming: LossTiming;
 }
 
 /** Train and test accuracy measured at one point of the run. */
@@ -62,8 +66,8 @@ export class Training {
   lastEpoch: EpochRecord | undefined;
 
   private readonly rng: RandomState;
-  /** The resident WebAssembly network doing whole steps, or null for the TypeScript path. */
-  private readonly fused: FusedTraining | null;
+  /** The network resident in the engine's training backend doing whole steps, or null for the TypeScript path. */
+  private readonly resident: ResidentNetwork | null;
   private readonly optimizer: Optimizer;
   private readonly evaluator: Evaluator;
   private readonly scale: FloatArray;
@@ -80,20 +84,21 @@ export class Training {
     private readonly train: Dataset,
     private readonly test: Dataset,
     private readonly now: Clock,
-    kernels?: Kernels,
+    engine: Engine = typescriptEngine,
   ) {
     this.rng = new RandomState(spec.seed);
-    // With analytic gradients, a resident network (one WebAssembly call per step) when the kernels offer one.
-    this.fused = spec.gradient === 'analytic'
-      ? kernels?.fusedTraining?.(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS) ?? null
+    // With analytic gradients, a resident network (one call per step) when the engine has a training backend.
+    this.resident = spec.gradient === 'analytic'
+      ? engine.training?.residentNetwork(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS) ?? null
       : null;
-    this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, kernels, this.fused ?? undefined);
+    // The network adopts the resident one's weights: every TypeScript path sees what its steps update.
+    this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, engine.kernels, this.resident ?? undefined);
     this.optimizer = new SGD(spec.learningRate);
     this.itersPerEpoch = itersPerEpoch(train.count, spec.batchSize);
     this.scale = pixelScale(spec.dtype);
-    this.evaluator = new Evaluator(this.network, this.scale, train.features, this.fused);
+    this.evaluator = new Evaluator(this.network, this.scale, train.features, this.resident);
     this.batchIndices = new Int32Array(spec.batchSize);
-    this.batchX = allocate(spec.dtype, this.fused ? 0 : spec.batchSize * train.features);
+    this.batchX = allocate(spec.dtype, this.resident ? 0 : spec.batchSize * train.features);
     this.batchT = new Int32Array(spec.batchSize);
     this.parameterArrays = this.network.parameters().map((p) => p.values);
     this.numericalGrads = this.parameterArrays.map((p) => allocate(spec.dtype, p.length));
@@ -105,8 +110,8 @@ export class Training {
   }
 
   /**
-   * Runs one iteration and returns the loss of its mini-batch (before the update), plus the accuracy
-   * measurement if one falls due after it.
+   * Runs one iteration and returns the loss of its mini-batch (measured as `spec.lossTiming` says), plus
+   * the accuracy measurement if one falls due after it.
    */
   step(): { loss: number; epoch?: EpochRecord } {
     if (this.finished) throw new Error('training has already run every iteration');
@@ -114,8 +119,9 @@ export class Training {
     const started = this.now();
     const { batchSize } = this.spec;
     this.rng.choice(this.train.count, this.batchIndices);
-    const loss = this.fused
-      ? this.fused.step(this.train, this.batchIndices, this.spec.learningRate, this.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA)
+    const { learningRate, crossEntropyDelta, lossTiming } = this.spec;
+    const loss = this.resident
+      ? this.resident.step(this.train, this.batchIndices, learningRate, crossEntropyDelta ?? CROSS_ENTROPY_DELTA, lossTiming)
       : this.plainStep(batchSize);
     this.iteration = i + 1;
     this.times.trainSeconds += (this.now() - started) / 1000;
@@ -123,20 +129,25 @@ export class Training {
     return { loss, epoch };
   }
 
-  /** Gradient (analytic or numerical) and SGD update in TypeScript, on the batch drawn into batchIndices. */
+  /**
+   * Gradient (analytic or numerical) and SGD update in TypeScript, on the batch drawn into batchIndices;
+   * returns the batch's loss before or after the update, as `spec.lossTiming` says.
+   */
   private plainStep(batchSize: number): number {
     gatherRows(this.train, this.batchIndices, this.scale, this.batchX, this.batchT);
-    let loss: number;
+    const after = this.spec.lossTiming === 'after-update';
+    let lossBefore = NaN;
     let grads: FloatArray[];
     if (this.spec.gradient === 'analytic') {
-      ({ loss, grads } = this.network.gradient(this.batchX, this.batchT, batchSize));
+      ({ loss: lossBefore, grads } = this.network.gradient(this.batchX, this.batchT, batchSize));
     } else {
-      loss = this.network.loss(this.batchX, this.batchT, batchSize);
+      if (!after) lossBefore = this.network.loss(this.batchX, this.batchT, batchSize);
       // Same central differences as the book's method, computed incrementally (see numerical-incremental).
       grads = incrementalNumericalGradient(this.network, this.batchX, this.batchT, batchSize, this.numericalGrads);
     }
     this.optimizer.update(this.parameterArrays, grads);
-    return loss;
+    // The book's train_neuralnet.py: `loss = network.loss(x_batch, t_batch)` once the parameters are updated.
+    return after ? this.network.loss(this.batchX, this.batchT, batchSize) : lossBefore;
   }
 
   /**

@@ -6,14 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Training, type TrainingSpec } from '../../shared/engine/train';
-import { typescriptKernels } from '../../shared/engine/kernel-set';
-import { wasmKernels } from '../../shared/engine/wasm/wasm-kernels';
+import { typescriptEngine } from '../../shared/engine/kernel-set';
+import { wasmEngine } from '../../shared/engine/best-engine';
 import { createFusedTraining, residentNonZero } from '../../shared/engine/wasm/fused-training';
+import * as layout from '../../shared/engine/wasm/descriptor-layout';
+import { instantiateKernels, PAGE } from '../../shared/engine/wasm/module';
+import { LOSS_TIMINGS } from '../../shared/engine/types';
 import { RandomState } from '../../shared/engine/rng';
 import type { Dataset } from '../../shared/engine/dataset';
 import { relativeDiff } from '../support/close';
 
-const wasm = wasmKernels()!;
+const wasm = wasmEngine()!;
 const now = (): number => performance.now();
 
 /**
@@ -46,16 +49,16 @@ const cases = [
 ] as const;
 
 describe('resident WebAssembly training step', () => {
-  for (const c of cases) {
+  for (const c of cases) for (const lossTiming of LOSS_TIMINGS) {
     for (const [dtype, tolerance] of [['float64', 1e-12], ['float32', 1e-5]] as const) {
-      it(`${c.name}, ${dtype}: same losses, weights and accuracies as the TypeScript step`, () => {
+      it(`${c.name}, ${dtype}, loss ${lossTiming}: same losses, weights and accuracies as the TypeScript step`, () => {
         const train = dataset(240, c.features, c.density, 1);
         const test = dataset(90, c.features, c.density, 2);
         const spec: TrainingSpec = {
           layers: c.layers, activation: c.activation, loss: c.loss, dtype, weightInit: 0.3,
-          gradient: 'analytic', learningRate: 0.5, batchSize: 30, iterations: 64, seed: 9,
+          gradient: 'analytic', learningRate: 0.5, batchSize: 30, iterations: 64, seed: 9, lossTiming,
         };
-        const plain = new Training(spec, train, test, now, typescriptKernels);
+        const plain = new Training(spec, train, test, now, typescriptEngine);
         const fused = new Training(spec, train, test, now, wasm);
         for (let i = 0; i < spec.iterations; i++) {
           const [a, b] = [plain.step(), fused.step()];
@@ -92,9 +95,9 @@ describe('resident WebAssembly training step', () => {
     const zeros: Dataset = { images: new Uint8Array(40 * 8), labels: new Uint8Array(40).map((_, i) => i % 2), count: 40, features: 8, classes: 2 };
     const spec: TrainingSpec = {
       layers: [8, 4, 2], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64', weightInit: 0.1,
-      gradient: 'analytic', learningRate: 1, batchSize: 10, iterations: 20, seed: 1,
+      gradient: 'analytic', learningRate: 1, batchSize: 10, iterations: 20, seed: 1, lossTiming: 'after-update',
     };
-    const plain = new Training(spec, zeros, zeros, now, typescriptKernels);
+    const plain = new Training(spec, zeros, zeros, now, typescriptEngine);
     const fused = new Training(spec, zeros, zeros, now, wasm);
     for (let i = 0; i < 20; i++) expect(relativeDiff(fused.step().loss, plain.step().loss)).toBeLessThan(1e-14);
     fused.network.biases[1].forEach((b, j) => expect(relativeDiff(b, plain.network.biases[1][j])).toBeLessThan(1e-13));
@@ -110,10 +113,29 @@ describe('resident WebAssembly training step', () => {
   it('refuses datasets it was not prepared for and batches larger than it was sized for', () => {
     const data = dataset(30, 10, 0.3, 4);
     const fused = createFusedTraining({ layers: [10, 4, 3], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float32' }, [data], 5, 8)!;
-    expect(() => fused.step(dataset(30, 10, 0.3, 5), [0, 1], 0.1, 1e-7)).toThrow(/prepared for other datasets/);
-    expect(() => fused.step(data, [0, 1, 2, 3, 4, 5], 0.1, 1e-7)).toThrow(/at most 5 images per call, got 6/);
+    expect(() => fused.step(dataset(30, 10, 0.3, 5), [0, 1], 0.1, 1e-7, 'after-update')).toThrow(/prepared for other datasets/);
+    expect(() => fused.step(data, [0, 1, 2, 3, 4, 5], 0.1, 1e-7, 'after-update')).toThrow(/at most 5 images per call, got 6/);
     expect(() => fused.countCorrect(data, 0, 9)).toThrow(/at most 8 images per call, got 9/);
     expect(() => createFusedTraining({ layers: [12, 4, 3], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float32' }, [data], 5, 8))
       .toThrow(/takes 12 inputs, the images have 10 pixels/);
+  });
+
+  it('the built module reads the descriptor at the words the host writes, with the same RESIDENT_DENSITY', () => {
+    // Both sides import descriptor-layout.ts; the module re-exports it as globals. A module built before a
+    // change of the layout (npm run build:wasm not run) would read other words: with --noAssert, past buffers.
+    const { exports } = instantiateKernels<Record<string, { value: number } | undefined>>(PAGE)!;
+    const built = Object.fromEntries(Object.keys(layout).map((name) => [name, exports[name]?.value]));
+    expect(built).toEqual({ ...layout });
+  });
+
+  it('the descriptor layout gives every region its own word and every layer field its own word', () => {
+    const { LAYERS, LAYER_WORDS, RESIDENT_DENSITY, ...rest } = layout;
+    const layerFields = Object.entries(rest).filter(([name]) => name.startsWith('LAYER_')).map(([, word]) => word);
+    const regions = Object.entries(rest).filter(([name]) => !name.startsWith('LAYER_')).map(([, word]) => word);
+    expect(new Set(regions).size).toBe(regions.length);
+    expect(Math.max(...regions)).toBeLessThan(LAYERS);
+    expect([...layerFields].sort((a, b) => a - b)).toEqual(Array.from({ length: LAYER_WORDS }, (_, i) => i));
+    expect(RESIDENT_DENSITY).toBeGreaterThan(0);
+    expect(RESIDENT_DENSITY).toBeLessThanOrEqual(1);
   });
 });

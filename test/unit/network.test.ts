@@ -1,6 +1,7 @@
 import { sum } from '../support/close';
 import { describe, expect, it } from 'vitest';
-import { MultiLayerNet, initStd, type NetworkSpec } from '../../shared/engine/network';
+import { MultiLayerNet, initStd } from '../../shared/engine/network';
+import type { NetworkSpec } from '../../shared/engine/types';
 import { gradientCheck } from '../../shared/engine/gradcheck';
 import { RandomState } from '../../shared/engine/rng';
 import { crossEntropyError, meanSquaredError } from '../../shared/engine/functions';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MultiLayerNet, type NetworkSpec } from '../../shared/engine/network';
+import { MultiLayerNet } from '../../shared/engine/network';
+import type { NetworkSpec } from '../../shared/engine/types';
 import { incrementalNumericalGradient } from '../../shared/engine/numerical-incremental';
 import { RandomState } from '../../shared/engine/rng';
 import type { FloatArray } from '../../shared/engine/tensor';

@@ -14,44 +14,36 @@
  * numbers the WebAssembly step updates.
  */
 import type { Dataset } from '../dataset';
-import type { NetworkSpec } from '../network';
-import type { FloatArray } from '../tensor';
+import { bytesPerElement } from '../tensor';
+import type { NetworkSpec, ResidentNetwork, TrainingBackend } from '../types';
+import * as word from './descriptor-layout';
 import { instantiateKernels, PAGE } from './module';
 
 interface TrainingExports {
   heapBase(): number;
-  trainingStepF32(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number): number;
-  trainingStepF64(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number): number;
+  trainingStepF32(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number, lossAfterUpdate: boolean): number;
+  trainingStepF64(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number, lossAfterUpdate: boolean): number;
   countCorrectF32(desc: number, rows: number, resident: boolean): number;
   countCorrectF64(desc: number, rows: number, resident: boolean): number;
 }
-
-/** Word offsets of the descriptor: the layout assembly/training.ts reads. */
-const WORD = {
-  depth: 0, activation: 1, loss: 2, features: 3, pixels: 4, labels: 5, table: 6, rowStart: 7, columns: 8,
-  bytes: 9, perSample: 10, columnStart: 11, cursor: 12, denseX: 13, cscRows: 14, cscValues: 15,
-  indices: 16, sourceStart: 17, sourceColumns: 18, sourceBytes: 19, transposed: 20, layers: 24,
-} as const;
-const LAYER_WORDS = 8;
-const LAYER_WORD = { in: 0, out: 1, w: 2, b: 3, gw: 4, gb: 5, output: 6, delta: 7 } as const;
 
 /** The module's static data lives below this offset; the layout starts here. */
 const STATIC_BYTES = PAGE;
 /** The largest WebAssembly memory a resident network may take (wasm32 stops at 4 GiB). */
 const MAX_MEMORY_BYTES = 2 ** 31;
-/** A dataset whose images are at most this share non-zero gets resident pixel lists. */
-const RESIDENT_DENSITY = 0.5;
 
-/** The operations a resident network offers (MultiLayerNet's, one call each). */
-export interface FusedTraining {
-  /** W1, W2, … and b1, b2, …: views into WebAssembly memory, in the network's precision. */
-  readonly weights: FloatArray[];
-  readonly biases: FloatArray[];
-  /** One SGD step on the images `indices` of `data`; returns the batch's mean loss before the update. */
-  step(data: Dataset, indices: ArrayLike<number>, learningRate: number, crossEntropyDelta: number): number;
-  /** How many of the images `start .. start + rows` of `data` the network classifies correctly. */
-  countCorrect(data: Dataset, start: number, rows: number): number;
-}
+/** The descriptor word of each region the host lays out (see descriptor-layout.ts). */
+const REGION_WORD = {
+  pixels: word.PIXELS, denseX: word.DENSE_X, rowStart: word.ROW_START, columns: word.COLUMNS, bytes: word.BYTES,
+  labels: word.LABELS, indices: word.INDICES, table: word.TABLE, perSample: word.PER_SAMPLE,
+  columnStart: word.COLUMN_START, cursor: word.CURSOR, cscRows: word.CSC_ROWS, cscValues: word.CSC_VALUES,
+  transposed: word.TRANSPOSED,
+} as const;
+/** The descriptor word of each field of a layer, counted from the layer's first word. */
+const LAYER_FIELD_WORD = {
+  in: word.LAYER_IN, out: word.LAYER_OUT, w: word.LAYER_W, b: word.LAYER_B, gw: word.LAYER_GW, gb: word.LAYER_GB,
+  output: word.LAYER_OUTPUT, delta: word.LAYER_DELTA,
+} as const;
 
 /** Where each image's non-zero pixels start (count + 1 entries), their indices, and their bytes. */
 interface PixelLists {
@@ -79,7 +71,7 @@ export function residentNonZero(data: Dataset): NonZeroCount | null {
     total += inImage;
     if (inImage > perImage) perImage = inImage;
   }
-  return total > RESIDENT_DENSITY * count * features ? null : { total, perImage };
+  return total > word.RESIDENT_DENSITY * count * features ? null : { total, perImage };
 }
 
 /** Writes the non-zero pixels of every image of `data` into `lists` (sized by residentNonZero). */
@@ -120,20 +112,21 @@ class Layout {
  */
 export function createFusedTraining(
   spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number,
-): FusedTraining | null {
+): ResidentNetwork | null {
   const features = spec.layers[0];
   for (const data of datasets) {
     if (data.features !== features) throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
   }
-  const size = spec.dtype === 'float64' ? 8 : 4;
+  const size = bytesPerElement(spec.dtype);
   const depth = spec.layers.length - 1;
   const maxRows = Math.max(batchRows, evalRows);
   // Counted first and written straight into WebAssembly memory: no second copy of the lists is ever held.
   const nonZero = new Map(datasets.map((data) => [data, residentNonZero(data)]));
   const allResident = [...nonZero.values()].every((n) => n !== null);
-  const batchNonZero = allResident ? Math.max(...[...nonZero.values()].map((n) => n!.perImage)) : Math.ceil(RESIDENT_DENSITY * features);
+  const batchNonZero = allResident ? Math.max(...[...nonZero.values()].map((n) => n!.perImage)) : Math.ceil(word.RESIDENT_DENSITY * features);
   const layout = new Layout();
-  const desc = layout.take(4 * (WORD.layers + LAYER_WORDS * depth));
+  const descWords = word.LAYERS + word.LAYER_WORDS * depth;
+  const desc = layout.take(4 * descWords);
   const region = {
     // Pixels, their lists and their dense float form only serve datasets without resident lists.
     pixels: layout.take(allResident ? 0 : maxRows * features),
@@ -173,14 +166,14 @@ export function createFusedTraining(
 
   const buffer = memory.buffer;
   const View = spec.dtype === 'float64' ? Float64Array : Float32Array;
-  const words = new Int32Array(buffer, desc, WORD.layers + LAYER_WORDS * depth);
-  words[WORD.depth] = depth;
-  words[WORD.activation] = spec.activation === 'relu' ? 1 : 0;
-  words[WORD.loss] = spec.loss === 'mse' ? 1 : 0;
-  words[WORD.features] = features;
-  for (const [name, offset] of Object.entries(region)) words[WORD[name as keyof typeof region]] = offset;
+  const words = new Int32Array(buffer, desc, descWords);
+  words[word.DEPTH] = depth;
+  words[word.ACTIVATION] = spec.activation === 'relu' ? 1 : 0;
+  words[word.LOSS] = spec.loss === 'mse' ? 1 : 0;
+  words[word.FEATURES] = features;
+  for (const [name, offset] of Object.entries(region)) words[REGION_WORD[name as keyof typeof region]] = offset;
   layers.forEach((layer, l) => {
-    for (const [name, value] of Object.entries(layer)) words[WORD.layers + LAYER_WORDS * l + LAYER_WORD[name as keyof typeof layer]] = value;
+    for (const [name, value] of Object.entries(layer)) words[word.LAYERS + word.LAYER_WORDS * l + LAYER_FIELD_WORD[name as keyof typeof layer]] = value;
   });
   for (const [data, at] of sources) {
     const n = nonZero.get(data)!.total;
@@ -202,9 +195,9 @@ export function createFusedTraining(
     if (rows > limit) throw new RangeError(`at most ${limit} images per call, got ${rows}`);
     const source = sources.get(data);
     if (source) {
-      words[WORD.sourceStart] = source.start;
-      words[WORD.sourceColumns] = source.columns;
-      words[WORD.sourceBytes] = source.bytes;
+      words[word.SOURCE_START] = source.start;
+      words[word.SOURCE_COLUMNS] = source.columns;
+      words[word.SOURCE_BYTES] = source.bytes;
     }
     for (let r = 0; r < rows; r++) {
       const image = imageAt(r);
@@ -217,9 +210,9 @@ export function createFusedTraining(
   return {
     weights: layers.map((layer) => new View(buffer, layer.w, layer.in * layer.out)),
     biases: layers.map((layer) => new View(buffer, layer.b, layer.out)),
-    step(data, indices, learningRate, crossEntropyDelta) {
+    step(data, indices, learningRate, crossEntropyDelta, lossTiming) {
       const resident = load(data, indices.length, batchRows, (r) => indices[r]);
-      return stepFn(desc, indices.length, resident, learningRate, crossEntropyDelta);
+      return stepFn(desc, indices.length, resident, learningRate, crossEntropyDelta, lossTiming === 'after-update');
     },
     countCorrect(data, start, rows) {
       const resident = load(data, rows, maxRows, (r) => start + r);
@@ -227,3 +220,6 @@ export function createFusedTraining(
     },
   };
 }
+
+/** Whole training steps on networks resident in WebAssembly memory (where WebAssembly SIMD is available). */
+export const wasmTrainingBackend: TrainingBackend = { name: 'wasm-resident', residentNetwork: createFusedTraining };

@@ -4,10 +4,7 @@
  * memory, multiplied there, and the result copied back: the network keeps ordinary typed arrays, and the
  * copies cost far less than the products they feed.
  */
-import type { Kernels } from '../kernel-set';
-import type { NetworkSpec } from '../network';
-import type { Dataset } from '../dataset';
-import { createFusedTraining, type FusedTraining } from './fused-training';
+import type { Kernels } from '../types';
 import type { FloatArray } from '../tensor';
 import { instantiateKernels, PAGE, type WasmMemory } from './module';
 
@@ -31,10 +28,6 @@ class WasmKernels implements Kernels {
 
   constructor(private readonly memory: WasmMemory, private readonly fns: KernelExports) {
     this.base = (fns.heapBase() + 15) & ~15;
-  }
-
-  fusedTraining(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number): FusedTraining | null {
-    return createFusedTraining(spec, datasets, batchRows, evalRows);
   }
 
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
