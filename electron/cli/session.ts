@@ -12,10 +12,13 @@ import { assertConfigsFitDatasets, DatasetMismatchError } from '../core/training
 import type { RunOutput } from './run-output';
 import { describeForCli, UsageError } from './train-flags';
 
-/** The store of this machine's DESCENT_HOME, with runs left by dead processes marked interrupted. */
+/**
+ * The store of this machine's DESCENT_HOME, with runs left by dead processes marked interrupted where
+ * the disk allows: reading never needs writing, so a read-only or full store is read as it is, with a warning.
+ */
 export function openStore(): RunStore {
   const store = new RunStore(descentHome());
-  store.recoverInterrupted();
+  for (const warning of store.recoverInterrupted().warnings) process.stderr.write(`warning: ${warning}\n`);
   return store;
 }
 
@@ -42,8 +45,12 @@ export async function trainRuns(
   const store = openStore();
   const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: parallel });
   const ids = new Set<string>();
+  // The last record the manager announced for each run: what the run ended as, even when the disk could
+  // not take the final record (a full disk), so the exit code tells the truth.
+  const latest = new Map<string, RunRecord>();
   manager.subscribe((event) => {
     output.event(event);
+    if (event.type === 'run-changed' || event.type === 'run-added') latest.set(event.run.id, event.run);
     if (event.type === 'run-changed' && ids.has(event.run.id) && ['completed', 'stopped', 'failed', 'diverged'].includes(event.run.status)) {
       output.finish(event.run);
     }
@@ -59,7 +66,7 @@ export async function trainRuns(
       return record;
     });
     await manager.whenIdle();
-    return records.map((r) => store.read(r.id));
+    return records.map((r) => latest.get(r.id) ?? store.read(r.id));
   } finally {
     process.off('SIGINT', stopAll);
     process.off('SIGTERM', stopAll);

@@ -13,7 +13,8 @@ import { datasetFolder } from './datasets';
 import { gradientCheckInTrainer } from './gradient-check-job';
 import type { GradientCheckReport } from '../../shared/api';
 import { newRunId } from './run-id';
-import { currentOwner, type MetricsWriter, type RunStore } from './store/run-store';
+import type { MetricsWriter, RunStore } from './store/run-store';
+import { currentOwner, describeOwner, ownerIsAlive } from './store/owner';
 import type { TrainerHandle, TrainerHost } from './trainer-host';
 
 /** Everything subscribers hear about runs. */
@@ -84,11 +85,14 @@ export class RunManager {
     return () => this.listeners.delete(listener);
   }
 
-  /** Marks runs a dead process left unfinished as `interrupted`; call once at start-up. */
-  recover(): RunRecord[] {
-    const changed = this.store.recoverInterrupted();
-    changed.forEach((run) => this.emit({ type: 'run-changed', run }));
-    return changed;
+  /**
+   * Marks runs a dead process left unfinished as `interrupted`; call once at start-up. Best effort: what
+   * the store cannot record (read-only or full disk) comes back as warnings.
+   */
+  recover(): { changed: RunRecord[]; warnings: string[] } {
+    const recovered = this.store.recoverInterrupted();
+    recovered.changed.forEach((run) => this.emit({ type: 'run-changed', run }));
+    return recovered;
   }
 
   /** Queues a run of a validated `config`; it starts as soon as a slot is free. */
@@ -128,13 +132,23 @@ export class RunManager {
     this.activeRun(id, 'resume').handle.send({ type: 'resume' });
   }
 
-  /** Stops a run: a queued one at once; a running one cooperatively, then by kill after a timeout. */
+  /**
+   * Stops a run: a queued one at once; a running one cooperatively, then by kill after a timeout. A run
+   * another live process trains is refused (it is that process's to stop); one left unfinished by a process
+   * that is gone is recorded as stopped.
+   */
   stop(id: string): void {
     const queued = this.queue.indexOf(id);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
       this.finish(this.store.read(id), { status: 'stopped', error: 'stopped before it started' });
       this.checkIdle();
+      return;
+    }
+    if (!this.active.has(id)) {
+      const abandoned = this.foreignRun(id, 'stop');
+      if (abandoned) this.emit({ type: 'run-changed', run: this.store.endAbandoned(abandoned, 'stopped') });
+      else throw new Error(`cannot stop run ${id}: it is not running`);
       return;
     }
     const run = this.activeRun(id, 'stop');
@@ -165,7 +179,10 @@ export class RunManager {
     return [...this.active.keys()];
   }
 
-  /** Renames, tags or annotates a run. */
+  /**
+   * Renames, tags or annotates a run. A run another process trains is changed in its file: that process
+   * takes these fields from the file before each of its own writes (`persist`), so the edit is kept.
+   */
   annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }): RunRecord {
     const live = this.active.get(id);
     const apply = (r: RunRecord): RunRecord => ({ ...r, ...change });
@@ -175,11 +192,34 @@ export class RunManager {
     return run;
   }
 
-  /** Moves a finished run to the store's trash (restorable). */
+  /**
+   * Moves a finished run to the store's trash (restorable). A run this or another live process is
+   * training is refused: it must be stopped first, where it runs.
+   */
   delete(id: string): void {
     if (this.active.has(id) || this.queue.includes(id)) throw new Error(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
+    this.foreignRun(id, 'delete');
     this.store.trash(id);
     this.emit({ type: 'run-removed', id });
+  }
+
+  /**
+   * A run this manager does not train, as its file has it, if the file says it is unfinished but its
+   * process is gone (it may be stopped or deleted); throws if another live process trains it. Undefined
+   * for a finished run or a record that cannot be read.
+   */
+  private foreignRun(id: string, action: string): RunRecord | undefined {
+    let stored: RunRecord;
+    try {
+      stored = this.store.read(id);
+    } catch {
+      return undefined;
+    }
+    if (!isUnfinished(stored.status)) return undefined;
+    if (stored.owner && ownerIsAlive(stored.owner)) {
+      throw new Error(`cannot ${action} run ${id}: another process (${describeOwner(stored.owner)}) is training it; stop it there first`);
+    }
+    return stored;
   }
 
   /** Brings a deleted run back. */
@@ -222,6 +262,7 @@ export class RunManager {
       record = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), owner: currentOwner() };
       this.store.write(record);
       writer = this.store.metricsWriter(id);
+      this.store.holdReserve(id);
     } catch (error) {
       // The store cannot take this run (damaged record, full or read-only disk): it fails, the queue goes on.
       this.emit({ type: 'warning', id, message: `cannot start the run: ${(error as Error).message}` });
@@ -258,7 +299,7 @@ export class RunManager {
           run.writer.append([message], true);
           const { iteration, epoch, trainAcc, testAcc, seconds } = message;
           run.record = { ...run.record, lastEpoch: { iteration, epoch, trainAcc, testAcc } };
-          this.store.write(run.record);
+          this.persist(run);
           this.emit({ type: 'epoch', id, epoch: { ...run.record.lastEpoch!, ...(seconds === undefined ? {} : { seconds }) } });
           this.emit({ type: 'run-changed', run: run.record });
           return;
@@ -266,7 +307,7 @@ export class RunManager {
         case 'paused':
         case 'resumed':
           run.record = { ...run.record, status: message.type === 'paused' ? 'paused' : 'running' };
-          this.store.write(run.record);
+          this.persist(run);
           this.emit({ type: 'run-changed', run: run.record });
           return;
         case 'done':
@@ -310,17 +351,37 @@ export class RunManager {
     this.checkIdle();
   }
 
-  /** Writes a run's final status (never over an already finished one). */
-  private finish(record: RunRecord, end: { status: RunStatus; error?: string }): void {
+  /**
+   * Writes an active run's record. The store is shared: another process may have renamed, tagged or
+   * annotated the run since this one last wrote, so those fields are taken from the file first.
+   */
+  private persist(run: ActiveRun): void {
+    run.record = withMetadataOf(this.storedRecord(run.record.id), run.record);
+    this.store.write(run.record);
+  }
+
+  /** The run's record as its file has it, or undefined if it cannot be read. */
+  private storedRecord(id: string): RunRecord | undefined {
     try {
-      const stored = this.store.read(record.id);
-      if (FINISHED_STATUSES.has(stored.status)) return;
+      return this.store.read(id);
     } catch {
-      // A damaged record is replaced by the one this process knows.
+      return undefined;
     }
-    const current: RunRecord = { ...record, status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null };
+  }
+
+  /**
+   * Writes a run's final status (never over an already finished one). On a full disk the run's space
+   * reserve is given up for it, so that the record says how the run ended rather than `running`.
+   */
+  private finish(record: RunRecord, end: { status: RunStatus; error?: string }): void {
+    const stored = this.storedRecord(record.id);
+    // (A damaged record is replaced by the one this process knows.)
+    if (stored && isFinishedStatus(stored.status)) return;
+    const current: RunRecord = {
+      ...withMetadataOf(stored, record), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
+    };
     try {
-      this.store.write(current);
+      this.store.writeLast(current);
     } catch (error) {
       this.emit({ type: 'warning', id: record.id, message: `cannot write the final record: ${(error as Error).message}` });
     }
@@ -335,6 +396,14 @@ export class RunManager {
   private emit(event: RunEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+const isFinishedStatus = (status: RunStatus): boolean => ([...FINISHED_STATUSES] as RunStatus[]).includes(status);
+const isUnfinished = (status: RunStatus): boolean => !isFinishedStatus(status);
+
+/** `record` with the name, tags and notes of `stored` (the file's, which other processes may edit). */
+function withMetadataOf(stored: RunRecord | undefined, record: RunRecord): RunRecord {
+  return stored ? { ...record, name: stored.name, tags: stored.tags, notes: stored.notes } : record;
 }
 
 /** "784-50-10 sigmoid, lr 0.1": a run's name until the user gives it one. */

@@ -90,7 +90,7 @@ describe('disk errors', () => {
     expect(store.read(bystander.id).status).toBe('completed');
     // When the disk has room again, the next start (a process that finds this one gone) marks it interrupted.
     const later = new RunStore(home);
-    expect(later.recoverInterrupted(() => false).map((r) => r.id)).toEqual([victim.id]);
+    expect(later.recoverInterrupted(() => false).changed.map((r) => r.id)).toEqual([victim.id]);
     expect(later.read(victim.id).status).toBe('interrupted');
   });
 

@@ -1,11 +1,13 @@
 /** The experiment store on real files: formats, atomic records, damaged files, recovery, trash. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MultiLayerNet } from '../../shared/engine/network';
 import { RandomState } from '../../shared/engine/rng';
+import type { RunRecord } from '../../shared/run-record';
+import { currentOwner, ownerIsAlive, processStartTime } from '../../electron/core/store/owner';
 import { RunStore } from '../../electron/core/store/run-store';
 import { readWeights, writeWeights } from '../../electron/core/store/weights-file';
 import { makeRecord } from '../support/runs';
@@ -120,6 +122,51 @@ describe('damaged files are reported, left in place, and never stop the other ru
     expect(metrics.warnings[0]).toMatch(/line 2 is not JSON/);
   });
 
+  it('one bad line anywhere (null, a number, an array, a wrong shape) is skipped and reported by number; the rest is read', () => {
+    const record = makeRecord();
+    store.create(record);
+    writeFileSync(store.metricsPath(record.id), [
+      '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2]}',
+      'null',
+      '42',
+      '[1,2]',
+      '{"type":"progress","iterations":[2],"losses":["x"]}',
+      '{"type":"epoch","iteration":2,"epoch":1}',
+      '{"type":"epoch","iteration":2,"epoch":1,"trainAcc":0.5,"testAcc":0.4}',
+      '{"type":"progress","iterations":[2,3],"losses":[2.1,2.0]}', ''].join('\n'));
+    const metrics = store.readMetrics(record.id);
+    expect(metrics.iterations).toEqual([0, 1, 2, 3]);
+    expect(metrics.losses).toEqual([2.3, 2.2, 2.1, 2.0]);
+    expect(metrics.epochs).toEqual([{ iteration: 2, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }]);
+    expect(metrics.warnings.map((w) => /line (\d+) /.exec(w)?.[1])).toEqual(['2', '3', '4', '5', '6']);
+    expect(metrics.warnings.every((w) => w.startsWith(`${store.metricsPath(record.id)}: line `) && w.endsWith('was skipped'))).toBe(true);
+  });
+
+  it('a file of bad lines gives twenty warnings and a count, not one per line', () => {
+    const record = makeRecord();
+    store.create(record);
+    writeFileSync(store.metricsPath(record.id), `${'null\n'.repeat(5000)}{"type":"progress","iterations":[0],"losses":[1]}\n`);
+    const metrics = store.readMetrics(record.id);
+    expect(metrics.losses).toEqual([1]);
+    expect(metrics.warnings).toHaveLength(21);
+    expect(metrics.warnings[20]).toBe(`${store.metricsPath(record.id)}: 4980 more bad lines were skipped`);
+  });
+
+  it('a history longer than a read chunk is read whole, line numbers counted across chunks', () => {
+    const record = makeRecord();
+    store.create(record);
+    // 3 000 lines of ~1 KiB: about three 1 MiB chunks, with lines cut at chunk borders.
+    const losses = Array.from({ length: 40 }, (_, k) => 1 / (k + 3));
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ type: 'progress', iterations: losses.map((_, k) => i * 40 + k), losses }));
+    lines[2500] = 'null';
+    writeFileSync(store.metricsPath(record.id), `${lines.join('\n')}\n`);
+    const metrics = store.readMetrics(record.id);
+    expect(metrics.iterations).toHaveLength(2999 * 40);
+    expect(metrics.iterations[2500 * 40]).toBe(2501 * 40);
+    expect(metrics.losses[123]).toBe(losses[123 % 40]);
+    expect(metrics.warnings).toEqual([`${store.metricsPath(record.id)}: line 2501 is not a well-formed progress or epoch record and was skipped`]);
+  });
+
   it('listing reads only run.json: 1 000 runs list although no metrics file could be read', () => {
     for (let i = 0; i < 1000; i++) {
       const record = makeRecord({}, i % 60);
@@ -134,6 +181,120 @@ describe('damaged files are reported, left in place, and never stop the other ru
   });
 });
 
+describe('special files are listed as damaged: not read past a bound, never blocking, their content never quoted', () => {
+  /** Makes a run whose run.json is replaced by `make(path)`. */
+  function runWith(make: (path: string) => void): string {
+    const record = makeRecord();
+    store.create(record);
+    const path = join(store.runDir(record.id), 'run.json');
+    rmSync(path);
+    make(path);
+    return record.id;
+  }
+
+  it('a FIFO, links to /dev/zero and /etc/passwd, an oversized file, a file where a folder should be', () => {
+    const good = makeRecord();
+    store.create(good);
+    const fifo = runWith((path) => execFileSync('mkfifo', [path]));
+    const zero = runWith((path) => symlinkSync('/dev/zero', path));
+    const passwd = runWith((path) => symlinkSync('/etc/passwd', path));
+    const huge = runWith((path) => writeFileSync(path, `{"schemaVersion":1,"notes":"${'x'.repeat(2 * 1024 * 1024)}"}`));
+    const secret = runWith((path) => writeFileSync(path, 'root:x:0:0:root:/root:/bin/bash\n'));
+    const plainFile = makeRecord().id;
+    writeFileSync(join(store.runsDir, plainFile), 'not a folder');
+    const { runs, damaged } = store.list();
+    expect(runs.map((r) => r.id)).toEqual([good.id]);
+    const reasons = Object.fromEntries(damaged.map((d) => [d.id, d.reason]));
+    expect(reasons[fifo]).toBe('is a named pipe (FIFO), not a regular file; it was not read');
+    expect(reasons[zero]).toBe('is a symbolic link to a file outside the store; it was not read');
+    expect(reasons[passwd]).toBe('is a symbolic link to a file outside the store; it was not read');
+    expect(reasons[huge]).toBe('is 2 MiB, more than the 1 MiB such a file may have; it was not read');
+    expect(reasons[secret]).toBe('is not valid JSON');
+    expect(reasons[plainFile]).toBe('is a regular file, not a run folder; it was not read');
+    expect(JSON.stringify(damaged)).not.toMatch(/root|xxxx/);
+  });
+
+  it('a link to another file inside the store is followed', () => {
+    const record = makeRecord();
+    store.create(record);
+    const path = join(store.runDir(record.id), 'run.json');
+    renameSync(path, join(store.runDir(record.id), 'record.json'));
+    symlinkSync('record.json', path);
+    expect(store.read(record.id)).toEqual(record);
+  });
+
+  it('a metrics file that is a FIFO or a link to /dev/zero gives a warning and no history, at once', () => {
+    const fifo = makeRecord();
+    const zero = makeRecord();
+    for (const r of [fifo, zero]) {
+      store.create(r);
+      rmSync(store.metricsPath(r.id));
+    }
+    execFileSync('mkfifo', [store.metricsPath(fifo.id)]);
+    symlinkSync('/dev/zero', store.metricsPath(zero.id));
+    expect(store.readMetrics(fifo.id)).toEqual({
+      iterations: [], losses: [], seconds: [], epochs: [],
+      warnings: [`${store.metricsPath(fifo.id)}: is a named pipe (FIFO), not a regular file; it was not read`],
+    });
+    expect(store.readMetrics(zero.id).warnings).toEqual([`${store.metricsPath(zero.id)}: is a symbolic link to a file outside the store; it was not read`]);
+    // Recovery, which sets a torn tail aside, does not block on the FIFO either: it reports the run it cannot mend.
+    store.write({ ...fifo, status: 'running', owner: { pid: deadPid(), hostname: hostname() } });
+    const { changed, warnings } = store.recoverInterrupted();
+    expect(changed).toEqual([]);
+    expect(warnings).toEqual([`run ${fifo.id} is left running: its training process is gone, but the store cannot record that ` +
+      `(${store.metricsPath(fifo.id)}: is a named pipe (FIFO), not a regular file; it was not read)`]);
+  });
+});
+
+describe('a store that cannot be written is still read', () => {
+  /** A real store whose disk refuses every write, as a read-only mount does. */
+  class ReadOnlyStore extends RunStore {
+    override write(record: RunRecord): void {
+      throw Object.assign(new Error(`EROFS: read-only file system, open '${join(this.runDir(record.id), 'run.json')}'`), { code: 'EROFS' });
+    }
+  }
+
+  it('recovery reports what it could not record and changes nothing; listing and reading work', () => {
+    const stale = makeRecord({ status: 'running', owner: { pid: deadPid(), hostname: hostname() } });
+    store.create(stale);
+    const readOnly = new ReadOnlyStore(home);
+    const { changed, warnings } = readOnly.recoverInterrupted();
+    expect(changed).toEqual([]);
+    expect(warnings).toEqual([`run ${stale.id} is left running: its training process is gone, but the store cannot record that ` +
+      `(EROFS: read-only file system, open '${join(store.runDir(stale.id), 'run.json')}')`]);
+    expect(readOnly.list().runs.map((r) => [r.id, r.status])).toEqual([[stale.id, 'running']]);
+    expect(readOnly.readMetrics(stale.id).warnings).toEqual([]);
+  });
+
+  it('a store folder that does not exist yet lists as empty', () => {
+    expect(new RunStore(join(home, 'nowhere', 'deeper')).list()).toEqual({ runs: [], damaged: [] });
+  });
+});
+
+describe('run owners', () => {
+  it('this process is alive; a dead pid, a reused pid (pid 1 with another start time) and another boot are not', () => {
+    const me = currentOwner();
+    expect(me.startTime).toBe(processStartTime(process.pid));
+    expect(me.bootId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ownerIsAlive(me)).toBe(true);
+    expect(ownerIsAlive({ ...me, pid: deadPid() })).toBe(false);
+    // pid 1 always runs; with a start time that is not its own, it is some other process than the owner.
+    expect(ownerIsAlive({ pid: 1, hostname: hostname(), startTime: processStartTime(1)! + 1, bootId: me.bootId })).toBe(false);
+    expect(ownerIsAlive({ ...me, bootId: '00000000-0000-0000-0000-000000000000' })).toBe(false);
+    // Older records name the pid alone: a live pid is taken at its word.
+    expect(ownerIsAlive({ pid: process.pid, hostname: hostname() })).toBe(true);
+    // On another machine we cannot tell, so the run is left to its owner.
+    expect(ownerIsAlive({ ...me, pid: deadPid(), hostname: `${hostname()}-elsewhere` })).toBe(true);
+  });
+
+  it('a run left running by a pid that was reused after a reboot is recovered', () => {
+    const stale = makeRecord({ status: 'running', owner: { pid: 1, hostname: hostname(), startTime: 1, bootId: '00000000-0000-0000-0000-000000000000' } });
+    store.create(stale);
+    expect(store.recoverInterrupted().changed.map((r) => r.id)).toEqual([stale.id]);
+    expect(store.read(stale.id)).toMatchObject({ status: 'interrupted', owner: null });
+  });
+});
+
 describe('recovery after a crash', () => {
   it('runs left queued, running or paused by a dead process become interrupted; live and finished runs stay', () => {
     const dead = { pid: deadPid(), hostname: hostname() };
@@ -144,7 +305,7 @@ describe('recovery after a crash', () => {
     const done = makeRecord({ status: 'completed' });
     for (const r of [running, queued, paused, live, done]) store.create(r);
     writeFileSync(store.metricsPath(running.id), '{"type":"epoch","iteration":0,"epoch":0,"trainAcc":0.1,"testAcc":0.1}\n{"type":"prog');
-    const changed = store.recoverInterrupted();
+    const { changed } = store.recoverInterrupted();
     expect(changed.map((r) => r.id).sort()).toEqual([running.id, queued.id, paused.id].sort());
     const after = store.read(running.id);
     expect(after.status).toBe('interrupted');
