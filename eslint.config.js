@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import svelte from 'eslint-plugin-svelte';
 import layers from './tools/eslint/layer-imports.js';
+import assemblyscript from './tools/eslint/assemblyscript.js';
 
 /**
  * The layer table as allow-lists (VS Code's `code-import-patterns`): what each folder MAY import. A layer may always
@@ -22,12 +23,14 @@ export const LAYERS = [
   { folder: 'electron/main', may: { folders: ['shared', 'electron/core', 'electron/preload'], node: true, npm: true, electron: true } },
   // Sandboxed: no Node, and no npm packages bundled (zod stays out, see shared/api-methods.ts).
   { folder: 'electron/preload', may: { folders: ['shared', 'electron/main'], electron: true } },
+  // AssemblyScript compiles only AssemblyScript: its own folder and the WebAssembly layout it shares with the host.
+  { folder: 'assembly', may: { folders: ['shared/engine/wasm'] } },
   { folder: 'renderer', may: { folders: ['shared'], npm: true }, why: 'The UI reaches the backend only through WorkbenchApi.' },
 ];
 
 export default tseslint.config(
-  // assembly/ is AssemblyScript (compiled by asc, not tsc); generated files are not ours to lint.
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', 'assembly/', '**/*.generated.ts'] },
+  // Generated files are not ours to lint.
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', '**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
@@ -44,12 +47,24 @@ export default tseslint.config(
     },
   },
   { files: ['shared/**/*.ts'], languageOptions: { globals: { ...globals['shared-node-browser'] } } },
+  // assembly/ is AssemblyScript (compiled and type-checked by asc): linted as TypeScript once its decorators are blanked.
+  // `// @ts-ignore: decorator` is AssemblyScript's idiom for editors that read it as TypeScript.
+  {
+    files: ['assembly/**/*.ts'],
+    plugins: { assemblyscript },
+    processor: 'assemblyscript/assemblyscript',
+    rules: { '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': 'allow-with-description' }] },
+  },
   { files: ['**/*.ts', '**/*.svelte'], plugins: { layers }, rules: { 'layers/layer-imports': ['error', LAYERS] } },
   // Tests read JSON the CLI printed; typing every field of every line there adds nothing.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  // Tests may not pull Electron into Vitest's import graph (no binary here).
+  // Tests may not pull Electron into Vitest's import graph (no binary here); its types (erased) are welcome.
   {
     files: ['test/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Mock electron with vi.mock in the few tests that need it.' }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', allowTypeImports: true, message: 'Mock electron with vi.mock in the few tests that need it.' }],
+      }],
+    },
   },
 );

@@ -81,11 +81,13 @@ const rule = {
     },
   },
   create(context) {
-    const layer = layerOf(context.options[0] ?? [], context.filename);
+    // The file on disk: a processor's block (assembly/*.ts) has a virtual name below it.
+    const file = context.physicalFilename;
+    const layer = layerOf(context.options[0] ?? [], file);
     if (!layer) return {};
     const check = (source) => {
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
-      const target = classifyImport(source.value, context.filename);
+      const target = classifyImport(source.value, file);
       if (target.kind === 'repo' && inFolder(target.name, layer.folder)) return; // a layer may always use itself
       if (mayImport(layer.may, target)) return;
       context.report({

@@ -44,4 +44,10 @@ describe('layer allow-lists (eslint.config.js)', () => {
     expect(await layerErrors('electron/trainer/probe.ts', "import { startBridge } from '../server/bridge';\nexport const s = startBridge;\n")).toHaveLength(1);
     expect(await layerErrors('electron/bench/probe.ts', "import { main } from '../cli/main';\nexport const m = main;\n")).toHaveLength(1);
   });
+
+  it('lints AssemblyScript with its decorators, reporting at the source\'s own line and column', async () => {
+    const source = "import { a } from '../shared/config';\n// @ts-ignore: decorator\n@inline function twice(x: i32): i32 { return x + x; }\ntwice(a);\n";
+    const [result] = await eslint.lintText(source, { filePath: 'assembly/probe.ts' });
+    expect(result.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['layers/layer-imports', 1, 19]]);
+  });
 });
