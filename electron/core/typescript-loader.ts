@@ -14,3 +14,14 @@ export function typescriptExecArgv(): string[] {
   const loader = join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs');
   return ['--import', pathToFileURL(loader).href];
 }
+
+/**
+ * Code for `new Worker(code, { eval: true })` that runs the `.ts` module at `entry` (an absolute path):
+ * a worker thread does not inherit the loader hooks of its parent, so it registers tsx itself.
+ */
+export function typescriptWorkerCode(entry: string): string {
+  const require = createRequire(import.meta.url);
+  const api = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const url = JSON.stringify(pathToFileURL(entry).href);
+  return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${url}, ${url}))`;
+}

@@ -23,12 +23,28 @@ export class IdxFormatError extends Error {
   }
 }
 
+/** The largest IDX file Descent reads (2 GiB − 1): Node reads no larger file into one buffer. */
+export const MAX_IDX_FILE_BYTES = 2 ** 31 - 1;
+
+/** What an IDX header declares: the shape, and the exact length of the file it heads. */
+export interface IdxHeader {
+  readonly shape: number[];
+  readonly headerLength: number;
+  /** Header plus elements: the only length a file with this header may have. */
+  readonly fileLength: number;
+}
+
+/** Bytes of the header of an IDX file with `dims` dimensions (magic number, one uint32 per dimension). */
+export function idxHeaderLength(dims: number): number {
+  return 4 + 4 * dims;
+}
+
 /**
- * Parses `bytes` as an IDX array of unsigned bytes with `expectedDims` dimensions. `source` names the
- * file in error messages. The header is checked against the length before anything is allocated, so a
- * header claiming 10¹² images costs nothing.
+ * Parses the header at the start of `bytes` (the rest of the file need not be there) as an IDX header of
+ * unsigned bytes with `expectedDims` dimensions, so that a file's size can be checked against it before
+ * the file is read. `source` names the file in error messages.
  */
-export function parseIdx(bytes: Uint8Array, source: string, expectedDims: number): IdxArray {
+export function parseIdxHeader(bytes: Uint8Array, source: string, expectedDims: number): IdxHeader {
   if (bytes.length < 4) throw new IdxFormatError(source, `too short for an IDX header (${bytes.length} bytes)`);
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     const magic = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -43,7 +59,7 @@ export function parseIdx(bytes: Uint8Array, source: string, expectedDims: number
   if (dims !== expectedDims) {
     throw new IdxFormatError(source, `has ${dims} dimensions, expected ${expectedDims}`);
   }
-  const headerLength = 4 + 4 * dims;
+  const headerLength = idxHeaderLength(dims);
   if (bytes.length < headerLength) {
     throw new IdxFormatError(source, `truncated header: ${bytes.length} bytes, need ${headerLength} for ${dims} dimensions`);
   }
@@ -55,14 +71,34 @@ export function parseIdx(bytes: Uint8Array, source: string, expectedDims: number
     shape.push(size);
     elements *= size;
   }
-  const expected = headerLength + elements;
-  if (bytes.length !== expected) {
-    const what = bytes.length < expected ? 'truncated' : 'has trailing bytes';
+  const fileLength = headerLength + elements;
+  if (fileLength > MAX_IDX_FILE_BYTES) {
     throw new IdxFormatError(
       source,
-      `${what}: the header declares ${shape.join('×')} = ${elements} bytes of data (file of ${expected} bytes), ` +
-        `but the file has ${bytes.length} bytes`,
+      `the header declares ${shape.join('×')} = ${elements} bytes of data, more than the ${MAX_IDX_FILE_BYTES} bytes an IDX file may have here`,
     );
   }
-  return { shape, data: bytes.subarray(headerLength) };
+  return { shape, headerLength, fileLength };
+}
+
+/** Throws, naming both sizes, unless `length` is the file length `header` declares. */
+export function checkIdxLength(header: IdxHeader, length: number, source: string): void {
+  if (length === header.fileLength) return;
+  const what = length < header.fileLength ? 'truncated' : 'has trailing bytes';
+  throw new IdxFormatError(
+    source,
+    `${what}: the header declares ${header.shape.join('×')} = ${header.fileLength - header.headerLength} bytes of data ` +
+      `(file of ${header.fileLength} bytes), but the file has ${length} bytes`,
+  );
+}
+
+/**
+ * Parses `bytes` as an IDX array of unsigned bytes with `expectedDims` dimensions. `source` names the
+ * file in error messages. The header is checked against the length before anything is allocated, so a
+ * header claiming 10¹² images costs nothing.
+ */
+export function parseIdx(bytes: Uint8Array, source: string, expectedDims: number): IdxArray {
+  const header = parseIdxHeader(bytes, source, expectedDims);
+  checkIdxLength(header, bytes.length, source);
+  return { shape: header.shape, data: bytes.subarray(header.headerLength) };
 }

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundledMnistFolder, loadIdxDataset, loadTrainingPrefix, probeIdxDataset, shapeOf } from '../../electron/core/datasets';
 import { gzipSync } from 'node:zlib';
 import { idxBytes, writeToyDataset } from '../support/idx-files';
+import { datasetWith, linkTo, makeFifo, runDatasetOperationsCapped, writeGzipBomb, writeSparseFile } from '../support/hostile-datasets';
 
 const root = mkdtempSync(join(tmpdir(), 'descent-datasets-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -115,5 +116,81 @@ describe('IDX dataset folders', () => {
     expect(summary.status).toBe('completed');
     expect(summary.config.dataset).toBe(folder);
     expect(summary.testAcc).toBeGreaterThan(0.9);
+  });
+});
+
+/**
+ * Hostile folders (issue 11): each is refused with an error naming the file and what is wrong, before it
+ * is read, in bounded memory and time. The operations run in a child process capped at ~2 GB of data
+ * memory and 30 s (hostile-datasets.ts), so a regression fails here instead of taking the machine down.
+ */
+describe('hostile dataset folders are refused before reading (child process under a memory cap)', () => {
+  /** Runs `[operation, folder, expected error]` cases in one capped child; each must be refused, quickly and in little memory. */
+  const refused = (cases: Array<[string, string, RegExp]>, maxPeakMiB = 250): void => {
+    const outcomes = runDatasetOperationsCapped(cases.map(([operation, folder]) => [operation, folder]));
+    outcomes.forEach((outcome, i) => {
+      const [operation, folder, message] = cases[i];
+      expect(outcome.ok, `${operation} of ${folder} should fail`).toBe(false);
+      expect(outcome.error).toMatch(message);
+      expect(outcome.peakMiB).toBeLessThan(maxPeakMiB);
+      expect(outcome.seconds).toBeLessThan(5);
+    });
+  };
+
+  it('a label file that links to /dev/zero (plain or gzipped): a character device, not a regular file', () => {
+    const plain = join(root, 'zero');
+    datasetWith(plain, 'train-labels-idx1-ubyte', linkTo('/dev/zero'));
+    const gzipped = join(root, 'zero-gz');
+    datasetWith(gzipped, 'train-labels-idx1-ubyte', linkTo('/dev/zero'), true);
+    const message = /train-labels-idx1-ubyte(\.gz)?: links to \/dev\/zero, which is a character device, not a regular file/;
+    refused([['probe', plain, message], ['load', plain, message], ['probe', gzipped, message], ['load', gzipped, message]]);
+  });
+
+  it('a FIFO (or a link to one) never blocks: refused by type without being opened', () => {
+    const fifo = join(root, 'fifo');
+    datasetWith(fifo, 'train-images-idx3-ubyte', makeFifo);
+    const linked = join(root, 'fifo-link');
+    datasetWith(linked, 'train-images-idx3-ubyte', linkTo(join(fifo, 'train-images-idx3-ubyte')));
+    const direct = /train-images-idx3-ubyte: is a FIFO \(named pipe\), not a regular file/;
+    const viaLink = /train-images-idx3-ubyte: links to .*fifo[\\/]train-images-idx3-ubyte, which is a FIFO/;
+    refused(['probe', 'load', 'prefix'].flatMap((op): Array<[string, string, RegExp]> => [[op, fifo, direct], [op, linked, viaLink]]));
+  });
+
+  it('a folder where a file should be', () => {
+    const folder = join(root, 'folder-as-file');
+    datasetWith(folder, 't10k-labels-idx1-ubyte', (path) => mkdirSync(path));
+    refused([['probe', folder, /t10k-labels-idx1-ubyte: is a folder, not a regular file/]]);
+  });
+
+  it('a 1.5 GB file whose header declares 20 labels, or a header declaring more than 2 GiB: refused unread', () => {
+    const huge = join(root, 'huge-labels');
+    datasetWith(huge, 'train-labels-idx1-ubyte', (path) => writeSparseFile(path, idxBytes([20], new Uint8Array(0)), 1.5 * 2 ** 30));
+    const trailing = /train-labels-idx1-ubyte: has trailing bytes: the header declares 20 = 20 bytes of data \(file of 28 bytes\), but the file has 1610612736 bytes/;
+    const claims = join(root, 'huge-header');
+    datasetWith(claims, 'train-images-idx3-ubyte', (path) => writeFileSync(path, idxBytes([100_000, 1000, 1000], new Uint8Array(0))));
+    const tooLarge = /train-images-idx3-ubyte: the header declares 100000×1000×1000 = 100000000000 bytes of data, more than the 2147483647 bytes/;
+    refused([['probe', huge, trailing], ['load', huge, trailing], ['load', claims, tooLarge]]);
+  });
+
+  it('a gzip bomb inflates no further than its header declares (images: load and prefix; labels: probe)', () => {
+    // ~1 MB on disk, 1 GiB inflated, behind the header of MNIST's training images (47 MB).
+    const images = join(root, 'bomb-images');
+    writeToyDataset(images, { train: 60000, test: 10, side: 28, classes: 10 });
+    rmSync(join(images, 'train-images-idx3-ubyte'));
+    writeGzipBomb(join(images, 'train-images-idx3-ubyte.gz'), [60000, 28, 28], 16);
+    // Labels are read whole by the probe: a bomb that passes the size check stops at the 28 bytes declared …
+    const labels = join(root, 'bomb-labels');
+    datasetWith(labels, 'train-labels-idx1-ubyte', (path) => writeGzipBomb(path, [20], 1, 32), true);
+    // … and one larger than any gzip of what the header declares is refused by its size, unread.
+    const big = join(root, 'bomb-labels-big');
+    datasetWith(big, 'train-labels-idx1-ubyte', (path) => writeGzipBomb(path, [20], 16), true);
+    refused([
+      ['load', images, /train-images-idx3-ubyte\.gz: decompresses to more than the 47040016 bytes its header declares \(60000×28×28\)/],
+      ['probe', labels, /train-labels-idx1-ubyte\.gz: decompresses to more than the 28 bytes its header declares \(20\)/],
+      ['probe', big, /train-labels-idx1-ubyte\.gz: has \d+ bytes, more than any gzip of the 28 bytes its header declares \(20\)/],
+    ], 400);
+    // The first 100 images of the bomb are there: reading them inflates only that far.
+    const [prefix] = runDatasetOperationsCapped([['prefix', images]]);
+    expect([prefix.ok, prefix.error, prefix.peakMiB < 250]).toEqual([true, undefined, true]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdx, IdxFormatError } from '../../shared/data/idx';
+import { checkIdxLength, MAX_IDX_FILE_BYTES, parseIdx, parseIdxHeader, IdxFormatError } from '../../shared/data/idx';
 
 /** An IDX file of unsigned bytes with the given shape and data. */
 function idx(shape: number[], data: number[], type = 0x08): Uint8Array {
@@ -56,5 +56,23 @@ describe('IDX reader', () => {
   it('reports files too short for a header', () => {
     expect(() => parseIdx(new Uint8Array([0, 0]), 'tiny', 1)).toThrow('tiny: too short for an IDX header (2 bytes)');
     expect(() => parseIdx(new Uint8Array([0, 0, 8, 3, 0, 0]), 'cut', 3)).toThrow(/truncated header: 6 bytes, need 16/);
+  });
+
+  it('reads a header alone, so that a file\'s size can be checked before it is read', () => {
+    // MNIST's training images: 60000×28×28 after a 16-byte header.
+    const header = parseIdxHeader(idx([60000, 28, 28], []), 'train-images', 3);
+    expect(header).toEqual({ shape: [60000, 28, 28], headerLength: 16, fileLength: 16 + 60000 * 784 });
+    expect(() => checkIdxLength(header, 47_040_016, 'train-images')).not.toThrow();
+    expect(() => checkIdxLength(header, 1.5 * 2 ** 30, 'train-images')).toThrow(
+      'train-images: has trailing bytes: the header declares 60000×28×28 = 47040000 bytes of data (file of 47040016 bytes), but the file has 1610612736 bytes',
+    );
+  });
+
+  it('refuses a header declaring more than the largest file it reads (2 GiB − 1), by name', () => {
+    expect(MAX_IDX_FILE_BYTES).toBe(2147483647);
+    expect(parseIdxHeader(idx([MAX_IDX_FILE_BYTES - 8], []), 'labels', 1).fileLength).toBe(MAX_IDX_FILE_BYTES);
+    expect(() => parseIdxHeader(idx([MAX_IDX_FILE_BYTES - 7], []), 'labels', 1)).toThrow(
+      'labels: the header declares 2147483640 = 2147483640 bytes of data, more than the 2147483647 bytes an IDX file may have here',
+    );
   });
 });

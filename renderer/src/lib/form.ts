@@ -23,6 +23,8 @@ export interface FormFields {
   seed: string;
   trainSize: string;
   dtype: string;
+  /** When each step's loss is measured: `after-update` (the book's) or `before-update`. */
+  lossTiming: string;
   name: string;
 }
 
@@ -44,6 +46,7 @@ export function fieldsFrom(config: RunConfig = BOOK_DEFAULTS): FormFields {
     seed: config.seed === undefined ? '' : String(config.seed),
     trainSize: config.trainSize === null ? '' : String(config.trainSize),
     dtype: config.dtype,
+    lossTiming: config.lossTiming,
     name: '',
   };
 }
@@ -63,6 +66,7 @@ export function configFrom(fields: FormFields): { config: RunConfig | null; erro
     iterations: parseNumberInput(fields.iterations),
     trainSize: fields.trainSize.trim() === '' ? null : parseNumberInput(fields.trainSize),
     dtype: fields.dtype,
+    lossTiming: fields.lossTiming,
     ...(fields.seed.trim() === '' ? {} : { seed: parseNumberInput(fields.seed) }),
   };
   const result = parseRunConfig(raw);
