@@ -3,7 +3,9 @@
  * shared schema, with errors that name the flag the user typed.
  */
 import { Command, Option } from 'commander';
-import { BOOK_DEFAULTS, LIMITS, parseNumberInput as numeric, parseRunConfig, type ConfigIssue, type RunConfig } from '../../shared/config';
+import {
+  BOOK_DEFAULTS, DEFAULT_LOSS_TIMING, LIMITS, LOSS_TIMINGS, parseNumberInput as numeric, parseRunConfig, type ConfigIssue, type RunConfig,
+} from '../../shared/config';
 
 /** Bad input on the command line: exits with code 2 and this message. */
 export class UsageError extends Error {
@@ -27,6 +29,7 @@ const FLAG_OF: Record<string, string> = {
   seed: '--seed',
   trainSize: '--train-size',
   dtype: '--dtype',
+  lossTiming: '--loss-timing',
 };
 
 /** "--lr: must be …": a config issue in the words of the command line. */
@@ -50,6 +53,7 @@ export function addTrainFlags(command: Command): Command {
     .addOption(new Option('--seed <n>', `seed, ${LIMITS.seed.min}–${LIMITS.seed.max} (default: random, recorded)`))
     .addOption(new Option('--train-size <n>', 'use only the first N training images (default: all)'))
     .addOption(new Option('--dtype <type>', 'float32|float64 (default float32)'))
+    .addOption(new Option('--loss-timing <when>', `when each step's loss is measured: ${LOSS_TIMINGS.join('|')} (default ${DEFAULT_LOSS_TIMING}, the book's)`))
     .addOption(new Option('--data <dir>', 'folder with the four IDX files of another dataset (default: bundled MNIST)'));
 }
 
@@ -67,6 +71,7 @@ export interface TrainFlagValues {
   seed?: string;
   trainSize?: string;
   dtype?: string;
+  lossTiming?: string;
   data?: string;
 }
 
@@ -109,6 +114,7 @@ export function configFromFlags(flags: TrainFlagValues, base: RunConfig = BOOK_D
   set('seed', flags.seed === undefined ? undefined : numeric(flags.seed));
   set('trainSize', flags.trainSize === undefined ? undefined : numeric(flags.trainSize));
   set('dtype', flags.dtype);
+  set('lossTiming', flags.lossTiming);
   set('dataset', flags.data);
   const result = parseRunConfig(raw);
   if (!result.ok) throw new UsageError(result.issues.map(describeForCli).join('\n'));
