@@ -1,12 +1,16 @@
 /** The run manager with real trainer processes (child_process.fork) and a real store in a temp folder. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS, type RunConfig } from '../../shared/config';
 import type { RunRecord, RunStatus } from '../../shared/run-record';
-import { RunManager, type RunEvent } from '../../electron/core/run-manager';
+import { RunManager } from '../../electron/core/run-manager';
+import type { WorkbenchEvent } from '../../shared/api';
+import { currentOwner, processStartTime } from '../../electron/core/store/owner';
 import { RunStore } from '../../electron/core/store/run-store';
+import { makeRecord } from '../support/runs';
 import { NodeTrainerHost, type TrainerHandle, type TrainerHost } from '../../electron/core/trainer-host';
 
 let home: string;
@@ -32,7 +36,7 @@ class RecordingHost implements TrainerHost {
 }
 
 /** Resolves with the first event that satisfies `test`. */
-function nextEvent(manager: RunManager, test: (e: RunEvent) => boolean): Promise<RunEvent> {
+function nextEvent(manager: RunManager, test: (e: WorkbenchEvent) => boolean): Promise<WorkbenchEvent> {
   return new Promise((resolve) => {
     const off = manager.subscribe((e) => {
       if (test(e)) {
@@ -42,7 +46,7 @@ function nextEvent(manager: RunManager, test: (e: RunEvent) => boolean): Promise
     });
   });
 }
-const statusIs = (id: string, status: RunStatus) => (e: RunEvent): boolean => e.type === 'run-changed' && e.run.id === id && e.run.status === status;
+const statusIs = (id: string, status: RunStatus) => (e: WorkbenchEvent): boolean => e.type === 'run-changed' && e.run.id === id && e.run.status === status;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('RunManager', () => {
@@ -176,5 +180,52 @@ describe('RunManager', () => {
     manager.delete(run.id);
     expect(store.list().runs).toEqual([]);
     expect(manager.restore(run.id).name).toBe('baseline');
+  });
+});
+
+describe('runs another process trains (two processes sharing one store)', () => {
+  /** A live process that is not this one, and its owner record. */
+  function otherProcess(): { child: ChildProcess; owner: NonNullable<RunRecord['owner']> } {
+    const child = spawn('sleep', ['60']);
+    return { child, owner: { pid: child.pid!, hostname: hostname(), startTime: processStartTime(child.pid!), bootId: currentOwner().bootId } };
+  }
+
+  it('delete and stop are refused while the owner lives; once it is gone, stop records the run stopped and delete works', async () => {
+    const { child, owner } = otherProcess();
+    const run = makeRecord({ status: 'running', owner });
+    store.create(run);
+    writeFileSync(store.metricsPath(run.id), '{"type":"progress","iterations":[0],"losses":[2.3]}\n{"type":"prog');
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+    const refusal = `another process (pid ${owner.pid} on ${hostname()}) is training it; stop it there first`;
+    expect(() => manager.delete(run.id)).toThrow(`cannot delete run ${run.id}: ${refusal}`);
+    expect(() => manager.stop(run.id)).toThrow(`cannot stop run ${run.id}: ${refusal}`);
+    expect(store.read(run.id)).toEqual(run);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    manager.stop(run.id);
+    const stopped = store.read(run.id);
+    expect(stopped).toMatchObject({ status: 'stopped', owner: null });
+    expect(stopped.error).toMatch(new RegExp(`^the process training it \\(pid ${owner.pid}\\) ended while the run was running; stopped by request; an incomplete metrics line was set aside`));
+    expect(store.readMetrics(run.id)).toMatchObject({ losses: [2.3], warnings: [] });
+    manager.delete(run.id);
+    expect(store.list().runs).toEqual([]);
+  });
+
+  it('a stale record (pid reused: same pid, another start time) can be deleted at once', () => {
+    const run = makeRecord({ status: 'running', owner: { ...currentOwner(), startTime: processStartTime(process.pid)! + 1 } });
+    store.create(run);
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+    manager.delete(run.id);
+    expect(store.list().runs).toEqual([]);
+  });
+
+  it('a rename, tags and notes written by another process while the run trains survive the owner\'s later writes', async () => {
+    const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
+    const run = manager.submit(small({ iterations: 200 }), { name: 'original' });
+    await nextEvent(manager, (e) => e.type === 'epoch' && e.id === run.id);
+    // The other process (serve, the app, the CLI) edits the file directly, as it does for a run it does not own.
+    new RunStore(home).update(run.id, (r) => ({ ...r, name: 'renamed elsewhere', tags: ['kept'], notes: 'from another process' }));
+    await manager.whenIdle();
+    expect(store.read(run.id)).toMatchObject({ status: 'completed', name: 'renamed elsewhere', tags: ['kept'], notes: 'from another process' });
   });
 });
