@@ -50,7 +50,8 @@ describe('MultiLayerNet against the book\'s TwoLayerNet', () => {
   // Trained weights and non-zero biases, so that every term of the gradient matters.
   const { book, general } = twins([784, 50, 10], 7, 0.5);
   const rng = new RandomState(8);
-  for (const [name, values] of Object.entries(book.params)) {
+  for (const name of ['W1', 'b1', 'W2', 'b2'] as const) {
+    const values = book.params[name];
     values.forEach((_, i) => (values[i] += 0.1 * rng.standardNormal()));
     const l = Number(name[1]) - 1;
     (name[0] === 'W' ? general.weights[l] : general.biases[l]).set(values);
