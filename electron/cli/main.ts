@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { addTrainFlags, configFromFlags, UsageError, type TrainFlagValues } from './train-flags';
 import { trainCommand } from './train-command';
 import { printGradcheck, runGradcheck } from './gradcheck-command';
+import { GRADIENT_CHECK_MAX_BATCH } from '../../shared/engine/gradcheck';
 import { benchCommand } from './bench-command';
 import { sweepCommand } from './sweep-command';
 import { serveCommand } from './serve-command';
@@ -83,7 +84,7 @@ function buildProgram(): Command {
     .option('--json', 'one JSON object on stdout')
     .action(async (flags: TrainFlagValues & { json?: boolean; method?: string }) => {
       // --batch means the number of images checked here (the book uses 3).
-      const batch = wholeNumber('--batch', flags.batch ?? '3', 1, 1000);
+      const batch = wholeNumber('--batch', flags.batch ?? '3', 1, GRADIENT_CHECK_MAX_BATCH);
       const method = flags.method ?? 'incremental';
       if (method !== 'incremental' && method !== 'plain') {
         throw new UsageError(`--method: must be one of incremental, plain, got ${JSON.stringify(method)}`);
