@@ -85,16 +85,6 @@ export class RunManager {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * Marks runs a dead process left unfinished as `interrupted`; call once at start-up. Best effort: what
-   * the store cannot record (read-only or full disk) comes back as warnings.
-   */
-  recover(): { changed: RunRecord[]; warnings: string[] } {
-    const recovered = this.store.recoverInterrupted();
-    recovered.changed.forEach((run) => this.emit({ type: 'run-changed', run }));
-    return recovered;
-  }
-
   /** Queues a run of a validated `config`; it starts as soon as a slot is free. */
   submit(config: RunConfig, meta: RunMetadata = {}): RunRecord {
     const id = newRunId();
