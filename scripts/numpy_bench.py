@@ -18,12 +18,16 @@ DTYPES = {'float32': np.float32, 'float64': np.float64}
 
 
 def train_steps(net, x_train, t_train, steps, lr=0.1, batch=100):
+    """Iterations of train_neuralnet.py: gradient, SGD, then the loss of the updated network on the batch
+    (Descent's default lossTiming, 'after-update', does the same work)."""
     for _ in range(steps):
         mask = np.random.choice(x_train.shape[0], batch)
-        _, gW, gb = net.gradient(x_train[mask], t_train[mask])
+        x_batch, t_batch = x_train[mask], t_train[mask]
+        _, gW, gb = net.gradient(x_batch, t_batch)
         for l in range(len(net.W)):
             net.W[l] -= lr * gW[l]
             net.b[l] -= lr * gb[l]
+        net.loss(x_batch, t_batch)
 
 
 def task(request, data):

@@ -9,6 +9,7 @@ import { descentHome } from '../core/store/home';
 import { RunStore } from '../core/store/run-store';
 import { NodeTrainerHost } from '../core/trainer-host';
 import { assertConfigsFitDatasets, DatasetMismatchError } from '../core/training-session';
+import { probeInThisThread } from '../core/dataset-probe';
 import type { RunOutput } from './run-output';
 import { describeForCli, UsageError } from './train-flags';
 
@@ -23,9 +24,9 @@ export function openStore(): RunStore {
 }
 
 /** Throws UsageError (exit 2) naming the flags if any config does not fit its dataset. */
-export function checkDatasets(configs: RunConfig[]): void {
+export async function checkDatasets(configs: RunConfig[]): Promise<void> {
   try {
-    assertConfigsFitDatasets(configs);
+    await assertConfigsFitDatasets(configs, probeInThisThread); // the CLI has no window to keep responsive
   } catch (error) {
     if (error instanceof DatasetMismatchError) throw new UsageError(error.issues.map(describeForCli).join('\n'));
     throw error;
@@ -41,7 +42,7 @@ export async function trainRuns(
   parallel: number,
   output: RunOutput,
 ): Promise<RunRecord[]> {
-  checkDatasets(runs.map((r) => r.config));
+  await checkDatasets(runs.map((r) => r.config));
   const store = openStore();
   const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: parallel });
   const ids = new Set<string>();

@@ -9,8 +9,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import type { DatasetShape } from './datasets';
+import { probeIdxDataset, type DatasetShape } from './datasets';
 import { typescriptWorkerCode } from './typescript-loader';
+
+/** How a dataset folder's shape is found: off the thread (servers), or in it (a trainer, the CLI). */
+export type DatasetProbe = (folder: string) => Promise<DatasetShape>;
+
+/** The probe in this thread, for processes with no window or clients to keep responsive. */
+export const probeInThisThread: DatasetProbe = async (folder) => probeIdxDataset(folder);
 
 /** How long a probe may take by default (MNIST's take milliseconds). */
 export const PROBE_TIMEOUT_MS = 20_000;

@@ -9,9 +9,13 @@ import { takeFirst } from '../../shared/engine/dataset';
 import { Training, type EpochRecord } from '../../shared/engine/train';
 import { bestEngine } from '../../shared/engine/best-engine';
 import { meanOfLast, type EndStatus, type RunSummary } from '../../shared/summary';
-import { datasetFolder, loadIdxDataset, probeIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
+import { datasetFolder, loadIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
+import { probeDatasetOffThread, type DatasetProbe } from './dataset-probe';
 import type { PauseGate } from './pause-gate';
 import { writeWeights } from './store/weights-file';
+
+/** Default longest time between two progress batches, and the length of a slice of steps: at most 20 messages a second. */
+export const PROGRESS_INTERVAL_MS = 50;
 
 /** Losses of consecutive iterations, sent together (never one message per iteration). */
 export interface ProgressBatch {
@@ -35,7 +39,7 @@ export interface SessionOptions {
   readonly listener?: SessionListener;
   /** Aborting stops the run after the current iteration; it then ends as `stopped`. */
   readonly signal?: AbortSignal;
-  /** Longest time between two progress batches (50 ms: at most 20 messages a second). */
+  /** Longest time between two progress batches (default PROGRESS_INTERVAL_MS). */
   readonly progressIntervalMs?: number;
   /** A dataset already in memory (benchmarks, tests); loaded from `dataPath` or `config.dataset` otherwise. */
   readonly dataset?: LoadedDataset;
@@ -73,12 +77,13 @@ export function checkAgainstDataset(config: RunConfig, data: DatasetShape): Conf
 
 /**
  * Throws DatasetMismatchError if any of `configs` does not fit its dataset (each dataset's headers read
- * once): the check before runs are queued, so a misfit is refused instead of failing in a trainer.
+ * once, by `probe`: off the thread by default, so a server stays responsive): the check before runs are
+ * queued, so a misfit is refused instead of failing in a trainer.
  */
-export function assertConfigsFitDatasets(configs: RunConfig[]): void {
-  const shapes = new Map<string, DatasetShape>();
+export async function assertConfigsFitDatasets(configs: RunConfig[], probe: DatasetProbe = probeDatasetOffThread): Promise<void> {
+  const datasets = [...new Set(configs.map((config) => config.dataset))];
+  const shapes = new Map(await Promise.all(datasets.map(async (dataset) => [dataset, await probe(datasetFolder(dataset))] as const)));
   for (const config of configs) {
-    if (!shapes.has(config.dataset)) shapes.set(config.dataset, probeIdxDataset(datasetFolder(config.dataset)));
     const issues = checkAgainstDataset(config, shapes.get(config.dataset)!);
     if (issues.length) throw new DatasetMismatchError(issues);
   }
@@ -96,7 +101,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
 
   const train = config.trainSize === null ? data.train : takeFirst(data.train, config.trainSize);
   const training = new Training(config, train, data.test, now, bestEngine());
-  const interval = options.progressIntervalMs ?? 50;
+  const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const listener = options.listener ?? {};
   const losses: number[] = [];
   const elapsed = (): number => (now() - started) / 1000;

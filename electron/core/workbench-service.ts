@@ -43,13 +43,13 @@ export class WorkbenchService implements WorkbenchBackend {
   }
 
   async startRun(config: RunConfig, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
-    assertConfigsFitDatasets([config]);
+    await assertConfigsFitDatasets([config]); // off the thread: no dataset can stall this process
     return this.manager.submit(config, meta);
   }
 
   async startSweep(request: Parameters<WorkbenchApi['startSweep']>[0]) {
     const configs = sweepConfigs(request);
-    assertConfigsFitDatasets(configs);
+    await assertConfigsFitDatasets(configs);
     const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;
     return configs.map((config, i) => this.manager.submit(config, { name: `${request.name}: ${label} ${request.values[i]}`, group: request.name }));
   }
@@ -79,9 +79,9 @@ export class WorkbenchService implements WorkbenchBackend {
   }
 
   async gradientCheck(config: RunConfig, batch: number) {
-    // Checked here (file headers only) so that a mismatch is the usual field-by-field error at once;
-    // computed in a trainer process, away from the window's (or the bridge's) process.
-    assertGradientCheckFits(config, batch);
+    // Checked here (file headers only, in a worker thread) so that a mismatch is the usual field-by-field
+    // error at once; computed in a trainer process, away from the window's (or the bridge's) process.
+    await assertGradientCheckFits(config, batch);
     return this.manager.gradientCheck({ ...config, seed: config.seed ?? pickSeed() }, batch);
   }
 

@@ -1,11 +1,13 @@
 /** Loading IDX datasets from folders: bundled MNIST, other datasets (plain or gzipped), broken folders. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledMnistFolder, loadIdxDataset, loadTrainingPrefix, probeIdxDataset, shapeOf } from '../../electron/core/datasets';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { probeDatasetOffThread } from '../../electron/core/dataset-probe';
 import { idxBytes, writeToyDataset } from '../support/idx-files';
 import { datasetWith, linkTo, makeFifo, runDatasetOperationsCapped, writeGzipBomb, writeSparseFile } from '../support/hostile-datasets';
 
@@ -192,5 +194,51 @@ describe('hostile dataset folders are refused before reading (child process unde
     // The first 100 images of the bomb are there: reading them inflates only that far.
     const [prefix] = runDatasetOperationsCapped([['prefix', images]]);
     expect([prefix.ok, prefix.error, prefix.peakMiB < 250]).toEqual([true, undefined, true]);
+  });
+});
+
+describe('probing a dataset off the event loop (what servers do)', () => {
+  /** A valid folder whose probe is slow: 128 Mi training labels (sparse files), read whole to count the classes. */
+  const slowFolder = (): string => {
+    const folder = join(root, 'slow');
+    const count = 128 * 2 ** 20;
+    datasetWith(folder, 'train-images-idx3-ubyte', (path) => writeSparseFile(path, idxBytes([count, 1, 1], new Uint8Array(0)), 16 + count));
+    rmSync(join(folder, 'train-labels-idx1-ubyte'));
+    writeSparseFile(join(folder, 'train-labels-idx1-ubyte'), idxBytes([count], new Uint8Array(0)), 8 + count);
+    writeToyDataset(join(root, 'slow-test'), { train: 1, test: 10, side: 1, classes: 1 });
+    for (const name of ['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
+      writeFileSync(join(folder, name), readFileSync(join(root, 'slow-test', name)));
+    }
+    return folder;
+  };
+
+  it('gives the same shape and errors as the probe in this thread', async () => {
+    const folder = join(root, 'off-thread');
+    writeToyDataset(folder, { train: 90, test: 30, side: 5, classes: 6, gzip: true });
+    await expect(probeDatasetOffThread(folder)).resolves.toEqual(probeIdxDataset(folder));
+    const fifo = join(root, 'off-thread-fifo');
+    datasetWith(fifo, 'train-labels-idx1-ubyte', makeFifo);
+    await expect(probeDatasetOffThread(fifo)).rejects.toThrow(/train-labels-idx1-ubyte: is a FIFO \(named pipe\), not a regular file/);
+    await expect(probeDatasetOffThread(join(root, 'nowhere'))).rejects.toThrow(/dataset folder not found/);
+  });
+
+  it('keeps the event loop responsive while a slow folder is probed, and gives up at its time limit', async () => {
+    const folder = slowFolder();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const started = performance.now();
+    const shape = await probeDatasetOffThread(folder);
+    const seconds = (performance.now() - started) / 1000;
+    delay.disable();
+    expect(shape).toEqual({ trainCount: 128 * 2 ** 20, testCount: 10, features: 1, classes: 1 });
+    // The same probe in this thread stalls the loop for all of its time; off the thread, timers keep firing.
+    const stalled = performance.now();
+    probeIdxDataset(folder);
+    const inThreadMs = performance.now() - stalled;
+    expect(inThreadMs).toBeGreaterThan(100);
+    expect(delay.max / 1e6).toBeLessThan(inThreadMs / 2);
+    expect(seconds).toBeLessThan(20);
+    // A probe that overruns its limit is abandoned (and its worker terminated) with a message naming the folder.
+    await expect(probeDatasetOffThread(folder, { timeoutMs: 20 })).rejects.toThrow(`${folder}: reading the dataset took longer than 0.02 s; not used`);
   });
 });

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BOOK_DEFAULTS } from '../../shared/config';
-import { checkGradients } from '../../electron/core/gradient-check';
+import { BOOK_DEFAULTS, parseRunConfig } from '../../shared/config';
+import { checkGradients, gradientCheckMemoryBytes } from '../../electron/core/gradient-check';
 import { DatasetMismatchError } from '../../electron/core/training-session';
 import { RunManager } from '../../electron/core/run-manager';
 import { RunStore } from '../../electron/core/store/run-store';
@@ -42,6 +42,19 @@ describe('gradient check in a trainer process', () => {
     const check = service(host).gradientCheck({ ...BOOK_DEFAULTS, layers: [100, 10] }, 3);
     await expect(check).rejects.toBeInstanceOf(DatasetMismatchError);
     await expect(check).rejects.toThrow(/layers/);
+    expect(host.spawned).toBe(0);
+  });
+
+  it('its memory is estimated in float64 with both gradients: a network a float32 run may use can be too large to check', async () => {
+    // 784-16384-16384-10: 281 477 130 parameters. A float32 run plans 4·(2·P + 100·66 340) bytes ≈ 2.1 GiB (allowed);
+    // the check on 3 images holds 2 · 8·(2·P + 3·66 340) = 9 010 452 480 bytes ≈ 8.4 GiB.
+    const layers = [784, 16384, 16384, 10];
+    expect(parseRunConfig({ ...BOOK_DEFAULTS, layers }).ok).toBe(true);
+    expect(gradientCheckMemoryBytes(layers, 3)).toBe(9_010_452_480);
+    const host = countingHost(new NodeTrainerHost());
+    const check = service(host).gradientCheck({ ...BOOK_DEFAULTS, layers }, 3);
+    await expect(check).rejects.toBeInstanceOf(DatasetMismatchError);
+    await expect(check).rejects.toThrow('layers: a gradient check of a 784-16384-16384-10 network on 3 images needs about 8.4 GiB (float64, two gradients), more than the 4.0 GiB it may use');
     expect(host.spawned).toBe(0);
   });
 
