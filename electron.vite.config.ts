@@ -1,5 +1,5 @@
-// The desktop app's build (electron-vite): main process (with the utility-process trainer as a second
-// entry of stable name), sandboxed preload (CommonJS), and the same renderer `descent serve` uses.
+// The desktop app's build (electron-vite): main process (with the utility-process trainer and the dataset
+// probe's worker as entries of stable names), sandboxed preload (CommonJS), and the same renderer `descent serve` uses.
 // Output: out/{main,preload,renderer} by default, or under `--outDir` (the packaging test builds elsewhere).
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -17,6 +17,8 @@ export default defineConfig({
         input: {
           index: resolve(here, 'electron', 'main', 'index.ts'),
           trainer: resolve(here, 'electron', 'trainer', 'utility-entry.ts'),
+          // The dataset probe's worker thread (electron/core/dataset-probe.ts finds it beside the bundle).
+          'dataset-probe-worker': resolve(here, 'electron', 'core', 'dataset-probe-worker.ts'),
         },
       },
     },
