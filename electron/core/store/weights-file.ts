@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import type { MultiLayerNet } from '../../../shared/engine/network';
-import type { DType, FloatArray } from '../../../shared/engine/tensor';
+import { bytesPerElement, type DType, type FloatArray } from '../../../shared/engine/tensor';
 
 export const WEIGHTS_SCHEMA_VERSION = 1;
 
@@ -24,7 +24,7 @@ export interface WeightsHeader {
 /** Writes `<base>.bin` then `<base>.json` (the header last, so a header always describes a whole file). */
 export function writeWeights(base: string, network: MultiLayerNet, seed: number): WeightsHeader {
   const { layers, activation, loss, dtype } = network.spec;
-  const bytesPer = dtype === 'float32' ? 4 : 8;
+  const bytesPer = bytesPerElement(dtype);
   let offset = 0;
   const parameters = network.parameters().map((p) => {
     const entry = { name: p.name, rows: p.rows, cols: p.cols, byteOffset: offset, length: p.values.length };
@@ -54,7 +54,7 @@ export function readWeights(base: string): { header: WeightsHeader; values: Floa
     throw new Error(`${base}.json: weights format version ${header.schemaVersion}; this Descent reads ${WEIGHTS_SCHEMA_VERSION}`);
   }
   const bytes = readFileSync(`${base}.bin`);
-  const bytesPer = header.dtype === 'float32' ? 4 : 8;
+  const bytesPer = bytesPerElement(header.dtype);
   const values = header.parameters.map((p) => {
     if (p.byteOffset + p.length * bytesPer > bytes.length) throw new Error(`${base}.bin: too short for parameter ${p.name}`);
     const view = new DataView(bytes.buffer, bytes.byteOffset + p.byteOffset, p.length * bytesPer);
