@@ -11,7 +11,7 @@ export interface RunHistory {
   readonly id: string;
   readonly name: string;
   /** The run's configuration: each field becomes a column (hyperparameters travel with every row). */
-  readonly config: Readonly<Record<string, unknown>>;
+  readonly config?: Readonly<Record<string, unknown>>;
   readonly iterations: readonly number[];
   readonly losses: readonly number[];
   readonly epochs: ReadonlyArray<{ iteration: number; epoch: number; trainAcc: number; testAcc: number }>;
@@ -54,9 +54,7 @@ export const DEFAULT_EXPORT_SMOOTHING = 0.6;
  */
 export function historiesToCsv(runs: readonly RunHistory[], options: { smoothing?: number } = {}): string {
   const weight = options.smoothing ?? DEFAULT_EXPORT_SMOOTHING;
-  const present = new Set(runs.flatMap((run) => Object.keys(run.config).filter((k) => isCellValue(run.config[k]))));
-  const columns = [...CONFIG_COLUMNS.filter(([field]) => present.has(field)),
-    ...[...present].filter((f) => !CONFIG_COLUMNS.some(([known]) => known === f)).sort().map((f): [string, string] => [f, snakeCase(f)])];
+  const columns = configColumns(runs);
   const lines = [['run', 'name', ...columns.map(([, column]) => column), 'iteration', 'epoch', 'loss', 'loss_smoothed', 'smoothing', 'train_acc', 'test_acc'].join(',')];
   for (const run of runs) {
     const epochsAt = new Map(run.epochs.map((e) => [e.iteration, e]));
@@ -64,7 +62,7 @@ export function historiesToCsv(runs: readonly RunHistory[], options: { smoothing
     const rows = new Map<number, number | null>();
     run.iterations.forEach((iteration, k) => rows.set(iteration, k));
     for (const e of run.epochs) if (!rows.has(e.iteration)) rows.set(e.iteration, null);
-    const head = [csvField(run.id), csvField(run.name), ...columns.map(([field]) => configCell(run.config[field]))].join(',');
+    const head = [csvField(run.id), csvField(run.name), ...columns.map(([field]) => configCell(run.config?.[field]))].join(',');
     for (const iteration of [...rows.keys()].sort((a, b) => a - b)) {
       const e = epochsAt.get(iteration);
       const k = rows.get(iteration)!;
@@ -75,6 +73,41 @@ export function historiesToCsv(runs: readonly RunHistory[], options: { smoothing
   return `${lines.join('\n')}\n`;
 }
 
+/** A column for every config field that any of the runs has, known fields first in their usual order. */
+function configColumns(runs: ReadonlyArray<{ config?: Readonly<Record<string, unknown>> }>): Array<[string, string]> {
+  const present = new Set(runs.flatMap((run) => Object.entries(run.config ?? {}).filter(([, v]) => isCellValue(v)).map(([k]) => k)));
+  return [...CONFIG_COLUMNS.filter(([field]) => present.has(field)),
+    ...[...present].filter((f) => !CONFIG_COLUMNS.some(([known]) => known === f)).sort().map((f): [string, string] => [f, snakeCase(f)])];
+}
+
 function isCellValue(value: unknown): boolean {
   return value === null || ['number', 'string', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === 'number'));
+}
+
+/** What a summary export needs of one run: its identity, configuration and final figures. */
+export interface RunOutcome {
+  readonly id: string;
+  readonly name: string;
+  readonly config?: Readonly<Record<string, unknown>>;
+  readonly status: string;
+  /** "did not learn", "diverged" or empty. */
+  readonly verdict: string;
+  readonly finalLoss: number | null;
+  readonly meanLossLast100: number | null;
+  readonly trainAcc: number | null;
+  readonly testAcc: number | null;
+}
+
+/**
+ * One row per run: `run, name, <config columns>, status, verdict, final_loss, mean_loss_last100, train_acc,
+ * test_acc` — the data of a sweep's result chart, tidy like the histories.
+ */
+export function outcomesToCsv(runs: readonly RunOutcome[]): string {
+  const columns = configColumns(runs);
+  const lines = [['run', 'name', ...columns.map(([, column]) => column), 'status', 'verdict', 'final_loss', 'mean_loss_last100', 'train_acc', 'test_acc'].join(',')];
+  for (const run of runs) {
+    const values = [run.status, run.verdict, run.finalLoss, run.meanLossLast100, run.trainAcc, run.testAcc];
+    lines.push([csvField(run.id), csvField(run.name), ...columns.map(([field]) => configCell(run.config?.[field])), ...values.map(csvField)].join(','));
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -141,12 +141,20 @@ describe('descent sweep', () => {
   it('descent export writes one tidy CSV for several runs', () => {
     const ids = summaries.map((s) => s.runId);
     const csv = descent('export', ...ids, '--format', 'csv').stdout.trim().split('\n');
-    expect(csv[0]).toBe('run,name,iteration,epoch,loss,trainAcc,testAcc');
+    // Tidy: the hyperparameters in columns of their own, the raw loss and its smoothing side by side.
+    expect(csv[0]).toBe('run,name,dataset,layers,activation,weight_init,loss_function,gradient,optimizer,learning_rate,batch_size,' +
+      'iterations,train_size,dtype,loss_timing,seed,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc');
     // 300 iterations with a loss each, plus the final measurement after the last one, per run.
     expect(csv).toHaveLength(1 + 3 * 301);
-    const first = csv.find((l) => l.startsWith(`${ids[0]},`) && l.split(',')[2] === '50')!.split(',');
-    expect(Number(first[3])).toBe(1);
-    expect(Number(first[5])).toBeGreaterThan(0);
+    const header = csv[0].split(',');
+    // Cells of a row, quoted names (with commas) kept whole.
+    const cells = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]).slice(0, header.length);
+    const at = (row: string[], column: string) => row[header.indexOf(column)];
+    const first = csv.map(cells).find((row) => row[0] === ids[0] && at(row, 'iteration') === '50')!;
+    expect(Number(at(first, 'epoch'))).toBe(1);
+    expect(Number(at(first, 'train_acc'))).toBeGreaterThan(0);
+    expect(Number(at(first, 'learning_rate'))).toBe(summaries[0].config.learningRate);
+    expect(at(first, 'layers')).toBe(summaries[0].config.layers.join('-'));
     const json = JSON.parse(descent('export', ids[0], '--format', 'json').stdout);
     expect(json[0].losses).toHaveLength(300);
     expect(json[0].run.id).toBe(ids[0]);

@@ -58,10 +58,11 @@ describe('tidy CSV export', () => {
       id: 'r1', name: 'lr 0.1, "book"', iterations: [0, 1], losses: [2.3, 2.2],
       epochs: [{ iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 }, { iteration: 2, epoch: 0.5, trainAcc: 0.2, testAcc: 0.21 }],
     }]);
-    expect(csv).toBe('run,name,iteration,epoch,loss,trainAcc,testAcc\n' +
-      'r1,"lr 0.1, ""book""",0,0,2.3,0.1,0.11\n' +
-      'r1,"lr 0.1, ""book""",1,,2.2,,\n' +
-      'r1,"lr 0.1, ""book""",2,0.5,,0.2,0.21\n');
+    // Smoothed at 0.6, debiased: 2.3, then (0.6·0.4·2.3 + 0.4·2.2) / (1 − 0.36) = 2.2375.
+    expect(csv).toBe('run,name,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc\n' +
+      'r1,"lr 0.1, ""book""",0,0,2.3,2.3,0.6,0.1,0.11\n' +
+      'r1,"lr 0.1, ""book""",1,,2.2,2.2375,0.6,,\n' +
+      'r1,"lr 0.1, ""book""",2,0.5,,,0.6,0.2,0.21\n');
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvField(null)).toBe('');
   });

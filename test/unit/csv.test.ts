@@ -37,6 +37,6 @@ describe('csvField', () => {
 describe('historiesToCsv', () => {
   it('writes a run named like a formula as text, its numbers unchanged', () => {
     const csv = historiesToCsv([{ id: '20261128-103400-3f9a1c', name: '@SUM(A1)', iterations: [0], losses: [2.3], epochs: [] }]);
-    expect(csv.split('\n')[1]).toBe("20261128-103400-3f9a1c,'@SUM(A1),0,,2.3,,");
+    expect(csv.split('\n')[1]).toBe("20261128-103400-3f9a1c,'@SUM(A1),0,,2.3,2.3,0.6,,");
   });
 });

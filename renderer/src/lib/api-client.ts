@@ -3,6 +3,7 @@
  * bridge's (HTTP calls, WebSocket events) when the page is served by `descent serve`.
  */
 import type { ApiMethod, SaveFileRequest, WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import { connection } from './connection';
 
 declare global {
   interface Window {
@@ -12,7 +13,9 @@ declare global {
 }
 
 export function connectApi(): WorkbenchApi {
-  return window.descent ?? bridgeApi();
+  if (!window.descent) return bridgeApi();
+  connection.report(true); // the preload is in the page itself: it cannot go away
+  return window.descent;
 }
 
 async function call<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
@@ -48,6 +51,7 @@ function bridgeApi(): WorkbenchApi {
     const url = new URL('events', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
     socket = new WebSocket(url);
+    socket.onopen = () => connection.report(true);
     socket.onmessage = (message) => {
       const event = JSON.parse(String(message.data)) as WorkbenchEvent;
       listeners.forEach((listener) => listener(event));
@@ -55,6 +59,7 @@ function bridgeApi(): WorkbenchApi {
     // The server went away (restart, sleep): try again shortly while anyone listens.
     socket.onclose = () => {
       socket = null;
+      connection.report(false);
       if (listeners.size > 0) setTimeout(open, 1000);
     };
   };

@@ -1,12 +1,10 @@
 /** Chart.js with only the pieces Descent draws, and the colours runs are drawn in. */
-import { BasicPlatform, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { BasicPlatform, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, SubTitle, Title, Tooltip, type ChartConfiguration, type ChartData, type LegendItem, type PointStyle } from 'chart.js';
 import { Context as SvgContext } from 'svgcanvas';
-import { csvField } from '../../../shared/export';
 import type { Point } from './series';
+import { tickCallback } from './ticks';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
-
-
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title, SubTitle);
 
 /** One line of a chart. */
 export interface Series {
@@ -19,7 +17,23 @@ export interface Series {
   unlisted?: boolean;
   /** Marks every point (per-epoch accuracy has few). */
   markers?: boolean;
+  /** Drawn dashed (train accuracy under its solid test accuracy). */
+  dashed?: boolean;
+  /** Marker shape and size, for points that stand for something (the best run, a run that did not learn). */
+  pointStyle?: PointStyle;
+  pointRadius?: number;
+  /** No line between the points (marks only). */
+  noLine?: boolean;
 }
+
+/** A legend entry that is not a line of its own: the key to how lines are drawn ("dashed = train"). */
+export interface LegendKey {
+  label: string;
+  dashed: boolean;
+}
+
+/** The dash pattern of dashed lines, in CSS pixels. */
+const DASH = [5, 4];
 
 export interface ChartLook {
   xLabel: string;
@@ -31,10 +45,24 @@ export interface ChartLook {
   noLegend?: boolean;
   /** Fixed y range, so that small multiples share their scale. */
   yRange?: { min: number; max: number };
+  /** A tick at each of these x values and at no other (a sweep's values). */
+  xTicks?: number[];
+  /** Extra legend entries explaining line styles, listed once after the runs. */
+  legendKey?: LegendKey[];
+  /** The legend to the right of the plot (many entries), not above it. */
+  legendRight?: boolean;
+  /** Title and subtitle drawn into the figure (exports; on screen the chart's caption says it). */
+  title?: string;
+  subtitle?: string;
+  /** Text colour of exported figures (on screen the page's theme colours apply). */
+  textColour?: string;
   background?: string;
 }
 
 export function chartConfig(series: Series[], look: ChartLook, forSvg = false): ChartConfiguration<'line', Point[]> {
+  // Exported figures' text in one colour chosen for their background (on screen the theme's colours apply).
+  const ink = look.textColour ? { color: look.textColour } : {};
+  const grid = look.textColour ? { grid: { color: `${look.textColour}26` }, border: { color: `${look.textColour}55` } } : {};
   return {
     type: 'line',
     data: { datasets: datasetsOf(series, forSvg) },
@@ -48,13 +76,24 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
       responsive: true,
       maintainAspectRatio: false,
       interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+      ...ink,
       scales: {
-        x: { type: look.logX ? 'logarithmic' : 'linear', title: { display: true, text: look.xLabel }, ticks: { callback: tickLabel(look.logX) } },
-        y: { type: look.logY ? 'logarithmic' : 'linear', title: { display: true, text: look.yLabel }, ...(look.yRange ?? {}) },
+        // No ticks at the axis's ends unless they are round (a zoomed axis ends wherever the drag stopped).
+        x: {
+          type: look.logX ? 'logarithmic' : 'linear', title: { display: true, text: look.xLabel, ...ink }, ...grid,
+          // Log axes label only 1, 2 and 5 × 10ⁿ themselves: Chart.js's skipping would drop some of those.
+          ticks: { callback: tickCallback(look.logX, look.xTicks), includeBounds: false, autoSkip: !look.xTicks && !look.logX, ...ink },
+          ...(look.xTicks ? { afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) => void (axis.ticks = look.xTicks!.map((value) => ({ value }))) } : {}),
+        },
+        y: {
+          type: look.logY ? 'logarithmic' : 'linear', title: { display: true, text: look.yLabel, ...ink }, ...grid,
+          ticks: { callback: tickCallback(look.logY), includeBounds: false, autoSkip: !look.logY, ...ink }, ...(look.yRange ?? {}),
+        },
       },
       plugins: {
-        // Read the flag from the dataset: the series change after the chart is created.
-        legend: { display: !look.noLegend, labels: { filter: (item, data) => !(data.datasets[item.datasetIndex ?? 0] as { unlisted?: boolean }).unlisted, boxWidth: 12 } },
+        legend: { display: !look.noLegend, position: look.legendRight ? 'right' : 'top', labels: legendLabels(look.legendKey ?? [], look.textColour) },
+        title: { display: Boolean(look.title), text: look.title ?? '', font: { size: 15, weight: 'bold' }, padding: { top: 4, bottom: look.subtitle ? 2 : 8 }, ...ink },
+        subtitle: { display: Boolean(look.subtitle), text: look.subtitle ?? '', font: { size: 12 }, padding: { bottom: 8 }, ...ink },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}` } },
       },
     },
@@ -68,26 +107,49 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
  * line is several times faster.
  */
 export function datasetsOf(series: Series[], forSvg = false) {
-  return series.map((s) => ({
-    label: s.label,
-    data: s.points,
-    borderColor: s.faint ? `${s.color}40` : s.color,
-    backgroundColor: s.color,
-    borderWidth: s.faint ? 1 : 1.75,
-    pointRadius: s.markers ? 2.5 : 0,
-    pointHoverRadius: 3,
-    unlisted: Boolean(s.unlisted),
-    ...(forSvg ? { segment: { borderDash: () => undefined } } : {}),
-  }));
+  return series.map((s) => {
+    const dash = s.dashed ? DASH : [];
+    return {
+      label: s.label,
+      data: s.points,
+      borderColor: s.faint ? `${s.color}40` : s.color,
+      backgroundColor: s.color,
+      borderWidth: s.faint ? 1 : 1.75,
+      borderDash: dash,
+      showLine: !s.noLine,
+      pointRadius: s.pointRadius ?? (s.markers ? 2.5 : 0),
+      pointStyle: s.pointStyle ?? 'circle',
+      pointBorderWidth: s.pointStyle === 'crossRot' || s.pointStyle === 'cross' ? 2 : 1,
+      pointHoverRadius: Math.max(3, s.pointRadius ?? 0),
+      unlisted: Boolean(s.unlisted),
+      ...(forSvg ? { segment: { borderDash: () => dash } } : {}),
+    };
+  });
 }
 
-/** Tick labels: every tick on a linear axis; on a log axis only 1, 2 and 5 times a power of ten, so labels never collide. */
-export function tickLabel(log: boolean | undefined) {
-  return (value: string | number): string => {
-    const v = Number(value);
-    if (!log) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
-    const mantissa = v / 10 ** Math.floor(Math.log10(v) + 1e-9);
-    return [1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-6) ? String(Number(v.toPrecision(3))) : '';
+/**
+ * Legend entries drawn as short line samples (dashed lines dashed), the unlisted lines left out, and
+ * the line-style key after the runs. Flags are read from the datasets: the series change after the
+ * chart is created.
+ */
+export function legendLabels(key: LegendKey[], textColour: string | undefined) {
+  return {
+    usePointStyle: true,
+    pointStyleWidth: 22,
+    boxHeight: 8,
+    filter: (item: LegendItem, data: ChartData) => item.datasetIndex === undefined || !(data.datasets[item.datasetIndex] as { unlisted?: boolean } | undefined)?.unlisted,
+    generateLabels: (chart: Chart): LegendItem[] => {
+      const items = Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+        const dataset = chart.data.datasets[item.datasetIndex ?? 0] as { showLine?: boolean; pointStyle?: PointStyle; borderDash?: number[] };
+        const line = dataset.showLine !== false;
+        return { ...item, pointStyle: line ? 'line' as const : dataset.pointStyle ?? 'circle', lineWidth: line ? 2.5 : 1.5, lineDash: dataset.borderDash ?? [] };
+      });
+      const colour = textColour ?? (chart.options.color as string | undefined) ?? '#5f6b7a';
+      return [...items, ...key.map((k): LegendItem => ({
+        text: k.label, fillStyle: colour, strokeStyle: colour, lineWidth: 2, lineDash: k.dashed ? DASH : [],
+        pointStyle: 'line', hidden: false, fontColor: colour,
+      }))];
+    },
   };
 }
 
@@ -148,18 +210,6 @@ export async function renderPng(series: Series[], look: ChartLook, width: number
   chart.destroy();
   holder.remove();
   return url.slice(url.indexOf(',') + 1);
-}
-
-/** JSON of exactly the plotted points: the axes and, per series, its label and points. */
-export function seriesToJson(series: Series[], xLabel: string, yLabel: string): string {
-  return `${JSON.stringify({ x: xLabel, y: yLabel, series: series.map((s) => ({ label: s.label, points: s.points })) }, null, 1)}\n`;
-}
-
-/** CSV of exactly the plotted points: series, x, y. */
-export function seriesToCsv(series: Series[], xLabel: string, yLabel: string): string {
-  const lines = [`series,${csvField(xLabel)},${csvField(yLabel)}`];
-  for (const s of series) for (const p of s.points) lines.push(`${csvField(s.label)},${p.x},${p.y}`);
-  return `${lines.join('\n')}\n`;
 }
 
 /** One chart of a combined export. */

@@ -34,16 +34,16 @@ export function sweptValue(run: RunRecord, field: string): number | null {
 
 /** Summary figures of a run for the comparison table. */
 export function summaryRow(run: RunRecord) {
-  const s = (run.summary ?? {}) as Record<string, number | null | undefined>;
+  const s = run.summary;
   return {
-    finalLoss: s.finalLoss ?? null,
-    meanLossLast100: s.meanLossLast100 ?? null,
+    finalLoss: s?.finalLoss ?? null,
+    meanLossLast100: s?.meanLossLast100 ?? null,
     trainAcc: run.lastEpoch?.trainAcc ?? null,
     testAcc: run.lastEpoch?.testAcc ?? null,
-    bestTestAcc: s.bestTestAcc ?? null,
-    bestTestAccIteration: s.bestTestAccIteration ?? null,
-    seconds: s.seconds ?? null,
-    itersPerSec: s.itersPerSec ?? null,
+    bestTestAcc: s?.bestTestAcc ?? null,
+    bestTestAccIteration: s?.bestTestAccIteration ?? null,
+    seconds: s?.seconds ?? null,
+    itersPerSec: s?.itersPerSec ?? null,
     status: run.status,
     seed: run.config.seed,
   };
@@ -55,4 +55,112 @@ export function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value * (1 - 1e-12)) return step * power;
   return 10 * power;
+}
+
+/** A config field's value as a short phrase ("lr 0.1", "784-50-10", "seed 7"), as labels and subtitles say it. */
+export function fieldPhrase(field: string, value: unknown): string {
+  const text = show(value);
+  switch (field) {
+    case 'learningRate': return `lr ${text}`;
+    case 'batchSize': return `batch ${text}`;
+    case 'iterations': return `${text} iterations`;
+    case 'trainSize': return value === null || value === undefined ? 'all images' : `${text} images`;
+    case 'weightInit': return `init ${text}`;
+    case 'seed': return `seed ${text}`;
+    case 'loss': return value === 'mse' ? 'mean squared error' : 'cross-entropy';
+    case 'gradient': return `${text} gradient`;
+    default: return text;
+  }
+}
+
+/**
+ * Legend names of compared runs: the fields in which they differ, and only those ("lr 1 · seed 7"); runs
+ * with identical configurations keep their names, numbered where the names repeat. One run keeps its name.
+ */
+export function compareLabels(runs: readonly RunRecord[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  const differing = runs.length > 1 ? configDiff([...runs]).filter((r) => r.differs) : [];
+  const config = (run: RunRecord) => run.config as Record<string, unknown>;
+  for (const run of runs) labels.set(run.id, differing.length ? differing.map((r) => fieldPhrase(r.field, config(run)[r.field])).join(' · ') : run.name);
+  return uniqueLabels(runs, labels);
+}
+
+/** Labels made unique: a repeated label gets " #2", " #3" … in the order of the runs. */
+function uniqueLabels(runs: readonly RunRecord[], labels: Map<string, string>): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const label of labels.values()) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const run of runs) {
+    const label = labels.get(run.id)!;
+    if (counts.get(label)! < 2) continue;
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    labels.set(run.id, `${label} #${n}`);
+  }
+  return labels;
+}
+
+/** Fields left out of a subtitle while they have the book's usual value (they would only add noise). */
+const UNREMARKABLE: Record<string, unknown> = { dataset: 'mnist', loss: 'cross_entropy', gradient: 'analytic', optimizer: 'sgd', dtype: 'float32', trainSize: null, weightInit: 0.01 };
+
+/**
+ * What compared runs share, for a figure's subtitle: "784-50-10 sigmoid · batch 100 · 2000 iterations · seed 3"
+ * (network, then the other shared fields in the diff table's order; the book's usual values left out).
+ */
+export function sharedDescription(runs: readonly RunRecord[]): string {
+  if (runs.length === 0) return '';
+  const rows = configDiff([...runs]).filter((r) => !r.differs);
+  const value = (field: string) => (runs[0].config as Record<string, unknown>)[field];
+  const shared = new Set(rows.map((r) => r.field));
+  const network = [shared.has('layers') ? show(value('layers')) : '', shared.has('activation') ? show(value('activation')) : ''].filter(Boolean).join(' ');
+  const others = rows
+    .filter((r) => r.field !== 'layers' && r.field !== 'activation')
+    .filter((r) => !(r.field in UNREMARKABLE && UNREMARKABLE[r.field] === (value(r.field) ?? null)))
+    .map((r) => fieldPhrase(r.field, value(r.field)));
+  return [network, ...others].filter(Boolean).join(' · ');
+}
+
+/** Words for a swept field on an axis ("learning rate", not `learningRate`); layers are swept by hidden size. */
+export function fieldInWords(field: string): string {
+  if (field === 'layers') return 'hidden units';
+  return CONFIG_FIELDS.find(([f]) => f === field)?.[1] ?? field;
+}
+
+/** Test accuracy within this of chance (1/classes) counts as chance. */
+const CHANCE_MARGIN = 0.05;
+
+/**
+ * The loss of a uniform guess over `classes`, where a network that learns nothing stays: ln(classes) for
+ * cross-entropy (ln 10 ≈ 2.30 for digits), ½·(1 − 1/classes) for mean squared error.
+ */
+export function chanceLoss(loss: string, classes: number): number {
+  return loss === 'mse' ? 0.5 * (1 - 1 / classes) : Math.log(classes);
+}
+
+/**
+ * How a finished run went, beyond its status: `diverged` (a non-finite loss stopped it) or `did not learn`
+ * (completed, yet test accuracy within 5 points of chance, 1/classes, and the loss no more than 0.1 below a
+ * uniform guess's, `chanceLoss`) — a learning rate far too small, or so large that the loss jumps about
+ * without overflowing. Null otherwise.
+ */
+export function learningVerdict(run: RunRecord): 'diverged' | 'did not learn' | null {
+  if (run.status === 'diverged') return 'diverged';
+  if (run.status !== 'completed') return null;
+  const classes = run.config.layers[run.config.layers.length - 1];
+  const s = (run.summary ?? {}) as Record<string, unknown>;
+  const loss = typeof s.meanLossLast100 === 'number' ? s.meanLossLast100 : typeof s.finalLoss === 'number' ? s.finalLoss : null;
+  const testAcc = run.lastEpoch?.testAcc ?? null;
+  if (loss === null || testAcc === null || !(classes > 1)) return null;
+  const nearChance = testAcc <= 1 / classes + CHANCE_MARGIN;
+  // Stuck at a uniform guess's loss, or worse (a rate so large the loss jumps about above it without overflowing).
+  const stuck = loss >= chanceLoss(run.config.loss, classes) - 0.1;
+  return nearChance && stuck ? 'did not learn' : null;
+}
+
+/** Compared runs in the order of their swept value when they form a sweep; otherwise as given. */
+export function orderedForComparison(runs: RunRecord[]): RunRecord[] {
+  const field = sweptField(runs);
+  if (!field) return runs;
+  const value = (run: RunRecord) => sweptValue(run, field) ?? Number.POSITIVE_INFINITY;
+  return [...runs].sort((a, b) => value(a) - value(b));
 }

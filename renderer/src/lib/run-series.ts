@@ -96,9 +96,10 @@ export function accuracySeries(runs: RunRecord[], metrics: (id: string) => LiveM
     const at = (e: LiveMetrics['epochs'][number]) => (x === 'epoch' ? e.epoch : x === 'time' ? e.seconds ?? Number.NaN : e.iteration);
     const color = colour(run.id);
     const name = label(run);
+    // One legend entry per run (its test accuracy); the dashed train line is explained once by the chart's key.
     return [
-      { label: `${name} · test`, color, points: m.epochs.map((e) => ({ x: at(e), y: e.testAcc })), markers: true },
-      { label: `${name} · train`, color, points: m.epochs.map((e) => ({ x: at(e), y: e.trainAcc })), faint: true, markers: true },
+      { label: name, color, points: m.epochs.map((e) => ({ x: at(e), y: e.testAcc })), markers: true },
+      { label: `${name} · train`, color, points: m.epochs.map((e) => ({ x: at(e), y: e.trainAcc })), dashed: true, unlisted: true, markers: true },
     ];
   });
 }

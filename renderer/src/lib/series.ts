@@ -1,6 +1,6 @@
 /**
- * Curves for charts: exponential smoothing (TensorBoard's, debiased) and min/max decimation that keeps
- * every spike, both incremental for live runs. Plain arrays in, plain points out; unit-tested.
+ * Curves for charts: exponential smoothing (TensorBoard's, debiased; defined in shared/) and min/max
+ * decimation that keeps every spike, both incremental for live runs. Plain arrays in, plain points out; unit-tested.
  */
 
 /** A point of a line chart. */
@@ -9,30 +9,8 @@ export interface Point {
   y: number;
 }
 
-/**
- * TensorBoard-style smoothing, kept up to date as values arrive: an exponential moving average with
- * weight `weight` in [0, 1), debiased so the start of the curve is not pulled towards 0 (weight 0 leaves
- * the values unchanged). Each call smooths only the values added since the last, so a live curve costs
- * O(new points) per redraw.
- */
-export class IncrementalSmoothing {
-  readonly values: number[] = [];
-  private last = 0;
-  private debias = 1;
-
-  constructor(readonly weight: number) {}
-
-  /** Extends the smoothed curve to cover `source` (which only ever grows) and returns it. */
-  update(source: readonly number[]): number[] {
-    if (!(this.weight > 0)) return source as number[];
-    for (let i = this.values.length; i < source.length; i++) {
-      this.last = this.last * this.weight + (1 - this.weight) * source[i];
-      this.debias *= this.weight;
-      this.values.push(this.last / (1 - this.debias));
-    }
-    return this.values;
-  }
-}
+/** The debiased exponential smoothing, shared with the CSV exports. */
+export { IncrementalSmoothing } from '../../../shared/smoothing';
 
 /** One bucket's kept indices: first, minimum, maximum and last. */
 interface Bucket {

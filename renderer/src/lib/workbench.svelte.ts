@@ -7,6 +7,8 @@ import { flushSync } from 'svelte';
 import { spreadTimes, type AppInfo, type DamagedRunInfo, type RunMetrics, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import type { RunRecord } from '../../../shared/run-record';
+import { connection, explainFailure, type ConnectionStatus } from './connection';
+import { fieldsFrom, type FormFields } from './form';
 
 export type View = 'train' | 'sweep' | 'compare' | 'gradcheck';
 
@@ -89,10 +91,16 @@ export class Workbench {
   /** Bumped when any run's metrics grow. */
   revision = $state(0);
   error = $state<string | null>(null);
-  /** A configuration to pre-fill the run form with ("train again with changes"). */
-  draft = $state.raw<RunConfig | null>(null);
   /** The run form's latest valid configuration: what a sweep varies. */
   baseConfig = $state.raw<RunConfig>(BOOK_DEFAULTS);
+  /**
+   * The run form as typed, and which fields were touched: kept here, not in the form, so that switching
+   * views (which unmounts the form) never loses the user's edits.
+   */
+  formFields = $state<FormFields>(fieldsFrom());
+  formTouched = $state<Record<string, boolean>>({});
+  /** Whether the backend is reachable; a banner shows while it is not. */
+  connection = $state<ConnectionStatus>(connection.status);
 
   // Deliberately not reactive (see the file comment): `revision` announces changes instead.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -107,6 +115,12 @@ export class Workbench {
 
   /** Loads the store, starts listening to events, and keeps the UI state saved from now on. */
   async load(): Promise<void> {
+    connection.onChange((status) => {
+      const back = status === 'connected' && this.connection === 'disconnected';
+      this.connection = status;
+      if (back) void this.resync();
+    });
+    this.connection = connection.status;
     this.api.subscribe((event) => this.apply(event));
     const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
     this.info = info;
@@ -120,6 +134,23 @@ export class Workbench {
         const state: SavedState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs } };
         localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       });
+    });
+  }
+
+  /**
+   * After the backend was away: events were missed, so the run list and every history are read again
+   * (histories lazily, as charts ask for them).
+   */
+  private async resync(): Promise<void> {
+    await this.attempt('reload the runs', async () => {
+      const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
+      this.info = info;
+      this.runs = list.runs;
+      this.damaged = list.damaged;
+      this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
+      this.metrics.clear();
+      this.loading.clear();
+      this.bump();
     });
   }
 
@@ -137,10 +168,20 @@ export class Workbench {
     return this.selected.map((id) => byId.get(id)).filter((r): r is RunRecord => r !== undefined);
   }
 
-  /** A stable colour index for a run: its position among all runs, oldest first. */
+  /** Each run's position in the store by creation (oldest first; ids break ties, as they sort by time). */
+  private readonly creationOrder = $derived.by(() => {
+    const sorted = [...this.runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    // A lookup rebuilt whenever the runs change; nothing mutates it.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    return new Map(sorted.map((r, i) => [r.id, i]));
+  });
+
+  /**
+   * A run's colour index: its creation order in the store, so a run has the same colour in the list, in
+   * every chart and in every session (deleting an older run shifts the newer runs' colours by one).
+   */
   colourIndex(id: string): number {
-    const index = this.runs.findIndex((r) => r.id === id);
-    return index < 0 ? 0 : this.runs.length - 1 - index;
+    return this.creationOrder.get(id) ?? 0;
   }
 
   isActive(run: RunRecord): boolean {
@@ -170,7 +211,7 @@ export class Workbench {
   }
 
   async start(config: RunConfig, name?: string): Promise<RunRecord | null> {
-    return this.attempt(async () => {
+    return this.attempt('start the run', async () => {
       const run = await this.api.startRun(config, name ? { name } : {});
       this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] });
       this.selected = [run.id];
@@ -179,7 +220,7 @@ export class Workbench {
   }
 
   async startSweep(request: SweepRequest): Promise<RunRecord[] | null> {
-    return this.attempt(async () => {
+    return this.attempt('start the sweep', async () => {
       const runs = await this.api.startSweep(request);
       runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] }));
       this.selected = runs.map((r) => r.id);
@@ -189,36 +230,38 @@ export class Workbench {
   }
 
   stop(id: string) {
-    return this.attempt(() => this.api.stopRun(id));
+    return this.attempt('stop the run', () => this.api.stopRun(id));
   }
   pause(id: string) {
-    return this.attempt(() => this.api.pauseRun(id));
+    return this.attempt('pause the run', () => this.api.pauseRun(id));
   }
   resume(id: string) {
-    return this.attempt(() => this.api.resumeRun(id));
+    return this.attempt('resume the run', () => this.api.resumeRun(id));
   }
   remove(id: string) {
-    return this.attempt(() => this.api.deleteRun(id));
+    return this.attempt('delete the run', () => this.api.deleteRun(id));
   }
   restore(id: string) {
-    return this.attempt(() => this.api.restoreRun(id));
+    return this.attempt('restore the run', () => this.api.restoreRun(id));
   }
   annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }) {
-    return this.attempt(() => this.api.annotateRun(id, change));
+    return this.attempt('save the run\'s name, tags and notes', () => this.api.annotateRun(id, change));
   }
 
   /** Opens the run form pre-filled with a run's configuration. */
   trainAgain(run: RunRecord): void {
-    this.draft = run.config;
+    this.formFields = fieldsFrom(run.config);
+    this.formTouched = {};
     this.view = 'train';
   }
 
-  private async attempt<T>(action: () => Promise<T>): Promise<T | null> {
+  /** Runs `action`; a failure becomes the page's error, explained if the backend could not be reached. */
+  private async attempt<T>(what: string, action: () => Promise<T>): Promise<T | null> {
     try {
       this.error = null;
       return await action();
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = explainFailure(what, error, this.connection);
       return null;
     }
   }

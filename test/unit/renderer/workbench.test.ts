@@ -112,3 +112,55 @@ describe('Workbench state', () => {
     expect(wb.view).toBe('sweep');
   });
 });
+
+describe('Workbench connection and form', () => {
+  beforeEach(() => storage.clear());
+
+  it('a lost backend shows as disconnected; Start then explains; on return the runs are read again', async () => {
+    const { connection } = await import('../../../renderer/src/lib/connection');
+    const runs = [makeRecord({ name: 'before' })];
+    const backend = fakeBackend(runs);
+    let lists = 0;
+    const list = backend.api.listRuns;
+    backend.api.listRuns = () => (lists++, list());
+    let reachable = true;
+    const startRun = backend.api.startRun;
+    backend.api.startRun = (config, meta) => (reachable ? startRun(config, meta) : Promise.reject(new TypeError('Failed to fetch')));
+    const wb = new Workbench(backend.api);
+    connection.report(true);
+    await wb.load();
+    expect(lists).toBe(1);
+    reachable = false;
+    connection.report(false);
+    expect(wb.connection).toBe('disconnected');
+    expect(await wb.start(wb.baseConfig)).toBeNull();
+    expect(wb.error).toMatch(/^Cannot start the run: the Descent backend is not reachable/);
+    runs.push(makeRecord({ name: 'made while away' }));
+    reachable = true;
+    connection.report(true);
+    await tick();
+    expect(wb.connection).toBe('connected');
+    expect(lists).toBe(2);
+    expect(wb.runs.map((r) => r.name)).toEqual(['before', 'made while away']);
+  });
+
+  it('the run form\'s fields live in the workbench (they outlast the form); "train again" fills them', async () => {
+    const wb = new Workbench(fakeBackend([]).api);
+    wb.formFields.hidden = ['100'];
+    wb.formFields.learningRate = '0.5';
+    expect(wb.formFields.learningRate).toBe('0.5');
+    const run = makeRecord({ config: { ...makeRecord().config, learningRate: 2, layers: [784, 30, 10] } });
+    wb.trainAgain(run);
+    expect(wb.view).toBe('train');
+    expect(wb.formFields.learningRate).toBe('2');
+    expect(wb.formFields.hidden).toEqual(['30']);
+  });
+
+  it('colours follow creation order in the store, whatever order the list is in', async () => {
+    const older = makeRecord({}, 1);
+    const newer = makeRecord({}, 2);
+    const wb = new Workbench(fakeBackend([newer, older]).api);
+    await wb.load();
+    expect([wb.colourIndex(older.id), wb.colourIndex(newer.id)]).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Whether the page can reach the Descent backend. The browser bridge's event socket reports when it opens
+ * and closes; the Workbench shows a banner while the backend is away and reloads the store when it is back.
+ * The desktop app's preload never goes away, so there the state simply stays `connected`.
+ */
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+
+/** One observable connection state; listeners hear every change (not repeats). */
+export class Connection {
+  status: ConnectionStatus = 'connecting';
+  /** How many times the backend came back after being lost. */
+  reconnections = 0;
+  private readonly listeners = new Set<(status: ConnectionStatus) => void>();
+
+  /** The transport saw the backend (`true`) or lost it (`false`). */
+  report(up: boolean): void {
+    const next: ConnectionStatus = up ? 'connected' : 'disconnected';
+    if (next === this.status) return;
+    if (next === 'connected' && this.status === 'disconnected') this.reconnections++;
+    this.status = next;
+    this.listeners.forEach((listener) => listener(next));
+  }
+
+  /** Calls `listener` on every change; returns the unsubscribe function. */
+  onChange(listener: (status: ConnectionStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** The page's connection to its backend (one per page). */
+export const connection = new Connection();
+
+/** The banner's text while the backend is away. */
+export const DISCONNECTED_MESSAGE =
+  'Lost the connection to the Descent backend (was “descent serve” stopped?). Reconnecting by itself… If you started it again, open the address it printed.';
+
+/**
+ * What to tell the user when an action failed: a failure to reach the backend (`fetch`'s TypeError
+ * "Failed to fetch", or any error while the connection is known to be down) says so and that nothing
+ * happened, instead of the browser's terse message.
+ */
+export function explainFailure(action: string, error: unknown, status: ConnectionStatus): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unreachable = status === 'disconnected' || (error instanceof TypeError && /fetch|network/i.test(message));
+  if (!unreachable) return message;
+  return `Cannot ${action}: the Descent backend is not reachable (was “descent serve” stopped?). Nothing was done; the page reconnects by itself when the backend is back.`;
+}

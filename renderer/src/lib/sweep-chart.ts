@@ -1,0 +1,75 @@
+/** The compare view's sweep result (final accuracy against the swept value) and the panels' shared scale. Pure. */
+import type { RunRecord } from '../../../shared/run-record';
+import type { ChartLook, Series } from './chart-setup';
+import { fieldInWords, fieldPhrase, learningVerdict, niceCeiling, summaryRow, sweptValue } from './compare';
+import { PALETTE } from './palette';
+
+/** A run placed on the sweep's x axis. */
+export interface SweepPoint {
+  run: RunRecord;
+  x: number;
+  testAcc: number | null;
+  trainAcc: number | null;
+}
+
+/** The sweep chart: its lines and marks, its look, and which runs are the best, did not learn, or diverged. */
+export interface SweepChart {
+  series: Series[];
+  look: ChartLook;
+  best: SweepPoint | null;
+  didNotLearn: SweepPoint[];
+  diverged: SweepPoint[];
+}
+
+/** Marks: the best run a green diamond, runs that did not learn a vermillion ×, diverged runs a grey triangle on the axis. */
+const LINE = PALETTE[0];
+const BEST = PALETTE[2];
+const FAILED = PALETTE[1];
+const DIVERGED = PALETTE[7];
+
+/**
+ * The sweep result of `runs` over `field`, or null with fewer than two placeable runs. The x axis names
+ * the parameter in words and has a tick at every swept value (log scale for positive values spanning a
+ * decade or more); diverged runs have no accuracy and are marked at 0.
+ */
+export function sweepChart(runs: readonly RunRecord[], field: string): SweepChart | null {
+  const placed: SweepPoint[] = [];
+  for (const run of runs) {
+    const x = sweptValue(run, field);
+    const row = summaryRow(run);
+    if (x !== null) placed.push({ run, x, testAcc: row.testAcc, trainAcc: row.trainAcc });
+  }
+  if (placed.length < 2) return null;
+  placed.sort((a, b) => a.x - b.x);
+  const verdicts = new Map(placed.map((p) => [p.run.id, learningVerdict(p.run)]));
+  const measured = placed.filter((p) => verdicts.get(p.run.id) !== 'diverged' && p.testAcc !== null);
+  const didNotLearn = measured.filter((p) => verdicts.get(p.run.id) === 'did not learn');
+  const diverged = placed.filter((p) => verdicts.get(p.run.id) === 'diverged');
+  const learners = measured.filter((p) => verdicts.get(p.run.id) === null);
+  const best = learners.reduce<SweepPoint | null>((top, p) => (top === null || p.testAcc! > top.testAcc! ? p : top), null);
+  const xs = [...new Set(placed.map((p) => p.x))];
+  const logX = xs[0] > 0 && xs[xs.length - 1] / xs[0] >= 10;
+  const words = fieldInWords(field);
+  const series: Series[] = [
+    { label: 'final test accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.testAcc! })), markers: true },
+    { label: 'final train accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.trainAcc ?? Number.NaN })).filter((p) => Number.isFinite(p.y)), markers: true, dashed: true },
+  ];
+  if (best) series.push({ label: `best: ${fieldPhrase(field, best.x)} (test ${best.testAcc!.toFixed(3)})`, color: BEST, points: [{ x: best.x, y: best.testAcc! }], pointStyle: 'rectRot', pointRadius: 8, noLine: true });
+  if (didNotLearn.length) series.push({ label: 'did not learn', color: FAILED, points: didNotLearn.map((p) => ({ x: p.x, y: p.testAcc! })), pointStyle: 'crossRot', pointRadius: 8, noLine: true });
+  if (diverged.length) series.push({ label: 'diverged (no accuracy)', color: DIVERGED, points: diverged.map((p) => ({ x: p.x, y: 0 })), pointStyle: 'triangle', pointRadius: 7, noLine: true });
+  return { series, look: { xLabel: words, yLabel: 'final accuracy', logY: false, logX, xTicks: xs, yRange: { min: 0, max: 1 } }, best, didNotLearn, diverged };
+}
+
+/**
+ * The y range side-by-side loss panels share: 0 … a round top on a linear axis; whole powers of ten around
+ * the data on a log axis. Null without data.
+ */
+export function panelRange(series: readonly Series[], logY: boolean): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) for (const p of s.points) if (Number.isFinite(p.y) && (!logY || p.y > 0)) { min = Math.min(min, p.y); max = Math.max(max, p.y); }
+  if (!(min < max)) return null;
+  if (logY) return { min: 10 ** Math.floor(Math.log10(min)), max: 10 ** Math.ceil(Math.log10(max)) };
+  // Losses are never negative: the panels share 0 … a tidy top, so their ticks are round numbers.
+  return { min: 0, max: niceCeiling(max) };
+}

@@ -1,0 +1,268 @@
+/**
+ * The student's main job in Chromium: a learning-rate sweep compared and exported for a report, and the
+ * user's work kept (the form across views, the page across a lost backend). The runs are made once by
+ * `descent sweep` before the server starts; each case opens what it needs, so cases run in any order.
+ * Set DESCENT_SCREENSHOTS to a folder to keep screenshots of the views (light and dark).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+const HOME = mkdtempSync(join(tmpdir(), 'descent-e2e-compare-'));
+const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-downloads-'));
+const SHOTS = process.env.DESCENT_SCREENSHOTS;
+const RATES = ['0.001', '0.01', '0.1', '0.5', '1', '3', '100'];
+const SHARED = '784-50-10 sigmoid · batch 100 · 300 iterations · 1000 images · seed 3';
+
+let server: ChildProcess;
+let port: number;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+/** Starts `descent serve` on `port` and trades its token for the page's cookie. */
+async function startServer(): Promise<void> {
+  server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--parallel', '2'], { env: { ...process.env, DESCENT_HOME: HOME } });
+  const url = await new Promise<string>((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
+    createInterface({ input: server.stdout! }).on('line', (line) => {
+      const match = line.match(/^Open (http:\/\/\S+)$/);
+      if (match) resolve(match[1]);
+    });
+  });
+  origin = new URL(url).origin;
+  const token = new URL(url).searchParams.get('token')!;
+  await context?.addCookies([{ name: 'descent_token', value: token, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+}
+
+async function stopServer(): Promise<void> {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGINT');
+  await exited;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  const sweep = spawnSync(process.execPath, [BIN, 'sweep', '--lr', RATES.join(','), '--iters', '300', '--train-size', '1000', '--seed', '3', '--parallel', '2', '--name', 'lrs', '--json'],
+    { env: { ...process.env, DESCENT_HOME: HOME }, encoding: 'utf8' });
+  if (sweep.status !== 0) throw new Error(`descent sweep failed: ${sweep.stderr}`);
+  // A free port, kept across the restart of the server (the page's origin stays the same).
+  port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  await startServer();
+  page = await context.newPage();
+  await page.goto(origin);
+  await page.getByRole('heading', { name: 'New run' }).waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) await stopServer();
+  rmSync(HOME, { recursive: true, force: true });
+  rmSync(DOWNLOADS, { recursive: true, force: true });
+});
+
+const figure = (title: string) => page.locator(`figure[data-chart="${title}"]`).first();
+const ticks = (title: string, axis: 'x' | 'y' = 'x') => figure(title).getAttribute(`data-${axis}-ticks`).then((t) => (t ?? '').split(' ').filter(Boolean));
+const runItems = () => page.locator('ul[aria-label="runs"] li[data-run-id]');
+
+async function openSweep(): Promise<void> {
+  await page.getByRole('button', { name: '▸ lrs' }).click();
+  await page.getByRole('heading', { name: `Compare ${RATES.length} runs` }).waitFor();
+  await expect.poll(() => ticks('Sweep result')).toEqual(RATES);
+}
+
+async function download(action: () => Promise<void>): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), action()]);
+  const path = join(DOWNLOADS, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+async function shoot(name: string): Promise<void> {
+  if (!SHOTS) return;
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** An SVG document's text elements and whether it parsed, read in the page. */
+async function svgTexts(text: string): Promise<{ error: string | null; texts: string[] }> {
+  return page.evaluate((source) => {
+    // Runs in the page; typed here without the DOM library of the browser-side code.
+    type Doc = { querySelector(s: string): { textContent: string } | null; querySelectorAll(s: string): Array<{ textContent: string }> };
+    const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } }).DOMParser;
+    const doc = new Parser().parseFromString(source, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
+  }, text);
+}
+
+describe('comparing learning rates for a report, in Chromium', () => {
+  it('the Train form keeps its edits across views', async () => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByLabel('hidden layer 1 size').fill('100');
+    await page.fill('input[name=learningRate]', '0.5');
+    await page.fill('input[name=iterations]', '777');
+    await page.getByRole('button', { name: /^Gradient check$/ }).click();
+    await expect.poll(() => page.locator('form[aria-label="Gradient check"] .note').first().textContent()).toContain('784-100-10');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    expect(await page.getByLabel('hidden layer 1 size').inputValue()).toBe('100');
+    expect(await page.inputValue('input[name=learningRate]')).toBe('0.5');
+    expect(await page.inputValue('input[name=iterations]')).toBe('777');
+  });
+
+  it('names runs by what differs, one legend entry per run plus the line key in a side list, badges runs that did not learn', async () => {
+    await openSweep();
+    const names = RATES.map((r) => `lr ${r}`);
+    expect(await page.locator('ul[aria-label="legend of Accuracy per iteration"] li').allTextContents()).toEqual([...names, 'solid = test', 'dashed = train']);
+    expect(await page.locator('ul[aria-label="legend of Loss per iteration"] li').allTextContents()).toEqual(names);
+    expect(await page.locator('p.shared').textContent()).toBe(`All runs: ${SHARED}`);
+    // lr 0.001 and 0.01 barely move from ln 10 in 300 iterations; lr 100 jumps about far above it.
+    const badged = page.locator('table.summary tbody tr', { has: page.locator('.badge') }).locator('th');
+    expect(await badged.allTextContents()).toEqual(['lr 0.001', 'lr 0.01', 'lr 100']);
+    expect(await page.locator('ul[aria-label="runs"] .badge', { hasText: 'did not learn' }).count()).toBe(3);
+    await expect.poll(() => page.getByText('Best: lr 1, test accuracy 0.870.').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Final accuracy against learning rate' }).isVisible()).toBe(true);
+    await shoot('compare-7-runs');
+  });
+
+  it('keeps the config table readable with many runs: it scrolls sideways, the field names stay in view', async () => {
+    await openSweep();
+    await page.setViewportSize({ width: 800, height: 600 });
+    try {
+      const scroller = page.locator('.table-scroll').first();
+      const firstColumn = page.locator('table.diff tbody th').first();
+      await scroller.scrollIntoViewIfNeeded();
+      expect(await scroller.evaluate((e) => (e as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (e as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+      const before = (await firstColumn.boundingBox())!.x;
+      await scroller.evaluate((e) => void ((e as unknown as { scrollLeft: number }).scrollLeft = 400));
+      await expect.poll(async () => (await firstColumn.boundingBox())!.x).toBe(before);
+      await shoot('compare-800x600');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
+  it('zoomed axes have round tick labels; the zoom resets when the compared runs change', async () => {
+    await openSweep();
+    const canvas = figure('Loss per iteration').locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.33, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.61, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await figure('Loss per iteration').getByRole('button', { name: 'Reset zoom' }).waitFor();
+    const zoomed = (await ticks('Loss per iteration')).map(Number);
+    expect(Math.max(...zoomed)).toBeLessThan(250);
+    expect(Math.min(...zoomed)).toBeGreaterThan(50);
+    // Round: multiples of the (round) step, no stray ends such as 484.147.
+    const step = zoomed[1] - zoomed[0];
+    expect([1, 2, 2.5, 5, 10, 20, 25, 50]).toContain(step);
+    for (const t of zoomed) expect(Math.abs(t / step - Math.round(t / step))).toBeLessThan(1e-9);
+    // One run fewer: the whole range again, no reset button.
+    await runItems().filter({ hasText: 'lr 100' }).locator('button.item').click({ modifiers: ['Control'] });
+    await page.getByRole('heading', { name: `Compare ${RATES.length - 1} runs` }).waitFor();
+    await expect.poll(() => ticks('Loss per iteration').then((t) => t[t.length - 1])).toBe('300');
+    expect(await figure('Loss per iteration').getByRole('button', { name: 'Reset zoom' }).count()).toBe(0);
+  });
+
+  it('side-by-side panels follow log loss and the x axis; titles follow the x axis; log ticks below 1 are labelled', async () => {
+    await openSweep();
+    try {
+      await page.getByLabel('x axis').selectOption('epoch');
+      await page.getByLabel('log loss').check();
+      await figure('Loss per epoch').waitFor();
+      await figure('Accuracy per epoch').waitFor();
+      // 300 iterations of 1000 images in batches of 100: 30 epochs.
+      const panel = page.locator('.multiples figure[data-chart="lr 1"]');
+      await expect.poll(() => panel.getAttribute('data-x-ticks').then((t) => t!.split(' ').pop())).toBe('30');
+      await expect.poll(() => panel.getAttribute('data-y-ticks').then((t) => t!.split(' '))).toEqual(expect.arrayContaining(['0.1', '1', '10']));
+      expect(await ticks('Loss per epoch', 'y')).toEqual(expect.arrayContaining(['0.05', '0.1', '0.2', '0.5', '1', '2', '5', '10']));
+    } finally {
+      await page.getByLabel('x axis').selectOption('iteration');
+      await page.getByLabel('log loss').uncheck();
+    }
+  });
+
+  it('every chart exports PNG, SVG, CSV and JSON; figures carry a title, what the runs share, axis words and the legend once', async () => {
+    await openSweep();
+    const charts = [
+      { title: 'Loss per iteration', figureTitle: 'Loss per iteration', axes: ['iteration', 'loss'], rows: RATES.length * 301 },
+      { title: 'Accuracy per iteration', figureTitle: 'Accuracy per iteration', axes: ['iteration', 'accuracy'], rows: RATES.length * 301 },
+      { title: 'lr 1', figureTitle: 'Loss per iteration: lr 1', axes: ['iteration', 'loss'], rows: 301 },
+      { title: 'Sweep result', figureTitle: 'Final accuracy against learning rate', axes: ['learning rate', 'final accuracy'], rows: RATES.length },
+    ];
+    for (const chart of charts) {
+      const button = (format: string) => figure(chart.title).getByRole('button', { name: format, exact: true });
+      const png = PNG.sync.read(readFileSync(await download(() => button('PNG').click())));
+      expect([png.width, png.height]).toEqual([2400, 1400]);
+      const svg = await svgTexts(readFileSync(await download(() => button('SVG').click()), 'utf8'));
+      expect(svg.error).toBeNull();
+      expect(svg.texts).toEqual(expect.arrayContaining([chart.figureTitle, ...chart.axes]));
+      // The subtitle says what the runs share (a panel: everything about its one run).
+      expect(svg.texts.some((t) => t.startsWith('784-50-10 sigmoid · ') && t.includes('batch 100 · 300 iterations · 1000 images · seed 3'))).toBe(true);
+      if (chart.title !== 'lr 1' && chart.title !== 'Sweep result') {
+        for (const name of RATES.map((r) => `lr ${r}`)) expect(svg.texts.filter((t) => t === name)).toHaveLength(1);
+      }
+      const csv = readFileSync(await download(() => button('CSV').click()), 'utf8').trim().split('\n');
+      expect(csv[0]).toMatch(/^run,name,dataset,layers,activation,.*learning_rate,batch_size,.*seed,/);
+      expect(csv).toHaveLength(1 + chart.rows);
+      const json = JSON.parse(readFileSync(await download(() => button('JSON').click()), 'utf8'));
+      expect(json.title).toBe(chart.figureTitle.startsWith('Loss per iteration: ') ? chart.figureTitle : json.title);
+      expect(json.points).toMatch(/^as plotted/);
+    }
+    const sweepCsv = readFileSync(await download(() => figure('Sweep result').getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8');
+    expect(sweepCsv.split('\n')[0]).toMatch(/,status,verdict,final_loss,mean_loss_last100,train_acc,test_acc$/);
+    expect(sweepCsv.split('\n').filter((l) => l.includes(',did not learn,'))).toHaveLength(3);
+    const lossCsv = readFileSync(await download(() => figure('Loss per iteration').getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8').split('\n');
+    expect(lossCsv[0]).toContain(',iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc');
+  });
+
+  it('says at once when the backend goes away, explains a Start meanwhile, and reconnects by itself', async () => {
+    const watcher = await context.newPage();
+    try {
+      await watcher.goto(origin);
+      await watcher.getByRole('button', { name: 'Train', exact: true }).click();
+      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count()).toBe(RATES.length);
+      await stopServer();
+      const offline = watcher.locator('.banner.offline');
+      await offline.waitFor({ timeout: 5000 });
+      expect(await offline.textContent()).toMatch(/Lost the connection to the Descent backend/);
+      await watcher.getByRole('button', { name: 'Start training' }).click();
+      await expect.poll(() => watcher.locator('.banner[role=alert]').allTextContents()).toEqual(expect.arrayContaining([
+        expect.stringMatching(/^Cannot start the run: the Descent backend is not reachable .*Nothing was done/),
+      ]));
+      expect(await watcher.getByText('Failed to fetch').count()).toBe(0);
+      await startServer();
+      // The page finds the backend again by itself (no reload): the banner goes, the runs are listed.
+      await offline.waitFor({ state: 'detached', timeout: 15_000 });
+      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count()).toBe(RATES.length);
+    } finally {
+      if (server.exitCode !== null) await startServer();
+      await watcher.close();
+    }
+  });
+});
