@@ -396,7 +396,10 @@ function withMetadataOf(stored: RunRecord | undefined, record: RunRecord): RunRe
   return stored ? { ...record, name: stored.name, tags: stored.tags, notes: stored.notes } : record;
 }
 
-/** "784-50-10 sigmoid, lr 0.1": a run's name until the user gives it one. */
+/**
+ * "784-50-10 sigmoid · lr 0.1 · seed 7": a run's name until the user gives it one. The seed (always chosen
+ * before the run is named) tells apart runs whose configurations are otherwise the same.
+ */
 export function defaultName(config: RunConfig): string {
-  return `${config.layers.join('-')} ${config.activation}, lr ${config.learningRate}`;
+  return `${config.layers.join('-')} ${config.activation} · lr ${config.learningRate}${config.seed === undefined ? '' : ` · seed ${config.seed}`}`;
 }
