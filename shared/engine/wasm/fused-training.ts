@@ -105,18 +105,37 @@ class Layout {
   }
 }
 
-/**
- * A resident network for `spec`, training on batches of `batchRows` images and evaluating `evalRows`
- * at a time, on `datasets` (the only ones it accepts later); null where WebAssembly SIMD is unavailable
- * or the network would need more than 2 GiB of it.
- */
-export function createFusedTraining(
-  spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number,
-): ResidentNetwork | null {
+/** Byte offsets of one layer's values and its widths: the words of the layer in the descriptor. */
+type LayerPlan = Record<keyof typeof LAYER_FIELD_WORD, number>;
+
+/** Where a dataset's resident pixel lists live (see PixelLists), with their size. */
+interface ResidentSource {
+  readonly nonZero: NonZeroCount;
+  readonly start: number;
+  readonly columns: number;
+  readonly bytes: number;
+}
+
+/** Where everything of one resident network lives in WebAssembly memory (byte offsets). */
+interface MemoryPlan {
+  /** Bytes of memory the network needs. */
+  readonly size: number;
+  readonly desc: number;
+  readonly descWords: number;
+  readonly region: Record<keyof typeof REGION_WORD, number>;
+  readonly layers: readonly LayerPlan[];
+  /** Every dataset the network accepts: its resident lists, or null for one that goes in as pixels. */
+  readonly sources: ReadonlyMap<Dataset, ResidentSource | null>;
+  /** True when no dataset goes in as pixels (no pixel buffers are laid out then). */
+  readonly allResident: boolean;
+  readonly batchRows: number;
+  /** The most images one call (a step or a count) takes. */
+  readonly maxRows: number;
+}
+
+/** Lays out the descriptor, every buffer and each dataset's resident pixel lists (counted, not yet made). */
+function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number): MemoryPlan {
   const features = spec.layers[0];
-  for (const data of datasets) {
-    if (data.features !== features) throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
-  }
   const size = bytesPerElement(spec.dtype);
   const depth = spec.layers.length - 1;
   const maxRows = Math.max(batchRows, evalRows);
@@ -145,9 +164,11 @@ export function createFusedTraining(
     cscValues: layout.take(size * batchRows * batchNonZero),
     transposed: layout.take(size * Math.max(0, ...spec.layers.slice(1, -1).map((k, i) => k * spec.layers[i + 2]))),
   };
-  const sources = new Map<Dataset, { start: number; columns: number; bytes: number }>();
+  const sources = new Map<Dataset, ResidentSource | null>();
   for (const [data, n] of nonZero) {
-    if (n !== null) sources.set(data, { start: layout.take(4 * (data.count + 1)), columns: layout.take(2 * n.total), bytes: layout.take(n.total) });
+    sources.set(data, n === null ? null : {
+      nonZero: n, start: layout.take(4 * (data.count + 1)), columns: layout.take(2 * n.total), bytes: layout.take(n.total),
+    });
   }
   const layers = Array.from({ length: depth }, (_, l) => {
     const [k, n] = [spec.layers[l], spec.layers[l + 1]];
@@ -157,33 +178,40 @@ export function createFusedTraining(
       output: layout.take(size * maxRows * n), delta: layout.take(size * maxRows * n),
     };
   });
-  // Beyond this the TypeScript step (whose memory the run's estimate guards) does the work instead.
-  if (layout.size > MAX_MEMORY_BYTES) return null;
-  const instance = instantiateKernels<TrainingExports>(layout.size);
-  if (!instance) return null;
-  const { memory, exports } = instance;
-  if (exports.heapBase() > STATIC_BYTES) throw new Error('the WebAssembly module\'s static data outgrew its reserved page');
+  return { size: layout.size, desc, descWords, region, layers, sources, allResident, batchRows, maxRows };
+}
 
-  const buffer = memory.buffer;
-  const View = spec.dtype === 'float64' ? Float64Array : Float32Array;
-  const words = new Int32Array(buffer, desc, descWords);
-  words[word.DEPTH] = depth;
+/** Writes the descriptor, the datasets' pixel lists and the pixel table into `buffer`; returns the descriptor's words. */
+function writeMemory(buffer: ArrayBuffer, plan: MemoryPlan, spec: NetworkSpec): Int32Array {
+  const words = new Int32Array(buffer, plan.desc, plan.descWords);
+  words[word.DEPTH] = plan.layers.length;
   words[word.ACTIVATION] = spec.activation === 'relu' ? 1 : 0;
   words[word.LOSS] = spec.loss === 'mse' ? 1 : 0;
-  words[word.FEATURES] = features;
-  for (const [name, offset] of Object.entries(region)) words[REGION_WORD[name as keyof typeof region]] = offset;
-  layers.forEach((layer, l) => {
+  words[word.FEATURES] = spec.layers[0];
+  for (const [name, offset] of Object.entries(plan.region)) words[REGION_WORD[name as keyof typeof plan.region]] = offset;
+  plan.layers.forEach((layer, l) => {
     for (const [name, value] of Object.entries(layer)) words[word.LAYERS + word.LAYER_WORDS * l + LAYER_FIELD_WORD[name as keyof typeof layer]] = value;
   });
-  for (const [data, at] of sources) {
-    const n = nonZero.get(data)!.total;
+  for (const [data, at] of plan.sources) {
+    if (!at) continue;
+    const n = at.nonZero.total;
     fillPixelLists(data, {
       start: new Int32Array(buffer, at.start, data.count + 1), columns: new Uint16Array(buffer, at.columns, n), bytes: new Uint8Array(buffer, at.bytes, n),
     });
   }
-  const table = new View(buffer, region.table, 256);
+  const table = spec.dtype === 'float64' ? new Float64Array(buffer, plan.region.table, 256) : new Float32Array(buffer, plan.region.table, 256);
   for (let v = 0; v < 256; v++) table[v] = v / 255; // the same table as pixelScale
-  const pixels = new Uint8Array(buffer, region.pixels, allResident ? 0 : maxRows * features);
+  return words;
+}
+
+/** The network's operations on a module instance whose memory `writeMemory` has filled. */
+function residentNetwork(
+  buffer: ArrayBuffer, exports: TrainingExports, plan: MemoryPlan, words: Int32Array, spec: NetworkSpec,
+): ResidentNetwork {
+  const { region, maxRows, batchRows, desc } = plan;
+  const features = spec.layers[0];
+  const View = spec.dtype === 'float64' ? Float64Array : Float32Array;
+  const pixels = new Uint8Array(buffer, region.pixels, plan.allResident ? 0 : maxRows * features);
   const labels = new Int32Array(buffer, region.labels, maxRows);
   const indicesIn = new Int32Array(buffer, region.indices, maxRows);
   const stepFn = spec.dtype === 'float64' ? exports.trainingStepF64 : exports.trainingStepF32;
@@ -191,9 +219,9 @@ export function createFusedTraining(
 
   /** Puts the images `imageAt(0 … rows−1)` of `data` and their labels where the module reads them; true if by index. */
   const load = (data: Dataset, rows: number, limit: number, imageAt: (r: number) => number): boolean => {
-    if (!nonZero.has(data)) throw new Error('this network was prepared for other datasets');
+    if (!plan.sources.has(data)) throw new Error('this network was prepared for other datasets');
     if (rows > limit) throw new RangeError(`at most ${limit} images per call, got ${rows}`);
-    const source = sources.get(data);
+    const source = plan.sources.get(data);
     if (source) {
       words[word.SOURCE_START] = source.start;
       words[word.SOURCE_COLUMNS] = source.columns;
@@ -205,11 +233,11 @@ export function createFusedTraining(
       if (source) indicesIn[r] = image;
       else pixels.set(data.images.subarray(image * features, (image + 1) * features), r * features);
     }
-    return source !== undefined;
+    return Boolean(source);
   };
   return {
-    weights: layers.map((layer) => new View(buffer, layer.w, layer.in * layer.out)),
-    biases: layers.map((layer) => new View(buffer, layer.b, layer.out)),
+    weights: plan.layers.map((layer) => new View(buffer, layer.w, layer.in * layer.out)),
+    biases: plan.layers.map((layer) => new View(buffer, layer.b, layer.out)),
     step(data, indices, learningRate, crossEntropyDelta, lossTiming) {
       const resident = load(data, indices.length, batchRows, (r) => indices[r]);
       return stepFn(desc, indices.length, resident, learningRate, crossEntropyDelta, lossTiming === 'after-update');
@@ -219,6 +247,29 @@ export function createFusedTraining(
       return countFn(desc, rows, resident);
     },
   };
+}
+
+/**
+ * A resident network for `spec`, training on batches of `batchRows` images and evaluating `evalRows`
+ * at a time, on `datasets` (the only ones it accepts later); null where WebAssembly SIMD is unavailable
+ * or the network would need more than 2 GiB of it. Three steps: plan the memory, fill it, wrap it.
+ */
+export function createFusedTraining(
+  spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number,
+): ResidentNetwork | null {
+  const features = spec.layers[0];
+  for (const data of datasets) {
+    if (data.features !== features) throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
+  }
+  const plan = planMemory(spec, datasets, batchRows, evalRows);
+  // Beyond this the TypeScript step (whose memory the run's estimate guards) does the work instead.
+  if (plan.size > MAX_MEMORY_BYTES) return null;
+  const instance = instantiateKernels<TrainingExports>(plan.size);
+  if (!instance) return null;
+  const { memory, exports } = instance;
+  if (exports.heapBase() > STATIC_BYTES) throw new Error('the WebAssembly module\'s static data outgrew its reserved page');
+  const words = writeMemory(memory.buffer, plan, spec);
+  return residentNetwork(memory.buffer, exports, plan, words, spec);
 }
 
 /** Whole training steps on networks resident in WebAssembly memory (where WebAssembly SIMD is available). */
