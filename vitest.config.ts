@@ -16,6 +16,11 @@ export default defineConfig({
         },
       },
       {
+        // The built desktop app on the stand-in Electron (or the real binary): one file at a time, each
+        // starts Chromium and trainer processes.
+        test: { ...shared, name: 'desktop', include: ['test/desktop/**/*.test.ts'], fileParallelism: false },
+      },
+      {
         // The renderer's state class uses runes: compiled by Svelte for the browser (a DOM environment
         // makes Vitest transform for the web, so effects run as they do in the app).
         plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],

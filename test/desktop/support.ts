@@ -1,0 +1,93 @@
+/**
+ * What desktop tests share: the app built once per file, a store (DESCENT_HOME) and a config folder (the
+ * app's userData) per test file, launches that are quit afterwards, the page's errors collected, and the
+ * native parts a user would operate — the save dialog, the menu — driven the same way on the stand-in
+ * and on the real binary (by `evaluate` in the main process).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildDesktopApp } from './build';
+import { launchDesktop, type DesktopApp } from './launch';
+
+export interface DesktopSession {
+  /** The store the app and the CLI share. */
+  readonly home: string;
+  /** Electron's appData: the app's userData is `<configHome>/descent`. */
+  readonly configHome: string;
+  readonly appDir: () => string;
+  /** Quits the app launched before, if running; launches it again (quit at the end of the file); waits for its window. */
+  launch(options?: { env?: Record<string, string> }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
+}
+
+export function desktopSession(): DesktopSession {
+  const work = mkdtempSync(join(tmpdir(), 'descent-desktop-'));
+  const home = join(work, 'home');
+  const configHome = join(work, 'config');
+  let appDir = '';
+  const launched: DesktopApp[] = [];
+  beforeAll(() => {
+    appDir = buildDesktopApp();
+  }, 300_000);
+  afterAll(async () => {
+    for (const app of launched) await app.quit();
+    rmSync(work, { recursive: true, force: true });
+    if (appDir) rmSync(appDir, { recursive: true, force: true });
+  }, 60_000);
+  return {
+    home,
+    configHome,
+    appDir: () => appDir,
+    async launch(options = {}) {
+      // One app at a time, as its single-instance lock would have it.
+      for (const running of launched) await running.quit();
+      const app = await launchDesktop({ appDir, configHome, env: { DESCENT_HOME: home, ...options.env } });
+      launched.push(app);
+      const page = await app.firstWindow();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => void errors.push(error.message));
+      page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+      await page.getByRole('heading', { name: 'New run' }).waitFor({ timeout: 30_000 });
+      return { app, page, errors };
+    },
+  };
+}
+
+/** The next save dialog answers `filePath` (and records what it was asked, for `savedDialogs`). */
+export async function answerNextSaveDialog(app: DesktopApp, filePath: string): Promise<void> {
+  await app.evaluate(({ dialog }, path) => {
+    const record = ((globalThis as Record<string, unknown>).descentTestDialogs ??= []) as unknown[];
+    const original = dialog.showSaveDialog;
+    dialog.showSaveDialog = (async (...args: unknown[]) => {
+      dialog.showSaveDialog = original;
+      record.push(args[args.length - 1]);
+      return { canceled: false, filePath: path };
+    }) as typeof dialog.showSaveDialog;
+  }, filePath);
+}
+
+/** The options of every save dialog answered through `answerNextSaveDialog`, in order. */
+export function savedDialogs(app: DesktopApp): Promise<Array<{ defaultPath?: string }>> {
+  return app.evaluate(() => ((globalThis as Record<string, unknown>).descentTestDialogs ?? []) as Array<{ defaultPath?: string }>);
+}
+
+/** The application menu as labels: top level, each with its items' labels and accelerators. */
+export function menuOutline(app: DesktopApp): Promise<Array<{ label: string; items: Array<{ label: string; accelerator: string | null; role: string | null }> }>> {
+  return app.evaluate(({ Menu }) => (Menu.getApplicationMenu()?.items ?? []).map((top) => ({
+    label: top.label,
+    items: (top.submenu?.items ?? []).filter((item) => item.type !== 'separator')
+      .map((item) => ({ label: item.label, accelerator: item.accelerator ?? null, role: item.role ?? null })),
+  })));
+}
+
+/** Clicks the menu item at `path` (labels from the top), as a user choosing it with the mouse. */
+export async function clickMenu(app: DesktopApp, path: [string, string]): Promise<void> {
+  await app.evaluate(({ Menu, BrowserWindow }, [top, label]) => {
+    const item = Menu.getApplicationMenu()?.items.find((candidate) => candidate.label === top)?.submenu?.items.find((candidate) => candidate.label === label);
+    if (!item) throw new Error(`no menu item ${top} › ${label}`);
+    const window = BrowserWindow.getAllWindows()[0];
+    item.click(undefined, window, window.webContents);
+  }, path);
+}
