@@ -10,7 +10,7 @@ import { pickSeed } from '../../shared/engine/rng';
 import type { TrainerMessage } from '../../shared/protocol';
 import { FINISHED_STATUSES, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus } from '../../shared/run-record';
 import { datasetFolder } from './datasets';
-import { gradientCheckInTrainer } from './gradient-check-job';
+import { GradientChecks } from './gradient-check-job';
 import type { GradientCheckReport } from '../../shared/api';
 import { newRunId } from './run-id';
 import type { MetricsWriter, RunStore } from './store/run-store';
@@ -43,6 +43,8 @@ export interface RunManagerOptions {
   readonly resolveDataPath?: (dataset: string) => string;
   /** How long a stop may take cooperatively before the trainer is killed. */
   readonly stopTimeoutMs?: number;
+  /** How long a gradient check may take before it is stopped (default GRADIENT_CHECK_TIMEOUT_MS, 5 min). */
+  readonly gradientCheckTimeoutMs?: number;
 }
 
 /** The default number of parallel runs: one core is left for the UI (or the shell). */
@@ -66,6 +68,7 @@ export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private readonly listeners = new Set<(event: RunEvent) => void>();
   private readonly idleWaiters: Array<() => void> = [];
+  private readonly gradientChecks: GradientChecks;
 
   constructor(private readonly options: RunManagerOptions) {
     const concurrency = options.concurrency ?? defaultConcurrency();
@@ -73,6 +76,7 @@ export class RunManager {
       throw new RangeError(`concurrency must be a whole number from 1 to 64, got ${concurrency}`);
     }
     this.concurrency = concurrency;
+    this.gradientChecks = new GradientChecks(options.host, options.gradientCheckTimeoutMs);
   }
 
   get store(): RunStore {
@@ -153,6 +157,8 @@ export class RunManager {
 
   /** Stops everything (queued and running) and resolves when all trainers have exited. */
   async stopAll(): Promise<void> {
+    // A gradient check's process is killed at once: it has nothing to save, and must not keep the process alive.
+    this.gradientChecks.cancelAll('the backend is stopping');
     for (const id of [...this.queue]) this.stop(id);
     for (const id of this.active.keys()) this.stop(id);
     await this.whenIdle();
@@ -233,11 +239,11 @@ export class RunManager {
   }
 
   /**
-   * The book's gradient check in a trainer process of its own, outside the queue (it is short, and the
-   * user waits for it): the arithmetic stays out of this process.
+   * The book's gradient check in a trainer process of its own, outside the run queue (the user waits for
+   * it): one at a time, with a time limit (gradient-check-job.ts); `signal` cancels it (a client gone).
    */
-  gradientCheck(config: RunConfig & { seed: number }, batch: number): Promise<GradientCheckReport> {
-    return gradientCheckInTrainer(this.options.host, { config, batch, dataPath: this.dataPathOf(config.dataset) });
+  gradientCheck(config: RunConfig & { seed: number }, batch: number, signal?: AbortSignal): Promise<GradientCheckReport> {
+    return this.gradientChecks.run({ config, batch, dataPath: this.dataPathOf(config.dataset) }, signal);
   }
 
   /** Folder of a config's dataset ("mnist" or a path), as trainers are told it. */

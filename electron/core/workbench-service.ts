@@ -9,6 +9,7 @@ import { assertGradientCheckFits } from './gradient-check';
 import { pickSeed } from '../../shared/engine/rng';
 import type { RunManager } from './run-manager';
 import { assertConfigsFitDatasets } from './training-session';
+import { clientGone } from './client-scope';
 import type { RunConfig } from '../../shared/config';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
@@ -82,7 +83,8 @@ export class WorkbenchService implements WorkbenchBackend {
     // Checked here (file headers only, in a worker thread) so that a mismatch is the usual field-by-field
     // error at once; computed in a trainer process, away from the window's (or the bridge's) process.
     await assertGradientCheckFits(config, batch);
-    return this.manager.gradientCheck({ ...config, seed: config.seed ?? pickSeed() }, batch);
+    // Cancelled if the client goes away (the bridge's request closes) before the result.
+    return this.manager.gradientCheck({ ...config, seed: config.seed ?? pickSeed() }, batch, clientGone());
   }
 
   subscribe(listener: (event: WorkbenchEvent) => void): () => void {

@@ -12,6 +12,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { parseApiArguments } from '../../shared/api';
 import { invokeBackend, type WorkbenchBackend } from '../core/workbench-service';
+import { servingClient } from '../core/client-scope';
 import type { ApiMethod } from '../../shared/api-methods';
 import { errorMessage } from '../core/errors';
 
@@ -115,7 +116,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     try {
-      const value = await invokeBackend(options.backend, method as ApiMethod, parsed.args);
+      // A client that disconnects cancels what only it was waiting for (a gradient check).
+      const gone = new AbortController();
+      res.once('close', () => gone.abort('the client went away'));
+      const value = await servingClient(gone.signal, () => invokeBackend(options.backend, method as ApiMethod, parsed.args));
       send(res, 200, { ok: true, value: value ?? null });
     } catch (error) {
       send(res, 400, { ok: false, error: errorMessage(error) });

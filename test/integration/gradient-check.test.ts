@@ -1,5 +1,6 @@
 /** The workbench's gradient check, computed in a trainer process of its own (real processes, real MNIST). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { RunManager } from '../../electron/core/run-manager';
 import { RunStore } from '../../electron/core/store/run-store';
 import { NodeTrainerHost, type TrainerEvents, type TrainerHost } from '../../electron/core/trainer-host';
 import { WorkbenchService } from '../../electron/core/workbench-service';
+import { startBridge } from '../../electron/server/bridge';
 
 const home = mkdtempSync(join(tmpdir(), 'descent-gradcheck-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -23,6 +25,48 @@ function countingHost(inner: TrainerHost): TrainerHost & { spawned: number } {
 function service(host: TrainerHost): WorkbenchService {
   return new WorkbenchService(new RunManager({ store: new RunStore(join(home, String(Math.random()))), host }), { version: 'test', transport: 'browser' });
 }
+
+/**
+ * Real trainer processes that never answer a gradient check (test/support/stubborn-trainer.ts): a check
+ * on them ends only by cancellation or its time limit. Records each process's pid and how it ended.
+ */
+function silentTrainers(): TrainerHost & { pids: number[]; exits: Array<Promise<string>> } {
+  const inner = new NodeTrainerHost(join(__dirname, '..', 'support', 'stubborn-trainer.ts'));
+  const host = {
+    pids: [] as number[],
+    exits: [] as Array<Promise<string>>,
+    spawn: (id: string, events: TrainerEvents) => {
+      let exited!: (how: string) => void;
+      host.exits.push(new Promise((resolve) => (exited = resolve)));
+      const handle = inner.spawn(id, { ...events, onExit: (exit) => (exited(exit.signal ?? `code ${exit.code}`), events.onExit(exit)) });
+      host.pids.push(handle.pid!);
+      return handle;
+    },
+  };
+  return host;
+}
+
+/** Whether a process with this pid is still running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Waits until `condition` holds (polling every 20 ms), or fails after `ms`. */
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const newManager = (host: TrainerHost, options: { gradientCheckTimeoutMs?: number } = {}) =>
+  new RunManager({ store: new RunStore(join(home, String(Math.random()))), host, ...options });
 
 describe('gradient check in a trainer process', () => {
   it('reports exactly what the same check computes in process (same seed, same images)', async () => {
@@ -66,5 +110,90 @@ describe('gradient check in a trainer process', () => {
       },
     };
     await expect(service(dying).gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3)).rejects.toThrow(/ended \(exit code 3\) before its result/);
+  });
+});
+
+describe('gradient checks are bounded like runs', () => {
+  it('one at a time: a second is refused while one runs; cancelling ends it and its process, and frees the slot', async () => {
+    const host = silentTrainers();
+    const manager = newManager(host);
+    const cancel = new AbortController();
+    const first = manager.gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3, cancel.signal);
+    await expect(manager.gradientCheck({ ...BOOK_DEFAULTS, seed: 2 }, 3)).rejects.toThrow(
+      'a gradient check is already running (1 at a time): wait for its result',
+    );
+    expect(host.pids).toHaveLength(1); // the refused one started nothing
+    cancel.abort('the user cancelled it');
+    await expect(first).rejects.toThrow('the gradient check was cancelled (the user cancelled it)');
+    expect(await host.exits[0]).toBe('SIGKILL');
+    expect(alive(host.pids[0])).toBe(false);
+    // The slot is free again.
+    const second = manager.gradientCheck({ ...BOOK_DEFAULTS, seed: 3 }, 3);
+    await until(() => host.pids.length === 2);
+    await manager.stopAll();
+    await expect(second).rejects.toThrow('the gradient check was cancelled (the backend is stopping)');
+    expect(await host.exits[1]).toBe('SIGKILL');
+  });
+
+  it('times out: a check past its limit is stopped, its process killed', async () => {
+    const host = silentTrainers();
+    const started = Date.now();
+    await expect(newManager(host, { gradientCheckTimeoutMs: 1500 }).gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3)).rejects.toThrow(
+      'the gradient check took longer than 1.5 s and was stopped',
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(await host.exits[0]).toBe('SIGKILL');
+  });
+
+  describe('over the browser bridge', () => {
+    const site = join(home, 'site');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>Descent</title>');
+
+    /** Starts a bridge on a manager with silent trainers, and POSTs a gradient check to it. */
+    async function checkOverBridge() {
+      const host = silentTrainers();
+      const manager = newManager(host);
+      const bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site });
+      const client = request({
+        host: '127.0.0.1', port: bridge.port, path: '/api/gradientCheck', method: 'POST',
+        headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
+      });
+      const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        client.on('response', (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        client.on('error', reject);
+      });
+      client.end(JSON.stringify({ args: [{ ...BOOK_DEFAULTS, seed: 4 }, 3] }));
+      await until(() => host.pids.length === 1); // after the dataset probe, the check's process started
+      return { host, manager, bridge, client, answer };
+    }
+
+    it('a client that goes away cancels its check: the process is killed, the slot freed', async () => {
+      const { host, manager, bridge, client, answer } = await checkOverBridge();
+      answer.catch(() => {}); // the connection is cut below: the client sees a reset
+      client.destroy();
+      expect(await host.exits[0]).toBe('SIGKILL');
+      expect(alive(host.pids[0])).toBe(false);
+      const next = manager.gradientCheck({ ...BOOK_DEFAULTS, seed: 5 }, 3);
+      await until(() => host.pids.length === 2);
+      await manager.stopAll();
+      await expect(next).rejects.toThrow(/cancelled/);
+      await bridge.close();
+    });
+
+    it('stopping the backend (serve on SIGTERM or Ctrl-C: stopAll, then close) answers the waiting client and leaves no process', async () => {
+      const { host, manager, bridge, answer } = await checkOverBridge();
+      const started = Date.now();
+      await manager.stopAll();
+      await bridge.close(); // would wait for the pending request forever if the check went on
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(await answer).toEqual({ status: 400, body: JSON.stringify({ ok: false, error: 'the gradient check was cancelled (the backend is stopping)' }) });
+      expect(await host.exits[0]).toBe('SIGKILL');
+      expect(alive(host.pids[0])).toBe(false);
+    });
   });
 });
