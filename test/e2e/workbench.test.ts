@@ -1,59 +1,61 @@
 /**
  * The workbench as a user meets it: the built renderer on `descent serve`, in Debian's Chromium driven by
  * playwright-core. Book defaults → train → live charts → sweep → compare → export → reload → stop → bad input.
+ * Each case opens a workbench on a store of its own and sets up what it needs, so cases pass alone and in any
+ * order; each must log no console errors. Nothing here writes into the repository (README screenshots are
+ * `npm run docs:screenshots`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PALETTE } from '../../renderer/src/lib/palette';
+import {
+  launchChromium, launchLearningRateSweep, newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli,
+  type OpenWorkbench,
+} from '../support/workbench-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
-const HOME = mkdtempSync(join(tmpdir(), 'descent-e2e-'));
 const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-downloads-'));
-
-let server: ChildProcess;
-let url: string;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
-  server = spawn(process.execPath, [BIN, 'serve', '--rebuild', '--parallel', '2'], { env: { ...process.env, DESCENT_HOME: HOME } });
-  url = await new Promise<string>((resolve, reject) => {
-    server.on('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      const match = line.match(/^Open (http:\/\/\S+)$/);
-      if (match) resolve(match[1]);
-    });
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
-  page.on('pageerror', (e) => void consoleErrors.push(e.message));
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'New run' }).waitFor();
-}, 120_000);
+  browser = await launchChromium();
+  // Build the UI once (`descent serve --rebuild`); every case then serves that build on its own store.
+  await (await openWorkbench(browser, newHome(), { rebuild: true })).close();
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.kill('SIGINT');
-  await new Promise((r) => server?.once('exit', r));
-  rmSync(HOME, { recursive: true, force: true });
   rmSync(DOWNLOADS, { recursive: true, force: true });
 });
 
+/** Runs `body` on a fresh workbench (`page` is its page), after `seed` filled its store; then closes it. */
+async function onFreshWorkbench(body: (wb: OpenWorkbench) => Promise<void>, seed: (home: string) => void = () => {}): Promise<void> {
+  const home = newHome();
+  seed(home);
+  const wb = await openWorkbench(browser, home);
+  page = wb.page;
+  try {
+    await body(wb);
+    expect(wb.consoleErrors).toEqual([]);
+  } finally {
+    await wb.close();
+  }
+}
+
+/** A short completed run in the store, trained by the `descent` command. */
+const oneShortRun = (home: string) => trainWithCli(home, ['--iters', '100', '--train-size', '1000', '--name', 'short run']);
+
 const points = (chart: string) => page.locator(`figure[data-chart="${chart}"]`).first().getAttribute('data-points').then(Number);
-const runItems = () => page.locator('ul[aria-label="runs"] li[data-run-id]');
+
+/** The book defaults' learning-rate sweep the compare cases start from: three runs of 300 iterations, completed. */
+async function completedSweep(): Promise<void> {
+  await launchLearningRateSweep(page, '0.01, 0.1, 1', 300);
+  await runsWithStatus(page, 'completed', 3);
+}
 
 async function download(action: () => Promise<void>): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), action()]);
@@ -63,42 +65,33 @@ async function download(action: () => Promise<void>): Promise<string> {
 }
 
 describe('the workbench in Chromium', () => {
-  it('trains the book\'s network from the form and draws live, growing charts', async () => {
-    await page.getByRole('button', { name: 'Book defaults' }).click();
-    await page.fill('input[name=iterations]', '1500');
-    await page.fill('input[name=trainSize]', '10000');
-    await page.getByRole('button', { name: 'Start training' }).click();
-    await expect.poll(() => runItems().count()).toBe(1);
+  it('trains the book\'s network from the form and draws live, growing charts', () => onFreshWorkbench(async () => {
+    await trainFromForm(page, 1500, 10_000);
+    await expect.poll(() => runItems(page).count()).toBe(1);
     await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(20);
     const early = await points('Loss per iteration');
     await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(early + 50);
     await expect.poll(() => points('Accuracy per iteration'), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    await expect.poll(() => runItems(page).first().getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
     // The same curve against wall-clock time.
     const byIteration = await points('Loss per iteration');
     await page.getByLabel('x axis').selectOption('time');
     await expect.poll(() => page.locator('figure[data-chart="Loss per iteration"] .canvas').count()).toBe(1);
     expect(await points('Loss per iteration')).toBe(byIteration);
-    await page.getByLabel('x axis').selectOption('iteration');
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshot-train.png') });
-  });
+  }));
 
-  it('launches a three-value learning-rate sweep and compares it side by side', async () => {
-    await page.getByRole('button', { name: 'Sweep', exact: true }).click();
-    await page.fill('input[name=values]', '0.01, 0.1, 1');
-    await page.fill('input[name=sweepIterations]', '300');
-    await page.getByRole('button', { name: 'Launch 3 runs' }).click();
-    await page.getByRole('heading', { name: 'Compare 3 runs' }).waitFor();
-    await expect.poll(() => page.locator('ul[aria-label="runs"] li[data-status="completed"]').count(), { timeout: 90_000 }).toBe(4);
+  it('launches a three-value learning-rate sweep and compares it side by side', () => onFreshWorkbench(async () => {
+    await launchLearningRateSweep(page, '0.01, 0.1, 1', 300);
+    await expect.poll(() => page.locator('ul[aria-label="runs"] li[data-status="completed"]').count(), { timeout: 90_000 }).toBe(3);
     // Small multiples: one panel per run, plus the overlay's two charts and the sweep chart.
     await expect.poll(() => page.locator('.multiples figure').count()).toBe(3);
     await expect.poll(() => points('Sweep result')).toBe(6);
     const differing = await page.locator('table.diff tbody tr th').allTextContents();
     expect(differing).toEqual(['learning rate']);
-    await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'screenshot-compare.png'), fullPage: true });
-  });
+  }));
 
-  it('exports a PNG that decodes and a CSV with every plotted point and every run', async () => {
+  it('exports a PNG that decodes and a CSV with every plotted point and every run', () => onFreshWorkbench(async () => {
+    await completedSweep();
     const png = await download(() => page.locator('figure[data-chart="Loss per iteration"] button', { hasText: 'PNG' }).first().click());
     const image = PNG.sync.read(readFileSync(png));
     expect(image.width).toBe(2400);
@@ -135,24 +128,23 @@ describe('the workbench in Chromium', () => {
     const all = readFileSync(await download(() => page.getByRole('button', { name: 'Export all data (CSV)' }).click()), 'utf8').trim().split('\n');
     expect(all[0]).toMatch(/^run,name,dataset,layers,.*,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc$/);
     expect(all.length - 1).toBe(3 * 301);
-  });
+  }));
 
-  it('finds every run again after a reload, with the selection, view and chart settings as they were', async () => {
+  it('finds every run again after a reload, with the selection, view and chart settings as they were', () => onFreshWorkbench(async () => {
+    await completedSweep();
     await page.getByLabel('smoothing').fill('0.3');
     await page.getByLabel('log loss').check();
     const selected = await page.locator('ul[aria-label="runs"] li.selected').count();
     await page.reload();
-    await page.getByRole('heading', { name: /^Compare \d runs$/ }).waitFor();
-    await expect.poll(() => runItems().count()).toBe(4);
+    await page.getByRole('heading', { name: 'Compare 3 runs' }).waitFor();
+    await expect.poll(() => runItems(page).count()).toBe(3);
     expect(await page.locator('ul[aria-label="runs"] li.selected').count()).toBe(selected);
     expect(await page.getByLabel('smoothing').inputValue()).toBe('0.3');
     expect(await page.getByLabel('log loss').isChecked()).toBe(true);
-    await page.getByLabel('log loss').uncheck();
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-  });
+  }));
 
-  it('renames, tags and annotates a run', async () => {
-    const first = runItems().first();
+  it('renames, tags and annotates a run', () => onFreshWorkbench(async () => {
+    const first = runItems(page).first();
     await first.locator('button.item').click();
     await first.getByRole('button', { name: 'Edit…' }).click();
     await first.locator('input[name=runName]').fill('baseline (book)');
@@ -161,29 +153,32 @@ describe('the workbench in Chromium', () => {
     await first.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => first.locator('.name').textContent()).toBe('baseline (book)');
     await expect.poll(() => first.locator('.tag').allTextContents()).toEqual(['book', 'baseline']);
-  });
+  }, oneShortRun));
 
-  it('stops a running run', async () => {
-    await page.fill('input[name=iterations]', '1000000');
-    await page.fill('input[name=trainSize]', '1000');
-    await page.getByRole('button', { name: 'Start training' }).click();
-    await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
-    await runItems().first().getByRole('button', { name: 'Stop' }).click();
-    await expect.poll(() => runItems().first().getAttribute('data-status'), { timeout: 30_000 }).toBe('stopped');
-  });
+  it('stops a running run', () => onFreshWorkbench(async () => {
+    await trainFromForm(page, 1_000_000, 1000);
+    await expect.poll(() => runItems(page).first().getAttribute('data-status'), { timeout: 30_000 }).toBe('running');
+    await runItems(page).first().getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => runItems(page).first().getAttribute('data-status'), { timeout: 30_000 }).toBe('stopped');
+  }));
 
-  it('bad input in the form shows the field\'s error and starts nothing', async () => {
-    const before = await runItems().count();
+  it('bad input in the form shows the field\'s error and sends no start request', () => onFreshWorkbench(async () => {
+    // Every API call is an HTTP request to api/<method>: record the page's.
+    const calls: string[] = [];
+    page.on('request', (request) => void calls.push(new URL(request.url()).pathname));
     await page.fill('input[name=learningRate]', '-1');
     await page.fill('input[name=batchSize]', '0');
     await page.getByRole('button', { name: 'Start training' }).click();
     await expect(page.getByText('learning rate: must be a number greater than 0 and at most 1000, got -1').isVisible()).resolves.toBe(true);
     await expect(page.getByText('batch size: must be a whole number from 1 to 60000, got 0').isVisible()).resolves.toBe(true);
-    await page.waitForTimeout(500);
-    expect(await runItems().count()).toBe(before);
-  });
+    // The form refuses before calling the API (the errors above are drawn after that decision, in the same handler).
+    expect(calls.filter((path) => path.endsWith('/api/startRun'))).toEqual([]);
+    await page.reload();
+    await page.getByRole('heading', { name: 'New run' }).waitFor();
+    expect(await runItems(page).count()).toBe(0);
+  }));
 
-  it('runs the book\'s gradient check (in a trainer process) and shows one row per parameter', async () => {
+  it('runs the book\'s gradient check (in a trainer process) and shows one row per parameter', () => onFreshWorkbench(async () => {
     await page.getByRole('button', { name: /^Gradient check$/ }).click();
     await page.fill('input[name=gradcheckBatch]', '3');
     await page.getByRole('button', { name: 'Run the check' }).click();
@@ -195,11 +190,12 @@ describe('the workbench in Chromium', () => {
     expect(await maxOf(0)).toBeLessThan(1e-8);
     expect(await maxOf(3)).toBeGreaterThan(1e-9);
     expect(await maxOf(3)).toBeLessThan(1e-6);
-  });
+  }));
 
-  it('follows the OS into dark mode: page and chart text take the dark colours', async () => {
+  it('follows the OS into dark mode: page and chart text take the dark colours', () => onFreshWorkbench(async () => {
+    await runItems(page).first().locator('button.item').click();
+    await page.locator('figure[data-chart="Loss per iteration"] canvas').waitFor();
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.getByRole('button', { name: /^Train$/ }).click();
     // Runs in the page; typed here without the DOM library of the browser-side code.
     type Page = { getComputedStyle(e: unknown): { getPropertyValue(n: string): string }; document: { documentElement: unknown } };
     await expect.poll(() => page.evaluate(() => {
@@ -215,10 +211,5 @@ describe('the workbench in Chromium', () => {
       return false;
     });
     await expect.poll(hasDarkText).toBe(true);
-    await page.emulateMedia({ colorScheme: 'light' });
-  });
-
-  it('logged no console errors', () => {
-    expect(consoleErrors).toEqual([]);
-  });
+  }, oneShortRun));
 });

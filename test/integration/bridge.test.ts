@@ -102,7 +102,8 @@ describe('the browser bridge', () => {
     const started = JSON.parse((await api('startRun', [{ ...BOOK_DEFAULTS, iterations: 30, trainSize: 1000 }, { name: 'via bridge' }])).body);
     expect(started.ok).toBe(true);
     await manager.whenIdle();
-    await new Promise((r) => setTimeout(r, 100));
+    // The socket delivers the run's events in order: its last one, the completed record, comes after the rest.
+    await expect.poll(() => events.some((e) => e.type === 'run-changed' && (e as { run?: { status?: string } }).run?.status === 'completed')).toBe(true);
     socket.close();
     expect(events.some((e) => e.type === 'progress')).toBe(true);
     expect(events.some((e) => e.type === 'epoch')).toBe(true);

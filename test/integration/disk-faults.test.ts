@@ -94,15 +94,21 @@ describe('disk errors', () => {
     expect(later.read(victim.id).status).toBe('interrupted');
   });
 
-  it('a run whose record cannot be written when it starts fails alone; the queue goes on', async () => {
+  it('a run whose record cannot be written when it starts is reported failed, stays queued on disk; the queue goes on', async () => {
     const store = new FullDiskForRecords(home, 1);
     const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
     const warnings: string[] = [];
-    manager.subscribe((e) => void (e.type === 'warning' && warnings.push(e.message)));
+    const changes: Array<{ id: string; status: string }> = [];
+    manager.subscribe((e) => {
+      if (e.type === 'warning') warnings.push(e.message);
+      if (e.type === 'run-changed') changes.push({ id: e.run.id, status: e.run.status });
+    });
     const victim = manager.submit({ ...long, iterations: 5 });
     const next = manager.submit({ ...long, iterations: 5 });
     await manager.whenIdle();
     expect(warnings[0]).toMatch(/^cannot start the run: ENOSPC/);
+    // Subscribers (the UI, the CLI) learn that it failed; the full disk keeps its last written record, `queued`.
+    expect(changes.filter((c) => c.id === victim.id).at(-1)?.status).toBe('failed');
     expect(new RunStore(home).read(victim.id).status).toBe('queued');
     expect(store.read(next.id).status).toBe('completed');
   });

@@ -12,6 +12,7 @@ import { currentOwner, processStartTime } from '../../electron/core/store/owner'
 import { RunStore } from '../../electron/core/store/run-store';
 import { makeRecord } from '../support/runs';
 import { NodeTrainerHost, type TrainerHandle, type TrainerHost } from '../../electron/core/trainer-host';
+import { PROGRESS_INTERVAL_MS } from '../../electron/core/training-session';
 
 let home: string;
 let store: RunStore;
@@ -90,9 +91,11 @@ describe('RunManager', () => {
     manager.pause(run.id);
     await nextEvent(manager, statusIs(run.id, 'paused'));
     let progressWhilePaused = 0;
-    await sleep(200); // batches already on their way may still arrive
+    // The slice of steps under way when the pause arrived ends, and its batch is sent, within one interval.
+    await sleep(4 * PROGRESS_INTERVAL_MS);
     const off = manager.subscribe((e) => void (e.type === 'progress' && progressWhilePaused++));
-    await sleep(600);
+    // A running trainer would send a batch every interval: twelve intervals without one is a pause.
+    await sleep(12 * PROGRESS_INTERVAL_MS);
     off();
     expect(progressWhilePaused).toBe(0);
     expect(store.read(run.id).status).toBe('paused');

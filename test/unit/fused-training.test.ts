@@ -65,7 +65,10 @@ describe('resident WebAssembly training step', () => {
           expect(relativeDiff(b.loss, a.loss), `iteration ${i}`).toBeLessThan(tolerance);
           if (dtype === 'float64') expect(b.epoch).toEqual(a.epoch);
         }
-        expect(fused.finalEvaluation()?.testAcc).toBeCloseTo(plain.finalEvaluation()!.testAcc, dtype === 'float64' ? 12 : 1);
+        // float32: the two engines' rounding may flip a test image lying on a decision boundary: at most one of the 90
+        // (0 in every case here today; the old bound, ±0.05, let four through).
+        const accuracyGap = Math.abs(fused.finalEvaluation()!.testAcc - plain.finalEvaluation()!.testAcc);
+        expect(accuracyGap * test.count).toBeLessThanOrEqual(dtype === 'float64' ? 1e-10 : 1 + 1e-9);
         fused.network.weights.forEach((w, l) => {
           const twin = plain.network.weights[l];
           let worst = 0;

@@ -53,8 +53,6 @@ function listen() {
   return { events, messages, malformed, exits };
 }
 
-const waitForExit = () => new Promise((r) => setTimeout(r, 150));
-
 describe('UtilityTrainerHost', () => {
   beforeEach(() => {
     electron.forks.length = 0;
@@ -87,8 +85,8 @@ describe('UtilityTrainerHost', () => {
     host.spawn('crashy', run.events);
     electron.app.emit('child-process-gone', {}, { type: 'Utility', reason: 'crashed', exitCode: 0, serviceName: 'descent-trainer-crashy' });
     (electron.children[0] as FakeUtilityProcess).emit('exit', 0);
-    await waitForExit();
-    expect(run.exits).toEqual([{ code: null, signal: 'crashed' }]);
+    // The host waits a moment after 'exit' for Electron's 'child-process-gone' (which may come later).
+    await vi.waitFor(() => expect(run.exits).toEqual([{ code: null, signal: 'crashed' }]));
   });
 
   it('a clean exit is reported with its code; other processes\' reasons do not leak into it', async () => {
@@ -98,7 +96,6 @@ describe('UtilityTrainerHost', () => {
     electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
     electron.app.emit('child-process-gone', {}, { type: 'Utility', reason: 'oom', exitCode: 1, serviceName: 'descent-trainer-other' });
     (electron.children[0] as FakeUtilityProcess).emit('exit', 0);
-    await waitForExit();
-    expect(run.exits).toEqual([{ code: 0, signal: null }]);
+    await vi.waitFor(() => expect(run.exits).toEqual([{ code: 0, signal: null }]));
   });
 });

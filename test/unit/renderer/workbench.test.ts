@@ -1,6 +1,6 @@
 /** The UI's state class with a fake backend typed against the real WorkbenchApi. */
 import { flushSync } from 'svelte';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/run-record';
 import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
@@ -74,11 +74,13 @@ describe('Workbench state', () => {
     const wb = new Workbench(backend.api);
     await wb.load();
     expect(wb.metricsOf(run.id)).toBeUndefined();
-    await tick();
+    // The watched run's history is fetched after the load.
+    await vi.waitFor(() => expect(wb.metricsOf(run.id)?.iterations).toEqual([0, 1]));
     const before = wb.revision;
     backend.emit({ type: 'progress', id: run.id, iterations: [2, 3], losses: [2.1, 2.0], seconds: 0.4 });
     backend.emit({ type: 'epoch', id: run.id, epoch: { iteration: 3, epoch: 1, trainAcc: 0.5, testAcc: 0.4 } });
-    await tick();
+    // One redraw for both events (whenever the page's next frame comes).
+    await vi.waitFor(() => expect(wb.revision).toBe(before + 1));
     expect(wb.metricsOf(run.id)).toEqual({
       iterations: [0, 1, 2, 3], losses: [2.3, 2.2, 2.1, 2.0], seconds: [0.1, 0.2, 0.30000000000000004, 0.4],
       epochs: [{ iteration: 3, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }],
@@ -89,12 +91,16 @@ describe('Workbench state', () => {
     expect(wb.selected).toEqual([]);
   });
 
-  it('shows a refused start as an error and keeps the form\'s run unselected', async () => {
-    const wb = new Workbench(fakeBackend([]).api);
+  it('shows a refused start as an error and leaves the selection and the run list as they were', async () => {
+    const watched = makeRecord({ name: 'watched' });
+    const wb = new Workbench(fakeBackend([watched]).api);
     await wb.load();
+    expect(wb.selected).toEqual([watched.id]);
     const run = await wb.start({ ...wb.baseConfig, learningRate: 100 });
     expect(run).toBeNull();
     expect(wb.error).toBe('learningRate: refused by the backend');
+    expect(wb.selected).toEqual([watched.id]);
+    expect(wb.runs.map((r) => r.id)).toEqual([watched.id]);
   });
 
   it('filters by name, learning rate, tag and status; menu commands switch views', async () => {
