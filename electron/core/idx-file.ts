@@ -7,6 +7,7 @@
 import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
+import { fileTypeOf } from './file-type';
 import { checkIdxLength, idxHeaderLength, IdxFormatError, parseIdx, parseIdxHeader, type IdxArray, type IdxHeader } from '../../shared/data/idx';
 
 /** Compressed bytes read to find a gzipped file's header (the gzip header may carry a file name). */
@@ -34,16 +35,6 @@ function locate(folder: string, name: string): { path: string; gzipped: boolean 
   throw new Error(`${folder}: missing ${name} (or ${name}.gz)`);
 }
 
-/** "a FIFO (named pipe)", "a character device", …: what a non-regular file is, for messages. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a file';
-}
-
 /**
  * Opens `path` for reading if it is (or links to) a regular file. The type is checked on the resolved path
  * before opening, so a FIFO is never opened (opening one blocks until a writer appears); O_NONBLOCK and a
@@ -60,7 +51,7 @@ function openRegularFile(path: string): { fd: number; target: string; size: numb
   }
   const via = target === path ? '' : `links to ${target}, which `;
   if (!stats.isFile()) {
-    throw new IdxFormatError(path, `${via}is ${kindOf(stats)}, not a regular file: Descent reads datasets only from regular files`);
+    throw new IdxFormatError(path, `${via}is ${fileTypeOf(stats)}, not a regular file: Descent reads datasets only from regular files`);
   }
   const fd = openSync(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   const opened = fstatSync(fd);

@@ -205,7 +205,7 @@ describe('special files are listed as damaged: not read past a bound, never bloc
     const { runs, damaged } = store.list();
     expect(runs.map((r) => r.id)).toEqual([good.id]);
     const reasons = Object.fromEntries(damaged.map((d) => [d.id, d.reason]));
-    expect(reasons[fifo]).toBe('is a named pipe (FIFO), not a regular file; it was not read');
+    expect(reasons[fifo]).toBe('is a FIFO (named pipe), not a regular file; it was not read');
     expect(reasons[zero]).toBe('is a symbolic link to a file outside the store; it was not read');
     expect(reasons[passwd]).toBe('is a symbolic link to a file outside the store; it was not read');
     expect(reasons[huge]).toBe('is 2 MiB, more than the 1 MiB such a file may have; it was not read');
@@ -234,7 +234,7 @@ describe('special files are listed as damaged: not read past a bound, never bloc
     symlinkSync('/dev/zero', store.metricsPath(zero.id));
     expect(store.readMetrics(fifo.id)).toEqual({
       iterations: [], losses: [], seconds: [], epochs: [],
-      warnings: [`${store.metricsPath(fifo.id)}: is a named pipe (FIFO), not a regular file; it was not read`],
+      warnings: [`${store.metricsPath(fifo.id)}: is a FIFO (named pipe), not a regular file; it was not read`],
     });
     expect(store.readMetrics(zero.id).warnings).toEqual([`${store.metricsPath(zero.id)}: is a symbolic link to a file outside the store; it was not read`]);
     // Recovery, which sets a torn tail aside, does not block on the FIFO either: it reports the run it cannot mend.
@@ -242,7 +242,7 @@ describe('special files are listed as damaged: not read past a bound, never bloc
     const { changed, warnings } = store.recoverInterrupted();
     expect(changed).toEqual([]);
     expect(warnings).toEqual([`run ${fifo.id} is left running: its training process is gone, but the store cannot record that ` +
-      `(${store.metricsPath(fifo.id)}: is a named pipe (FIFO), not a regular file; it was not read)`]);
+      `(${store.metricsPath(fifo.id)}: is a FIFO (named pipe), not a regular file; it was not read)`]);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
+import { fileTypeOf } from '../file-type';
 
 /** A store file that cannot be read: the path and why (no content quoted). */
 export class StoreFileError extends Error {
@@ -14,18 +15,6 @@ export class StoreFileError extends Error {
     super(`${path}: ${reason}`);
     this.name = 'StoreFileError';
   }
-}
-
-/** "a named pipe (FIFO)", "a folder", …: what a non-regular file is, for a reason. */
-export function fileTypeOf(stats: Stats): string {
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isSymbolicLink()) return 'a symbolic link';
-  if (stats.isFile()) return 'a regular file';
-  return 'an unknown kind of file';
 }
 
 /** A size in the unit a person reads: "1 MiB", "3.2 KiB", "17 bytes". */
