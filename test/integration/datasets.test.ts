@@ -8,6 +8,10 @@ import { bundledMnistFolder, loadIdxDataset, loadTrainingPrefix, probeIdxDataset
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { probeDatasetOffThread } from '../../electron/core/dataset-probe';
+import { RunManager } from '../../electron/core/run-manager';
+import { RunStore } from '../../electron/core/store/run-store';
+import { WorkbenchService } from '../../electron/core/workbench-service';
+import { BOOK_DEFAULTS } from '../../shared/config';
 import { idxBytes, writeToyDataset } from '../support/idx-files';
 import { datasetWith, linkTo, makeFifo, runDatasetOperationsCapped, writeGzipBomb, writeSparseFile } from '../support/hostile-datasets';
 
@@ -220,6 +224,22 @@ describe('probing a dataset off the event loop (what servers do)', () => {
     datasetWith(fifo, 'train-labels-idx1-ubyte', makeFifo);
     await expect(probeDatasetOffThread(fifo)).rejects.toThrow(/train-labels-idx1-ubyte: is a FIFO \(named pipe\), not a regular file/);
     await expect(probeDatasetOffThread(join(root, 'nowhere'))).rejects.toThrow(/dataset folder not found/);
+  });
+
+  it('the workbench refuses a run, a sweep or a gradient check on a hostile folder with the file\'s reason, starting nothing', async () => {
+    // A folder in place of a file: the attacks whose regression could hang or exhaust this process (/dev/zero,
+    // FIFOs, bombs) are tested above in a capped child.
+    const folder = join(root, 'service-folder');
+    datasetWith(folder, 'train-labels-idx1-ubyte', (path) => mkdirSync(path));
+    const host = { spawn: () => { throw new Error('no trainer may start'); } };
+    const manager = new RunManager({ store: new RunStore(join(root, 'service-home')), host });
+    const service = new WorkbenchService(manager, { version: 'test', transport: 'browser' });
+    const reason = /train-labels-idx1-ubyte: is a folder, not a regular file/;
+    const config = { ...BOOK_DEFAULTS, dataset: folder };
+    await expect(service.startRun(config)).rejects.toThrow(reason);
+    await expect(service.startSweep({ base: config, parameter: 'learningRate', values: [0.1, 1], name: 'sweep' })).rejects.toThrow(reason);
+    await expect(service.gradientCheck(config, 3)).rejects.toThrow(reason);
+    expect(manager.store.list().runs).toEqual([]);
   });
 
   it('keeps the event loop responsive while a slow folder is probed, and gives up at its time limit', async () => {
