@@ -4,6 +4,7 @@
  * native parts a user would operate — the save dialog, the menu — driven the same way on the stand-in
  * and on the real binary (by `evaluate` in the main process).
  */
+/// <reference types="electron" />
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,3 +92,54 @@ export async function clickMenu(app: DesktopApp, path: [string, string]): Promis
     item.click(undefined, window, window.webContents);
   }, path);
 }
+
+/** Records every `setProgressBar` value of the first window and every notification shown (on either runtime). */
+export async function recordDesktopSignals(app: DesktopApp): Promise<void> {
+  await app.evaluate(({ BrowserWindow, Notification }) => {
+    const world = globalThis as Record<string, unknown>;
+    const progress: number[] = (world.descentTestProgress = []);
+    const notes: Array<{ title: string; body: string }> = (world.descentTestNotifications = []);
+    const win = BrowserWindow.getAllWindows()[0];
+    const setProgressBar = win.setProgressBar.bind(win);
+    win.setProgressBar = (value: number, options?: Electron.ProgressBarOptions) => {
+      progress.push(value);
+      setProgressBar(value, options);
+    };
+    const show = Notification.prototype.show;
+    Notification.prototype.show = function (this: Electron.Notification) {
+      notes.push({ title: this.title, body: this.body });
+      show.call(this);
+    };
+  });
+}
+
+export function desktopSignals(app: DesktopApp): Promise<{ progress: number[]; notifications: Array<{ title: string; body: string }> }> {
+  return app.evaluate(() => {
+    const world = globalThis as Record<string, unknown>;
+    return { progress: world.descentTestProgress as number[], notifications: world.descentTestNotifications as Array<{ title: string; body: string }> };
+  });
+}
+
+/** Records the service name of every utility process the app forks from now on. */
+export async function recordUtilityProcesses(app: DesktopApp): Promise<void> {
+  await app.evaluate(({ utilityProcess }) => {
+    const forks: string[] = ((globalThis as Record<string, unknown>).descentTestForks = []);
+    const fork = utilityProcess.fork;
+    utilityProcess.fork = ((modulePath: string, args?: string[], options?: Electron.ForkOptions) => {
+      forks.push(`${options?.serviceName ?? ''} ${modulePath.split(/[\\/]/).slice(-2).join('/')}`);
+      return fork(modulePath, args, options);
+    }) as typeof fork;
+  });
+}
+
+export function utilityProcesses(app: DesktopApp): Promise<string[]> {
+  return app.evaluate(() => (globalThis as Record<string, unknown>).descentTestForks as string[]);
+}
+
+/** The view the workbench shows (its tab's label). */
+export function currentView(page: Page): Promise<string | null> {
+  return page.locator('nav button.tab[aria-current="page"], button.tab[aria-current="page"]').first().textContent();
+}
+
+export const runItems = (page: Page) => page.locator('ul[aria-label="runs"] li[data-run-id]');
+export const chartPoints = (page: Page, chart: string) => page.locator(`figure[data-chart="${chart}"]`).first().getAttribute('data-points').then(Number);
