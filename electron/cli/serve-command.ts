@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { RunManager } from '../core/run-manager';
 import { NodeTrainerHost } from '../core/trainer-host';
 import { WorkbenchService } from '../core/workbench-service';
-import { startBridge } from '../server/bridge';
+import { PortInUseError, startBridge } from '../server/bridge';
 import { buildRenderer, RENDERER_DIR } from '../core/renderer-build';
 import { openStore } from './session';
 import { printable } from './format';
+import { UsageError } from './train-flags';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,19 +24,24 @@ export interface ServeOptions {
 }
 
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  if (options.rebuild || !existsSync(join(RENDERER_DIR, 'index.html'))) {
-    process.stderr.write('Building the UI…\n');
-    await buildRenderer();
-  }
   const store = openStore();
   const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: options.parallel });
   const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+  // Listen first, so that a taken port is said at once rather than after building the UI. Nobody has the
+  // token before the URL is printed, so nothing is served from a half-built folder.
   const bridge = await startBridge({
     backend: new WorkbenchService(manager, { version, transport: 'browser' }),
     staticDir: RENDERER_DIR,
     host: options.host,
     port: options.port,
+  }).catch((error: unknown) => {
+    if (error instanceof PortInUseError) throw new UsageError(`--port: ${error.message}; choose another, or leave --port out for any free port`);
+    throw error;
   });
+  if (options.rebuild || !existsSync(join(RENDERER_DIR, 'index.html'))) {
+    process.stderr.write('Building the UI…\n');
+    await buildRenderer();
+  }
   process.stdout.write(`Descent is serving the workbench for ${printable(store.home)}\nOpen ${bridge.url}\n(Ctrl-C stops runs cleanly and quits)\n`);
   await new Promise<void>((resolve) => {
     const quit = (): void => {

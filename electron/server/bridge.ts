@@ -2,7 +2,9 @@
  * The browser bridge (`descent serve`): the built renderer and `WorkbenchApi` over HTTP + WebSocket on a
  * loopback address. A random token in the printed URL is exchanged for an HttpOnly, SameSite=Strict
  * cookie; every other request needs that cookie (or the token as a Bearer header). The Host header must
- * name this server (no DNS rebinding) and an Origin, when sent, must be this server's own.
+ * name this server (no DNS rebinding) and an Origin, when sent, must be this server's own. What a client
+ * sends is bounded: request bodies (413 beyond), WebSocket messages (closed with 1009 beyond), and a
+ * malformed URL is a 400.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -33,8 +35,26 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const COOKIE = 'descent_token';
-const MAX_BODY = 1024 * 1024;
+/**
+ * The session cookie's name carries the port: browsers send a host's cookies to every port of it, so
+ * with one name two bridges on one machine would overwrite each other's session.
+ */
+export const sessionCookieName = (port: number): string => `descent_session_${port}`;
+/** Largest API request body; larger ones get 413. */
+export const MAX_BODY = 1024 * 1024;
+/** Largest WebSocket message accepted: the page sends none (events flow to it), so anything big is abuse. */
+export const MAX_SOCKET_MESSAGE = 64 * 1024;
+
+/** The address to listen on is taken (by another `descent serve`, or anything else). */
+export class PortInUseError extends Error {
+  constructor(readonly host: string, readonly port: number) {
+    super(`port ${port} on ${host} is in use`);
+    this.name = 'PortInUseError';
+  }
+}
+
+/** A request body over MAX_BODY. */
+class BodyTooLargeError extends Error {}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.wasm': 'application/wasm', '.ico': 'image/x-icon',
@@ -60,7 +80,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
   const authorised = (req: IncomingMessage): boolean => {
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    return tokenMatches(bearer) || tokenMatches(cookieValue(req.headers.cookie, COOKIE));
+    return tokenMatches(bearer) || tokenMatches(cookieValue(req.headers.cookie, sessionCookieName(port)));
   };
 
   const server = createServer((req, res) => {
@@ -74,11 +94,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       send(res, 403, { ok: false, error: 'refused: wrong Host or Origin' });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const url = parseRequestUrl(req.url);
+    if (!url) {
+      send(res, 400, { ok: false, error: 'malformed URL (a % not followed by two hex digits of UTF-8?)' });
+      return;
+    }
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && queryToken !== null && tokenMatches(queryToken)) {
       // Trade the URL's token for a cookie the page's own requests carry, and drop it from the address bar.
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.writeHead(303, { Location: url.pathname });
       res.end();
       return;
@@ -99,7 +123,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       send(res, 405, { ok: false, error: 'method not allowed' });
       return;
     }
-    serveStatic(url.pathname, res);
+    serveStatic(url.path, res);
   }
 
   async function callApi(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -107,6 +131,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     try {
       body = JSON.parse(await readBody(req));
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        // Answer at once and close after: the rest of the body is read and dropped (not a reset the client
+        // would see instead of the answer).
+        res.setHeader('Connection', 'close');
+        send(res, 413, { ok: false, error: error.message });
+        return;
+      }
       send(res, 400, { ok: false, error: `the request body must be JSON {"args": [...]}: ${errorMessage(error)}` });
       return;
     }
@@ -126,8 +157,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
   }
 
+  /** `pathname` is decoded already. */
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
     let file = join(staticRoot, relative === '' ? 'index.html' : relative);
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
       send(res, 403, { ok: false, error: 'refused: outside the app' });
@@ -142,21 +174,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     createReadStream(file).pipe(res);
   }
 
+  // Listen before anything else is attached to the server: a taken port is then one clear error, not an
+  // 'error' event that the WebSocket server re-emits with no listener (a crash with a stack trace).
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 0) : error));
+    server.listen(options.port ?? 0, host, () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+
   const sockets = new WebSocketServer({
     server,
     path: '/events',
+    maxPayload: MAX_SOCKET_MESSAGE,
     verifyClient: ({ req }: { req: IncomingMessage }) => hostAllowed(req.headers.host) && originAllowed(req.headers.origin) && authorised(req),
   });
+  // A socket's own errors (a message over maxPayload closes it with 1009) concern that socket only.
+  sockets.on('connection', (socket) => socket.on('error', () => socket.terminate()));
   const unsubscribe = options.backend.subscribe((event) => {
     const text = JSON.stringify(event);
     for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(text);
   });
-
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolveListen());
-  });
-  port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/?token=${token}`,
@@ -185,18 +222,37 @@ function send(res: ServerResponse, status: number, body: object): void {
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The request's path (as sent, and percent-decoded) and query; undefined for a URL that does not parse
+ * or whose escapes do not decode.
+ */
+function parseRequestUrl(raw: string | undefined): { pathname: string; path: string; searchParams: URLSearchParams } | undefined {
+  try {
+    // A fixed base: only the path and query are wanted, and the Host header was checked already.
+    const url = new URL(raw ?? '/', 'http://bridge.invalid');
+    return { pathname: url.pathname, path: decodeURIComponent(url.pathname), searchParams: url.searchParams };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body as text; rejects with BodyTooLargeError past MAX_BODY (declared or counted), keeping nothing more. */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const tooLarge = (): BodyTooLargeError => new BodyTooLargeError(`the request body must be at most ${MAX_BODY} bytes`);
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      reject(tooLarge());
+      return;
+    }
     let size = 0;
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error(`more than ${MAX_BODY} bytes`));
-        req.destroy();
-        return;
+      if (size <= MAX_BODY) chunks.push(chunk);
+      else if (chunks.length > 0) {
+        chunks = [];
+        reject(tooLarge());
       }
-      chunks.push(chunk);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);

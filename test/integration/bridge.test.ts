@@ -32,9 +32,9 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request (fetch would refuse to set Host). */
-function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {}) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: bridge.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port: options.port ?? bridge.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
@@ -43,7 +43,8 @@ function http(path: string, options: { method?: string; headers?: Record<string,
     req.end(options.body);
   });
 }
-const cookie = () => `descent_token=${bridge.token}`;
+const cookieName = () => `descent_session_${bridge.port}`;
+const cookie = () => `${cookieName()}=${bridge.token}`;
 const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
   http(`/api/${method}`, { method: 'POST', headers: { Cookie: cookie(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ args }) });
 
@@ -56,14 +57,14 @@ describe('the browser bridge', () => {
     expect((await http('/')).status).toBe(401);
     expect((await http('/api/listRuns', { method: 'POST', body: '{"args":[]}' })).status).toBe(401);
     expect((await http('/?token=wrong')).status).toBe(401);
-    expect((await http('/', { headers: { Cookie: 'descent_token=wrong' } })).status).toBe(401);
+    expect((await http('/', { headers: { Cookie: `${cookieName()}=wrong` } })).status).toBe(401);
   });
 
   it('trades the URL\'s token for an HttpOnly SameSite=Strict cookie, then serves the app with a CSP', async () => {
     const first = await http(`/?token=${bridge.token}`);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/');
-    expect(String(first.headers['set-cookie'])).toBe(`descent_token=${bridge.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(String(first.headers['set-cookie'])).toBe(`${cookieName()}=${bridge.token}; HttpOnly; SameSite=Strict; Path=/`);
     const page = await http('/', { headers: { Cookie: cookie() } });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Descent</title>');
@@ -90,7 +91,6 @@ describe('the browser bridge', () => {
     expect((await api('stopRun', ['../../x'])).status).toBe(400);
     expect((await api('nope', [])).status).toBe(400);
     expect((await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie() }, body: 'not json' })).status).toBe(400);
-    expect((await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie() }, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => ({ status: 413 }))).status).not.toBe(200);
     expect(JSON.parse((await api('listRuns', [])).body).value.runs).toEqual([]);
   });
 
@@ -121,3 +121,62 @@ describe('the browser bridge', () => {
     expect(await attempt({ Cookie: cookie(), Origin: 'http://evil.example' })).toBe('refused');
   });
 });
+
+describe('the bridge bounds what it is sent', () => {
+  it('a malformed % escape in the path is a 400, not a crash or a 500', async () => {
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%zz.js']) {
+      const res = await http(path, { headers: { Cookie: cookie() } });
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error).toMatch(/malformed/);
+    }
+    expect((await http('/', { headers: { Cookie: cookie() } })).status).toBe(200);
+  });
+
+  it('a body over 1 MiB gets a 413 response, declared or chunked, and the bridge keeps serving', async () => {
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const declared = await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie(), 'Content-Length': String(big.length) }, body: big });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body).error).toMatch(/at most 1048576 bytes/);
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/listRuns', method: 'POST', headers: { Cookie: cookie(), 'Transfer-Encoding': 'chunked' } },
+        (res) => { res.resume(); resolve(res.statusCode!); });
+      req.on('error', reject);
+      for (let i = 0; i < 32; i++) req.write('x'.repeat(64 * 1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+    expect((await api('listRuns', [])).status).toBe(200);
+  });
+
+  it('a WebSocket frame over the limit closes that socket with 1009 (message too big)', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`, { headers: { Cookie: cookie() } });
+    await new Promise((r) => socket.once('open', r));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send('x'.repeat(1024 * 1024));
+    expect(await closed).toBe(1009);
+  });
+});
+
+describe('two bridges on one machine', () => {
+  let other: Bridge;
+  beforeAll(async () => {
+    other = await startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site });
+  });
+  afterAll(() => other.close());
+
+  it('name their session cookies by port, so a browser keeps a session with each', async () => {
+    const first = await http(`/?token=${other.token}`, { port: other.port });
+    expect(String(first.headers['set-cookie'])).toBe(`descent_session_${other.port}=${other.token}; HttpOnly; SameSite=Strict; Path=/`);
+    // A browser sends every cookie of 127.0.0.1 to both ports (cookies ignore ports): each bridge finds its own.
+    const both = `${cookie()}; descent_session_${other.port}=${other.token}`;
+    expect((await http('/', { headers: { Cookie: both } })).status).toBe(200);
+    expect((await http('/', { headers: { Cookie: both }, port: other.port })).status).toBe(200);
+    expect((await http('/', { headers: { Cookie: `descent_session_${other.port}=${bridge.token}` }, port: other.port })).status).toBe(401);
+  });
+
+  it('a port that is taken is refused with an error that says so', async () => {
+    const taken = startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site, port: bridge.port });
+    await expect(taken).rejects.toThrow(new RegExp(`port ${bridge.port} on 127\\.0\\.0\\.1 is in use`));
+  });
+});
+

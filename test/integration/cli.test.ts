@@ -1,5 +1,6 @@
 /** The `descent` command line as a user runs it: real processes, real MNIST, the DESIGN.md contract. */
 import { spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,5 +155,18 @@ describe('descent serve', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--host: must be one of 127\.0\.0\.1, ::1, localhost \(loopback only\), got "0\.0\.0\.0"/);
     expect(descent('serve', '--port', '70000').stderr).toMatch(/--port: must be a whole number from 0 to 65535/);
+  });
+
+  it('says in one line that a busy port is busy, exit 2, no stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = descent('serve', '--port', String(port));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`descent: --port: port ${port} on 127.0.0.1 is in use; choose another, or leave --port out for any free port\n`);
+    } finally {
+      taken.close();
+    }
   });
 });
