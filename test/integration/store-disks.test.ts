@@ -3,10 +3,11 @@
  * which needs no privileges where user namespaces are enabled), where it can bind the store read-only or
  * give it a small tmpfs; the mounts vanish with the namespace.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RunStore } from '../../electron/core/store/run-store';
 import { makeRecord } from '../support/runs';
@@ -64,6 +65,43 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
     expect(exported.stdout.trim().split('\n')).toHaveLength(3);
     // Nothing was changed.
     expect(readFileSync(join(store.runDir(stale.id), 'run.json'), 'utf8')).toBe(before);
+  });
+
+  it('serve answers listRuns and getMetrics from a read-only store', async () => {
+    const home = join(dir, 'read-only-serve');
+    const store = new RunStore(home);
+    const stale = makeRecord({ status: 'running', owner: { pid: spawnSync(process.execPath, ['-e', '0']).pid!, hostname: hostname() } });
+    store.create(stale);
+    writeFileSync(store.metricsPath(stale.id), '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2]}\n');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const script = 'mount --bind "$H" "$H" && mount -o remount,bind,ro "$H" && exec "$NODE" "$BIN" serve --port "$PORT"';
+    const child = spawn('unshare', ['-rm', 'sh', '-c', script], { env: { ...env, DESCENT_HOME: home, H: home, NODE: process.execPath, BIN, PORT: String(port) } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => void (stderr += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          const found = /^Open (http\S+)/.exec(line);
+          if (found) resolve(found[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+      });
+      expect(stderr).toMatch(new RegExp(`warning: run ${stale.id} is left running: .*EROFS`));
+      const token = new URL(url).searchParams.get('token')!;
+      const call = async (method: string, ...args: unknown[]) => {
+        const response = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
+          method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ args }),
+        });
+        return { status: response.status, body: await response.json() };
+      };
+      const list = await call('listRuns');
+      expect(list.status).toBe(200);
+      expect(list.body.value.runs.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[stale.id, 'running']]);
+      const metrics = await call('getMetrics', stale.id);
+      expect(metrics.body.value.losses).toEqual([2.3, 2.2]);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('a disk that fills during a run: the run is recorded failed with ENOSPC, the CLI exits 1, no reserve or temp file is left', () => {
