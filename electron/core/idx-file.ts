@@ -164,13 +164,22 @@ export function readIdxFile(folder: string, name: string, dims: number): IdxArra
 export async function readIdxPrefix(folder: string, name: string, dims: number, bytes: number): Promise<Uint8Array> {
   const { file, fd } = openIdxFile(folder, name, dims);
   const wanted = Math.min(bytes, file.fileLength);
-  if (!file.gzipped) {
+  let prefix: Buffer;
+  if (file.gzipped) prefix = await inflatePrefix(fd, file.path, wanted);
+  else {
     try {
-      return readAt(fd, wanted);
+      prefix = readAt(fd, wanted);
     } finally {
       closeSync(fd);
     }
   }
+  // A plain file can shrink after its size was checked; a gzipped one can end early.
+  if (prefix.length < wanted) throw new IdxFormatError(file.path, `ends after ${prefix.length} bytes, before the ${wanted} its header promises`);
+  return prefix;
+}
+
+/** Inflates the gzip stream of `fd` (and closes it) up to `wanted` bytes: fewer if it ends first. */
+async function inflatePrefix(fd: number, path: string, wanted: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   const source = createReadStream('', { fd, autoClose: true });
@@ -181,10 +190,9 @@ export async function readIdxPrefix(folder: string, name: string, dims: number, 
       if (length >= wanted) break; // leaving the loop closes the streams
     }
   } catch (error) {
-    throw new IdxFormatError(file.path, `cannot be read (${(error as Error).message})`);
+    throw new IdxFormatError(path, `cannot be read (${(error as Error).message})`);
   } finally {
     source.destroy();
   }
-  if (length < wanted) throw new IdxFormatError(file.path, `ends after ${length} bytes, before the ${wanted} its header promises`);
   return Buffer.concat(chunks, length).subarray(0, wanted);
 }
