@@ -1,0 +1,103 @@
+/**
+ * The application menu of the built app: what it holds, and that each item does what it says, chosen with
+ * the mouse or by its accelerator (keys pressed in the window).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { DesktopApp } from './launch';
+import { clickMenu, currentView, desktopSession, menuOutline } from './support';
+
+const session = desktopSession();
+let app: DesktopApp;
+let page: Page;
+
+const zoom = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getZoomLevel());
+
+describe('the application menu', () => {
+  it('has File, Edit, View and Help with the usual items and accelerators', async () => {
+    ({ app, page } = await session.launch());
+    const outline = await menuOutline(app);
+    const name = await app.evaluate((electron) => electron.app.name);
+    expect(outline.map((menu) => menu.label)).toEqual([...(process.platform === 'darwin' ? [name] : []), 'File', 'Edit', 'View', 'Help']);
+    const items = (label: string) => outline.find((menu) => menu.label === label)!.items;
+    expect(items('File').map(({ label, accelerator }) => [label, accelerator])).toEqual([
+      ['New Run', 'CmdOrCtrl+N'], ['New Sweep', 'CmdOrCtrl+Shift+N'], ['Compare Selected', 'CmdOrCtrl+E'], ['Open Data Folder', null],
+      process.platform === 'darwin' ? ['Close Window', 'CommandOrControl+W'] : [process.platform === 'win32' ? 'Exit' : `Quit ${name}`, process.platform === 'win32' ? null : 'CommandOrControl+Q'],
+    ]);
+    expect(items('Edit').map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    // Not packaged: the developer tools are in the View menu.
+    expect(items('View').map((item) => item.role)).toEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(items('Help').map((item) => item.label)).toEqual(['About Descent']);
+  });
+
+  it('File › New Sweep, Compare Selected and New Run switch the view, by click and by accelerator', async () => {
+    await clickMenu(app, ['File', 'New Sweep']);
+    await expect.poll(() => currentView(page)).toBe('Sweep');
+    await clickMenu(app, ['File', 'Compare Selected']);
+    await expect.poll(() => currentView(page)).toMatch(/^Compare/);
+    await clickMenu(app, ['File', 'New Run']);
+    await expect.poll(() => currentView(page)).toBe('Train');
+    await page.keyboard.press('ControlOrMeta+Shift+N');
+    await expect.poll(() => currentView(page)).toBe('Sweep');
+    await page.keyboard.press('ControlOrMeta+E');
+    await expect.poll(() => currentView(page)).toMatch(/^Compare/);
+    await page.keyboard.press('ControlOrMeta+N');
+    await expect.poll(() => currentView(page)).toBe('Train');
+  });
+
+  it('File › Open Data Folder opens the store\'s folder in the file manager', async () => {
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = ((globalThis as Record<string, unknown>).descentTestOpened = []);
+      shell.openPath = async (path: string) => {
+        opened.push(path);
+        return '';
+      };
+    });
+    await clickMenu(app, ['File', 'Open Data Folder']);
+    await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestOpened)).toEqual([session.home]);
+  });
+
+  it('Help › About Descent shows the version', async () => {
+    await app.evaluate(({ dialog }) => {
+      const boxes: unknown[] = ((globalThis as Record<string, unknown>).descentTestBoxes = []);
+      dialog.showMessageBox = (async (...args: unknown[]) => {
+        boxes.push(args[args.length - 1]);
+        return { response: 0, checkboxChecked: false };
+      }) as typeof dialog.showMessageBox;
+    });
+    await clickMenu(app, ['Help', 'About Descent']);
+    await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestBoxes)).toEqual([expect.objectContaining({ title: 'About Descent', message: 'Descent 0.1.0' })]);
+  });
+
+  it('View › Zoom In, Zoom Out and Actual Size change the zoom level, as do their accelerators', async () => {
+    await clickMenu(app, ['View', 'Zoom In']);
+    expect(await zoom()).toBe(0.5);
+    await clickMenu(app, ['View', 'Zoom In']);
+    expect(await zoom()).toBe(1);
+    await clickMenu(app, ['View', 'Zoom Out']);
+    expect(await zoom()).toBe(0.5);
+    await clickMenu(app, ['View', 'Actual Size']);
+    expect(await zoom()).toBe(0);
+    await page.keyboard.press('ControlOrMeta+-');
+    await expect.poll(zoom).toBe(-0.5);
+    await page.keyboard.press('ControlOrMeta+0');
+    await expect.poll(zoom).toBe(0);
+  });
+
+  it('View › Toggle Full Screen and Reload do what they say', async () => {
+    await clickMenu(app, ['View', 'Toggle Full Screen']);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isFullScreen())).toBe(true);
+    await page.keyboard.press('F11');
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isFullScreen())).toBe(false);
+    await page.evaluate(() => void ((globalThis as Record<string, unknown>).beforeReload = true));
+    await clickMenu(app, ['View', 'Reload']);
+    await expect.poll(() => page.evaluate(() => (globalThis as Record<string, unknown>).beforeReload ?? null).catch(() => 'navigating')).toBeNull();
+    await page.getByRole('heading', { name: 'New run' }).waitFor();
+  });
+
+  // Windows has no accelerator for Exit.
+  it.skipIf(process.platform === 'win32')('Quit (Ctrl/Cmd+Q) quits the app', async () => {
+    await page.keyboard.press('ControlOrMeta+Q');
+    expect(await app.exited).toBe(0);
+  });
+});
