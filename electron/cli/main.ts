@@ -36,7 +36,7 @@ function buildProgram(): Command {
       if (run.status === 'failed' || run.status === 'diverged') process.exitCode = EXIT_FAILURE;
     });
 
-  addTrainFlags(program.command('sweep').description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'))
+  addTrainFlags(program.command('sweep').description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'), { lists: true })
     .option('--parallel <n>', `runs at once, 1–64 (default ${defaultConcurrency()}: cores − 1)`)
     .addOption(new Option('--name <text>', 'a name for the sweep group'))
     .option('--json', 'one JSON object per line on stdout, each with its runId')
@@ -80,15 +80,12 @@ function buildProgram(): Command {
     .action((ids: string[]) => restoreCommand(ids));
 
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))
-    .option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)')
+    .addOption(new Option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)').choices(['incremental', 'plain']))
     .option('--json', 'one JSON object on stdout')
-    .action(async (flags: TrainFlagValues & { json?: boolean; method?: string }) => {
+    .action(async (flags: TrainFlagValues & { json?: boolean; method?: 'incremental' | 'plain' }) => {
       // --batch means the number of images checked here (the book uses 3).
       const batch = wholeNumber('--batch', flags.batch ?? '3', 1, GRADIENT_CHECK_MAX_BATCH);
       const method = flags.method ?? 'incremental';
-      if (method !== 'incremental' && method !== 'plain') {
-        throw new UsageError(`--method: must be one of incremental, plain, got ${JSON.stringify(method)}`);
-      }
       const config = configFromFlags({ ...flags, batch: undefined });
       printGradcheck(await runGradcheck(config, batch, method), config, Boolean(flags.json));
     });
@@ -97,15 +94,12 @@ function buildProgram(): Command {
     .command('serve')
     .description('the workbench UI in your browser, on this machine\'s runs (loopback only, token in the URL)')
     .option('--port <n>', 'port, 0–65535 (default 0: any free port)')
-    .option('--host <address>', 'address to listen on: 127.0.0.1, ::1 or localhost (default 127.0.0.1)')
+    // The bridge gives full control of the store and of trainer processes: it never leaves this machine.
+    .addOption(new Option('--host <address>', 'loopback address to listen on (default 127.0.0.1)').choices(['127.0.0.1', '::1', 'localhost']))
     .option('--parallel <n>', `runs at once, 1–64 (default ${defaultConcurrency()})`)
     .option('--rebuild', 'build the UI again first')
     .action(async (flags: { port?: string; host?: string; parallel?: string; rebuild?: boolean }) => {
       const host = flags.host ?? '127.0.0.1';
-      if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
-        // The bridge gives full control of the store and of trainer processes: it never leaves this machine.
-        throw new UsageError(`--host: must be one of 127.0.0.1, ::1, localhost (loopback only), got ${JSON.stringify(host)}`);
-      }
       await serveCommand({
         host,
         port: wholeNumber('--port', flags.port ?? '0', 0, 65535),

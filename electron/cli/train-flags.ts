@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import {
-  BOOK_DEFAULTS, DEFAULT_LOSS_TIMING, LIMITS, LOSS_TIMINGS, parseNumberInput as numeric, parseRunConfig, type ConfigIssue, type RunConfig,
+  BOOK_DEFAULTS, DEFAULT_LOSS_TIMING, LIMITS, parseNumberInput as numeric, parseRunConfig, runConfigSchema, type ConfigIssue, type RunConfig,
 } from '../../shared/config';
 
 /** Bad input on the command line: exits with code 2 and this message. */
@@ -32,28 +32,51 @@ const FLAG_OF: Record<string, string> = {
   lossTiming: '--loss-timing',
 };
 
-/** "--lr: must be …": a config issue in the words of the command line. */
-export function describeForCli(issue: ConfigIssue): string {
+/** A config issue under the flag that set its field (`layersFlag`: --layers, or --hidden when the user gave that). */
+function describeIssue(issue: ConfigIssue, layersFlag: string): string {
   const field = issue.field.split('.')[0];
-  return `${FLAG_OF[field] ?? field}: ${issue.message}`;
+  return `${field === 'layers' ? layersFlag : FLAG_OF[field] ?? field}: ${issue.message}`;
 }
 
-/** The flags `train` and `sweep` share; values stay strings until `configFromFlags` checks them. */
-export function addTrainFlags(command: Command): Command {
+/** "--lr: must be …": a config issue in the words of the command line. */
+export function describeForCli(issue: ConfigIssue): string {
+  return describeIssue(issue, FLAG_OF.layers);
+}
+
+/** The values each enumerated flag accepts: the schema's, and `ce`, the command line's short name for `cross_entropy`. */
+const { shape } = runConfigSchema;
+export const FLAG_CHOICES = {
+  activation: shape.activation.options,
+  loss: ['ce', ...shape.loss.options],
+  gradient: shape.gradient.options,
+  dtype: shape.dtype.options,
+  lossTiming: shape.lossTiming.unwrap().options,
+} as const;
+
+/**
+ * The flags `train`, `sweep` and `gradcheck` share; values stay strings until `configFromFlags` checks them. With
+ * `lists` (a sweep) any flag may list values, so the enumerated ones are checked value by value by the schema;
+ * otherwise commander refuses a value outside the choices before anything runs (naming the flag and the choices).
+ */
+export function addTrainFlags(command: Command, { lists = false }: { lists?: boolean } = {}): Command {
+  const oneOf = (flags: string, description: string, choices: readonly string[]): Option => {
+    const option = new Option(flags, description);
+    return lists ? option : option.choices(choices);
+  };
   return command
     .addOption(new Option('--hidden <sizes>', 'hidden layer size(s), comma-separated (784-H-10)'))
     .addOption(new Option('--layers <sizes>', `all layer sizes, comma-separated (default ${BOOK_DEFAULTS.layers.join(',')})`))
-    .addOption(new Option('--activation <name>', 'hidden activation: sigmoid|relu (default sigmoid)'))
+    .addOption(oneOf('--activation <name>', 'hidden activation (default sigmoid)', FLAG_CHOICES.activation))
     .addOption(new Option('--init <std>', 'initial weight std (default 0.01), or xavier|he'))
-    .addOption(new Option('--loss <name>', 'loss: ce|mse (default ce)'))
-    .addOption(new Option('--gradient <method>', 'analytic|numerical (default analytic; numerical is the book\'s slow method)'))
+    .addOption(oneOf('--loss <name>', 'loss: ce (cross-entropy) or mse (default ce)', FLAG_CHOICES.loss))
+    .addOption(oneOf('--gradient <method>', 'gradient method (default analytic; numerical is the book\'s slow method)', FLAG_CHOICES.gradient))
     .addOption(new Option('--lr <rate>', `learning rate, > ${LIMITS.learningRate.min} and ≤ ${LIMITS.learningRate.max} (default 0.1)`))
     .addOption(new Option('--batch <size>', `mini-batch size, ${LIMITS.batchSize.min}–${LIMITS.batchSize.max} (default 100)`))
     .addOption(new Option('--iters <count>', `iterations, ${LIMITS.iterations.min}–${LIMITS.iterations.max} (default 10000)`))
     .addOption(new Option('--seed <n>', `seed, ${LIMITS.seed.min}–${LIMITS.seed.max} (default: random, recorded)`))
     .addOption(new Option('--train-size <n>', 'use only the first N training images (default: all)'))
-    .addOption(new Option('--dtype <type>', 'float32|float64 (default float32)'))
-    .addOption(new Option('--loss-timing <when>', `when each step's loss is measured: ${LOSS_TIMINGS.join('|')} (default ${DEFAULT_LOSS_TIMING}, the book's)`))
+    .addOption(oneOf('--dtype <type>', 'arithmetic (default float32)', FLAG_CHOICES.dtype))
+    .addOption(oneOf('--loss-timing <when>', `when each step's loss is measured (default ${DEFAULT_LOSS_TIMING}, the book's)`, FLAG_CHOICES.lossTiming))
     .addOption(new Option('--data <dir>', 'folder with the four IDX files of another dataset (default: bundled MNIST)'));
 }
 
@@ -117,6 +140,8 @@ export function configFromFlags(flags: TrainFlagValues, base: RunConfig = BOOK_D
   set('lossTiming', flags.lossTiming);
   set('dataset', flags.data);
   const result = parseRunConfig(raw);
-  if (!result.ok) throw new UsageError(result.issues.map(describeForCli).join('\n'));
+  // Layers the user gave as --hidden are refused in the words of --hidden.
+  const layersFlag = flags.hidden !== undefined ? '--hidden' : FLAG_OF.layers;
+  if (!result.ok) throw new UsageError(result.issues.map((issue) => describeIssue(issue, layersFlag)).join('\n'));
   return result.config;
 }
