@@ -1,6 +1,7 @@
 /**
  * The names of `WorkbenchApi`'s backend methods, without their schemas: the preload needs the names
- * only, and must stay small (a sandboxed preload bundles everything it imports).
+ * only, and must stay small (a sandboxed preload bundles everything it imports, so this module imports
+ * nothing). A unit test checks that the names are exactly the keys of shared/api.ts's method table.
  */
 export const API_METHOD_NAMES = [
   'appInfo', 'listRuns', 'getRun', 'getMetrics', 'startRun', 'startSweep', 'pauseRun', 'resumeRun', 'stopRun',
@@ -8,3 +9,8 @@ export const API_METHOD_NAMES = [
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];
+
+/** True if `name` is one of the methods (own names only: `constructor` or `__proto__` are not). */
+export function isApiMethod(name: string): name is ApiMethod {
+  return (API_METHOD_NAMES as readonly string[]).includes(name);
+}

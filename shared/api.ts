@@ -1,17 +1,24 @@
 /**
- * `WorkbenchApi`: everything the UI can ask of the backend. Two transports implement it — Electron IPC
- * (preload ↔ main) and the browser bridge (`descent serve`, HTTP + WebSocket) — and both validate every
- * call's arguments with the schemas below before anything happens.
+ * `WorkbenchApi`: everything the UI can ask of the backend, as one table of schemas — each method's
+ * arguments and result — from which the types are derived (`z.infer`) and both transports are generated:
+ * Electron IPC (preload ↔ main) and the browser bridge (`descent serve`, HTTP + WebSocket). Both validate
+ * every call's arguments with the method's schema before anything happens; tests check every result
+ * against its schema.
  */
 import { z } from 'zod';
 import { runConfigSchema, type RunConfig } from './config';
-import type { RunRecord } from './run-record';
 import { pickSeed } from './engine/rng';
-import type { ApiMethod } from './api-methods';
+import { isApiMethod, type ApiMethod } from './api-methods';
+import { GRADIENT_CHECK_MAX_BATCH } from './engine/gradcheck';
+import { epochMeasurementSchema, runMetricsSchema } from './metrics';
+import { gradientCheckReportSchema } from './protocol';
+import { runIdSchema, runRecordSchema } from './run-record';
 import { runNameSchema, runNotesSchema, runTagsSchema } from './run-text';
 
-const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
-export const runIdSchema = z.string().regex(RUN_ID, 'must be a run id like 20261128-103400-3f9a1c');
+export { runIdSchema } from './run-record';
+export { runMetricsSchema, spreadTimes, type RunMetrics } from './metrics';
+export { gradientCheckReportSchema, type GradientCheckReport } from './protocol';
+export type { ApiMethod } from './api-methods';
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
@@ -49,109 +56,134 @@ export const saveFileSchema = z.strictObject({
 });
 export type SaveFileRequest = z.infer<typeof saveFileSchema>;
 
-/** The arguments of every method, validated by both transports (one entry per name in api-methods.ts). */
-export const apiArgumentSchemas = {
-  appInfo: z.tuple([]),
-  listRuns: z.tuple([]),
-  getRun: z.tuple([runIdSchema]),
-  getMetrics: z.tuple([runIdSchema]),
-  startRun: z.tuple([runConfigSchema, runMetadataSchema.optional()]),
-  startSweep: z.tuple([sweepRequestSchema]),
-  pauseRun: z.tuple([runIdSchema]),
-  resumeRun: z.tuple([runIdSchema]),
-  stopRun: z.tuple([runIdSchema]),
-  deleteRun: z.tuple([runIdSchema]),
-  restoreRun: z.tuple([runIdSchema]),
-  annotateRun: z.tuple([runIdSchema, annotationSchema]),
-  gradientCheck: z.tuple([runConfigSchema, z.number().int().min(1).max(100)]),
-} as const satisfies Record<ApiMethod, z.ZodType>;
-export type { ApiMethod };
-
 /** About the backend the UI is talking to. */
-export interface AppInfo {
-  readonly version: string;
-  readonly transport: 'electron' | 'browser';
+export const appInfoSchema = z.strictObject({
+  version: z.string(),
+  transport: z.enum(['electron', 'browser']),
   /** The store's folder. */
-  readonly home: string;
-  readonly concurrency: number;
-  readonly cores: number;
-}
-
-/** A run's recorded history. */
-export interface RunMetrics {
-  readonly iterations: number[];
-  readonly losses: number[];
-  /** Wall-clock seconds since the run started, per iteration (NaN where not recorded). */
-  readonly seconds: number[];
-  readonly epochs: Array<{ iteration: number; epoch: number; trainAcc: number; testAcc: number; seconds?: number }>;
-  /** Problems found reading it (torn last line, unreadable lines), each naming the file. */
-  readonly warnings: string[];
-}
-
-/**
- * Times of a batch's `count` iterations, spread evenly from the previous batch's end to this one's:
- * progress is stamped per batch (≤ 20 a second), close enough for a time axis.
- */
-export function spreadTimes(previousEnd: number, end: number | undefined, count: number): number[] {
-  if (end === undefined) return new Array<number>(count).fill(Number.NaN);
-  return Array.from({ length: count }, (_, k) => previousEnd + ((end - previousEnd) * (k + 1)) / count);
-}
+  home: z.string(),
+  /** Runs trained at once, and the machine's cores. */
+  concurrency: z.number().int().min(1),
+  cores: z.number().int().min(1),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
 
 /** A run folder that could not be read, with the reason. */
-export interface DamagedRunInfo {
-  readonly id: string;
-  readonly path: string;
-  readonly reason: string;
-}
+export const damagedRunInfoSchema = z.strictObject({ id: z.string(), path: z.string(), reason: z.string() });
+export type DamagedRunInfo = z.infer<typeof damagedRunInfoSchema>;
 
-/** The book's gradient check for one network, per parameter. */
-export interface GradientCheckReport {
-  readonly batch: number;
-  readonly seed: number;
-  readonly parameters: Array<{ name: string; count: number; meanAbsDiff: number; maxAbsDiff: number }>;
-  readonly numericalSeconds: number;
-  readonly analyticSeconds: number;
-}
+/** Every run's record, newest first, and the folders that could not be read. */
+export const runListSchema = z.strictObject({ runs: z.array(runRecordSchema), damaged: z.array(damagedRunInfoSchema) });
+export type RunList = z.infer<typeof runListSchema>;
+
+/** Menu commands of the desktop app, sent to the page as events. */
+export const MENU_COMMANDS = ['new-run', 'sweep', 'compare', 'gradcheck'] as const;
 
 /** Everything the backend tells subscribers. */
-export type WorkbenchEvent =
-  | { type: 'run-added'; run: RunRecord }
-  | { type: 'run-changed'; run: RunRecord }
-  | { type: 'run-removed'; id: string }
-  | { type: 'progress'; id: string; iterations: number[]; losses: number[]; seconds?: number }
-  | { type: 'epoch'; id: string; epoch: { iteration: number; epoch: number; trainAcc: number; testAcc: number; seconds?: number } }
-  | { type: 'warning'; id: string; message: string }
+export const workbenchEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('run-added'), run: runRecordSchema }),
+  z.strictObject({ type: z.literal('run-changed'), run: runRecordSchema }),
+  z.strictObject({ type: z.literal('run-removed'), id: z.string() }),
+  /** A batch of a live run's iterations (the run's `progress` metrics line, with its id). */
+  z.strictObject({
+    type: z.literal('progress'),
+    id: z.string(),
+    iterations: z.array(z.number().int().min(0)),
+    losses: z.array(z.number()),
+    seconds: z.number().min(0).optional(),
+  }),
+  z.strictObject({ type: z.literal('epoch'), id: z.string(), epoch: epochMeasurementSchema }),
+  z.strictObject({ type: z.literal('warning'), id: z.string(), message: z.string() }),
   /** A menu command of the desktop app. */
-  | { type: 'command'; command: 'new-run' | 'sweep' | 'compare' | 'gradcheck' };
+  z.strictObject({ type: z.literal('command'), command: z.enum(MENU_COMMANDS) }),
+]);
+export type WorkbenchEvent = z.infer<typeof workbenchEventSchema>;
 
-/** The UI's whole view of the backend. */
-export interface WorkbenchApi {
-  appInfo(): Promise<AppInfo>;
-  listRuns(): Promise<{ runs: RunRecord[]; damaged: DamagedRunInfo[] }>;
-  getRun(id: string): Promise<RunRecord>;
-  getMetrics(id: string): Promise<RunMetrics>;
-  startRun(config: RunConfig, meta?: z.infer<typeof runMetadataSchema>): Promise<RunRecord>;
-  startSweep(request: SweepRequest): Promise<RunRecord[]>;
-  pauseRun(id: string): Promise<void>;
-  resumeRun(id: string): Promise<void>;
-  stopRun(id: string): Promise<void>;
-  deleteRun(id: string): Promise<void>;
-  restoreRun(id: string): Promise<RunRecord>;
-  annotateRun(id: string, change: z.infer<typeof annotationSchema>): Promise<RunRecord>;
-  gradientCheck(config: RunConfig, batch: number): Promise<GradientCheckReport>;
+/**
+ * Every backend method: its arguments (a tuple) and its result. The one source of `WorkbenchApi`, of the
+ * transports' validation, and of the generated clients and dispatchers (one entry per name in api-methods.ts).
+ */
+export const workbenchMethods = {
+  appInfo: { args: z.tuple([]), result: appInfoSchema },
+  listRuns: { args: z.tuple([]), result: runListSchema },
+  getRun: { args: z.tuple([runIdSchema]), result: runRecordSchema },
+  getMetrics: { args: z.tuple([runIdSchema]), result: runMetricsSchema },
+  startRun: { args: z.tuple([runConfigSchema, runMetadataSchema.optional()]), result: runRecordSchema },
+  startSweep: { args: z.tuple([sweepRequestSchema]), result: z.array(runRecordSchema) },
+  pauseRun: { args: z.tuple([runIdSchema]), result: z.void() },
+  resumeRun: { args: z.tuple([runIdSchema]), result: z.void() },
+  stopRun: { args: z.tuple([runIdSchema]), result: z.void() },
+  deleteRun: { args: z.tuple([runIdSchema]), result: z.void() },
+  restoreRun: { args: z.tuple([runIdSchema]), result: runRecordSchema },
+  annotateRun: { args: z.tuple([runIdSchema, annotationSchema]), result: runRecordSchema },
+  gradientCheck: { args: z.tuple([runConfigSchema, z.number().int().min(1).max(GRADIENT_CHECK_MAX_BATCH)]), result: gradientCheckReportSchema },
+} as const satisfies Record<ApiMethod, { args: z.ZodTuple; result: z.ZodType }>;
+
+type MethodTable = typeof workbenchMethods;
+// Plain object types of every method's arguments and result: indexing them with a generic `M` keeps the
+// correlation between a method and its types (TypeScript's correlated-union pattern), so the generated
+// clients and the dispatcher need no casts.
+type ArgsByMethod = { [M in ApiMethod]: z.output<MethodTable[M]['args']> };
+type ResultsByMethod = { [M in ApiMethod]: z.output<MethodTable[M]['result']> };
+/** The arguments of method `M`, as the backend receives them (validated). */
+export type ApiArgs<M extends ApiMethod> = ArgsByMethod[M];
+/** The result of method `M`. */
+export type ApiResult<M extends ApiMethod> = ResultsByMethod[M];
+
+/** The backend's methods, derived from the table: what both transports call and what the service implements. */
+export type WorkbenchMethods = { [M in ApiMethod]: (...args: ArgsByMethod[M]) => Promise<ResultsByMethod[M]> };
+
+/** The result of `saveFile`. */
+export const saveFileResultSchema = z.strictObject({ saved: z.boolean(), path: z.string().optional() });
+
+/** The UI's whole view of the backend: the table's methods, and what only a transport can do. */
+export interface WorkbenchApi extends WorkbenchMethods {
   /** Saves a file where the user chooses (a save dialog in the app, a download in the browser). */
-  saveFile(request: SaveFileRequest): Promise<{ saved: boolean; path?: string }>;
+  saveFile(request: SaveFileRequest): Promise<z.infer<typeof saveFileResultSchema>>;
   /** Listens to every event; returns the function that stops listening. */
   subscribe(listener: (event: WorkbenchEvent) => void): () => void;
 }
 
-/** Validates the arguments of a call; the error names the argument and what is wrong. */
-export function parseApiArguments(method: string, args: unknown): { ok: true; args: unknown[] } | { ok: false; error: string } {
-  if (!Object.prototype.hasOwnProperty.call(apiArgumentSchemas, method)) return { ok: false, error: `unknown method ${JSON.stringify(method).slice(0, 80)}` };
-  const result = apiArgumentSchemas[method as ApiMethod].safeParse(args);
-  if (result.success) return { ok: true, args: result.data as unknown[] };
-  const issue = result.error.issues[0];
-  return { ok: false, error: `${method}: argument ${issue.path.join('.') || '(all)'}: ${issue.message}` };
+/** A call of one method with its validated arguments. */
+export interface ApiCall<M extends ApiMethod = ApiMethod> {
+  readonly method: M;
+  readonly args: ApiArgs<M>;
+}
+
+/** The table seen method by method, so that `methodSchemas[method]` keeps `M`'s types (see ArgsByMethod). */
+const methodSchemas: { [M in ApiMethod]: { args: z.ZodType<ArgsByMethod[M], z.input<MethodTable[M]['args']>>; result: z.ZodType<ResultsByMethod[M], z.input<MethodTable[M]['result']>> } } =
+  workbenchMethods;
+
+function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown): { ok: true; data: T } | { ok: false; issue: z.core.$ZodIssue } {
+  const result = schema.safeParse(value);
+  return result.success ? { ok: true, data: result.data } : { ok: false, issue: result.error.issues[0] };
+}
+
+/** Validates a call's method name and arguments; the error names the argument and what is wrong. */
+export function parseApiArguments(method: string, args: unknown): { ok: true; call: ApiCall } | { ok: false; error: string } {
+  if (!isApiMethod(method)) return { ok: false, error: `unknown method ${JSON.stringify(method).slice(0, 80)}` };
+  return parseCall(method, args);
+}
+
+function parseCall<M extends ApiMethod>(method: M, args: unknown): { ok: true; call: ApiCall<M> } | { ok: false; error: string } {
+  const parsed = parseWith(methodSchemas[method].args, args);
+  if (parsed.ok) return { ok: true, call: { method, args: parsed.data } };
+  return { ok: false, error: `${method}: argument ${parsed.issue.path.join('.') || '(all)'}: ${parsed.issue.message}` };
+}
+
+/** Calls a validated call's method on `backend`: the one dispatcher both transports use. */
+export function invokeApi<M extends ApiMethod>(backend: WorkbenchMethods, call: ApiCall<M>): Promise<ApiResult<M>> {
+  return backend[call.method](...call.args);
+}
+
+/**
+ * Checks a method's result against its schema, returning the parsed value or an error naming the
+ * method and the field: results are checked in tests (transports trust their own backend).
+ */
+export function parseApiResult<M extends ApiMethod>(method: M, value: unknown): { ok: true; value: ApiResult<M> } | { ok: false; error: string } {
+  const parsed = parseWith(methodSchemas[method].result, value);
+  if (parsed.ok) return { ok: true, value: parsed.data };
+  return { ok: false, error: `${method}: result ${parsed.issue.path.join('.') || '(all)'}: ${parsed.issue.message}` };
 }
 
 /**

@@ -5,14 +5,14 @@
  */
 import cliProgress from 'cli-progress';
 import type { RunRecord } from '../../shared/run-record';
-import type { RunEvent } from '../core/run-manager';
+import type { WorkbenchEvent } from '../../shared/api';
 import { acc, duration, printable, safeJson } from './format';
 
 /** Receives a manager's events for the runs it was told about, and their final records. */
 export interface RunOutput {
   /** Starts showing run `record`, labelled `label` ("lr 0.1" in a sweep, empty for a single run). */
   add(record: RunRecord, label: string): void;
-  event(event: RunEvent): void;
+  event(event: WorkbenchEvent): void;
   finish(record: RunRecord): void;
   close(): void;
 }

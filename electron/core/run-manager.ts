@@ -5,26 +5,17 @@
  */
 import { availableParallelism } from 'node:os';
 import type { RunConfig } from '../../shared/config';
-import type { EpochRecord } from '../../shared/engine/train';
 import { pickSeed } from '../../shared/engine/rng';
 import type { TrainerMessage } from '../../shared/protocol';
-import { FINISHED_STATUSES, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus } from '../../shared/run-record';
+import { isFinished, isLive, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus } from '../../shared/run-record';
 import { datasetFolder } from './datasets';
 import { GradientChecks } from './gradient-check-job';
-import type { GradientCheckReport } from '../../shared/api';
+import type { GradientCheckReport, WorkbenchEvent } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
 import type { MetricsWriter, RunStore } from './store/run-store';
 import { currentOwner, describeOwner, ownerIsAlive } from './store/owner';
 import type { TrainerHandle, TrainerHost } from './trainer-host';
-
-/** Everything subscribers hear about runs. */
-export type RunEvent =
-  | { type: 'run-added'; run: RunRecord }
-  | { type: 'run-changed'; run: RunRecord }
-  | { type: 'run-removed'; id: string }
-  | { type: 'progress'; id: string; iterations: number[]; losses: number[]; seconds?: number }
-  | { type: 'epoch'; id: string; epoch: EpochRecord & { seconds?: number } }
-  | { type: 'warning'; id: string; message: string };
 
 /** Name, tags, notes and sweep group of a new run. */
 export interface RunMetadata {
@@ -66,7 +57,7 @@ export class RunManager {
   readonly concurrency: number;
   private readonly queue: string[] = [];
   private readonly active = new Map<string, ActiveRun>();
-  private readonly listeners = new Set<(event: RunEvent) => void>();
+  private readonly listeners = new Set<(event: WorkbenchEvent) => void>();
   private readonly idleWaiters: Array<() => void> = [];
   private readonly gradientChecks: GradientChecks;
 
@@ -84,7 +75,7 @@ export class RunManager {
   }
 
   /** Listens to every run event; returns the function that stops listening. */
-  subscribe(listener: (event: RunEvent) => void): () => void {
+  subscribe(listener: (event: WorkbenchEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -211,7 +202,7 @@ export class RunManager {
     } catch {
       return undefined;
     }
-    if (!isUnfinished(stored.status)) return undefined;
+    if (!isLive(stored.status)) return undefined;
     if (stored.owner && ownerIsAlive(stored.owner)) {
       throw new Error(`cannot ${action} run ${id}: another process (${describeOwner(stored.owner)}) is training it; stop it there first`);
     }
@@ -261,8 +252,8 @@ export class RunManager {
       this.store.holdReserve(id);
     } catch (error) {
       // The store cannot take this run (damaged record, full or read-only disk): it fails, the queue goes on.
-      this.emit({ type: 'warning', id, message: `cannot start the run: ${(error as Error).message}` });
-      if (record) this.finish(record, { status: 'failed', error: `cannot start the run: ${(error as Error).message}` });
+      this.emit({ type: 'warning', id, message: `cannot start the run: ${errorMessage(error)}` });
+      if (record) this.finish(record, { status: 'failed', error: `cannot start the run: ${errorMessage(error)}` });
       return;
     }
     const run: ActiveRun = { record, writer, settled: false, stopRequested: false, handle: undefined as unknown as TrainerHandle };
@@ -325,7 +316,7 @@ export class RunManager {
       // The store could not take the run's data (full disk, read-only folder): end the run with the reason.
       run.settled = true;
       run.handle.kill();
-      this.finish(run.record, { status: 'failed', error: `cannot save the run: ${(error as Error).message}` });
+      this.finish(run.record, { status: 'failed', error: `cannot save the run: ${errorMessage(error)}` });
     }
   }
 
@@ -372,14 +363,14 @@ export class RunManager {
   private finish(record: RunRecord, end: { status: RunStatus; error?: string }): void {
     const stored = this.storedRecord(record.id);
     // (A damaged record is replaced by the one this process knows.)
-    if (stored && isFinishedStatus(stored.status)) return;
+    if (stored && isFinished(stored.status)) return;
     const current: RunRecord = {
       ...withMetadataOf(stored, record), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
     };
     try {
       this.store.writeLast(current);
     } catch (error) {
-      this.emit({ type: 'warning', id: record.id, message: `cannot write the final record: ${(error as Error).message}` });
+      this.emit({ type: 'warning', id: record.id, message: `cannot write the final record: ${errorMessage(error)}` });
     }
     this.emit({ type: 'run-changed', run: current });
   }
@@ -389,13 +380,10 @@ export class RunManager {
     this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 
-  private emit(event: RunEvent): void {
+  private emit(event: WorkbenchEvent): void {
     for (const listener of this.listeners) listener(event);
   }
 }
-
-const isFinishedStatus = (status: RunStatus): boolean => ([...FINISHED_STATUSES] as RunStatus[]).includes(status);
-const isUnfinished = (status: RunStatus): boolean => !isFinishedStatus(status);
 
 /** `record` with the name, tags and notes of `stored` (the file's, which other processes may edit). */
 function withMetadataOf(stored: RunRecord | undefined, record: RunRecord): RunRecord {

@@ -1,10 +1,10 @@
 /**
  * The backend of the workbench UI: `WorkbenchApi` over a run manager and its store. Transports (Electron
- * IPC in electron/main, the browser bridge in electron/server) validate arguments and call it.
+ * IPC in electron/main, the browser bridge in electron/server) validate arguments and call it through
+ * shared/api.ts's `invokeApi`; its results are checked against the method table's schemas in tests.
  */
 import { availableParallelism } from 'node:os';
-import { sweepConfigs, type AppInfo, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
-import type { ApiMethod } from '../../shared/api-methods';
+import { sweepConfigs, type AppInfo, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
 import { assertGradientCheckFits } from './gradient-check';
 import { pickSeed } from '../../shared/engine/rng';
 import type { RunManager } from './run-manager';
@@ -14,12 +14,6 @@ import type { RunConfig } from '../../shared/config';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
 export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
-
-/** Calls backend method `method` with arguments a transport has already validated (parseApiArguments). */
-export function invokeBackend(backend: WorkbenchBackend, method: ApiMethod, args: unknown[]): Promise<unknown> {
-  const fn = (backend as unknown as Record<ApiMethod, (...a: unknown[]) => Promise<unknown>>)[method];
-  return fn.apply(backend, args);
-}
 
 export class WorkbenchService implements WorkbenchBackend {
   constructor(
@@ -39,8 +33,9 @@ export class WorkbenchService implements WorkbenchBackend {
     return this.manager.store.read(id);
   }
 
+  /** The history at a resolution a chart draws (every value of a short run; bucket means of a long one). */
   async getMetrics(id: string) {
-    return this.manager.store.readMetrics(id);
+    return this.manager.store.chartMetrics(id);
   }
 
   async startRun(config: RunConfig, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
@@ -48,7 +43,7 @@ export class WorkbenchService implements WorkbenchBackend {
     return this.manager.submit(config, meta);
   }
 
-  async startSweep(request: Parameters<WorkbenchApi['startSweep']>[0]) {
+  async startSweep(request: SweepRequest) {
     const configs = sweepConfigs(request);
     await assertConfigsFitDatasets(configs);
     const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;

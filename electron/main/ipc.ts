@@ -5,8 +5,8 @@
  */
 import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { parseApiArguments, saveFileSchema } from '../../shared/api';
-import { invokeBackend, type WorkbenchBackend } from '../core/workbench-service';
+import { invokeApi, parseApiArguments, saveFileSchema } from '../../shared/api';
+import type { WorkbenchBackend } from '../core/workbench-service';
 import { API_METHODS, channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
 
 /** Where our pages come from: the app's own protocol, or the dev server in development. */
@@ -31,7 +31,7 @@ export function registerIpc(backend: WorkbenchBackend, window: () => BrowserWind
       checkSender(event, window, devServerUrl);
       const parsed = parseApiArguments(method, args);
       if (!parsed.ok) throw new Error(parsed.error);
-      return invokeBackend(backend, method, parsed.args);
+      return invokeApi(backend, parsed.call);
     });
   }
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown) => {

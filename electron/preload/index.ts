@@ -1,18 +1,22 @@
 /**
- * The preload: exposes `WorkbenchApi` to the page as `window.descent`, one function per IPC channel.
- * The page never sees `ipcRenderer` or an IPC event object — only the values.
+ * The preload: exposes `WorkbenchApi` to the page as `window.descent`, one function per IPC channel,
+ * generated from the method list (shared/api-proxy.ts). The page never sees `ipcRenderer` or an IPC
+ * event object — only the values. Sandboxed, it bundles what it imports: nothing here may import zod.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { WorkbenchApi, WorkbenchEvent } from '../../shared/api';
-import { API_METHODS, channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from '../main/channels';
+import type { SaveFileRequest, WorkbenchApi, WorkbenchEvent } from '../../shared/api';
+import { createApiProxy } from '../../shared/api-proxy';
+import { channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from '../main/channels';
 
-const api: Record<string, unknown> = {};
-for (const method of API_METHODS) api[method] = (...args: unknown[]) => ipcRenderer.invoke(channelOf(method), ...args);
-api.saveFile = (request: unknown) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, request);
-api.subscribe = (listener: (event: WorkbenchEvent) => void) => {
-  const relay = (_event: unknown, value: WorkbenchEvent) => listener(value);
-  ipcRenderer.on(EVENT_CHANNEL, relay);
-  return () => void ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+const api: WorkbenchApi = {
+  // Main validates every call's arguments again; the results are its own.
+  ...createApiProxy((method, args) => ipcRenderer.invoke(channelOf(method), ...args)),
+  saveFile: (request: SaveFileRequest) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, request),
+  subscribe: (listener: (event: WorkbenchEvent) => void) => {
+    const relay = (_event: unknown, value: WorkbenchEvent) => listener(value);
+    ipcRenderer.on(EVENT_CHANNEL, relay);
+    return () => void ipcRenderer.removeListener(EVENT_CHANNEL, relay);
+  },
 };
 
-contextBridge.exposeInMainWorld('descent', api as unknown as WorkbenchApi);
+contextBridge.exposeInMainWorld('descent', api);

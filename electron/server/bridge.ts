@@ -12,11 +12,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
-import { parseApiArguments } from '../../shared/api';
-import { invokeBackend, type WorkbenchBackend } from '../core/workbench-service';
+import { invokeApi, parseApiArguments } from '../../shared/api';
+import type { WorkbenchBackend } from '../core/workbench-service';
 import { servingClient } from '../core/client-scope';
-import type { ApiMethod } from '../../shared/api-methods';
-import { errorMessage } from '../core/errors';
+import { errorMessage } from '../../shared/errors';
 
 export interface BridgeOptions {
   readonly backend: WorkbenchBackend;
@@ -150,8 +149,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // A client that disconnects cancels what only it was waiting for (a gradient check).
       const gone = new AbortController();
       res.once('close', () => gone.abort('the client went away'));
-      const value = await servingClient(gone.signal, () => invokeBackend(options.backend, method as ApiMethod, parsed.args));
-      send(res, 200, { ok: true, value: value ?? null });
+      const value = await servingClient(gone.signal, () => invokeApi(options.backend, parsed.call));
+      // A method without a result (void) answers without `value`, as the method table's schema says.
+      send(res, 200, value === undefined ? { ok: true } : { ok: true, value });
     } catch (error) {
       send(res, 400, { ok: false, error: errorMessage(error) });
     }

@@ -117,9 +117,8 @@ export class Training {
     if (this.finished) throw new Error('training has already run every iteration');
     const i = this.iteration;
     const started = this.now();
-    const { batchSize } = this.spec;
+    const { batchSize, learningRate, crossEntropyDelta, lossTiming } = this.spec;
     this.rng.choice(this.train.count, this.batchIndices);
-    const { learningRate, crossEntropyDelta, lossTiming } = this.spec;
     const loss = this.resident
       ? this.resident.step(this.train, this.batchIndices, learningRate, crossEntropyDelta ?? CROSS_ENTROPY_DELTA, lossTiming)
       : this.plainStep(batchSize);

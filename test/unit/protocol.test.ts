@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import { hostMessageSchema, parseMessage, trainerMessageSchema, type TrainerMessage } from '../../shared/protocol';
 import { serveTrainer, type TrainerPort } from '../../electron/trainer/trainer';
+import { makeSummary } from '../support/runs';
 
 const start = { type: 'start', runId: 'r1', config: { ...BOOK_DEFAULTS, seed: 1 }, dataPath: '/data' };
 
@@ -35,7 +36,8 @@ describe('trainer → host messages', () => {
       { type: 'ready' },
       { type: 'progress', iterations: [0, 1], losses: [2.3, 2.2] },
       { type: 'epoch', iteration: 600, epoch: 1, trainAcc: 0.78, testAcc: 0.79 },
-      { type: 'done', summary: { runId: 'r1', status: 'completed', iterations: 10, trainAcc: 0.9 } },
+      { type: 'done', summary: makeSummary() },
+      { type: 'done', summary: makeSummary({ status: 'diverged', divergedAt: 12, trainAcc: null, testAcc: null }) },
       { type: 'failed', message: 'out of memory' },
     ];
     for (const m of ok) expect(parseMessage(trainerMessageSchema, m)).toMatchObject({ ok: true });
@@ -47,7 +49,9 @@ describe('trainer → host messages', () => {
       { type: 'progress', iterations: [0, 1], losses: [1] },
       { type: 'progress', iterations: [-1], losses: [1] },
       { type: 'epoch', iteration: 0, epoch: 0, trainAcc: 1.5, testAcc: 0 },
-      { type: 'done', summary: { runId: 'r1', status: 'great', iterations: 1 } },
+      { type: 'done', summary: { ...makeSummary(), status: 'failed' } },
+      // The whole summary is checked, as run.json stores it: a summary missing its timings is refused.
+      { type: 'done', summary: { runId: 'r1', status: 'completed', iterations: 10, trainAcc: 0.9 } },
     ];
     for (const m of bad) expect(parseMessage(trainerMessageSchema, m).ok).toBe(false);
   });

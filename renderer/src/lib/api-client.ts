@@ -2,7 +2,9 @@
  * The `WorkbenchApi` the UI uses: the preload's in the desktop app (`window.descent`), or the browser
  * bridge's (HTTP calls, WebSocket events) when the page is served by `descent serve`.
  */
-import type { ApiMethod, SaveFileRequest, WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
+import { z } from 'zod';
+import { parseApiResult, workbenchEventSchema, type SaveFileRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
+import { createApiProxy, type ApiTransport } from '../../../shared/api-proxy';
 import { connection } from './connection';
 
 declare global {
@@ -12,23 +14,36 @@ declare global {
   }
 }
 
+/** What the bridge answers every call with. */
+const bridgeResponseSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string().optional() }),
+]);
+
 export function connectApi(): WorkbenchApi {
   if (!window.descent) return bridgeApi();
   connection.report(true); // the preload is in the page itself: it cannot go away
   return window.descent;
 }
 
-async function call<T>(method: ApiMethod, ...args: unknown[]): Promise<T> {
+/**
+ * One call over HTTP (`POST api/<method>` with `{"args": [...]}`), its result checked against the method's
+ * schema: what crosses the network is parsed, not cast (and JSON's nulls for NaN become NaN again).
+ */
+const callBridge: ApiTransport = async (method, args) => {
   const response = await fetch(`api/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     credentials: 'same-origin',
     body: JSON.stringify({ args }),
   });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: string };
-  if (!body.ok) throw new Error(body.error ?? `${method} failed (${response.status})`);
-  return body.value as T;
-}
+  const body = bridgeResponseSchema.safeParse(await response.json());
+  if (!body.success) throw new Error(`${method}: the bridge answered something that is not an API response (${response.status})`);
+  if (!body.data.ok) throw new Error(body.data.error ?? `${method} failed (${response.status})`);
+  const result = parseApiResult(method, body.data.value);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+};
 
 /** Saves by download: in a plain browser the user's download settings decide where. */
 function download(request: SaveFileRequest): Promise<{ saved: boolean }> {
@@ -53,8 +68,12 @@ function bridgeApi(): WorkbenchApi {
     socket = new WebSocket(url);
     socket.onopen = () => connection.report(true);
     socket.onmessage = (message) => {
-      const event = JSON.parse(String(message.data)) as WorkbenchEvent;
-      listeners.forEach((listener) => listener(event));
+      const event = workbenchEventSchema.safeParse(JSON.parse(String(message.data)));
+      if (!event.success) {
+        console.error('descent: ignored an event the bridge sent that is not a workbench event', event.error.issues[0]);
+        return;
+      }
+      listeners.forEach((listener) => listener(event.data));
     };
     // The server went away (restart, sleep): try again shortly while anyone listens.
     socket.onclose = () => {
@@ -64,19 +83,7 @@ function bridgeApi(): WorkbenchApi {
     };
   };
   return {
-    appInfo: () => call('appInfo'),
-    listRuns: () => call('listRuns'),
-    getRun: (id) => call('getRun', id),
-    getMetrics: (id) => call('getMetrics', id),
-    startRun: (config, meta) => call('startRun', config, meta),
-    startSweep: (request) => call('startSweep', request),
-    pauseRun: (id) => call('pauseRun', id),
-    resumeRun: (id) => call('resumeRun', id),
-    stopRun: (id) => call('stopRun', id),
-    deleteRun: (id) => call('deleteRun', id),
-    restoreRun: (id) => call('restoreRun', id),
-    annotateRun: (id, change) => call('annotateRun', id, change),
-    gradientCheck: (config, batch) => call('gradientCheck', config, batch),
+    ...createApiProxy(callBridge),
     saveFile: download,
     subscribe: (listener) => {
       listeners.add(listener);

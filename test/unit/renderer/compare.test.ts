@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listedName } from '../../../renderer/src/lib/run-name';
 import { configDiff, niceCeiling, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
-import { makeRecord } from '../../support/runs';
+import { makeRecord, makeSummary } from '../../support/runs';
 
 const withConfig = (change: object, seed = 1) => makeRecord({ config: { ...makeRecord().config, ...change, seed } });
 
@@ -23,7 +23,7 @@ describe('compare tables', () => {
   });
 
   it('summary rows read the run\'s summary and last measurement', () => {
-    const run = makeRecord({ lastEpoch: { iteration: 100, epoch: 1, trainAcc: 0.9, testAcc: 0.89 }, summary: { finalLoss: 0.3, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500 } });
+    const run = makeRecord({ lastEpoch: { iteration: 100, epoch: 1, trainAcc: 0.9, testAcc: 0.89 }, summary: makeSummary({ finalLoss: 0.3, meanLossLast100: null, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500 }) });
     expect(summaryRow(run)).toMatchObject({ finalLoss: 0.3, testAcc: 0.89, trainAcc: 0.9, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500, meanLossLast100: null });
   });
 });
