@@ -29,7 +29,10 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** Starts `descent serve` on `port` and trades its token for the page's cookie. */
+/**
+ * Starts `descent serve` on `port` and opens its address (with the new token) in a tab of its own, as a user
+ * does: the bridge's session cookie then reaches every page of the browser context.
+ */
 async function startServer(): Promise<void> {
   server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--parallel', '2'], { env: { ...process.env, DESCENT_HOME: HOME } });
   const url = await new Promise<string>((resolve, reject) => {
@@ -40,8 +43,9 @@ async function startServer(): Promise<void> {
     });
   });
   origin = new URL(url).origin;
-  const token = new URL(url).searchParams.get('token')!;
-  await context?.addCookies([{ name: 'descent_token', value: token, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+  const tab = await context.newPage();
+  await tab.goto(url);
+  await tab.close();
 }
 
 async function stopServer(): Promise<void> {
@@ -239,6 +243,33 @@ describe('comparing learning rates for a report, in Chromium', () => {
     expect(sweepCsv.split('\n').filter((l) => l.includes(',did not learn,'))).toHaveLength(3);
     const lossCsv = readFileSync(await download(() => figure('Loss per iteration').getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8').split('\n');
     expect(lossCsv[0]).toContain(',iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc');
+  });
+
+  it('exports the report figure as PNG at 300 dpi, SVG and PDF in each size, text kept as text', async () => {
+    await openSweep();
+    await page.getByText('Report figure').click();
+    const title = 'Training with different learning rates';
+    for (const [preset, widthIn] of [['single', 3.5], ['double', 7], ['slide', 40 / 3]] as const) {
+      await page.getByLabel('figure size').selectOption(preset);
+      const png = PNG.sync.read(readFileSync(await download(() => page.getByRole('button', { name: 'Figure PNG' }).click())));
+      expect(png.width).toBe(Math.round(widthIn * 300));
+      if (preset === 'slide') expect(png.height).toBe(2250);
+      const svgFile = await download(() => page.getByRole('button', { name: 'Figure SVG' }).click());
+      const svg = await svgTexts(readFileSync(svgFile, 'utf8'));
+      expect(svg.error).toBeNull();
+      expect(svg.texts).toEqual(expect.arrayContaining([title, SHARED, 'Loss per iteration', 'Accuracy per iteration', 'Final accuracy against learning rate', 'learning rate']));
+      // The legend once: each run is named by the loss chart only.
+      expect(svg.texts.filter((t) => t === 'lr 1')).toHaveLength(1);
+      // A Debian SVG renderer reads it (as LaTeX's \includesvg path through Inkscape or rsvg would).
+      const rsvg = spawnSync('rsvg-convert', ['-o', join(DOWNLOADS, 'check.png'), svgFile]);
+      if (!rsvg.error) expect(rsvg.status).toBe(0);
+      const pdf = readFileSync(await download(() => page.getByRole('button', { name: 'Figure PDF' }).click())).toString('latin1');
+      expect(pdf.startsWith('%PDF-')).toBe(true);
+      // A page of the figure's width (in points), the title as text, no bitmap.
+      expect(pdf).toMatch(new RegExp(`/MediaBox \\[0 0 ${Math.round(widthIn * 72)}[. ]`));
+      expect(pdf).toContain(`(${title})`);
+      expect(pdf).not.toContain('/Subtype /Image');
+    }
   });
 
   it('says at once when the backend goes away, explains a Start meanwhile, and reconnects by itself', async () => {

@@ -32,6 +32,15 @@ export interface LegendKey {
   dashed: boolean;
 }
 
+/**
+ * A #rrggbb colour at `alpha` as rgba(): the form every SVG and PDF reader understands (svg2pdf.js, for
+ * one, draws #rrggbbaa opaque).
+ */
+export function withAlpha(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r},${g},${b},${alpha})`;
+}
+
 /** The dash pattern of dashed lines, in CSS pixels. */
 const DASH = [5, 4];
 
@@ -62,7 +71,7 @@ export interface ChartLook {
 export function chartConfig(series: Series[], look: ChartLook, forSvg = false): ChartConfiguration<'line', Point[]> {
   // Exported figures' text in one colour chosen for their background (on screen the theme's colours apply).
   const ink = look.textColour ? { color: look.textColour } : {};
-  const grid = look.textColour ? { grid: { color: `${look.textColour}26` }, border: { color: `${look.textColour}55` } } : {};
+  const grid = look.textColour ? { grid: { color: withAlpha(look.textColour, 0.15) }, border: { color: withAlpha(look.textColour, 0.33) } } : {};
   return {
     type: 'line',
     data: { datasets: datasetsOf(series, forSvg) },
@@ -112,7 +121,7 @@ export function datasetsOf(series: Series[], forSvg = false) {
     return {
       label: s.label,
       data: s.points,
-      borderColor: s.faint ? `${s.color}40` : s.color,
+      borderColor: s.faint ? withAlpha(s.color, 0.25) : s.color,
       backgroundColor: s.color,
       borderWidth: s.faint ? 1 : 1.75,
       borderDash: dash,

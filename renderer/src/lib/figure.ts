@@ -1,0 +1,126 @@
+/**
+ * The compare view's report figure: its charts laid out as a grid under one title and subtitle, sized for a
+ * paper or a slide, as SVG (vector), PNG (300 dpi) or PDF (vector, text kept as text, through jsPDF and
+ * svg2pdf.js).
+ */
+import { renderSvg, type ChartLook, type Series } from './chart-setup';
+
+/** CSS pixels per inch: the SVG's unit. */
+const PX_PER_IN = 96;
+/** PNG resolution of a report figure. */
+export const FIGURE_DPI = 300;
+
+/** A size a report figure is made for. */
+export interface FigurePreset {
+  label: string;
+  widthIn: number;
+  /** Fixed height (a slide); otherwise the grid's rows decide it. */
+  heightIn?: number;
+  columns: number;
+  /** Chart height over chart width, when the height is free. */
+  aspect: number;
+}
+
+export const FIGURE_PRESETS = {
+  single: { label: 'single column (3.5 in)', widthIn: 3.5, columns: 1, aspect: 0.72 },
+  double: { label: 'double column (7 in)', widthIn: 7, columns: 2, aspect: 0.68 },
+  slide: { label: 'slide 16:9 (13.33 × 7.5 in)', widthIn: 40 / 3, heightIn: 7.5, columns: 2, aspect: 0.5 },
+} satisfies Record<string, FigurePreset>;
+export type FigurePresetName = keyof typeof FIGURE_PRESETS;
+
+/** A chart cell of the grid, in CSS pixels. */
+export interface Cell {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the title, the subtitle and each of `count` charts go, and the whole figure's size, in CSS pixels. */
+export function figureLayout(preset: FigurePreset, count: number): { width: number; height: number; header: number; cells: Cell[] } {
+  const width = Math.round(preset.widthIn * PX_PER_IN);
+  const margin = 6;
+  const gap = 8;
+  const header = 46;
+  const columns = Math.max(1, Math.min(preset.columns, count));
+  const rows = Math.max(1, Math.ceil(count / columns));
+  const cellWidth = Math.floor((width - 2 * margin - (columns - 1) * gap) / columns);
+  const height = preset.heightIn ? Math.round(preset.heightIn * PX_PER_IN) : Math.round(header + margin + rows * cellWidth * preset.aspect + (rows - 1) * gap + margin);
+  const cellHeight = Math.floor((height - header - margin - (rows - 1) * gap) / rows);
+  const cells = Array.from({ length: count }, (_, i) => ({
+    x: margin + (i % columns) * (cellWidth + gap),
+    y: header + Math.floor(i / columns) * (cellHeight + gap),
+    width: cellWidth,
+    height: cellHeight,
+  }));
+  return { width, height, header, cells };
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The figure as one SVG document: title and subtitle as text at the top, then each chart (drawn by Chart.js
+ * into SVG) placed in its cell as a group — groups rather than nested <svg>, which PDF converters handle
+ * unevenly. White background; text stays text.
+ */
+export function renderFigureSvg(parts: Array<{ series: Series[]; look: ChartLook }>, preset: FigurePreset, title: string, subtitle: string): string {
+  const layout = figureLayout(preset, parts.length);
+  const groups = parts.map((part, i) => {
+    const cell = layout.cells[i];
+    const svg = renderSvg(part.series, { ...part.look, background: '#ffffff', textColour: '#1f2328' }, cell.width, cell.height);
+    const inner = svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
+    // Each chart's ids (clip paths, gradients) made unique within the figure.
+    const scoped = inner.replace(/id="([^"]+)"/g, `id="f${i}-$1"`).replace(/url\(#([^)]+)\)/g, `url(#f${i}-$1)`).replace(/href="#([^"]+)"/g, `href="#f${i}-$1"`);
+    return `<g transform="translate(${cell.x},${cell.y})">${scoped}</g>`;
+  });
+  const font = "font-family=\"'Helvetica Neue', Helvetica, Arial, sans-serif\"";
+  return `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">` +
+    `<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>` +
+    `<text x="${layout.width / 2}" y="20" text-anchor="middle" ${font} font-size="15" font-weight="bold" fill="#1f2328">${escapeXml(title)}</text>` +
+    `<text x="${layout.width / 2}" y="38" text-anchor="middle" ${font} font-size="11" fill="#1f2328">${escapeXml(subtitle)}</text>` +
+    `${groups.join('')}</svg>`;
+}
+
+/** The figure's size in inches (what the PDF page and the PNG's resolution follow). */
+export function figureInches(svg: string): { widthIn: number; heightIn: number } {
+  const size = (name: string) => Number(svg.match(new RegExp(`^<svg[^>]* ${name}="([\\d.]+)"`))?.[1] ?? 0) / PX_PER_IN;
+  return { widthIn: size('width'), heightIn: size('height') };
+}
+
+/** The figure as a PNG at `dpi` (base64), drawn by the browser from the SVG. */
+export async function figurePng(svg: string, dpi = FIGURE_DPI): Promise<string> {
+  const { widthIn, heightIn } = figureInches(svg);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(widthIn * dpi);
+    canvas.height = Math.round(heightIn * dpi);
+    canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const data = canvas.toDataURL('image/png');
+    return data.slice(data.indexOf(',') + 1);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The figure as a vector PDF page of its own size (base64); jsPDF and svg2pdf.js load only when asked for. */
+export async function figurePdf(svg: string): Promise<string> {
+  const [{ jsPDF }] = await Promise.all([import('jspdf'), import('svg2pdf.js')]);
+  const { widthIn, heightIn } = figureInches(svg);
+  const points = { width: widthIn * 72, height: heightIn * 72 };
+  const pdf = new jsPDF({ unit: 'pt', format: [points.width, points.height], orientation: points.width > points.height ? 'landscape' : 'portrait' });
+  const holder = document.createElement('div');
+  holder.style.cssText = 'position:fixed;left:-100000px;top:0';
+  holder.innerHTML = svg;
+  document.body.append(holder);
+  try {
+    await pdf.svg(holder.firstElementChild!, { x: 0, y: 0, width: points.width, height: points.height });
+  } finally {
+    holder.remove();
+  }
+  const data = pdf.output('datauristring');
+  return data.slice(data.indexOf(',') + 1);
+}

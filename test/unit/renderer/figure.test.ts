@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { FIGURE_PRESETS, figureInches, figureLayout } from '../../../renderer/src/lib/figure';
+
+describe('report figure layout', () => {
+  it('double column: 7 in wide (672 CSS px), two charts a row, cells inside the figure', () => {
+    const layout = figureLayout(FIGURE_PRESETS.double, 3);
+    expect(layout.width).toBe(672);
+    expect(layout.cells.map((c) => [c.x, c.y])).toEqual([[6, 46], [6 + 326 + 8, 46], [6, 46 + layout.cells[0].height + 8]]);
+    expect(layout.cells[0].width).toBe(326);
+    for (const c of layout.cells) expect(c.x + c.width <= layout.width && c.y + c.height <= layout.height).toBe(true);
+  });
+
+  it('single column: one chart a row, 3.5 in wide', () => {
+    const layout = figureLayout(FIGURE_PRESETS.single, 3);
+    expect(layout.width).toBe(336);
+    expect(new Set(layout.cells.map((c) => c.x))).toEqual(new Set([6]));
+  });
+
+  it('a slide is 16:9 whatever the number of charts', () => {
+    for (const n of [2, 3, 9]) {
+      const layout = figureLayout(FIGURE_PRESETS.slide, n);
+      expect([layout.width, layout.height]).toEqual([1280, 720]);
+      expect(Math.max(...layout.cells.map((c) => c.y + c.height))).toBeLessThanOrEqual(720);
+    }
+  });
+
+  it('reads the figure size back in inches from the SVG', () => {
+    expect(figureInches('<svg version="1.1" width="672" height="480" viewBox="0 0 672 480">')).toEqual({ widthIn: 7, heightIn: 5 });
+  });
+});
