@@ -86,6 +86,23 @@ describe('the training loop of §4.5', () => {
     run('numerical').forEach((loss, i) => expect(relativeDiff(loss, analytic[i])).toBeLessThan(1e-6));
   });
 
+  it('the loss timing changes what is recorded, not what is learned', () => {
+    const data = synthetic(200, 7);
+    const run = (lossTiming: TrainingSpec['lossTiming']) => {
+      const training = new Training({ ...tinySpec, iterations: 50, lossTiming }, data, data, now);
+      const losses: number[] = [];
+      while (!training.finished) losses.push(training.step().loss);
+      return { weights: training.network.weights.map((w) => Array.from(w)), losses, accuracy: training.finalEvaluation()!.testAcc };
+    };
+    const [before, after] = [run('before-update'), run('after-update')];
+    expect(after.weights).toEqual(before.weights);
+    expect(after.accuracy).toBe(before.accuracy);
+    // After the update each batch's loss has had one step of descent on that very batch.
+    const mean = (xs: number[]): number => sum(xs) / xs.length;
+    expect(mean(after.losses)).toBeLessThan(mean(before.losses));
+    expect(after.losses[0]).not.toBe(before.losses[0]);
+  });
+
   it('refuses to step past the last iteration', () => {
     const data = synthetic(10, 6);
     const training = new Training({ ...tinySpec, iterations: 1 }, data, data, now);
