@@ -92,7 +92,7 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
         const response = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
           method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ args }),
         });
-        return { status: response.status, body: await response.json() };
+        return { status: response.status, body: (await response.json()) as { value: Record<string, any> } };
       };
       const list = await call('listRuns');
       expect(list.status).toBe(200);
