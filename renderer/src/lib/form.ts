@@ -84,12 +84,23 @@ function errorsByField(issues: ConfigIssue[]): Record<string, string> {
   return errors;
 }
 
-/**
- * Seconds one iteration of the numerical gradient takes for `config`, scaled from the measured cost of
- * the default network (0.39 s for 784-50-10 at batch 100 on the reference machine, README's bench).
- */
-export function numericalSecondsPerIteration(config: Pick<RunConfig, 'layers' | 'batchSize'>): number {
+/** Weights and biases of a network with these layer sizes (39 760 for the book's 784-50-10). */
+export function parameterCount(layers: readonly number[]): number {
   let parameters = 0;
-  for (let l = 0; l + 1 < config.layers.length; l++) parameters += config.layers[l] * config.layers[l + 1] + config.layers[l + 1];
-  return 0.39 * (parameters / 39760) * (config.batchSize / 100);
+  for (let l = 0; l + 1 < layers.length; l++) parameters += layers[l] * layers[l + 1] + layers[l + 1];
+  return parameters;
+}
+
+/**
+ * What the numerical gradient (central differences, `shared/engine/numerical-incremental.ts`) costs per parameter
+ * and per image of the batch: its two loss evaluations per parameter recompute only what that parameter changes,
+ * so the time grows with parameters × batch. Source: `npm run bench`, figure "numerical gradient, all 39 760
+ * parameters, batch 100, float64" = 0.115 s (README, Performance, measured 2026-11-30); re-measure it there when the
+ * engine changes.
+ */
+export const NUMERICAL_SECONDS_PER_PARAMETER_AND_IMAGE = 0.115 / (39_760 * 100);
+
+/** Seconds one iteration with the numerical gradient takes for `config` on the reference machine. */
+export function numericalSecondsPerIteration(config: Pick<RunConfig, 'layers' | 'batchSize'>): number {
+  return NUMERICAL_SECONDS_PER_PARAMETER_AND_IMAGE * parameterCount(config.layers) * config.batchSize;
 }

@@ -19,9 +19,15 @@ export type XAxis = 'iteration' | 'epoch' | 'time';
 /** Axis titles. */
 export const X_LABELS: Record<XAxis, string> = { iteration: 'iteration', epoch: 'epoch', time: 'time (s)' };
 
-/** Iterations per epoch of a run, as the loop computes it (MNIST's 60 000 training images unless limited). */
-function itersPerEpochOf(run: RunRecord): number {
-  return itersPerEpoch(run.config.trainSize ?? 60000, run.config.batchSize);
+/**
+ * Iterations per epoch of a run, whatever its dataset: each measurement records `epoch = iteration / iter_per_epoch`
+ * (shared/engine/train.ts), so any one after iteration 0 gives it. Before that, a run limited to `trainSize` images
+ * has `trainSize / batch`; one on a whole dataset of a size not yet known has no epoch axis (undefined) until then.
+ */
+export function itersPerEpochOf(run: RunRecord, m: LiveMetrics): number | undefined {
+  const measured = m.epochs.find((e) => e.iteration > 0 && e.epoch > 0);
+  if (measured) return measured.iteration / measured.epoch;
+  return run.config.trainSize === null ? undefined : itersPerEpoch(run.config.trainSize, run.config.batchSize);
 }
 
 /** How a run is named in legends. */
@@ -35,6 +41,8 @@ const byName: Labeller = (run) => run.name;
  */
 interface CurveCache {
   epochXs: number[];
+  /** The iterations per epoch `epochXs` were computed with. */
+  perEpoch?: number;
   smoothings: Map<number, IncrementalSmoothing>;
   decimations: Map<string, IncrementalDecimation>;
 }
@@ -50,10 +58,18 @@ function cacheOf(m: LiveMetrics): CurveCache {
   return cache;
 }
 
-function xsOf(run: RunRecord, m: LiveMetrics, x: XAxis, cache: CurveCache): number[] {
+/** The x values of a run's losses on axis `x`; undefined on the epoch axis while the run's epoch length is unknown. */
+function xsOf(run: RunRecord, m: LiveMetrics, x: XAxis, cache: CurveCache): number[] | undefined {
   if (x === 'time') return m.seconds;
   if (x === 'iteration') return m.iterations;
-  const perEpoch = itersPerEpochOf(run);
+  const perEpoch = itersPerEpochOf(run, m);
+  if (perEpoch === undefined) return undefined;
+  if (cache.perEpoch !== perEpoch) {
+    // First known, or measured where it was only computed from trainSize: start the x values (and their curves) afresh.
+    cache.perEpoch = perEpoch;
+    cache.epochXs = [];
+    for (const key of cache.decimations.keys()) if (key.startsWith('epoch|')) cache.decimations.delete(key);
+  }
   for (let i = cache.epochXs.length; i < m.iterations.length; i++) cache.epochXs.push(m.iterations[i] / perEpoch);
   return cache.epochXs;
 }
@@ -73,6 +89,7 @@ export function lossSeries(
     if (!m || m.losses.length === 0) return [];
     const cache = cacheOf(m);
     const xs = xsOf(run, m, x, cache);
+    if (!xs) return [];
     const raw = decimated(cache, `${x}|raw|${buckets}`, buckets, xs, m.losses);
     const color = colour(run.id);
     const name = label(run);
