@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { probeIdxDataset } from './datasets';
-import { errorMessage } from './errors';
+import { errorMessage } from '../../shared/errors';
 import type { ProbeReply } from './dataset-probe';
 
 const folder = String((workerData as { folder?: unknown } | null)?.folder);
