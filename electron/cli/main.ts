@@ -15,6 +15,7 @@ import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand,
 import { defaultConcurrency } from '../core/run-manager';
 import { printableLines } from './format';
 import { nameFlag } from './run-text-flags';
+import { packageVersion } from './version';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -22,6 +23,7 @@ const EXIT_USAGE = 2;
 function buildProgram(): Command {
   const program = new Command('descent')
     .description('Descent: watch neural networks learn — chapter 4 of Deep Learning from Scratch, from scratch.')
+    .version(packageVersion(), '-V, --version', 'the version of Descent')
     .exitOverride()
     .showHelpAfterError('(run descent --help for usage)');
 

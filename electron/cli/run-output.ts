@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import type { RunRecord } from '../../shared/run-record';
 import type { WorkbenchEvent } from '../../shared/api';
 import { acc, duration, printable, safeJson } from './format';
+import { countdown, ProgressRate } from './progress-rate';
 
 /** Receives a manager's events for the runs it was told about, and their final records. */
 export interface RunOutput {
@@ -51,16 +52,16 @@ export function humanOutput(): RunOutput {
     ? new cliProgress.MultiBar(
         {
           stream: process.stderr,
-          format: ' {label}{bar} {percentage}% | {value}/{total} it | {speed} it/s | ETA {eta_formatted} | loss {loss}',
+          // Speed and ETA are ours (ProgressRate, on the trainer's clock), not the bar's own estimate.
+          format: ' {label}{bar} {percentage}% | {value}/{total} it | {speed} it/s | ETA {timeLeft} | loss {loss}',
           hideCursor: true,
           clearOnComplete: false,
-          etaBuffer: 200,
           fps: 10,
         },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
-  const runs = new Map<string, { label: string; bar?: cliProgress.SingleBar; started: number }>();
+  const runs = new Map<string, { label: string; bar?: cliProgress.SingleBar; rate: ProgressRate; total: number }>();
   // With the bars and the table on one terminal, lines go through the multibar so bars stay intact.
   const print = (line: string): void => {
     if (multibar && process.stdout.isTTY) multibar.log(`${line}\n`);
@@ -70,17 +71,25 @@ export function humanOutput(): RunOutput {
     add: (record, shownLabel) => {
       // Sweep labels carry flag values as typed (a --data folder can be named anything).
       const label = printable(shownLabel);
-      const bar = multibar?.create(record.config.iterations, 0, { label: label ? `${label.padEnd(10)} ` : '', speed: '–', loss: '–' });
-      runs.set(record.id, { label, bar, started: performance.now() });
+      const bar = multibar?.create(record.config.iterations, 0, { label: label ? `${label.padEnd(10)} ` : '', speed: '–', timeLeft: '–', loss: '–' });
+      runs.set(record.id, { label, bar, rate: new ProgressRate(), total: record.config.iterations });
     },
     event: (e) => {
       const run = 'id' in e ? runs.get(e.id) : undefined;
       if (!run) return;
       if (e.type === 'progress') {
         const done = e.iterations[e.iterations.length - 1] + 1;
-        const speed = Math.round(done / ((performance.now() - run.started) / 1000));
-        run.bar?.update(done, { speed, loss: e.losses[e.losses.length - 1].toFixed(4) });
+        // Events from the trainer carry its clock; without it there is no pace to tell (the bar still moves).
+        if (e.seconds !== undefined) run.rate.progress(done, e.seconds);
+        const { speed } = run.rate;
+        const eta = run.rate.eta(run.total);
+        run.bar?.update(done, {
+          speed: speed === undefined ? '–' : Math.round(speed),
+          timeLeft: eta === undefined ? '–' : countdown(eta),
+          loss: e.losses[e.losses.length - 1].toFixed(4),
+        });
       } else if (e.type === 'epoch') {
+        run.rate.epoch();
         const { epoch, iteration, trainAcc, testAcc } = e.epoch;
         print(`${run.label ? `${run.label}: ` : ''}epoch ${epoch.toFixed(epoch % 1 ? 2 : 0).padStart(5)} · iteration ${String(iteration).padStart(7)} · ` +
           `train acc, test acc | ${acc(trainAcc)}, ${acc(testAcc)}`);
@@ -90,8 +99,10 @@ export function humanOutput(): RunOutput {
     },
     finish: (record) => {
       const run = runs.get(record.id);
-      run?.bar?.stop();
       const s = record.summary as { seconds?: number; trainSeconds?: number; evalSeconds?: number; loadSeconds?: number; itersPerSec?: number; meanLossLast100?: number | null; divergedAt?: number } | null;
+      // The bar's last word is the summary's figure, so the two never disagree.
+      if (s?.itersPerSec !== undefined) run?.bar?.update(record.iterationsDone, { speed: Math.round(s.itersPerSec), timeLeft: '0 s' });
+      run?.bar?.stop();
       const who = run?.label ? `${run.label}: ` : '';
       if (!s) {
         print(`${who}${record.status}: ${printable(record.error ?? '')} (run ${record.id})`);
@@ -111,6 +122,10 @@ export function humanOutput(): RunOutput {
       }
       print(`${who}final: train acc ${acc(last?.trainAcc ?? null)} · test acc ${acc(last?.testAcc ?? null)} · mean loss of last 100 ${loss} · run ${record.id}`);
     },
-    close: () => multibar?.stop(),
+    close: () => {
+      // stop() alone drops lines logged since the last redraw (the summary lines): redraw once first.
+      multibar?.update();
+      multibar?.stop();
+    },
   };
 }

@@ -2,9 +2,8 @@
  * `descent serve`: the workbench UI in a browser, on this machine's store and trainer processes. Builds
  * the UI first if it has not been built. Ctrl-C stops the runs cleanly, then the server.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { RunManager } from '../core/run-manager';
 import { NodeTrainerHost } from '../core/trainer-host';
 import { WorkbenchService } from '../core/workbench-service';
@@ -13,8 +12,7 @@ import { buildRenderer, RENDERER_DIR } from '../core/renderer-build';
 import { openStore } from './session';
 import { printable } from './format';
 import { UsageError } from './train-flags';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { packageVersion } from './version';
 
 export interface ServeOptions {
   readonly host: string;
@@ -26,7 +24,7 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const store = openStore();
   const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: options.parallel });
-  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+  const version = packageVersion();
   // Listen first, so that a taken port is said at once rather than after building the UI. Nobody has the
   // token before the URL is printed, so nothing is served from a half-built folder.
   const bridge = await startBridge({
