@@ -162,10 +162,11 @@ function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown): { ok: true
 /** Validates a call's method name and arguments; the error names the argument and what is wrong. */
 export function parseApiArguments(method: string, args: unknown): { ok: true; call: ApiCall } | { ok: false; error: string } {
   if (!isApiMethod(method)) return { ok: false, error: `unknown method ${JSON.stringify(method).slice(0, 80)}` };
-  return parseCall(method, args);
+  return parseApiCall(method, args);
 }
 
-function parseCall<M extends ApiMethod>(method: M, args: unknown): { ok: true; call: ApiCall<M> } | { ok: false; error: string } {
+/** Validates the arguments of a call of a known method, keeping the method's types. */
+export function parseApiCall<M extends ApiMethod>(method: M, args: unknown): { ok: true; call: ApiCall<M> } | { ok: false; error: string } {
   const parsed = parseWith(methodSchemas[method].args, args);
   if (parsed.ok) return { ok: true, call: { method, args: parsed.data } };
   return { ok: false, error: `${method}: argument ${parsed.issue.path.join('.') || '(all)'}: ${parsed.issue.message}` };

@@ -256,13 +256,15 @@ export class RunManager {
       if (record) this.finish(record, { status: 'failed', error: `cannot start the run: ${errorMessage(error)}` });
       return;
     }
-    const run: ActiveRun = { record, writer, settled: false, stopRequested: false, handle: undefined as unknown as TrainerHandle };
-    this.active.set(id, run);
-    run.handle = this.options.host.spawn(id, {
+    // A trainer reports only after spawn has returned (its messages and exit arrive as events), so the
+    // callbacks always find `run` set.
+    const handle = this.options.host.spawn(id, {
       onMessage: (message) => this.onMessage(run, message),
       onMalformed: (error) => this.emit({ type: 'warning', id, message: `trainer sent a ${error}` }),
       onExit: (exit) => this.onExit(run, exit.code, exit.signal),
     });
+    const run: ActiveRun = { record, writer, settled: false, stopRequested: false, handle };
+    this.active.set(id, run);
     this.emit({ type: 'run-changed', run: record });
   }
 
