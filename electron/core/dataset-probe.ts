@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { probeIdxDataset, type DatasetShape } from './datasets';
+import { datasetShapeSchema, probeIdxDataset, type DatasetShape } from './datasets';
 import { typescriptWorkerCode } from './typescript-loader';
 
 /** How a dataset folder's shape is found: off the thread (servers), or in it (a trainer, the CLI). */
@@ -21,9 +21,8 @@ export const probeInThisThread: DatasetProbe = async (folder) => probeIdxDataset
 /** How long a probe may take by default (MNIST's take milliseconds). */
 export const PROBE_TIMEOUT_MS = 20_000;
 
-const count = z.number().int().nonnegative();
 const probeReplySchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), shape: z.strictObject({ trainCount: count, testCount: count, features: count, classes: count }) }),
+  z.strictObject({ ok: z.literal(true), shape: datasetShapeSchema }),
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 

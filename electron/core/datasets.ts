@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { idxHeaderLength, IdxFormatError } from '../../shared/data/idx';
 import { inspectIdxFile, readIdxFile, readIdxPrefix } from './idx-file';
 import type { Dataset } from '../../shared/engine/dataset';
@@ -49,14 +50,14 @@ export function datasetFolder(dataset: string): string {
   return dataset === 'mnist' ? bundledMnistFolder() : dataset;
 }
 
-/** The shape of a dataset, enough to check a network against it. */
-export interface DatasetShape {
-  readonly trainCount: number;
-  readonly testCount: number;
-  /** Pixels per image. */
-  readonly features: number;
-  readonly classes: number;
-}
+const count = z.number().int().nonnegative();
+
+/**
+ * The shape of a dataset, enough to check a network against it (`features`: pixels per image). A schema,
+ * because it crosses a thread: the off-thread probe (dataset-probe.ts) checks what its worker sends.
+ */
+export const datasetShapeSchema = z.strictObject({ trainCount: count, testCount: count, features: count, classes: count });
+export type DatasetShape = Readonly<z.infer<typeof datasetShapeSchema>>;
 
 /** The shape of a loaded dataset. */
 export function shapeOf(data: LoadedDataset): DatasetShape {

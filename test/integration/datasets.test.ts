@@ -202,10 +202,10 @@ describe('hostile dataset folders are refused before reading (child process unde
 });
 
 describe('probing a dataset off the event loop (what servers do)', () => {
-  /** A valid folder whose probe is slow: 128 Mi training labels (sparse files), read whole to count the classes. */
+  /** A valid folder whose probe is slow: 256 Mi training labels (sparse files), read whole to count the classes. */
   const slowFolder = (): string => {
     const folder = join(root, 'slow');
-    const count = 128 * 2 ** 20;
+    const count = 256 * 2 ** 20;
     datasetWith(folder, 'train-images-idx3-ubyte', (path) => writeSparseFile(path, idxBytes([count, 1, 1], new Uint8Array(0)), 16 + count));
     rmSync(join(folder, 'train-labels-idx1-ubyte'));
     writeSparseFile(join(folder, 'train-labels-idx1-ubyte'), idxBytes([count], new Uint8Array(0)), 8 + count);
@@ -250,7 +250,7 @@ describe('probing a dataset off the event loop (what servers do)', () => {
     const shape = await probeDatasetOffThread(folder);
     const seconds = (performance.now() - started) / 1000;
     delay.disable();
-    expect(shape).toEqual({ trainCount: 128 * 2 ** 20, testCount: 10, features: 1, classes: 1 });
+    expect(shape).toEqual({ trainCount: 256 * 2 ** 20, testCount: 10, features: 1, classes: 1 });
     // The same probe in this thread stalls the loop for all of its time; off the thread, timers keep firing.
     const stalled = performance.now();
     probeIdxDataset(folder);
