@@ -5,6 +5,7 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { RunManager } from '../core/run-manager';
+import { descentHome } from '../core/store/home';
 import { RunStore } from '../core/store/run-store';
 import { WorkbenchService } from '../core/workbench-service';
 import { isTrustedUrl, registerIpc } from './ipc';
@@ -30,8 +31,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   serveRenderer(join(__dirname, '..', 'renderer'));
-  // DESCENT_HOME, if set, wins, so the app and the CLI can share any store; else the user-data folder.
-  const home = process.env.DESCENT_HOME ?? app.getPath('userData');
+  // The CLI's rule, not app.getPath('userData'): that folder is named after package.json's `name` ("descent"),
+  // the CLI's after the product ("Descent"), so on a case-sensitive disk the two kept separate stores.
+  const home = descentHome();
   const store = new RunStore(home);
   store.recoverInterrupted();
   const manager = new RunManager({ store, host: new UtilityTrainerHost(join(__dirname, 'trainer.js')) });

@@ -34,7 +34,8 @@ export interface LaunchOptions {
   appDir: string;
   /** Where Electron's appData is (XDG_CONFIG_HOME on Linux): the app's userData is <configHome>/descent. */
   configHome: string;
-  env?: Record<string, string>;
+  /** Variables to set (null: to remove from the test's environment). */
+  env?: Record<string, string | null>;
   /** The packaged layout's resources folder (MNIST beside the app): the stand-in then runs packaged. */
   resourcesPath?: string;
 }
@@ -61,7 +62,11 @@ function environment(options: LaunchOptions): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
   // Electron's appData on each platform, so the app's userData lands in the test's folder.
-  Object.assign(env, { XDG_CONFIG_HOME: options.configHome, APPDATA: options.configHome }, options.env);
+  Object.assign(env, { XDG_CONFIG_HOME: options.configHome, APPDATA: options.configHome });
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === null) delete env[name];
+    else env[name] = value;
+  }
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.ELECTRON_RENDERER_URL;
   return env;

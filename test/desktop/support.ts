@@ -20,7 +20,7 @@ export interface DesktopSession {
   readonly configHome: string;
   readonly appDir: () => string;
   /** Quits the app launched before, if running; launches it again (quit at the end of the file); waits for its window. */
-  launch(options?: { env?: Record<string, string> }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
+  launch(options?: { env?: Record<string, string | null> }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
 }
 
 export function desktopSession(): DesktopSession {
