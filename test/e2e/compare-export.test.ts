@@ -272,6 +272,83 @@ describe('comparing learning rates for a report, in Chromium', () => {
     }
   });
 
+  it('filters the run list by any card text, words ANDed, and by lr:… field filters', async () => {
+    const filter = page.getByLabel('filter runs');
+    try {
+      expect(await filter.getAttribute('placeholder')).toContain('lr:0.1');
+      await filter.fill('lr:1');
+      await expect.poll(() => runItems().locator('.name').allTextContents()).toEqual(['lr 1']);
+      await filter.fill('did not learn lr:100');
+      await expect.poll(() => runItems().locator('.name').allTextContents()).toEqual(['lr 100']);
+      await filter.fill('sigmoid nothing-like-this');
+      await expect.poll(() => runItems().count()).toBe(0);
+    } finally {
+      await filter.fill('');
+    }
+  });
+
+  it('the sweep form lists every bad value and refuses duplicates; nothing starts', async () => {
+    await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+    await page.fill('input[name=values]', '0.1, x, -1, 0.1');
+    const problems = page.locator('ul[aria-label="problems with the values"] li');
+    await expect.poll(() => problems.allTextContents()).toEqual([
+      '"x" is not a number',
+      'learningRate = -1: learningRate: must be a number greater than 0 and at most 1000, got -1',
+      '0.1 is listed twice (each value makes one run)',
+    ]);
+    expect(await page.getByRole('button', { name: /^Launch/ }).isDisabled()).toBe(true);
+  });
+
+  it('keyboard: a skip link reaches the run form; Ctrl+Enter starts a run', async () => {
+    // A fresh page on another view: the first Tab reaches the skip link.
+    await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sweep' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to the run form' });
+    expect(await skip.evaluate((e) => e === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New run' }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }).document.activeElement.closest('#run-form') !== null)).toBe(true);
+    const before = await runItems().count();
+    await page.getByRole('button', { name: 'Book defaults' }).click();
+    await page.fill('input[name=iterations]', '20');
+    await page.fill('input[name=trainSize]', '500');
+    await page.fill('input[name=name]', 'started by keyboard');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => runItems().count()).toBe(before + 1);
+    await expect.poll(() => runItems().filter({ hasText: 'started by keyboard' }).getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    // Leave the store as the other cases expect it: the seven runs of the sweep.
+    const added = runItems().filter({ hasText: 'started by keyboard' });
+    await added.locator('button.item').click();
+    await added.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => runItems().count()).toBe(before);
+  });
+
+  it('axe-core finds no serious or critical problem on any view, light or dark, with seven runs compared', async () => {
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const findings: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const view of ['Train', 'Sweep', 'Compare', 'Gradient check']) {
+        if (view === 'Compare') await openSweep();
+        else await page.getByRole('button', { name: view === 'Gradient check' ? /^Gradient check$/ : view, exact: view !== 'Gradient check' }).click();
+        await page.waitForTimeout(300);
+        // Evaluated through the DevTools protocol, so the page's script policy does not apply to the injected checker.
+        const violations = await page.evaluate(async (source) => {
+          (0, eval)(source);
+          const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+          const result = await axe.run({ resultTypes: ['violations'] });
+          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`).join(' | ')} [${v.nodes.length}]`);
+        }, axeSource);
+        findings.push(...violations.map((v) => `${colorScheme} ${view}: ${v}`));
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(findings).toEqual([]);
+  });
+
   it('says at once when the backend goes away, explains a Start meanwhile, and reconnects by itself', async () => {
     const watcher = await context.newPage();
     try {

@@ -9,6 +9,7 @@ import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import type { RunRecord } from '../../../shared/run-record';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
 import { fieldsFrom, type FormFields } from './form';
+import { matchesFilter } from './run-filter';
 
 export type View = 'train' | 'sweep' | 'compare' | 'gradcheck';
 
@@ -154,11 +155,9 @@ export class Workbench {
     });
   }
 
+  /** The runs the list shows: those passing the filter (run-filter.ts: words ANDed, `lr:0.1` field filters). */
   get visibleRuns(): RunRecord[] {
-    const needle = this.filter.trim().toLowerCase();
-    if (!needle) return this.runs;
-    return this.runs.filter((r) =>
-      [r.name, r.id, r.status, r.group ?? '', ...r.tags, String(r.config.learningRate), r.config.layers.join('-')].some((v) => v.toLowerCase().includes(needle)));
+    return this.filter.trim() ? this.runs.filter((r) => matchesFilter(r, this.filter)) : this.runs;
   }
 
   get selectedRuns(): RunRecord[] {

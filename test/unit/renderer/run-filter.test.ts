@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { BOOK_DEFAULTS } from '../../../shared/config';
+import type { RunRecord } from '../../../shared/run-record';
+import { matchesFilter } from '../../../renderer/src/lib/run-filter';
+import { checkSweepValues } from '../../../renderer/src/lib/sweep-values';
+import { makeRecord } from '../../support/runs';
+
+const run = (name: string, change: object, extra: Partial<RunRecord> = {}) => makeRecord({ name, config: { ...makeRecord().config, ...change, seed: 3 }, ...extra });
+const runs = [
+  run('baseline', { learningRate: 0.1 }, { tags: ['book'] }),
+  run('fast', { learningRate: 1, activation: 'relu' }, { group: 'lrs' }),
+  run('wide', { learningRate: 0.1, layers: [784, 100, 10], batchSize: 50 }, { status: 'failed' }),
+];
+const names = (query: string) => runs.filter((r) => matchesFilter(r, query)).map((r) => r.name);
+
+describe('run filter', () => {
+  it('matches any text on the card: name, status, network, activation, tag, sweep', () => {
+    expect(names('')).toEqual(['baseline', 'fast', 'wide']);
+    expect(names('relu')).toEqual(['fast']);
+    expect(names('784-100-10')).toEqual(['wide']);
+    expect(names('FAILED')).toEqual(['wide']);
+    expect(names('book')).toEqual(['baseline']);
+    expect(names('lrs')).toEqual(['fast']);
+  });
+
+  it('ANDs its words', () => {
+    expect(names('lr 0.1')).toEqual(['baseline', 'wide']);
+    expect(names('0.1 failed')).toEqual(['wide']);
+    // "50" is on every book network's card (784-50-10): a field filter says which field is meant.
+    expect(names('batch 50')).toEqual(['baseline', 'fast', 'wide']);
+    expect(names('relu book')).toEqual([]);
+  });
+
+  it('field filters compare one field, numbers as numbers', () => {
+    expect(names('lr:0.1')).toEqual(['baseline', 'wide']);
+    expect(names('lr:0.10 batch:50')).toEqual(['wide']);
+    expect(names('lr:1')).toEqual(['fast']);
+    expect(names('act:relu')).toEqual(['fast']);
+    expect(names('tag:book')).toEqual(['baseline']);
+    expect(names('status:comp')).toEqual(['baseline', 'fast']);
+  });
+});
+
+describe('sweep values', () => {
+  const request = { name: 's', base: { ...BOOK_DEFAULTS, iterations: 300 }, parameter: 'learningRate' as const };
+
+  it('lists every bad value, and refuses duplicates', () => {
+    const { values, errors } = checkSweepValues('0.1, abc, -1, 0.1, 2000, 1', request);
+    expect(values).toEqual([0.1, -1, 2000, 1]);
+    expect(errors).toEqual([
+      '"abc" is not a number',
+      'learningRate = -1: learningRate: must be a number greater than 0 and at most 1000, got -1',
+      '0.1 is listed twice (each value makes one run)',
+      'learningRate = 2000: learningRate: must be a number greater than 0 and at most 1000, got 2000',
+    ]);
+  });
+
+  it('a problem of the base configuration is said once, not per value', () => {
+    const { errors } = checkSweepValues('0.1 1 10', { ...request, base: { ...request.base, iterations: 0 } });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^iterations: /);
+  });
+
+  it('good values: no errors', () => {
+    expect(checkSweepValues('0.01 0.1 1', request)).toEqual({ values: [0.01, 0.1, 1], errors: [] });
+    expect(checkSweepValues('  ', request).errors).toEqual(['values: list at least one value']);
+  });
+});
