@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline';
 import { bundledMnistFolder, loadIdxDataset } from '../core/datasets';
 import { runBenchTask, type BenchTask } from './tasks';
+import { errorMessage } from '../../shared/errors';
 
 const data = loadIdxDataset(bundledMnistFolder());
 process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
@@ -14,6 +15,6 @@ for await (const line of createInterface({ input: process.stdin })) {
     const result = runBenchTask(JSON.parse(line) as BenchTask, data);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } catch (error) {
-    process.stdout.write(`${JSON.stringify({ error: (error as Error).message })}\n`);
+    process.stdout.write(`${JSON.stringify({ error: errorMessage(error) })}\n`);
   }
 }

@@ -16,6 +16,7 @@ import { defaultConcurrency } from '../core/run-manager';
 import { printableLines } from './format';
 import { nameFlag } from './run-text-flags';
 import { packageVersion } from './version';
+import { errorMessage } from '../../shared/errors';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -159,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`descent: ${printableLines(error.message)}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`descent: ${printableLines((error as Error).message)}\n`);
+    process.stderr.write(`descent: ${printableLines(errorMessage(error))}\n`);
     return EXIT_FAILURE;
   }
 }

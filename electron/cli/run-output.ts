@@ -99,7 +99,7 @@ export function humanOutput(): RunOutput {
     },
     finish: (record) => {
       const run = runs.get(record.id);
-      const s = record.summary as { seconds?: number; trainSeconds?: number; evalSeconds?: number; loadSeconds?: number; itersPerSec?: number; meanLossLast100?: number | null; divergedAt?: number } | null;
+      const s = record.summary;
       // The bar's last word is the summary's figure, so the two never disagree.
       if (s?.itersPerSec !== undefined) run?.bar?.update(record.iterationsDone, { speed: Math.round(s.itersPerSec), timeLeft: '0 s' });
       run?.bar?.stop();
@@ -109,9 +109,9 @@ export function humanOutput(): RunOutput {
         return;
       }
       const tail = record.status === 'diverged' ? ` at iteration ${s.divergedAt} (loss not finite)` : '';
-      print(`${who}${record.status}${tail}: ${record.iterationsDone} iterations in ${duration(s.seconds ?? 0)} ` +
-        `(training ${duration(s.trainSeconds ?? 0)} at ${Math.round(s.itersPerSec ?? 0)} it/s, evaluation ${duration(s.evalSeconds ?? 0)}, ` +
-        `loading ${duration(s.loadSeconds ?? 0)})`);
+      print(`${who}${record.status}${tail}: ${record.iterationsDone} iterations in ${duration(s.seconds)} ` +
+        `(training ${duration(s.trainSeconds)} at ${Math.round(s.itersPerSec)} it/s, evaluation ${duration(s.evalSeconds)}, ` +
+        `loading ${duration(s.loadSeconds)})`);
       const loss = s.meanLossLast100 == null ? '–' : s.meanLossLast100.toFixed(4);
       const last = record.lastEpoch;
       if (record.status === 'diverged') {

@@ -3,7 +3,7 @@
  * manager with Node trainer processes, a dataset check that turns misfits into flag errors, and Ctrl-C.
  */
 import type { RunConfig } from '../../shared/config';
-import type { RunRecord } from '../../shared/run-record';
+import { isFinished, type RunRecord } from '../../shared/run-record';
 import { RunManager } from '../core/run-manager';
 import { descentHome } from '../core/store/home';
 import { RunStore } from '../core/store/run-store';
@@ -52,7 +52,7 @@ export async function trainRuns(
   manager.subscribe((event) => {
     output.event(event);
     if (event.type === 'run-changed' || event.type === 'run-added') latest.set(event.run.id, event.run);
-    if (event.type === 'run-changed' && ids.has(event.run.id) && ['completed', 'stopped', 'failed', 'diverged'].includes(event.run.status)) {
+    if (event.type === 'run-changed' && ids.has(event.run.id) && isFinished(event.run.status)) {
       output.finish(event.run);
     }
   });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { historiesToCsv, type RunHistory } from '../../shared/export';
 import type { RunConfig } from '../../shared/config';
-import type { RunRecord } from '../../shared/run-record';
+import { isLive, type RunRecord } from '../../shared/run-record';
 import type { RunStore } from '../core/store/run-store';
 import { isRunId } from '../core/run-id';
 import { acc, describeConfig, printable, printableLines, safeJson, table } from './format';
@@ -97,7 +97,7 @@ export function rmCommand(refs: string[]): void {
   const store = openStore();
   for (const ref of refs) {
     const run = resolveRun(store, ref);
-    if (['queued', 'running', 'paused'].includes(run.status)) throw new UsageError(`run ${run.id} is ${run.status}: stop it first`);
+    if (isLive(run.status)) throw new UsageError(`run ${run.id} is ${run.status}: stop it first`);
     store.trash(run.id);
     out(`moved ${run.id} to ${printable(store.trashDir)} (undo: descent restore ${run.id})`);
   }
@@ -123,7 +123,7 @@ export function configOfRun(ref: string): RunConfig {
 export function annotateCommand(ref: string, flags: { name?: string; tags?: string; notes?: string }): void {
   const store = openStore();
   const run = resolveRun(store, ref);
-  if (['queued', 'running', 'paused'].includes(run.status)) {
+  if (isLive(run.status)) {
     // The process training it rewrites run.json at every epoch; a change from here would be lost.
     throw new UsageError(`run ${run.id} is ${run.status} in another process: annotate it when it has finished`);
   }

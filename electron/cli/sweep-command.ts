@@ -70,7 +70,7 @@ export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions
 function resultsTable(points: GridPoint[], records: RunRecord[]): string {
   const rows = [['run', 'status', 'final loss', 'mean loss (last 100)', 'train acc', 'test acc', 'it/s']];
   records.forEach((r, i) => {
-    const s = r.summary as { finalLoss?: number | null; meanLossLast100?: number | null; itersPerSec?: number } | null;
+    const s = r.summary;
     const fmt = (v: number | null | undefined): string => (v == null ? '–' : v.toFixed(4));
     rows.push([points[i].label || r.name, r.status, fmt(s?.finalLoss), fmt(s?.meanLossLast100),
       acc(r.lastEpoch?.trainAcc ?? null), acc(r.lastEpoch?.testAcc ?? null), s?.itersPerSec ? String(Math.round(s.itersPerSec)) : '–']);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { fileTypeOf } from './file-type';
 import { checkIdxLength, idxHeaderLength, IdxFormatError, parseIdx, parseIdxHeader, type IdxArray, type IdxHeader } from '../../shared/data/idx';
+import { errorCode, errorMessage } from '../../shared/errors';
 
 /** Compressed bytes read to find a gzipped file's header (the gzip header may carry a file name). */
 const GZIP_HEAD_BYTES = 4096;
@@ -47,7 +48,7 @@ function openRegularFile(path: string): { fd: number; target: string; size: numb
     target = realpathSync(path);
     stats = statSync(target);
   } catch (error) {
-    throw new IdxFormatError(path, `cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}${danglingTarget(path)})`);
+    throw new IdxFormatError(path, `cannot be opened (${errorCode(error) ?? errorMessage(error)}${danglingTarget(path)})`);
   }
   const via = target === path ? '' : `links to ${target}, which `;
   if (!stats.isFile()) {
@@ -99,7 +100,7 @@ function gzippedHeader(fd: number, path: string, dims: number): IdxHeader {
     // A gzip stream cut short inflates as far as it goes when flushed instead of finished.
     head = gunzipSync(readAt(fd, GZIP_HEAD_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: GZIP_HEAD_INFLATE_LIMIT });
   } catch (error) {
-    throw new IdxFormatError(path, `cannot be decompressed (${(error as Error).message})`);
+    throw new IdxFormatError(path, `cannot be decompressed (${errorMessage(error)})`);
   }
   return parseIdxHeader(head.subarray(0, idxHeaderLength(dims)), path, dims);
 }
@@ -151,7 +152,7 @@ export function readIdxFile(folder: string, name: string, dims: number): IdxArra
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new IdxFormatError(file.path, `decompresses to more than the ${file.fileLength} bytes its header declares (${file.shape.join('×')})`);
       }
-      throw new IdxFormatError(file.path, `cannot be decompressed (${(error as Error).message})`);
+      throw new IdxFormatError(file.path, `cannot be decompressed (${errorMessage(error)})`);
     }
     return { ...parseIdx(bytes, file.path, dims), path: file.path };
   });
@@ -190,7 +191,7 @@ async function inflatePrefix(fd: number, path: string, wanted: number): Promise<
       if (length >= wanted) break; // leaving the loop closes the streams
     }
   } catch (error) {
-    throw new IdxFormatError(path, `cannot be read (${(error as Error).message})`);
+    throw new IdxFormatError(path, `cannot be read (${errorMessage(error)})`);
   } finally {
     source.destroy();
   }

@@ -1,8 +1,7 @@
 /** Taskbar/dock progress while runs train, and a notification when a run ends. */
 import { Notification, type BrowserWindow } from 'electron';
 import type { RunManager } from '../core/run-manager';
-
-const ENDED = new Set(['completed', 'failed', 'diverged']);
+import { endedByItself, isLive } from '../../shared/run-record';
 
 export function watchProgress(manager: RunManager, window: () => BrowserWindow | null): () => void {
   const active = new Map<string, { done: number; total: number }>();
@@ -20,11 +19,11 @@ export function watchProgress(manager: RunManager, window: () => BrowserWindow |
   return manager.subscribe((event) => {
     if (event.type === 'run-changed') {
       const run = event.run;
-      if (run.status === 'running' || run.status === 'paused' || run.status === 'queued') {
+      if (isLive(run.status)) {
         active.set(run.id, { done: run.iterationsDone, total: run.config.iterations });
       } else {
         active.delete(run.id);
-        if (ENDED.has(run.status) && Notification.isSupported()) {
+        if (endedByItself(run.status) && Notification.isSupported()) {
           const acc = run.lastEpoch ? ` · test accuracy ${run.lastEpoch.testAcc.toFixed(4)}` : '';
           new Notification({ title: `${run.name}: ${run.status}`, body: `${run.iterationsDone} iterations${acc}${run.error ? ` · ${run.error}` : ''}` }).show();
         }

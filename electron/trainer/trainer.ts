@@ -6,6 +6,7 @@ import { hostMessageSchema, parseMessage, type TrainerMessage } from '../../shar
 import { PauseGate } from '../core/pause-gate';
 import { runTrainingSession } from '../core/training-session';
 import { checkGradients } from '../core/gradient-check';
+import { errorMessage } from '../../shared/errors';
 
 /** The two directions of a trainer's message channel. */
 export interface TrainerPort {
@@ -31,8 +32,8 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
         port.send(result);
         exit(0);
       },
-      (error: Error) => {
-        port.send({ type: 'failed', message: error.message });
+      (error: unknown) => {
+        port.send({ type: 'failed', message: errorMessage(error) });
         exit(1);
       },
     );

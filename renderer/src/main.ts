@@ -3,9 +3,10 @@ import App from './App.svelte';
 import './app.css';
 import { connectApi } from './lib/api-client';
 import { Workbench } from './lib/workbench.svelte';
+import { errorMessage } from '../../shared/errors';
 
 const wb = new Workbench(connectApi());
 mount(App, { target: document.getElementById('app')!, props: { wb } });
-wb.load().catch((error: Error) => {
-  wb.error = `cannot reach the Descent backend: ${error.message}`;
+wb.load().catch((error: unknown) => {
+  wb.error = `cannot reach the Descent backend: ${errorMessage(error)}`;
 });

@@ -13,7 +13,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
+import { isLive, RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
+import { errorMessage } from '../../../shared/errors';
 import type { EpochRecord } from '../../../shared/engine/train';
 import { isRunId } from '../run-id';
 import { forEachLine, type LineReadResult } from './line-reader';
@@ -38,8 +39,6 @@ export class DamagedRunError extends Error {
 }
 
 const RUN_FILE = 'run.json';
-/** Statuses of a run some process is (or was) working on. */
-const UNFINISHED: ReadonlySet<RunRecord['status']> = new Set(['queued', 'running', 'paused']);
 const METRICS_FILE = 'metrics.ndjson';
 /** Room held on the disk while a run trains (see `holdReserve`). */
 const RESERVE_FILE = 'disk-reserve';
@@ -309,12 +308,12 @@ export class RunStore {
     const changed: RunRecord[] = [];
     const warnings: string[] = [];
     for (const run of this.list().runs) {
-      if (!UNFINISHED.has(run.status)) continue;
+      if (!isLive(run.status)) continue;
       if (run.owner && isAlive(run.owner)) continue;
       try {
         changed.push(this.endAbandoned(run, 'interrupted'));
       } catch (error) {
-        warnings.push(`run ${run.id} is left ${run.status}: its training process is gone, but the store cannot record that (${(error as Error).message})`);
+        warnings.push(`run ${run.id} is left ${run.status}: its training process is gone, but the store cannot record that (${errorMessage(error)})`);
       }
     }
     return { changed, warnings };
@@ -401,7 +400,7 @@ function direntType(entry: Dirent): string {
 
 /** Where JSON.parse gave up, without the text it quotes (which could be anything the file holds). */
 function jsonErrorPlace(error: unknown): string {
-  const message = (error as Error).message;
+  const message = errorMessage(error);
   const position = /at position (\d+)/.exec(message);
   if (position) return ` (at character ${position[1]})`;
   if (/Unexpected end of JSON input/.test(message)) return ' (it ends too early)';

@@ -8,6 +8,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { fileTypeOf } from '../file-type';
+import { errorCode as codeOf, errorMessage } from '../../../shared/errors';
 
 /** A store file that cannot be read: the path and why (no content quoted). */
 export class StoreFileError extends Error {
@@ -24,7 +25,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+const errorCode = (error: unknown): string => codeOf(error) ?? errorMessage(error);
 
 /** True if `path` is `root` or lies beneath it (both already resolved). */
 function isInside(path: string, root: string): boolean {

@@ -4,6 +4,8 @@
  * The desktop app's preload never goes away, so there the state simply stays `connected`.
  */
 
+import { errorMessage } from '../../../shared/errors';
+
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
 /** One observable connection state; listeners hear every change (not repeats). */
@@ -42,7 +44,7 @@ export const DISCONNECTED_MESSAGE =
  * happened, instead of the browser's terse message.
  */
 export function explainFailure(action: string, error: unknown, status: ConnectionStatus): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const unreachable = status === 'disconnected' || (error instanceof TypeError && /fetch|network/i.test(message));
   if (!unreachable) return message;
   return `Cannot ${action}: the Descent backend is not reachable (was “descent serve” stopped?). Nothing was done; the page reconnects by itself when the backend is back.`;

@@ -1,5 +1,6 @@
 /** The sweep form's list of values, checked as a whole: every problem listed, not only the first. Pure. */
 import { sweepConfigs, type SweepRequest } from '../../../shared/api';
+import { errorMessage } from '../../../shared/errors';
 
 /** The values typed (comma or space separated), and every problem with them. */
 export function checkSweepValues(text: string, request: Omit<SweepRequest, 'values'>): { values: number[]; errors: string[] } {
@@ -25,7 +26,7 @@ export function checkSweepValues(text: string, request: Omit<SweepRequest, 'valu
     } catch (error) {
       // "learningRate = -1: learningRate: must be …" is this value's problem; a problem of another field
       // (the iterations, say) is the base configuration's, said once without the value.
-      const message = (error as Error).message;
+      const message = errorMessage(error);
       const path = message.match(/^[^:]+: ([^:]+):/)?.[1] ?? '';
       const own = request.parameter === 'hidden' ? path.startsWith('layers') : path === request.parameter;
       const text = own ? message : message.slice(message.indexOf(': ') + 2);

@@ -6,7 +6,7 @@
 import { flushSync } from 'svelte';
 import { spreadTimes, type AppInfo, type DamagedRunInfo, type RunMetrics, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
-import type { RunRecord } from '../../../shared/run-record';
+import { isLive, type RunRecord } from '../../../shared/run-record';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
@@ -77,8 +77,6 @@ export interface LiveMetrics {
   seconds: number[];
   epochs: RunMetrics['epochs'];
 }
-
-const ACTIVE = new Set(['queued', 'running', 'paused']);
 
 export class Workbench {
   runs = $state.raw<RunRecord[]>([]);
@@ -184,7 +182,7 @@ export class Workbench {
   }
 
   isActive(run: RunRecord): boolean {
-    return ACTIVE.has(run.status);
+    return isLive(run.status);
   }
 
   /** Selects one run, or toggles it into the selection (`additive`, e.g. with Ctrl/⌘). */
