@@ -67,7 +67,8 @@ async function download(action: () => Promise<void>): Promise<string> {
 describe('the workbench in Chromium', () => {
   it('trains the book\'s network from the form and draws live, growing charts', () => onFreshWorkbench(async () => {
     await trainFromForm(page, 1500, 10_000);
-    await expect.poll(() => runItems(page).count()).toBe(1);
+    // A fresh server checks the dataset in a worker thread of its own before it stores the run.
+    await expect.poll(() => runItems(page).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(20);
     const early = await points('Loss per iteration');
     await expect.poll(() => points('Loss per iteration'), { timeout: 30_000 }).toBeGreaterThan(early + 50);
@@ -76,8 +77,8 @@ describe('the workbench in Chromium', () => {
     // The same curve against wall-clock time.
     const byIteration = await points('Loss per iteration');
     await page.getByLabel('x axis').selectOption('time');
-    await expect.poll(() => page.locator('figure[data-chart="Loss per iteration"] .canvas').count()).toBe(1);
-    expect(await points('Loss per iteration')).toBe(byIteration);
+    // The chart is retitled for its axis and plots the same points.
+    await expect.poll(() => points('Loss over time')).toBe(byIteration);
   }));
 
   it('launches a three-value learning-rate sweep and compares it side by side', () => onFreshWorkbench(async () => {
@@ -85,7 +86,8 @@ describe('the workbench in Chromium', () => {
     await expect.poll(() => page.locator('ul[aria-label="runs"] li[data-status="completed"]').count(), { timeout: 90_000 }).toBe(3);
     // Small multiples: one panel per run, plus the overlay's two charts and the sweep chart.
     await expect.poll(() => page.locator('.multiples figure').count()).toBe(3);
-    await expect.poll(() => points('Sweep result')).toBe(6);
+    // Each run's final test and train accuracy (and marks for the best run and any that did not learn).
+    await expect.poll(() => points('Sweep result')).toBeGreaterThanOrEqual(6);
     const differing = await page.locator('table.diff tbody tr th').allTextContents();
     expect(differing).toEqual(['learning rate']);
   }));
