@@ -12,6 +12,7 @@ import { typescriptExecArgv } from '../core/typescript-loader';
 import type { BenchTask } from './tasks';
 import { chromiumPath } from './chromium';
 import { LOAD_RUNS, measureLoad } from './load-bench';
+import { LONG_RUN_ITERATIONS, measureLongHistory } from './history-bench';
 import { measureUiUpdates } from './ui-bench';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -119,6 +120,11 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
       const load = await measureLoad(chromium, Math.max(3, options.repeats));
       emit(alone(`descent runs, ${LOAD_RUNS.toLocaleString('en-US')} stored runs, wall (process start to exit)`, 's', load.cli, '< 1 s'));
       if (load.app) emit(alone(`workbench: ${LOAD_RUNS.toLocaleString('en-US')} stored runs listed, from page load`, 's', load.app, '< 1 s'));
+      const history = await measureLongHistory(Math.max(3, options.repeats));
+      const size = `${LONG_RUN_ITERATIONS.toLocaleString('en-US')} iterations (${(history.metricsBytes / 1e6).toFixed(0)} MB of metrics)`;
+      emit(alone(`workbench: a run of ${size} opened, first time (chart summary made)`, 's', [history.firstOpen], '—'));
+      emit(alone(`workbench: a run of ${size} opened (its ${(history.sentBytes / 1e3).toFixed(0)} kB chart summary)`, 's', history.laterOpens, '< 2 s'));
+      emit(alone(`descent show, a run of ${size}, wall`, 's', history.show, '—'));
     }
   } finally {
     descent32.close();

@@ -50,11 +50,15 @@ export function runsCommand(options: { json: boolean }): void {
 export function showCommand(ref: string, options: { json: boolean }): void {
   const store = openStore();
   const run = resolveRun(store, ref);
-  const metrics = store.readMetrics(run.id);
   if (options.json) {
-    out(safeJson({ run, metrics }));
+    // Streamed: a history of millions of iterations is never one string (nor all in memory).
+    const write = (text: string): void => void process.stdout.write(text);
+    write(`{"run":${safeJson(run)},"metrics":`);
+    store.writeMetricsJson(run.id, write, (value) => safeJson(value));
+    write('}\n');
     return;
   }
+  const metrics = store.metricsTally(run.id);
   out(`${printable(run.name)}  (${run.id})`);
   out(`status     ${run.status}${run.error ? ` — ${printable(run.error)}` : ''}`);
   out(`network    ${describeConfig(run.config)} · seed ${run.config.seed}`);
@@ -63,7 +67,7 @@ export function showCommand(ref: string, options: { json: boolean }): void {
   if (run.group) out(`group      ${printable(run.group)}`);
   if (run.tags.length) out(`tags       ${run.tags.map(printable).join(', ')}`);
   if (run.notes) out(`notes      ${printable(run.notes)}`);
-  out(`losses     ${metrics.losses.length} recorded${metrics.losses.length ? `, last ${metrics.losses[metrics.losses.length - 1].toFixed(4)}` : ''}`);
+  out(`losses     ${metrics.losses} recorded${metrics.lastLoss !== null ? `, last ${metrics.lastLoss.toFixed(4)}` : ''}`);
   out(`folder     ${printable(store.runDir(run.id))}`);
   if (metrics.epochs.length) {
     out('');
@@ -82,7 +86,7 @@ export function exportCommand(refs: string[], options: { format: string; out?: s
   const histories = runs.map((run) => ({ run, metrics: store.readMetrics(run.id) }));
   for (const h of histories) for (const w of h.metrics.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
   const text = options.format === 'csv'
-    ? historiesToCsv(histories.map(({ run, metrics }): RunHistory => ({ id: run.id, name: run.name, ...metrics })))
+    ? historiesToCsv(histories.map(({ run, metrics }): RunHistory => ({ id: run.id, name: run.name, config: run.config, ...metrics })))
     : `${safeJson(histories.map(({ run, metrics }) => ({ run, iterations: metrics.iterations, losses: metrics.losses, epochs: metrics.epochs })), 2)}\n`;
   if (options.out) {
     writeOutFile(options.out, text, Boolean(options.force));

@@ -347,6 +347,19 @@ export class RunManager {
   private persist(run: ActiveRun): void {
     run.record = withMetadataOf(this.storedRecord(run.record.id), run.record);
     this.store.write(run.record);
+    this.refreshSummary(run.record.id, false);
+  }
+
+  /**
+   * Keeps a long run's chart summary current as it grows (every few megabytes, and at its end), so that
+   * opening it needs no long pass. Best effort: the summary is a cache of the metrics file.
+   */
+  private refreshSummary(id: string, final: boolean): void {
+    try {
+      this.store.refreshSummary(id, final);
+    } catch (error) {
+      this.emit({ type: 'warning', id, message: `cannot update the chart summary: ${errorMessage(error)}` });
+    }
   }
 
   /** The run's record as its file has it, or undefined if it cannot be read. */
@@ -369,6 +382,7 @@ export class RunManager {
     const current: RunRecord = {
       ...withMetadataOf(stored, record), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
     };
+    this.refreshSummary(record.id, true);
     try {
       this.store.writeLast(current);
     } catch (error) {

@@ -1,6 +1,6 @@
 /** The experiment store on real files: formats, atomic records, damaged files, recovery, trash. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { currentOwner, ownerIsAlive, processStartTime } from '../../electron/cor
 import { RunStore } from '../../electron/core/store/run-store';
 import { readWeights, writeWeights } from '../../electron/core/store/weights-file';
 import { makeRecord } from '../support/runs';
+import { ITERATIONS_PER_EPOCH, lossAt, writeLongHistory } from '../../electron/bench/long-history';
+import { typescriptExecArgv } from '../../electron/core/typescript-loader';
 
 let home: string;
 let store: RunStore;
@@ -214,6 +216,29 @@ describe('special files are listed as damaged: not read past a bound, never bloc
     expect(JSON.stringify(damaged)).not.toMatch(/root|xxxx/);
   });
 
+  it('writing replaces a symbolic link planted in the store; the file it pointed to is untouched', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'descent-elsewhere-'));
+    try {
+      const victim = join(elsewhere, 'precious');
+      writeFileSync(victim, 'precious');
+      const record = makeRecord();
+      store.create(record);
+      const path = join(store.runDir(record.id), 'run.json');
+      rmSync(path);
+      symlinkSync(victim, path);
+      store.write({ ...record, name: 'rewritten' });
+      expect(readFileSync(victim, 'utf8')).toBe('precious');
+      expect(lstatSync(path).isSymbolicLink()).toBe(false);
+      expect(store.read(record.id).name).toBe('rewritten');
+      symlinkSync(victim, `${store.weightsBase(record.id)}.bin`);
+      writeWeights(store.weightsBase(record.id), MultiLayerNet.initialise({ layers: [2, 2], activation: 'relu', loss: 'mse', dtype: 'float32' }, 0.1, new RandomState(1)), 1);
+      expect(readFileSync(victim, 'utf8')).toBe('precious');
+      expect(readdirSync(store.runDir(record.id)).sort()).toEqual(['metrics.ndjson', 'run.json', 'weights.bin', 'weights.json']);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('a link to another file inside the store is followed', () => {
     const record = makeRecord();
     store.create(record);
@@ -317,6 +342,109 @@ describe('recovery after a crash', () => {
     expect(store.readMetrics(running.id)).toMatchObject({ epochs: [{ iteration: 0 }], warnings: [] });
     expect(store.read(live.id).status).toBe('running');
     expect(store.read(done.id).status).toBe('completed');
+  });
+});
+
+describe('a long history is served to charts as a summary, made in bounded memory and kept beside the file', () => {
+  const ITERATIONS = 2_000_000;
+  /** The mean of the generated losses of iterations from … to − 1. */
+  const meanLoss = (from: number, to: number): number => {
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += lossAt(i);
+    return sum / (to - from);
+  };
+  const summaryFile = (id: string): string => join(store.runDir(id), 'metrics.summary.json');
+
+  it('2 000 000 iterations: buckets of 128 (the first power of two that gives at most 16 384), each point its bucket\'s mean', async () => {
+    const record = makeRecord();
+    store.create(record);
+    writeLongHistory(store.metricsPath(record.id), ITERATIONS);
+    const metrics = await store.chartMetrics(record.id);
+    expect(metrics.losses).toHaveLength(ITERATIONS / 128);
+    expect(metrics.iterations.slice(0, 3)).toEqual([63, 191, 319]);
+    expect(metrics.losses[0]).toBeCloseTo(meanLoss(0, 128), 12);
+    expect(metrics.losses[7777]).toBeCloseTo(meanLoss(7777 * 128, 7778 * 128), 12);
+    expect(metrics.losses[15_624]).toBeCloseTo(meanLoss(15_624 * 128, ITERATIONS), 12);
+    // Stamped 50 000 iterations a second: a bucket's time is that of its last iteration.
+    expect(metrics.seconds[0]).toBeCloseTo(128 / 50_000, 12);
+    expect(metrics.seconds[15_624]).toBeCloseTo(ITERATIONS / 50_000, 12);
+    expect(metrics.epochs).toHaveLength(Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)));
+    expect(metrics.warnings).toEqual([]);
+    // What a client receives: well under a megabyte (the raw history would be ~90 MB of JSON).
+    expect(JSON.stringify(metrics).length).toBeLessThan(1024 * 1024);
+    expect(existsSync(summaryFile(record.id))).toBe(true);
+  });
+
+  it('summarises in a child whose heap is capped at 64 MiB (the whole history, read as arrays, would not fit)', () => {
+    const record = makeRecord();
+    store.create(record);
+    writeLongHistory(store.metricsPath(record.id), ITERATIONS);
+    const child = spawnSync(process.execPath, ['--max-old-space-size=64', ...typescriptExecArgv(), join(__dirname, '..', 'support', 'chart-metrics-child.ts'), home, record.id], {
+      encoding: 'utf8', timeout: 120_000,
+    });
+    expect(child.status, child.stderr.slice(-2000)).toBe(0);
+    const shape = JSON.parse(child.stdout);
+    expect(shape).toMatchObject({ points: ITERATIONS / 128, epochs: Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)), warnings: [] });
+    expect(shape.heapMiB).toBeLessThan(64);
+  });
+
+  it('grows with its file: a later request reads what was appended (a bad line reported) and agrees with a summary made from scratch', async () => {
+    const record = makeRecord();
+    store.create(record);
+    writeLongHistory(store.metricsPath(record.id), 300_000);
+    const early = await store.chartMetrics(record.id);
+    expect(early.losses).toHaveLength(300_000 / 32);
+    writeFileSync(store.metricsPath(record.id), 'null\n', { flag: 'a' });
+    writeLongHistory(store.metricsPath(record.id), 300_000, 300_000);
+    const grown = await store.chartMetrics(record.id);
+    expect(grown.losses).toHaveLength(600_000 / 64);
+    expect(grown.losses[100]).toBeCloseTo(meanLoss(6400, 6464), 12);
+    expect(grown.warnings).toHaveLength(1);
+    expect(grown.warnings[0]).toMatch(/: line \d+ is not a well-formed progress or epoch record and was skipped$/);
+    rmSync(summaryFile(record.id));
+    expect(await store.chartMetrics(record.id)).toEqual(grown);
+  });
+
+  it('a summary that does not match its file (replaced, or damaged) is made again', async () => {
+    const record = makeRecord();
+    store.create(record);
+    writeLongHistory(store.metricsPath(record.id), 300_000);
+    const first = await store.chartMetrics(record.id);
+    // The file replaced by another history of the same length: same size, different first line.
+    writeFileSync(store.metricsPath(record.id), readFileSync(store.metricsPath(record.id), 'utf8').replace('"losses":[2.3,', '"losses":[9.3,'));
+    const replaced = await store.chartMetrics(record.id);
+    expect(replaced.losses[0]).toBeCloseTo(first.losses[0] + 7 / 32, 12);
+    writeFileSync(summaryFile(record.id), '{"version":1,"size":');
+    expect(await store.chartMetrics(record.id)).toEqual(replaced);
+  });
+
+  it('streamed as JSON, it is exactly JSON.stringify of the history read whole; the tally agrees', () => {
+    const record = makeRecord();
+    store.create(record);
+    writeLongHistory(store.metricsPath(record.id), 200_000);
+    // A bad line, a batch without time stamps (NaN times, null in JSON), and a torn tail.
+    writeFileSync(store.metricsPath(record.id), '42\n{"type":"progress","iterations":[200000,200001],"losses":[0.5,0.25]}\n{"type":"prog', { flag: 'a' });
+    let text = '';
+    let pieces = 0;
+    store.writeMetricsJson(record.id, (piece) => {
+      text += piece;
+      pieces++;
+    });
+    const whole = store.readMetrics(record.id);
+    expect(text).toBe(JSON.stringify(whole));
+    expect(pieces).toBeGreaterThan(10);
+    expect(store.metricsTally(record.id)).toEqual({ losses: 200_002, lastLoss: 0.25, epochs: whole.epochs, warnings: whole.warnings });
+    expect(whole.warnings).toHaveLength(2);
+  });
+
+  it('a short history is sent whole', async () => {
+    const record = makeRecord();
+    store.create(record);
+    writeLongHistory(store.metricsPath(record.id), 10_000);
+    const metrics = await store.chartMetrics(record.id);
+    expect(metrics.iterations).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+    expect(metrics.losses[1234]).toBe(lossAt(1234));
+    expect(existsSync(summaryFile(record.id))).toBe(false);
   });
 });
 

@@ -5,22 +5,27 @@
  *   <home>/runs/<id>/metrics.ndjson  append-only JSON lines: progress batches and epoch measurements
  *   <home>/runs/<id>/weights.json    final parameters: header (shapes, dtype, seed) …
  *   <home>/runs/<id>/weights.bin     … and the little-endian values
+ *   <home>/runs/<id>/metrics.summary.json  a long history's chart summary (a cache, metrics-summary.ts)
+ *   <home>/runs/<id>/disk-reserve    room held for the last record while the run trains
  *   <home>/trash/<id>/               deleted runs, restorable
  *
  * Damaged files are reported with their path and reason and left where they are; they never stop
- * the other runs from loading, and nothing is ever deleted.
+ * the other runs from loading, and nothing is ever deleted. Reading never needs writing: every file is
+ * type-checked and size-bounded before it is read (store-file.ts), and recovery is best effort.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { isLive, RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
-import { errorMessage } from '../../../shared/errors';
-import type { EpochRecord } from '../../../shared/engine/train';
 import { isRunId } from '../run-id';
-import { forEachLine, type LineReadResult } from './line-reader';
-import { formatBytes, openStoreFile, readStoreFile, StoreFileError } from './store-file';
+import { fileTypeOf } from '../file-type';
+import { scanMetrics } from './metrics-scan';
+import { drainAsync } from './line-reader';
+import { summarizeMetrics, summarySteps, summaryAsMetrics, type MetricsSummary } from './metrics-summary';
+import { tallyMetrics, writeMetricsJson, type MetricsTally } from './metrics-stream';
+import { openStoreFile, readStoreFile, replaceFile, StoreFileError } from './store-file';
 import { ownerIsAlive, type RunOwner } from './owner';
-import { spreadTimes, type RunMetrics } from '../../../shared/api';
+import { spreadTimes, type RunMetrics } from '../../../shared/metrics';
+import { errorMessage } from '../../../shared/errors';
 
 /** A run folder whose record cannot be read. */
 export interface DamagedRun {
@@ -43,16 +48,22 @@ const METRICS_FILE = 'metrics.ndjson';
 /** Room held on the disk while a run trains (see `holdReserve`). */
 const RESERVE_FILE = 'disk-reserve';
 const RESERVE_BYTES = 64 * 1024;
+/** The chart's summary of a long history, beside its raw file. */
+const SUMMARY_FILE = 'metrics.summary.json';
+/** Metrics files up to this size are sent to charts whole. */
+export const CHART_RAW_BYTES = 4 * 1024 * 1024;
+/** How much a live run's metrics grow between updates of its summary. */
+const SUMMARY_STEP_BYTES = 4 * 1024 * 1024;
 /** A run.json is a few kilobytes; anything past this is not one, and is not read into memory. */
 const MAX_RECORD_BYTES = 1024 * 1024;
-/** A progress line carries one batch of losses (≤ 20 batches a second): far below this. */
-const MAX_METRICS_LINE_BYTES = 16 * 1024 * 1024;
-/** Bad lines reported one by one; past this, a count. */
-const MAX_REPORTED_LINES = 20;
 
 export class RunStore {
   readonly runsDir: string;
   readonly trashDir: string;
+  /** Chart summaries being made, by run id. */
+  private readonly summaries = new Map<string, Promise<{ summary: MetricsSummary; warnings: string[] }>>();
+  /** Size of each growing run's metrics when its summary was last brought up to date here. */
+  private readonly summarizedBytes = new Map<string, number>();
 
   constructor(readonly home: string) {
     this.runsDir = join(home, 'runs');
@@ -97,7 +108,7 @@ export class RunStore {
 
   /** Replaces `run.json` atomically: a crash leaves the old record or the new one, never a mix. */
   write(record: RunRecord): void {
-    writeFileAtomic.sync(join(this.runDir(record.id), RUN_FILE), `${JSON.stringify(record, null, 2)}\n`, { fsync: true });
+    replaceFile(join(this.runDir(record.id), RUN_FILE), `${JSON.stringify(record, null, 2)}\n`, { fsync: true });
   }
 
   /**
@@ -184,7 +195,7 @@ export class RunStore {
       if (!entry.isDirectory()) {
         // Hidden files are the operating system's (.DS_Store); anything else here is not a run and says so.
         if (!entry.name.startsWith('.')) {
-          damaged.push({ id: entry.name, path: join(this.runsDir, entry.name), reason: `is ${direntType(entry)}, not a run folder; it was not read` });
+          damaged.push({ id: entry.name, path: join(this.runsDir, entry.name), reason: `is ${fileTypeOf(entry)}, not a run folder; it was not read` });
         }
         continue;
       }
@@ -224,51 +235,84 @@ export class RunStore {
    * line number, as is a torn last line; the other lines are read.
    */
   readMetrics(id: string): RunMetrics {
-    const path = this.metricsPath(id);
     const metrics: RunMetrics = { iterations: [], losses: [], seconds: [], epochs: [], warnings: [] };
     let lastSeconds = 0;
-    let skipped = 0;
-    // A file of a million bad lines gives a count, not a million warnings.
-    const skip = (message: string): void => void (++skipped <= MAX_REPORTED_LINES && metrics.warnings.push(message));
-    let ending: LineReadResult;
-    try {
-      ending = forEachLine(path, this.home, (line, number) => {
-        if (line.length === 0) return;
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch {
-          skip(`${path}: line ${number} is not JSON and was skipped`);
-          return;
+    const { warnings } = scanMetrics(this.metricsPath(id), this.home, {
+      progress: (line) => {
+        for (let k = 0; k < line.iterations.length; k++) {
+          metrics.iterations.push(line.iterations[k]);
+          metrics.losses.push(line.losses[k]);
         }
-        const record = typeof value === 'object' && value !== null && !Array.isArray(value)
-          ? value as { type?: string; iterations?: number[]; losses?: number[]; seconds?: number } & Partial<EpochRecord>
-          : null;
-        if (record?.type === 'progress' && isProgress(record)) {
-          for (let k = 0; k < record.iterations.length; k++) {
-            metrics.iterations.push(record.iterations[k]);
-            metrics.losses.push(record.losses[k]);
-          }
-          for (const t of spreadTimes(lastSeconds, isNumber(record.seconds) ? record.seconds : undefined, record.iterations.length)) metrics.seconds.push(t);
-          if (isNumber(record.seconds)) lastSeconds = record.seconds;
-        } else if (record?.type === 'epoch' && isEpoch(record)) {
-          const { iteration, epoch, trainAcc, testAcc, seconds } = record as EpochRecord & { seconds?: number };
-          metrics.epochs.push({ iteration, epoch, trainAcc, testAcc, ...(isNumber(seconds) ? { seconds } : {}) });
-        } else {
-          skip(`${path}: line ${number} is not a well-formed progress or epoch record and was skipped`);
-        }
-      }, { maxLineBytes: MAX_METRICS_LINE_BYTES });
-    } catch (error) {
-      if (!(error instanceof StoreFileError)) throw error;
-      metrics.warnings.push(/ENOENT/.test(error.reason) ? `${path}: missing` : `${path}: ${error.reason}`);
-      return metrics;
-    }
-    for (const number of ending.overlongLines) {
-      skip(`${path}: line ${number} is longer than ${formatBytes(MAX_METRICS_LINE_BYTES)}, more than any record, and was skipped`);
-    }
-    if (skipped > MAX_REPORTED_LINES) metrics.warnings.push(`${path}: ${skipped - MAX_REPORTED_LINES} more bad lines were skipped`);
-    if (ending.tornTailBytes > 0) metrics.warnings.push(`${path}: the last line is incomplete (${ending.tornTailBytes} bytes; a write was cut off) and was skipped`);
+        for (const t of spreadTimes(lastSeconds, line.seconds, line.iterations.length)) metrics.seconds.push(t);
+        if (line.seconds !== undefined) lastSeconds = line.seconds;
+      },
+      epoch: (measurement) => void metrics.epochs.push(measurement),
+    });
+    metrics.warnings.push(...warnings);
     return metrics;
+  }
+
+  /** How many losses a run recorded, the last one, and every epoch, without holding the history (`descent show`). */
+  metricsTally(id: string): MetricsTally {
+    if (this.metricsSize(id) <= CHART_RAW_BYTES) return tallyMetrics(this.metricsPath(id), this.home);
+    // A long history's summary has these figures, and is kept up to date by reading only what was appended.
+    const { summary, warnings } = summarizeMetrics(this.metricsPath(id), this.home, this.summaryPath(id));
+    return { losses: summary.losses, lastLoss: summary.lastLoss, epochs: summary.epochs, warnings };
+  }
+
+  /**
+   * Writes a run's whole history as JSON (the text of `JSON.stringify(readMetrics(id))`) piece by piece
+   * through `write`, in bounded memory however long it is (`descent show --json`, `export`).
+   */
+  writeMetricsJson(id: string, write: (text: string) => void, stringify?: (value: unknown) => string): void {
+    writeMetricsJson(this.metricsPath(id), this.home, write, stringify);
+  }
+
+  /**
+   * The history a chart draws: every value of a run whose metrics file is at most CHART_RAW_BYTES (about
+   * 150 000 iterations); for a longer one, the means of at most MAX_BUCKETS buckets of iterations, from the
+   * summary kept beside the file (metrics-summary.ts), so that a run of any length opens at once and is
+   * sent as a few hundred kilobytes. Every value stays in the file, and `descent export` streams them all.
+   */
+  async chartMetrics(id: string): Promise<RunMetrics> {
+    const path = this.metricsPath(id);
+    if (this.metricsSize(id) <= CHART_RAW_BYTES) return this.readMetrics(id);
+    // One pass at a time per run: a second request for the same history waits for the first's.
+    let pending = this.summaries.get(id);
+    if (!pending) {
+      pending = drainAsync(summarySteps(path, this.home, this.summaryPath(id))).finally(() => this.summaries.delete(id));
+      this.summaries.set(id, pending);
+    }
+    const { summary, warnings } = await pending;
+    return summaryAsMetrics(summary, warnings);
+  }
+
+  /**
+   * Brings a long run's chart summary up to date with what was appended since it was last made (its owner
+   * calls this as the run grows, so that opening the run needs no long pass). Nothing for a short run.
+   */
+  refreshSummary(id: string, final = true): void {
+    const size = this.metricsSize(id);
+    if (size <= CHART_RAW_BYTES) return;
+    // While the run grows, a pass every SUMMARY_STEP_BYTES: each reads only what was appended since the last.
+    if (!final && size - (this.summarizedBytes.get(id) ?? 0) < SUMMARY_STEP_BYTES) return;
+    summarizeMetrics(this.metricsPath(id), this.home, this.summaryPath(id));
+    if (final) this.summarizedBytes.delete(id);
+    else this.summarizedBytes.set(id, size);
+  }
+
+  private summaryPath(id: string): string {
+    return join(this.runDir(id), SUMMARY_FILE);
+  }
+
+  /** Bytes in the run's metrics file (0 if there is none or it is not a file). */
+  metricsSize(id: string): number {
+    try {
+      const stats = statSync(this.metricsPath(id));
+      return stats.isFile() ? stats.size : 0;
+    } catch {
+      return 0;
+    }
   }
 
   /**
@@ -385,19 +429,6 @@ export class MetricsWriter {
   }
 }
 
-const isNumber = (v: unknown): v is number => typeof v === 'number';
-
-/** What a folder entry is, for a reason: "a regular file", "a symbolic link", … */
-function direntType(entry: Dirent): string {
-  if (entry.isSymbolicLink()) return 'a symbolic link';
-  if (entry.isFile()) return 'a regular file';
-  if (entry.isFIFO()) return 'a named pipe (FIFO)';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice()) return 'a character device';
-  if (entry.isBlockDevice()) return 'a block device';
-  return 'an unknown kind of file';
-}
-
 /** Where JSON.parse gave up, without the text it quotes (which could be anything the file holds). */
 function jsonErrorPlace(error: unknown): string {
   const message = errorMessage(error);
@@ -405,16 +436,6 @@ function jsonErrorPlace(error: unknown): string {
   if (position) return ` (at character ${position[1]})`;
   if (/Unexpected end of JSON input/.test(message)) return ' (it ends too early)';
   return '';
-}
-
-/** A progress line another tool (or a bad disk) could have mangled: parallel arrays of numbers. */
-function isProgress(r: { iterations?: unknown; losses?: unknown }): r is { iterations: number[]; losses: number[]; seconds?: number } {
-  return Array.isArray(r.iterations) && Array.isArray(r.losses) && r.iterations.length === r.losses.length &&
-    r.iterations.every(isNumber) && r.losses.every(isNumber);
-}
-
-function isEpoch(r: Record<string, unknown>): boolean {
-  return ['iteration', 'epoch', 'trainAcc', 'testAcc'].every((key) => isNumber(r[key]));
 }
 
 /** Bytes after the last newline of a file of `size` bytes (empty if it ends with one), read from the end. */

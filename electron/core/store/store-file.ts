@@ -5,7 +5,8 @@
  * non-blocking and re-checked on the descriptor, in case the file was swapped in between. Reasons name
  * the file's type or size, never its content.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { fileTypeOf } from '../file-type';
 import { errorCode as codeOf, errorMessage } from '../../../shared/errors';
@@ -104,5 +105,30 @@ export function readStoreFile(path: string, root: string, maxBytes: number): Buf
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the file at `path` atomically: the data goes to a new temporary file beside it (created
+ * exclusively, so never through an existing name), is synced if asked, and is renamed over `path`. A
+ * crash leaves the old file or the new one, never a mix; a full disk leaves the old one and no temporary
+ * file. Unlike write-file-atomic, a symbolic link at `path` is replaced, never written through: a link
+ * planted in the store cannot make Descent overwrite a file elsewhere.
+ */
+export function replaceFile(path: string, data: string | Uint8Array, options: { fsync: boolean }): void {
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    try {
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+      if (options.fsync) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
 }

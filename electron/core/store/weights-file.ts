@@ -3,8 +3,8 @@
  * `weights.bin` (the values, little-endian, in the order W1, b1, W2, b2, …), so that any tool can
  * read them: numpy with `np.fromfile(…, dtype='<f4', count=…, offset=…)`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import writeFileAtomic from 'write-file-atomic';
+import { readFileSync } from 'node:fs';
+import { replaceFile } from './store-file';
 import type { MultiLayerNet } from '../../../shared/engine/network';
 import { bytesPerElement, type DType, type FloatArray } from '../../../shared/engine/tensor';
 
@@ -39,11 +39,11 @@ export function writeWeights(base: string, network: MultiLayerNet, seed: number)
       else view.setFloat64(k * 8, p.values[k], true);
     }
   });
-  writeFileSync(`${base}.bin`, bytes);
+  replaceFile(`${base}.bin`, bytes, { fsync: true });
   const header: WeightsHeader = {
     schemaVersion: WEIGHTS_SCHEMA_VERSION, dtype, byteOrder: 'little-endian', layers: [...layers], activation, loss, seed, parameters,
   };
-  writeFileAtomic.sync(`${base}.json`, `${JSON.stringify(header, null, 2)}\n`, { fsync: true });
+  replaceFile(`${base}.json`, `${JSON.stringify(header, null, 2)}\n`, { fsync: true });
   return header;
 }
 

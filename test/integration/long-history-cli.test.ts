@@ -1,0 +1,52 @@
+/**
+ * `descent show` on a history of 2 000 000 iterations (~53 MB of metrics) in a CLI whose heap is capped
+ * at 96 MiB: the figures come from one streaming pass, and `--json` is written piece by piece, so neither
+ * holds the history (read whole, its arrays alone would take ~48 MB, and its JSON ~90 MB as one string).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RunStore } from '../../electron/core/store/run-store';
+import { makeRecord } from '../support/runs';
+import { ITERATIONS_PER_EPOCH, lossAt, writeLongHistory } from '../../electron/bench/long-history';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
+const HOME = mkdtempSync(join(tmpdir(), 'descent-long-'));
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
+
+const ITERATIONS = 2_000_000;
+const store = new RunStore(HOME);
+const record = makeRecord({ status: 'completed', iterationsDone: ITERATIONS });
+store.create(record);
+writeLongHistory(store.metricsPath(record.id), ITERATIONS);
+
+function descentCapped(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--max-old-space-size=96', BIN, ...args], {
+    encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, DESCENT_HOME: HOME },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('a long history on the command line, in bounded memory', () => {
+  it('show prints the count, the last loss and every epoch', () => {
+    const shown = descentCapped('show', record.id);
+    expect(shown.code, shown.stderr.slice(-1000)).toBe(0);
+    expect(shown.stdout).toContain(`losses     2000000 recorded, last ${lossAt(ITERATIONS - 1).toFixed(4)}`);
+    const epochRows = shown.stdout.split('\n').filter((line) => /^\s*\d+\.\d\d\s+\d+\s+0\.9000\s+0\.8900\s*$/.test(line));
+    expect(epochRows).toHaveLength(Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)));
+  });
+
+  it('show --json streams every value', () => {
+    const shown = descentCapped('show', record.id, '--json');
+    expect(shown.code, shown.stderr.slice(-1000)).toBe(0);
+    const { run, metrics } = JSON.parse(shown.stdout);
+    expect(run.id).toBe(record.id);
+    expect(metrics.iterations).toHaveLength(ITERATIONS);
+    expect(metrics.iterations[1_234_567]).toBe(1_234_567);
+    expect(metrics.losses[1_234_567]).toBe(lossAt(1_234_567));
+    expect(metrics.seconds[ITERATIONS - 1]).toBeCloseTo(ITERATIONS / 50_000, 9);
+    expect(metrics.warnings).toEqual([]);
+  });
+});
