@@ -38,8 +38,6 @@ function fakeBackend(runs: RunRecord[]) {
   return { api, emit: (event: WorkbenchEvent) => listener(event) };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 40));
-
 describe('Workbench state', () => {
   beforeEach(() => storage.clear());
 
@@ -144,7 +142,8 @@ describe('Workbench connection and form', () => {
     runs.push(makeRecord({ name: 'made while away' }));
     reachable = true;
     connection.report(true);
-    await tick();
+    // On return the workbench reads the store again (asynchronously): wait for that read, not for a set time.
+    await vi.waitFor(() => expect(wb.runs).toHaveLength(2));
     expect(wb.connection).toBe('connected');
     expect(lists).toBe(2);
     expect(wb.runs.map((r) => r.name)).toEqual(['before', 'made while away']);
