@@ -6,20 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { replaceFile } from './store-file';
 import type { MultiLayerNet } from '../../../shared/engine/network';
-import { bytesPerElement, type DType, type FloatArray } from '../../../shared/engine/tensor';
+import { bytesPerElement, type FloatArray } from '../../../shared/engine/tensor';
+import { parseWeightsHeader, WEIGHTS_SCHEMA_VERSION, type WeightsHeader } from '../../../shared/weights-header';
 
-export const WEIGHTS_SCHEMA_VERSION = 1;
-
-export interface WeightsHeader {
-  readonly schemaVersion: number;
-  readonly dtype: DType;
-  readonly byteOrder: 'little-endian';
-  readonly layers: number[];
-  readonly activation: string;
-  readonly loss: string;
-  readonly seed: number;
-  readonly parameters: Array<{ name: string; rows: number; cols: number; byteOffset: number; length: number }>;
-}
+export { WEIGHTS_SCHEMA_VERSION, type WeightsHeader } from '../../../shared/weights-header';
 
 /** Writes `<base>.bin` then `<base>.json` (the header last, so a header always describes a whole file). */
 export function writeWeights(base: string, network: MultiLayerNet, seed: number): WeightsHeader {
@@ -49,10 +39,9 @@ export function writeWeights(base: string, network: MultiLayerNet, seed: number)
 
 /** Reads weights written by `writeWeights`: the header and one array per parameter. */
 export function readWeights(base: string): { header: WeightsHeader; values: FloatArray[] } {
-  const header = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as WeightsHeader;
-  if (header.schemaVersion !== WEIGHTS_SCHEMA_VERSION) {
-    throw new Error(`${base}.json: weights format version ${header.schemaVersion}; this Descent reads ${WEIGHTS_SCHEMA_VERSION}`);
-  }
+  const parsed = parseWeightsHeader(readFileSync(`${base}.json`, 'utf8'));
+  if (!parsed.ok) throw new Error(`${base}.json: ${parsed.error}`);
+  const { header } = parsed;
   const bytes = readFileSync(`${base}.bin`);
   const bytesPer = bytesPerElement(header.dtype);
   const values = header.parameters.map((p) => {
