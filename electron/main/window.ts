@@ -5,25 +5,21 @@
 import { BrowserWindow, nativeTheme, screen, session } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_WINDOW_STATE, parseWindowState, type WindowState } from '../../shared/window-state';
 
-interface Bounds {
-  x?: number;
-  y?: number;
-  width: number;
-  height: number;
-  maximized?: boolean;
-}
-
-function loadBounds(file: string): Bounds {
+function loadBounds(file: string): WindowState {
+  let text: string;
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as Bounds;
-    // Only restore a position that is still on a connected display.
-    const visible = saved.x !== undefined && saved.y !== undefined &&
-      screen.getAllDisplays().some(({ workArea: a }) => saved.x! >= a.x && saved.y! >= a.y && saved.x! < a.x + a.width && saved.y! < a.y + a.height);
-    return visible ? saved : { width: saved.width, height: saved.height, maximized: saved.maximized };
+    text = readFileSync(file, 'utf8');
   } catch {
-    return { width: 1400, height: 900 };
+    return DEFAULT_WINDOW_STATE;
   }
+  const saved = parseWindowState(text);
+  const { x, y } = saved;
+  // Only restore a position that is still on a connected display.
+  const visible = x !== undefined && y !== undefined &&
+    screen.getAllDisplays().some(({ workArea: a }) => x >= a.x && y >= a.y && x < a.x + a.width && y < a.y + a.height);
+  return visible ? saved : { width: saved.width, height: saved.height, maximized: saved.maximized };
 }
 
 export function createMainWindow(options: { preload: string; url: string; stateFile: string; trusted: (url: string) => boolean }): BrowserWindow {
@@ -59,7 +55,8 @@ export function createMainWindow(options: { preload: string; url: string; stateF
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   win.on('close', () => {
     const { x, y, width, height } = win.getNormalBounds();
-    writeFileSync(options.stateFile, JSON.stringify({ x, y, width, height, maximized: win.isMaximized() }));
+    const state: WindowState = { x, y, width, height, maximized: win.isMaximized() };
+    writeFileSync(options.stateFile, JSON.stringify(state));
   });
   void win.loadURL(options.url);
   return win;
