@@ -1,5 +1,10 @@
 /** Tables and curves of the compare view: configuration differences, summaries, a sweep's result curve. Pure. */
 import type { RunRecord } from '../../../shared/run-record';
+import { fieldPhrase, showConfigValue } from '../../../shared/config-phrase';
+
+// Moved to shared/ (the repeat groups' labels and counts use them too); re-exported for the renderer's imports.
+export { fieldPhrase } from '../../../shared/config-phrase';
+export { chanceLoss, learningVerdict } from '../../../shared/learning-verdict';
 
 /** Config fields in the order the diff table shows them, with labels. */
 export const CONFIG_FIELDS: Array<[string, string]> = [
@@ -8,7 +13,7 @@ export const CONFIG_FIELDS: Array<[string, string]> = [
   ['trainSize', 'training images'], ['dtype', 'precision'], ['seed', 'seed'], ['dataset', 'dataset'],
 ];
 
-const show = (value: unknown): string => (Array.isArray(value) ? value.join('-') : value === null || value === undefined ? 'all' : String(value));
+const show = showConfigValue;
 
 /** Rows of the config diff: field label, one value per run, and whether the runs differ there. */
 export function configDiff(runs: RunRecord[]): Array<{ field: string; label: string; values: string[]; differs: boolean }> {
@@ -55,22 +60,6 @@ export function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value * (1 - 1e-12)) return step * power;
   return 10 * power;
-}
-
-/** A config field's value as a short phrase ("lr 0.1", "784-50-10", "seed 7"), as labels and subtitles say it. */
-export function fieldPhrase(field: string, value: unknown): string {
-  const text = show(value);
-  switch (field) {
-    case 'learningRate': return `lr ${text}`;
-    case 'batchSize': return `batch ${text}`;
-    case 'iterations': return `${text} iterations`;
-    case 'trainSize': return value === null || value === undefined ? 'all images' : `${text} images`;
-    case 'weightInit': return `init ${text}`;
-    case 'seed': return `seed ${text}`;
-    case 'loss': return value === 'mse' ? 'mean squared error' : 'cross-entropy';
-    case 'gradient': return `${text} gradient`;
-    default: return text;
-  }
 }
 
 /**
@@ -124,37 +113,6 @@ export function sharedDescription(runs: readonly RunRecord[]): string {
 export function fieldInWords(field: string): string {
   if (field === 'layers') return 'hidden units';
   return CONFIG_FIELDS.find(([f]) => f === field)?.[1] ?? field;
-}
-
-/** Test accuracy within this of chance (1/classes) counts as chance. */
-const CHANCE_MARGIN = 0.05;
-
-/**
- * The loss of a uniform guess over `classes`, where a network that learns nothing stays: ln(classes) for
- * cross-entropy (ln 10 ≈ 2.30 for digits), ½·(1 − 1/classes) for mean squared error.
- */
-export function chanceLoss(loss: string, classes: number): number {
-  return loss === 'mse' ? 0.5 * (1 - 1 / classes) : Math.log(classes);
-}
-
-/**
- * How a finished run went, beyond its status: `diverged` (a non-finite loss stopped it) or `did not learn`
- * (completed, yet test accuracy within 5 points of chance, 1/classes, and the loss no more than 0.1 below a
- * uniform guess's, `chanceLoss`) — a learning rate far too small, or so large that the loss jumps about
- * without overflowing. Null otherwise.
- */
-export function learningVerdict(run: RunRecord): 'diverged' | 'did not learn' | null {
-  if (run.status === 'diverged') return 'diverged';
-  if (run.status !== 'completed') return null;
-  const classes = run.config.layers[run.config.layers.length - 1];
-  const s = (run.summary ?? {}) as Record<string, unknown>;
-  const loss = typeof s.meanLossLast100 === 'number' ? s.meanLossLast100 : typeof s.finalLoss === 'number' ? s.finalLoss : null;
-  const testAcc = run.lastEpoch?.testAcc ?? null;
-  if (loss === null || testAcc === null || !(classes > 1)) return null;
-  const nearChance = testAcc <= 1 / classes + CHANCE_MARGIN;
-  // Stuck at a uniform guess's loss, or worse (a rate so large the loss jumps about above it without overflowing).
-  const stuck = loss >= chanceLoss(run.config.loss, classes) - 0.1;
-  return nearChance && stuck ? 'did not learn' : null;
 }
 
 /** Compared runs in the order of their swept value when they form a sweep; otherwise as given. */
