@@ -16,6 +16,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { isLive, RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
+import type { DamagedRunInfo } from '../../../shared/api';
 import { isRunId } from '../run-id';
 import { fileTypeOf } from '../file-type';
 import { scanMetrics } from './metrics-scan';
@@ -27,12 +28,8 @@ import { ownerIsAlive, type RunOwner } from './owner';
 import { spreadTimes, type RunMetrics } from '../../../shared/metrics';
 import { errorMessage } from '../../../shared/errors';
 
-/** A run folder whose record cannot be read. */
-export interface DamagedRun {
-  readonly id: string;
-  readonly path: string;
-  readonly reason: string;
-}
+/** A run folder whose record cannot be read (the API's format: shared/api.ts). */
+export type DamagedRun = DamagedRunInfo;
 
 
 /** A record that cannot be read: the path and why. */
