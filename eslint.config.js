@@ -12,7 +12,8 @@ import assemblyscript from './tools/eslint/assemblyscript.js';
  * the named ones, `electron` the Electron runtime. Folders not listed here (test/, scripts/, tools/) are unrestricted.
  */
 export const LAYERS = [
-  { folder: 'shared', may: { npm: ['zod'] }, why: 'shared/ runs everywhere: no node:*, DOM, electron or npm packages with either.' },
+  // @stdlib's t distribution (pure arithmetic, no Node or DOM): the repeat groups' confidence intervals and Welch's test.
+  { folder: 'shared', may: { npm: ['zod', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-t-cdf'] }, why: 'shared/ runs everywhere: no node:*, DOM, electron or npm packages with either.' },
   { folder: 'electron/core', may: { folders: ['shared'], node: true, npm: true }, why: 'Node services stay below the trainer, CLI, bridge and Electron glue, and never load electron.' },
   { folder: 'electron/trainer', may: { folders: ['shared', 'electron/core'] } },
   { folder: 'electron/server', may: { folders: ['shared', 'electron/core'], node: true, npm: true } },
