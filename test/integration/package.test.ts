@@ -5,8 +5,7 @@
  * rendered from build/icon.svg. The app is built into a staging folder so that other tests serving
  * out/renderer meanwhile are undisturbed.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,31 +15,17 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { PNG } from 'pngjs';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { bundledMnistFolder, IDX_FILES, loadIdxDataset } from '../../electron/core/datasets';
-import { writeStandInElectron } from '../support/stand-in-electron';
+import { buildLinuxDir } from '../support/package-dir';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 const work = mkdtempSync(join(tmpdir(), 'descent-package-'));
-const stage = join(work, 'stage');
-const output = join(work, 'release');
-const unpacked = join(output, 'linux-unpacked');
-const asar = join(unpacked, 'resources', 'app.asar');
+let unpacked = '';
+let asar = '';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(command: string, args: string[], cwd = ROOT): void {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-}
-
 beforeAll(() => {
-  run('npm', ['run', 'package:assets']);
-  run(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', join(stage, 'out')]);
-  for (const file of ['package.json', 'electron.builder.yml']) copyFileSync(join(ROOT, file), join(stage, file));
-  for (const folder of ['build', 'node_modules']) symlinkSync(join(ROOT, folder), join(stage, folder));
-  const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
-  writeStandInElectron(join(work, 'electron-dist'), electronVersion);
-  run(BIN('electron-builder'), ['--projectDir', stage, '-c', 'electron.builder.yml', '--linux', 'dir',
-    `-c.electronDist=${join(work, 'electron-dist')}`, `-c.directories.output=${output}`]);
+  unpacked = buildLinuxDir(work);
+  asar = join(unpacked, 'resources', 'app.asar');
 }, 300_000);
 
 describe('electron-builder: Linux dir target', () => {

@@ -5,7 +5,7 @@
  * module in place of Electron's: an API the app starts using that the stand-in lacks fails `npm run typecheck`.
  */
 /// <reference types="electron" />
-import { app, onShutdown, setWindowCloser } from './app';
+import { app, onShutdown, setWindowCloser, standInEnv } from './app';
 import { closeChromium, devtoolsEndpoint, launchChromium } from './chromium';
 import { announce } from './control';
 import { lifecycle } from './lifecycle';
@@ -20,6 +20,10 @@ export { net, protocol } from './protocol';
 export { utilityProcess, type UtilityProcess } from './utility-process';
 export { BrowserWindow, WebContents } from './windows';
 export type MenuItemConstructorOptions = Electron.MenuItemConstructorOptions;
+
+// Electron's main process knows where its resources are; packaged, that is where MNIST is.
+if (standInEnv.resourcesPath) Object.defineProperty(process, 'resourcesPath', { value: standInEnv.resourcesPath, enumerable: false });
+Object.defineProperty(process, 'type', { value: 'browser', enumerable: false });
 
 setWindowCloser(closeAllWindows);
 onLastWindowClosed(() => {
