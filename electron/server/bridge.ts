@@ -140,7 +140,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       send(res, 400, { ok: false, error: `the request body must be JSON {"args": [...]}: ${errorMessage(error)}` });
       return;
     }
-    const parsed = parseApiArguments(method, (body as { args?: unknown } | null)?.args);
+    const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
+    const parsed = parseApiArguments(method, args);
     if (!parsed.ok) {
       send(res, 400, { ok: false, error: parsed.error });
       return;
