@@ -11,7 +11,7 @@ import { connection, explainFailure, type ConnectionStatus } from './connection'
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
 
-export type View = 'train' | 'sweep' | 'compare' | 'gradcheck';
+export type View = 'train' | 'sweep' | 'compare' | 'gradcheck' | 'lab';
 
 /** How charts are drawn; shared by every chart and kept across restarts. */
 export interface ChartPrefs {
@@ -42,7 +42,7 @@ interface SavedState {
 const STORAGE_KEY = 'descent.ui.v1';
 /** Name of the performance measure of one data-driven redraw. */
 export const UI_UPDATE_MEASURE = 'descent:ui-update';
-const VIEWS: View[] = ['train', 'sweep', 'compare', 'gradcheck'];
+const VIEWS: View[] = ['train', 'sweep', 'compare', 'gradcheck', 'lab'];
 
 /** The saved UI state, or defaults if there is none or it does not parse. */
 function loadSaved(): SavedState {
