@@ -16,3 +16,11 @@ export const runNameSchema = text(RUN_TEXT_LIMITS.name);
 export const runTagsSchema = z.array(text(RUN_TEXT_LIMITS.tag)).max(RUN_TEXT_LIMITS.tags, `at most ${RUN_TEXT_LIMITS.tags} tags`);
 /** A run's free-text notes. */
 export const runNotesSchema = text(RUN_TEXT_LIMITS.notes);
+
+/**
+ * A name put together from parts (a sweep's name and what one run varies) cut to the limit with "…", so
+ * that every stored name is one the app and `annotate` accept back unchanged.
+ */
+export function fitRunName(name: string): string {
+  return name.length <= RUN_TEXT_LIMITS.name ? name : `${name.slice(0, RUN_TEXT_LIMITS.name - 1)}…`;
+}

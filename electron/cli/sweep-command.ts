@@ -5,6 +5,7 @@
 import type { RunConfig } from '../../shared/config';
 import { pickSeed } from '../../shared/engine/rng';
 import type { RunRecord } from '../../shared/run-record';
+import { fitRunName } from '../../shared/run-text';
 import { acc, printable, table } from './format';
 import { humanOutput, jsonOutput } from './run-output';
 import { trainRuns } from './session';
@@ -59,7 +60,7 @@ export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions
   const output = options.json ? jsonOutput() : humanOutput();
   if (!options.json) process.stdout.write(`Sweep "${printable(group)}": ${points.length} runs, ${options.parallel} at a time\n`);
   const records = await trainRuns(
-    points.map((p, i) => ({ config: configs[i], name: `${group}: ${p.label || 'run'}`, group, label: p.label || `run ${i + 1}` })),
+    points.map((p, i) => ({ config: configs[i], name: fitRunName(`${group}: ${p.label || 'run'}`), group, label: p.label || `run ${i + 1}` })),
     options.parallel,
     output,
   );

@@ -89,6 +89,13 @@ describe('one length limit for names, tags and notes, the API\'s', () => {
     expect(descent('runs', '--json').stdout).toBe(before);
   });
 
+  it('a sweep named at the limit names its runs within it too (cut with …)', () => {
+    const sweep = descent('sweep', '--lr', '0.1,1', '--name', long(RUN_TEXT_LIMITS.name), '--iters', '1', '--train-size', '100', '--json');
+    expect(sweep.code).toBe(0);
+    const names = sweep.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.type === 'summary').map((l) => l.name as string);
+    expect(names).toEqual([`${long(RUN_TEXT_LIMITS.name - 1)}…`, `${long(RUN_TEXT_LIMITS.name - 1)}…`]);
+  });
+
   it('a name of exactly the limit is accepted', () => {
     const id = runIds()[0];
     expect(descent('annotate', id, '--name', long(RUN_TEXT_LIMITS.name)).code).toBe(0);
