@@ -40,14 +40,12 @@ function buildProgram(): Command {
     });
 
   addTrainFlags(program.command('sweep').description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'), { lists: true })
-    .option('--parallel <n>', `runs at once, 1–64 (default ${defaultConcurrency()}: cores − 1)`)
+    .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
     .addOption(new Option('--name <text>', 'a name for the sweep group'))
     .option('--json', 'one JSON object per line on stdout, each with its runId')
-    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel?: string }) => {
+    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel: number }) => {
       const { json, name, parallel, ...trainFlags } = flags;
-      const runs = await sweepCommand(trainFlags, {
-        json: Boolean(json), name: nameFlag(name), parallel: wholeNumber('--parallel', parallel ?? String(defaultConcurrency()), 1, 64),
-      });
+      const runs = await sweepCommand(trainFlags, { json: Boolean(json), name: nameFlag(name), parallel });
       if (runs.some((r) => r.status === 'failed')) process.exitCode = EXIT_FAILURE;
     });
 
@@ -96,39 +94,44 @@ function buildProgram(): Command {
   program
     .command('serve')
     .description('the workbench UI in your browser, on this machine\'s runs (loopback only, token in the URL)')
-    .option('--port <n>', 'port, 0–65535 (default 0: any free port)')
+    .addOption(wholeNumberOption('--port <n>', 'port', 0, 65535, 0, 'any free port'))
     // The bridge gives full control of the store and of trainer processes: it never leaves this machine.
-    .addOption(new Option('--host <address>', 'loopback address to listen on (default 127.0.0.1)').choices(['127.0.0.1', '::1', 'localhost']))
-    .option('--parallel <n>', `runs at once, 1–64 (default ${defaultConcurrency()})`)
+    .addOption(new Option('--host <address>', 'loopback address to listen on').choices(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'))
+    .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
     .option('--rebuild', 'build the UI again first')
-    .action(async (flags: { port?: string; host?: string; parallel?: string; rebuild?: boolean }) => {
-      const host = flags.host ?? '127.0.0.1';
-      await serveCommand({
-        host,
-        port: wholeNumber('--port', flags.port ?? '0', 0, 65535),
-        parallel: wholeNumber('--parallel', flags.parallel ?? String(defaultConcurrency()), 1, 64),
-        rebuild: Boolean(flags.rebuild),
-      });
+    .action(async (flags: { port: number; host: string; parallel: number; rebuild?: boolean }) => {
+      await serveCommand({ host: flags.host, port: flags.port, parallel: flags.parallel, rebuild: Boolean(flags.rebuild) });
     });
 
   program
     .command('bench')
     .description('Descent against the book\'s numpy code (training step, evaluation, numerical gradient, whole run), the UI under load, 1 000 stored runs listed (medians)')
-    .option('--repeats <n>', 'interleaved repetitions of each measurement, 1–50 (default 5)')
-    .option('--runs <n>', 'repetitions of the whole default run, 0–10 (default 3; 0 skips it)')
+    .addOption(wholeNumberOption('--repeats <n>', 'interleaved repetitions of each measurement', 1, 50, 5))
+    .addOption(wholeNumberOption('--runs <n>', 'repetitions of the whole default run (0 skips it)', 0, 10, 3))
     .option('--no-ui', 'skip the UI figures (8 live runs in Chromium, 1 000 runs listed in Chromium)')
     .option('--no-load', 'skip the load figures (1 000 stored runs listed)')
     .option('--json', 'one JSON object per figure on stdout')
-    .action(async (flags: { repeats?: string; runs?: string; json?: boolean; ui: boolean; load: boolean }) => {
+    .action(async (flags: { repeats: number; runs: number; json?: boolean; ui: boolean; load: boolean }) => {
       await benchCommand({
-        repeats: wholeNumber('--repeats', flags.repeats ?? '5', 1, 50),
-        runs: wholeNumber('--runs', flags.runs ?? '3', 0, 10),
+        repeats: flags.repeats,
+        runs: flags.runs,
         ui: flags.ui,
         load: flags.load,
         json: Boolean(flags.json),
       });
     });
   return program;
+}
+
+/**
+ * An option whose value commander parses as a whole number in [min, max] (UsageError naming the flag and the range
+ * otherwise, exit 2); `fallback` when the flag is absent, shown in the help with `why` if given.
+ */
+function wholeNumberOption(flags: string, description: string, min: number, max: number, fallback: number, why?: string): Option {
+  const flag = flags.split(' ')[0];
+  return new Option(flags, `${description}, ${min}–${max}`)
+    .argParser((text: string) => wholeNumber(flag, text, min, max))
+    .default(fallback, why === undefined ? undefined : `${fallback}, ${why}`);
 }
 
 /** A flag that must be a whole number in [min, max]; UsageError naming the flag otherwise. */

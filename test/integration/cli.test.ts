@@ -156,6 +156,9 @@ describe('descent serve', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/option '--host <address>' argument '0\.0\.0\.0' is invalid\. Allowed choices are 127\.0\.0\.1, ::1, localhost\./);
     expect(descent('serve', '--port', '70000').stderr).toMatch(/--port: must be a whole number from 0 to 65535/);
+    const parallel = descent('serve', '--parallel', '0');
+    expect(parallel.code).toBe(2);
+    expect(parallel.stderr).toMatch(/--parallel: must be a whole number from 1 to 64, got "0"/);
   });
 
   it('says in one line that a busy port is busy, exit 2, no stack trace', async () => {
