@@ -11,6 +11,7 @@ import type { RunManager } from './run-manager';
 import { assertConfigsFitDatasets } from './training-session';
 import { clientGone } from './client-scope';
 import type { RunConfig } from '../../shared/config';
+import { fitRunName } from '../../shared/run-text';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
 export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
@@ -47,7 +48,7 @@ export class WorkbenchService implements WorkbenchBackend {
     const configs = sweepConfigs(request);
     await assertConfigsFitDatasets(configs);
     const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;
-    return configs.map((config, i) => this.manager.submit(config, { name: `${request.name}: ${label} ${request.values[i]}`, group: request.name }));
+    return configs.map((config, i) => this.manager.submit(config, { name: fitRunName(`${request.name}: ${label} ${request.values[i]}`), group: request.name }));
   }
 
   async pauseRun(id: string) {

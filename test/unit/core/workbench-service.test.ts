@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../../shared/config';
+import { RUN_TEXT_LIMITS } from '../../../shared/run-text';
 import { RunManager } from '../../../electron/core/run-manager';
 import { RunStore } from '../../../electron/core/store/run-store';
 import type { TrainerHost } from '../../../electron/core/trainer-host';
@@ -52,6 +53,13 @@ describe('WorkbenchService', () => {
     // Two trainers at once (the concurrency), the third queued; all three in the store.
     expect(spawned).toEqual(runs.slice(0, 2).map((r) => r.id));
     expect((await service.listRuns()).runs.map((r) => r.id).sort()).toEqual(runs.map((r) => r.id).sort());
+  });
+
+  it('cuts a sweep\'s run names to the name limit, so each can be saved back unchanged', async () => {
+    const name = 'g'.repeat(RUN_TEXT_LIMITS.name);
+    const runs = await service.startSweep({ name, base: { ...BOOK_DEFAULTS, iterations: 10 }, parameter: 'learningRate', values: [0.1] });
+    expect(runs.map((r) => r.name)).toEqual([`${'g'.repeat(RUN_TEXT_LIMITS.name - 1)}…`]);
+    expect(runs[0].group).toBe(name);
   });
 
   it('keeps a sweep\'s given seed', async () => {
