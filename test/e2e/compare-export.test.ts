@@ -245,6 +245,26 @@ describe('comparing learning rates for a report, in Chromium', () => {
     expect(lossCsv[0]).toContain(',iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc');
   });
 
+  it('an export dialog edits title, legend labels, size and font size, previews, then saves', async () => {
+    await openSweep();
+    await figure('Loss per iteration').getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export figure' });
+    await dialog.waitFor();
+    await dialog.locator('input[name=figureTitle]').fill('Learning rates compared');
+    await dialog.getByLabel('legend label for lr 1', { exact: true }).fill('η = 1');
+    await dialog.locator('input[name=figureWidth]').fill('900');
+    await dialog.locator('input[name=figureHeight]').fill('500');
+    await dialog.locator('input[name=figureFontSize]').fill('16');
+    await expect.poll(() => dialog.getByRole('img', { name: 'Preview of the exported figure' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(900);
+    await shoot('export-dialog');
+    const text = readFileSync(await download(() => dialog.getByRole('button', { name: 'Save SVG' }).click()), 'utf8');
+    expect(text).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]* width="900" height="500"/);
+    const svg = await svgTexts(text);
+    expect(svg.texts).toEqual(expect.arrayContaining(['Learning rates compared', SHARED, 'η = 1', 'lr 0.1']));
+    expect(svg.texts).not.toContain('lr 1');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('exports the report figure as PNG at 300 dpi, SVG and PDF in each size, text kept as text', async () => {
     await openSweep();
     await page.getByText('Report figure').click();

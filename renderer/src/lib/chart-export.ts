@@ -75,3 +75,28 @@ export async function saveChart(api: WorkbenchApi, prefs: ChartPrefs, chart: Cha
     await api.saveFile({ suggestedName: `${base}.csv`, mime: 'text/csv', data: chart.csv(), base64: false });
   }
 }
+
+/** What the user changed in the export dialog before saving. */
+export interface FigureEdits {
+  title: string;
+  subtitle: string;
+  /** New legend labels by the lines' labels as plotted. */
+  labels: Record<string, string>;
+  width: number;
+  height: number;
+  fontSize: number;
+  background: string;
+}
+
+/** The dialog's starting point: the chart as it would be saved, with the user's export settings. */
+export function defaultEdits(chart: ChartExport, prefs: ChartPrefs): FigureEdits {
+  const labels = Object.fromEntries(chart.series.filter((s) => !s.unlisted).map((s) => [s.label, s.label]));
+  return { title: chart.title, subtitle: chart.subtitle, labels, width: prefs.exportWidth, height: prefs.exportHeight, fontSize: 12, background: prefs.exportBackground };
+}
+
+/** The chart with the dialog's edits: renamed legend entries, title, subtitle, font size, background. */
+export function editedFigure(chart: ChartExport, edits: FigureEdits): { series: Series[]; look: ChartLook } {
+  const series = chart.series.map((s) => (s.unlisted || !edits.labels[s.label]?.trim() ? s : { ...s, label: edits.labels[s.label].trim() }));
+  const look = figureLook({ ...chart, series, title: edits.title, subtitle: edits.subtitle }, edits.background);
+  return { series, look: { ...look, fontSize: edits.fontSize } };
+}

@@ -65,6 +65,8 @@ export interface ChartLook {
   subtitle?: string;
   /** Text colour of exported figures (on screen the page's theme colours apply). */
   textColour?: string;
+  /** Font size of ticks, axis titles and legend in CSS pixels (the title is 3 px larger); Chart.js's 12 unless set. */
+  fontSize?: number;
   background?: string;
 }
 
@@ -72,6 +74,7 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
   // Exported figures' text in one colour chosen for their background (on screen the theme's colours apply).
   const ink = look.textColour ? { color: look.textColour } : {};
   const grid = look.textColour ? { grid: { color: withAlpha(look.textColour, 0.15) }, border: { color: withAlpha(look.textColour, 0.33) } } : {};
+  const sized = look.fontSize ? { font: { size: look.fontSize } } : {};
   return {
     type: 'line',
     data: { datasets: datasetsOf(series, forSvg) },
@@ -89,20 +92,20 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
       scales: {
         // No ticks at the axis's ends unless they are round (a zoomed axis ends wherever the drag stopped).
         x: {
-          type: look.logX ? 'logarithmic' : 'linear', title: { display: true, text: look.xLabel, ...ink }, ...grid,
+          type: look.logX ? 'logarithmic' : 'linear', title: { display: true, text: look.xLabel, ...ink, ...sized }, ...grid,
           // Log axes label only 1, 2 and 5 × 10ⁿ themselves: Chart.js's skipping would drop some of those.
-          ticks: { callback: tickCallback(look.logX, look.xTicks), includeBounds: false, autoSkip: !look.xTicks && !look.logX, ...ink },
+          ticks: { callback: tickCallback(look.logX, look.xTicks), includeBounds: false, autoSkip: !look.xTicks && !look.logX, ...ink, ...sized },
           ...(look.xTicks ? { afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) => void (axis.ticks = look.xTicks!.map((value) => ({ value }))) } : {}),
         },
         y: {
-          type: look.logY ? 'logarithmic' : 'linear', title: { display: true, text: look.yLabel, ...ink }, ...grid,
-          ticks: { callback: tickCallback(look.logY), includeBounds: false, autoSkip: !look.logY, ...ink }, ...(look.yRange ?? {}),
+          type: look.logY ? 'logarithmic' : 'linear', title: { display: true, text: look.yLabel, ...ink, ...sized }, ...grid,
+          ticks: { callback: tickCallback(look.logY), includeBounds: false, autoSkip: !look.logY, ...ink, ...sized }, ...(look.yRange ?? {}),
         },
       },
       plugins: {
-        legend: { display: !look.noLegend, position: look.legendRight ? 'right' : 'top', labels: legendLabels(look.legendKey ?? [], look.textColour) },
-        title: { display: Boolean(look.title), text: look.title ?? '', font: { size: 15, weight: 'bold' }, padding: { top: 4, bottom: look.subtitle ? 2 : 8 }, ...ink },
-        subtitle: { display: Boolean(look.subtitle), text: look.subtitle ?? '', font: { size: 12 }, padding: { bottom: 8 }, ...ink },
+        legend: { display: !look.noLegend, position: look.legendRight ? 'right' : 'top', labels: { ...legendLabels(look.legendKey ?? [], look.textColour), ...sized } },
+        title: { display: Boolean(look.title), text: look.title ?? '', font: { size: (look.fontSize ?? 12) + 3, weight: 'bold' }, padding: { top: 4, bottom: look.subtitle ? 2 : 8 }, ...ink },
+        subtitle: { display: Boolean(look.subtitle), text: look.subtitle ?? '', font: { size: look.fontSize ?? 12 }, padding: { bottom: 8 }, ...ink },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}` } },
       },
     },
