@@ -10,6 +10,9 @@ import { printGradcheck, runGradcheck } from './gradcheck-command';
 import { GRADIENT_CHECK_MAX_BATCH } from '../../shared/engine/gradcheck';
 import { benchCommand } from './bench-command';
 import { sweepCommand } from './sweep-command';
+import { compareCommand } from './compare-command';
+import { trainRepeats } from './repeat-command';
+import { MAX_REPEATS } from '../../shared/repeat-seeds';
 import { serveCommand } from './serve-command';
 import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
@@ -31,23 +34,36 @@ function buildProgram(): Command {
   addTrainFlags(program.command('train').description('train a network (the book\'s 784-50-10 on MNIST by default)'))
     .addOption(new Option('--name <text>', 'a name for the run'))
     .option('--from <id>', 'start from an earlier run\'s configuration (seed included); other flags change it')
+    .addOption(wholeNumberOption('--repeat <n>', 'train once per seed over N seeds (with --seed S: S, S+1, …), then the group\'s statistics', 1, MAX_REPEATS, 1))
+    .addOption(wholeNumberOption('--parallel <n>', 'runs at once with --repeat', 1, 64, defaultConcurrency(), 'cores − 1'))
     .option('--json', 'one JSON object per line on stdout')
-    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; from?: string }) => {
-      const base = flags.from ? configOfRun(flags.from) : undefined;
-      const name = nameFlag(flags.name);
-      const run = await trainCommand(configFromFlags(flags, base), { json: Boolean(flags.json), name });
-      if (run.status === 'failed' || run.status === 'diverged') process.exitCode = EXIT_FAILURE;
+    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; from?: string; repeat: number; parallel: number }) => {
+      const { json, name: nameText, from, repeat, parallel, ...trainFlags } = flags;
+      const base = from ? configOfRun(from) : undefined;
+      const name = nameFlag(nameText);
+      const config = configFromFlags(trainFlags, base);
+      const runs = repeat > 1
+        ? await trainRepeats(config, { json: Boolean(json), name, repeat, parallel })
+        : [await trainCommand(config, { json: Boolean(json), name })];
+      if (runs.some((run) => run.status === 'failed' || run.status === 'diverged')) process.exitCode = EXIT_FAILURE;
     });
 
   addTrainFlags(program.command('sweep').description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'), { lists: true })
     .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
     .addOption(new Option('--name <text>', 'a name for the sweep group'))
+    .addOption(wholeNumberOption('--repeat <n>', 'train every combination over the same N seeds (paired; with --seed S: S, S+1, …)', 1, MAX_REPEATS, 1))
     .option('--json', 'one JSON object per line on stdout, each with its runId')
-    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel: number }) => {
-      const { json, name, parallel, ...trainFlags } = flags;
-      const runs = await sweepCommand(trainFlags, { json: Boolean(json), name: nameFlag(name), parallel });
+    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel: number; repeat: number }) => {
+      const { json, name, parallel, repeat, ...trainFlags } = flags;
+      const runs = await sweepCommand(trainFlags, { json: Boolean(json), name: nameFlag(name), parallel, repeat });
       if (runs.some((r) => r.status === 'failed')) process.exitCode = EXIT_FAILURE;
     });
+
+  program.command('compare').description('repeat groups (runs that differ only by seed): mean ± sd, 95% CI, and Welch\'s test of every pair')
+    .argument('[ids...]', 'run ids (or unique prefixes)')
+    .option('--group <name>', 'the runs of a sweep or repeat group (its --name)')
+    .option('--json', 'the groups and comparisons as one JSON object')
+    .action((ids: string[], flags: { group?: string; json?: boolean }) => compareCommand(ids, { group: flags.group, json: Boolean(flags.json) }));
 
   program.command('runs').description('list the runs in the store (DESCENT_HOME)')
     .option('--json', 'one JSON object per run')

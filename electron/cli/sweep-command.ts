@@ -4,8 +4,10 @@
  */
 import type { RunConfig } from '../../shared/config';
 import { pickSeed } from '../../shared/engine/rng';
+import { repeatSeeds } from '../../shared/repeat-seeds';
 import type { RunRecord } from '../../shared/run-record';
 import { fitRunName } from '../../shared/run-text';
+import { compareRuns, groupReport } from './compare-command';
 import { acc, printable, table } from './format';
 import { humanOutput, jsonOutput } from './run-output';
 import { trainRuns } from './session';
@@ -49,12 +51,34 @@ export interface SweepOptions {
   readonly json: boolean;
   readonly parallel: number;
   readonly name?: string;
+  /** Seeds each combination is trained with (1: one seed for the whole grid). */
+  readonly repeat?: number;
+}
+
+/**
+ * Every grid point once per seed, seed by seed within a point ("lr 0.1, seed 7"). Every point gets the same seeds,
+ * so a value's seed-7 run and another value's start from the same weights and batches: comparisons are paired.
+ */
+export function repeatGrid(points: readonly GridPoint[], seeds: readonly number[]): GridPoint[] {
+  if (points.length * seeds.length > MAX_SWEEP_RUNS) {
+    throw new UsageError(`--repeat: ${points.length} combinations × ${seeds.length} seeds is more than ${MAX_SWEEP_RUNS} runs; sweep fewer values or seeds`);
+  }
+  return points.flatMap((p) => seeds.map((seed) => ({ flags: { ...p.flags, seed: String(seed) }, label: [p.label, `seed ${seed}`].filter(Boolean).join(', ') })));
+}
+
+/** The seeds of a sweep with `--repeat N`: from `--seed S` (one value: S, S + 1, …) or random. */
+function sweepSeeds(seedFlag: string | undefined, repeat: number): number[] {
+  if (seedFlag?.includes(',')) throw new UsageError('--seed: with --repeat give one first seed (the runs use it and the next ones), not a list');
+  return repeatSeeds(repeat, seedFlag === undefined ? undefined : configFromFlags({ seed: seedFlag }).seed);
 }
 
 /** Trains the grid; resolves to the runs' final records, in grid order. */
 export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions): Promise<RunRecord[]> {
-  // One seed for the whole grid: the runs then differ only in the swept values.
-  const points = expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) });
+  const repeat = options.repeat ?? 1;
+  // One seed for the whole grid (or the same N seeds for every point): the runs then differ only in the swept values.
+  const points = repeat > 1
+    ? repeatGrid(expandGrid({ ...flags, seed: undefined }), sweepSeeds(flags.seed, repeat))
+    : expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) });
   const configs: RunConfig[] = points.map((p) => configFromFlags(p.flags));
   const group = options.name ?? `sweep ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
   const output = options.json ? jsonOutput() : humanOutput();
@@ -65,6 +89,7 @@ export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions
     output,
   );
   if (!options.json) process.stdout.write(`\n${resultsTable(points, records)}\n`);
+  if (!options.json && repeat > 1) process.stdout.write(`\nRepeat groups:\n${groupReport(compareRuns(records))}\n`);
   return records;
 }
 
