@@ -5,38 +5,24 @@
  * order; each must log no console errors. Nothing here writes into the repository (README screenshots are
  * `npm run docs:screenshots`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../renderer/src/lib/palette';
+import { e2eSuite } from '../support/e2e-suite';
 import {
-  launchChromium, launchLearningRateSweep, newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli,
-  type OpenWorkbench,
+  launchLearningRateSweep, newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli, type OpenWorkbench,
 } from '../support/workbench-browser';
 
-const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-downloads-'));
-let browser: Browser;
+const suite = e2eSuite();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  // Build the UI once (`descent serve --rebuild`); every case then serves that build on its own store.
-  await (await openWorkbench(browser, newHome(), { rebuild: true })).close();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(DOWNLOADS, { recursive: true, force: true });
-});
 
 /** Runs `body` on a fresh workbench (`page` is its page), after `seed` filled its store; then closes it. */
 async function onFreshWorkbench(body: (wb: OpenWorkbench) => Promise<void>, seed: (home: string) => void = () => {}): Promise<void> {
   const home = newHome();
   seed(home);
-  const wb = await openWorkbench(browser, home);
+  const wb = await openWorkbench(suite.browser(), home);
   page = wb.page;
   try {
     await body(wb);
@@ -57,12 +43,7 @@ async function completedSweep(): Promise<void> {
   await runsWithStatus(page, 'completed', 3);
 }
 
-async function download(action: () => Promise<void>): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), action()]);
-  const path = join(DOWNLOADS, file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
+const download = (action: () => Promise<void>): Promise<string> => suite.download(page, action);
 
 describe('the workbench in Chromium', () => {
   it('trains the book\'s network from the form and draws live, growing charts', () => onFreshWorkbench(async () => {
