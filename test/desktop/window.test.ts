@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES } from '../../shared/api-methods';
 import { BOOK_DEFAULTS } from '../../shared/config';
-import { launchDesktop } from './launch';
+import type { Page } from 'playwright-core';
+import { launchDesktop, type DesktopApp } from './launch';
 import { answerNextSaveDialog, desktopSession, savedDialogs } from './support';
 
 const session = desktopSession();
@@ -20,8 +21,13 @@ type PageDocument = { createElement(tag: string): PageElement; head: { append(e:
 type PageElement = Record<string, unknown> & { contentWindow: PageGlobals | null; addEventListener(type: string, listener: () => void): void };
 
 describe('the desktop window', () => {
+  // One launch for the cases that only look or try, and leave the app as it was.
+  let app: DesktopApp;
+  let page: Page;
+
   it('opens the renderer with the preload\'s API, and the page has neither require nor process', async () => {
-    const { app, page, errors } = await session.launch();
+    let errors: string[];
+    ({ app, page, errors } = await session.launch());
     const seen = await page.evaluate(() => {
       const world = globalThis as unknown as PageGlobals;
       return {
@@ -46,7 +52,6 @@ describe('the desktop window', () => {
   });
 
   it('blocks navigation to another origin (will-navigate) and stays on the app', async () => {
-    const { app, page } = await session.launch();
     await app.evaluate(({ BrowserWindow }) => {
       const seen: string[] = ((globalThis as Record<string, unknown>).descentTestNavigations = []);
       BrowserWindow.getAllWindows()[0].webContents.on('will-navigate', (_event: unknown, url: string) => void seen.push(url));
@@ -59,7 +64,6 @@ describe('the desktop window', () => {
   });
 
   it('denies window.open: no second page ever appears', async () => {
-    const { page } = await session.launch();
     const pagesBefore = page.context().pages().length;
     await page.evaluate(() => void (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/popup'));
     await page.evaluate(() => void (globalThis as unknown as { open(url: string): unknown }).open('index.html'));
@@ -68,7 +72,6 @@ describe('the desktop window', () => {
   });
 
   it('keeps its Content-Security-Policy: an injected inline script and string code (eval) are blocked', async () => {
-    const { page } = await session.launch();
     const outcome = await page.evaluate(async () => {
       const world = globalThis as unknown as PageGlobals;
       const violations: string[] = [];
@@ -85,7 +88,6 @@ describe('the desktop window', () => {
   });
 
   it('refuses IPC with a bad payload, naming the field, with no side effect', async () => {
-    const { app, page } = await session.launch();
     const refusals = await page.evaluate(async (book) => {
       const api = (globalThis as unknown as PageGlobals).descent;
       const attempt = (call: () => Promise<unknown>) => call().then(() => 'accepted', (error: Error) => error.message);
@@ -103,7 +105,6 @@ describe('the desktop window', () => {
   });
 
   it('refuses IPC from a frame that is not the window\'s top frame', async () => {
-    const { app, page } = await session.launch();
     await answerNextSaveDialog(app, join(session.home, 'should-not-exist.csv'));
     const fromFrame = await page.evaluate(async () => {
       const world = globalThis as unknown as PageGlobals;
