@@ -49,7 +49,7 @@ export type SweepRequest = z.infer<typeof sweepRequestSchema>;
 /** A file the UI wants saved: a chart (PNG bytes as base64, SVG text) or data (CSV, JSON). */
 export const saveFileSchema = z.strictObject({
   suggestedName: text(200).regex(/^[^/\\:*?"<>|]+$/, 'must be a plain file name'),
-  mime: z.enum(['image/png', 'image/svg+xml', 'application/pdf', 'text/csv', 'application/json']),
+  mime: z.enum(['image/png', 'image/svg+xml', 'application/pdf', 'text/csv', 'application/json', 'text/x-python', 'application/x-tex']),
   /** Text, or base64 for binary types. */
   data: z.string().max(64 * 1024 * 1024),
   base64: z.boolean(),

@@ -257,6 +257,25 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await dialog.locator('input[name=figureFontSize]').fill('16');
     await expect.poll(() => dialog.getByRole('img', { name: 'Preview of the exported figure' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(900);
     await shoot('export-dialog');
+    // As code: a matplotlib script and its CSV (run here when Debian's python3-matplotlib is installed), and pgfplots.
+    const [first, second] = await Promise.all([
+      page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.csv') }),
+      page.waitForEvent('download', { predicate: (d) => d.suggestedFilename().endsWith('.py') }),
+      dialog.getByRole('button', { name: 'Python (matplotlib) + CSV' }).click(),
+    ]);
+    const codeDir = mkdtempSync(join(tmpdir(), 'descent-code-'));
+    await first.saveAs(join(codeDir, first.suggestedFilename()));
+    await second.saveAs(join(codeDir, second.suggestedFilename()));
+    expect(readFileSync(join(codeDir, second.suggestedFilename()), 'utf8')).toContain(first.suggestedFilename());
+    if (spawnSync('/usr/bin/python3', ['-c', 'import matplotlib']).status === 0) {
+      const run = spawnSync('/usr/bin/python3', [join(codeDir, second.suggestedFilename())], { env: { ...process.env, MPLCONFIGDIR: codeDir } });
+      expect(run.status).toBe(0);
+      expect(existsSync(join(codeDir, second.suggestedFilename().replace(/\.py$/, '.pdf')))).toBe(true);
+    }
+    rmSync(codeDir, { recursive: true, force: true });
+    const texText = readFileSync(await download(() => dialog.getByRole('button', { name: 'LaTeX (pgfplots)' }).click()), 'utf8');
+    expect(texText.match(/\\addlegendentry\{/g)).toHaveLength(RATES.length);
+    expect(texText).toContain('\\addlegendentry{η = 1}');
     const text = readFileSync(await download(() => dialog.getByRole('button', { name: 'Save SVG' }).click()), 'utf8');
     expect(text).toMatch(/^(<\?xml[^>]*>\s*)?<svg[^>]* width="900" height="500"/);
     const svg = await svgTexts(text);
