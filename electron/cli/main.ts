@@ -29,6 +29,8 @@ function buildProgram(): Command {
     .description('Descent: watch neural networks learn — chapter 4 of Deep Learning from Scratch, from scratch.')
     .version(packageVersion(), '-V, --version', 'the version of Descent')
     .exitOverride()
+    // Commander quotes what was typed ("unknown option '…'"): escaped like every other message.
+    .configureOutput({ outputError: (message, write) => write(printableLines(message)) })
     .showHelpAfterError('(run descent --help for usage)');
 
   addTrainFlags(program.command('train').description('train a network (the book\'s 784-50-10 on MNIST by default)'))

@@ -70,6 +70,13 @@ describe('names, tags, notes and folder names reach the terminal escaped', () =>
     expect(stderr).not.toMatch(ACTIVE);
     expect(stderr).toMatch(/no run matches/);
   });
+
+  it('so is an unknown flag that the command-line parser quotes', () => {
+    const { code, stderr } = descent('runs', '--\u001b]0;pwned\u0007');
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown option '--\\x1b]0;pwned\\x07'");
+    expect(stderr).not.toMatch(ACTIVE);
+  });
 });
 
 describe('one length limit for names, tags and notes, the API\'s', () => {
