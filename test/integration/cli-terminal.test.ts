@@ -61,8 +61,10 @@ describe.skipIf(!existsSync('/usr/bin/script'))('the progress bar of descent tra
     expect(states[0]).toMatchObject({ speed: '–', eta: '–' });
     const first = states.find((s) => s.eta !== '–')!;
     expect(first.speed).not.toBe('–');
-    const seconds = Number(first.eta.match(/^(\d+) s$/)?.[1] ?? Infinity);
-    // The time left can never exceed the whole run by much (the old bar said "1h0m" for a 7 s run).
-    expect(seconds).toBeLessThanOrEqual(3 * total + 1);
+    const [, minutes, secs] = first.eta.match(/^(?:(\d+) min )?(\d+) s$/) ?? [];
+    const seconds = secs === undefined ? Infinity : Number(minutes ?? 0) * 60 + Number(secs);
+    // The time left is of the order of the whole run (the old bar said "1h0m" for a 7 s run); slack for a
+    // loaded machine, where the first iterations run slowest.
+    expect(seconds).toBeLessThanOrEqual(5 * total + 2);
   });
 });
