@@ -62,6 +62,9 @@ export function printableLines(text: string): string {
   return text.split('\n').map(printable).join('\n');
 }
 
+/** UNPRINTABLE without the C0 controls, which JSON.stringify escapes itself (and indents with). */
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * JSON for `--json` outputs and JSON exports (one line unless `indent` is given). JSON.stringify already
  * escapes C0 controls; the characters it leaves raw that a terminal would act on (DEL, C1, bidi overrides,
@@ -71,5 +74,3 @@ export function safeJson(value: unknown, indent?: number): string {
   return JSON.stringify(value, null, indent).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** UNPRINTABLE without the C0 controls, which JSON.stringify escapes itself (and indents with). */
-const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
