@@ -7,66 +7,24 @@ import { flushSync } from 'svelte';
 import { spreadTimes, type AppInfo, type DamagedRunInfo, type RunMetrics, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import { isLive, type RunRecord } from '../../../shared/run-record';
+import { parseUiState, type ChartPrefs, type UiState, type View } from '../../../shared/ui-state';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
 
-export type View = 'train' | 'sweep' | 'compare' | 'gradcheck' | 'lab';
-
-/** How charts are drawn; shared by every chart and kept across restarts. */
-export interface ChartPrefs {
-  smoothing: number;
-  logY: boolean;
-  xAxis: 'iteration' | 'epoch' | 'time';
-  /** PNG exports: layout size in CSS pixels, pixel ratio, and background colour (or 'transparent'). */
-  exportWidth: number;
-  exportHeight: number;
-  exportScale: number;
-  exportBackground: string;
-}
-
-const DEFAULT_PREFS: ChartPrefs = {
-  smoothing: 0.6, logY: false, xAxis: 'iteration', exportWidth: 1200, exportHeight: 700, exportScale: 2, exportBackground: '#ffffff',
-};
-
-const within = (v: unknown, min: number, max: number, fallback: number): number =>
-  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : fallback;
-
-/** What survives a restart of the app or a reload of the page. */
-interface SavedState {
-  selected: string[];
-  view: View;
-  prefs: ChartPrefs;
-}
+export type { ChartPrefs, View } from '../../../shared/ui-state';
 
 const STORAGE_KEY = 'descent.ui.v1';
 /** Name of the performance measure of one data-driven redraw. */
 export const UI_UPDATE_MEASURE = 'descent:ui-update';
-const VIEWS: View[] = ['train', 'sweep', 'compare', 'gradcheck', 'lab'];
 
-/** The saved UI state, or defaults if there is none or it does not parse. */
-function loadSaved(): SavedState {
-  const fallback: SavedState = { selected: [], view: 'train', prefs: { ...DEFAULT_PREFS } };
+/** The saved UI state (shared/ui-state.ts), each field that does not parse at its default. */
+function loadSaved(): UiState {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<SavedState> | null;
-    if (!saved) return fallback;
-    const prefs = saved.prefs ?? fallback.prefs;
-    return {
-      selected: Array.isArray(saved.selected) ? saved.selected.filter((id) => typeof id === 'string').slice(0, 100) : [],
-      view: VIEWS.includes(saved.view as View) ? (saved.view as View) : 'train',
-      prefs: {
-        smoothing: within(prefs.smoothing, 0, 0.99, DEFAULT_PREFS.smoothing),
-        logY: prefs.logY === true,
-        xAxis: prefs.xAxis === 'epoch' || prefs.xAxis === 'time' ? prefs.xAxis : 'iteration',
-        exportWidth: within(prefs.exportWidth, 200, 4000, DEFAULT_PREFS.exportWidth),
-        exportHeight: within(prefs.exportHeight, 150, 4000, DEFAULT_PREFS.exportHeight),
-        exportScale: within(prefs.exportScale, 1, 4, DEFAULT_PREFS.exportScale),
-        exportBackground: typeof prefs.exportBackground === 'string' && /^(#[0-9a-f]{6}|transparent)$/i.test(prefs.exportBackground)
-          ? prefs.exportBackground : DEFAULT_PREFS.exportBackground,
-      },
-    };
+    return parseUiState(localStorage.getItem(STORAGE_KEY));
   } catch {
-    return fallback;
+    // No localStorage (a sandboxed page that may not use it): start from the defaults.
+    return parseUiState(null);
   }
 }
 
@@ -130,7 +88,7 @@ export class Workbench {
     if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
     $effect.root(() => {
       $effect(() => {
-        const state: SavedState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs } };
+        const state: UiState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs } };
         localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       });
     });
