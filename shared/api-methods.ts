@@ -4,7 +4,7 @@
  * nothing). A unit test checks that the names are exactly the keys of shared/api.ts's method table.
  */
 export const API_METHOD_NAMES = [
-  'appInfo', 'listRuns', 'getRun', 'getMetrics', 'startRun', 'startSweep', 'pauseRun', 'resumeRun', 'stopRun',
+  'appInfo', 'listRuns', 'getRun', 'getMetrics', 'startRun', 'startSweep', 'startRepeats', 'pauseRun', 'resumeRun', 'stopRun',
   'deleteRun', 'restoreRun', 'annotateRun', 'gradientCheck',
 ] as const;
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { runConfigSchema, type RunConfig } from './config';
 import { pickSeed } from './engine/rng';
+import { repeatCountSchema, repeatOverSeeds, repeatSeeds } from './repeat-seeds';
 import { isApiMethod, type ApiMethod } from './api-methods';
 import { GRADIENT_CHECK_MAX_BATCH } from './engine/gradcheck';
 import { epochMeasurementSchema, runMetricsSchema } from './metrics';
@@ -43,6 +44,8 @@ export const sweepRequestSchema = z.strictObject({
   base: runConfigSchema,
   parameter: z.enum(SWEEP_PARAMETERS),
   values: z.array(z.number().refine(Number.isFinite, 'must be finite')).min(1).max(50),
+  /** Seeds every value is trained with, the same for every value (paired); 1 (one seed for the sweep) unless given. */
+  repeat: repeatCountSchema.optional(),
 });
 export type SweepRequest = z.infer<typeof sweepRequestSchema>;
 
@@ -110,6 +113,8 @@ export const workbenchMethods = {
   getMetrics: { args: z.tuple([runIdSchema]), result: runMetricsSchema },
   startRun: { args: z.tuple([runConfigSchema, runMetadataSchema.optional()]), result: runRecordSchema },
   startSweep: { args: z.tuple([sweepRequestSchema]), result: z.array(runRecordSchema) },
+  /** One configuration once per seed (the config's seed and the next ones, or random seeds), as one group. */
+  startRepeats: { args: z.tuple([runConfigSchema, repeatCountSchema, runMetadataSchema.optional()]), result: z.array(runRecordSchema) },
   pauseRun: { args: z.tuple([runIdSchema]), result: z.void() },
   resumeRun: { args: z.tuple([runIdSchema]), result: z.void() },
   stopRun: { args: z.tuple([runIdSchema]), result: z.void() },
@@ -189,10 +194,17 @@ export function parseApiResult<M extends ApiMethod>(method: M, value: unknown): 
 
 /**
  * The configurations of a sweep, one per value, each checked by the config schema. They share one seed
- * (the base's, or one picked here), so the swept parameter is the only difference between the runs.
+ * (the base's, or one picked here), so the swept parameter is the only difference between the runs. With
+ * `repeat` N, each value N times, over the same N seeds for every value (value by value, seeds within).
  */
 export function sweepConfigs(request: SweepRequest): RunConfig[] {
-  const base = { ...request.base, seed: request.base.seed ?? pickSeed() };
+  const seeds = repeatSeeds(request.repeat ?? 1, request.base.seed ?? pickSeed());
+  const configs = oneSeedSweep({ ...request, base: { ...request.base, seed: seeds[0] } });
+  return seeds.length > 1 ? repeatOverSeeds(configs, seeds) : configs;
+}
+
+function oneSeedSweep(request: SweepRequest): RunConfig[] {
+  const base = request.base;
   return request.values.map((value) => {
     const config: RunConfig =
       request.parameter === 'hidden'

@@ -12,6 +12,7 @@ import { assertConfigsFitDatasets } from './training-session';
 import { clientGone } from './client-scope';
 import type { RunConfig } from '../../shared/config';
 import { fitRunName } from '../../shared/run-text';
+import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
 export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
@@ -48,7 +49,19 @@ export class WorkbenchService implements WorkbenchBackend {
     const configs = sweepConfigs(request);
     await assertConfigsFitDatasets(configs);
     const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;
-    return configs.map((config, i) => this.manager.submit(config, { name: fitRunName(`${request.name}: ${label} ${request.values[i]}`), group: request.name }));
+    // With repeats each value comes `perValue` times in a row, once per seed.
+    const perValue = configs.length / request.values.length;
+    const name = (config: RunConfig, i: number) =>
+      `${request.name}: ${label} ${request.values[Math.floor(i / perValue)]}${perValue > 1 ? ` · seed ${config.seed}` : ''}`;
+    return configs.map((config, i) => this.manager.submit(config, { name: fitRunName(name(config, i)), group: request.name }));
+  }
+
+  /** `config` once per seed (its seed and the next ones, or random seeds), as one group named by `meta.name`. */
+  async startRepeats(config: RunConfig, repeat: number, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
+    const configs = repeatOverSeeds([config], repeatSeeds(repeat, config.seed));
+    await assertConfigsFitDatasets(configs);
+    const group = meta.name || `repeat ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
+    return configs.map((c) => this.manager.submit(c, { ...meta, name: fitRunName(`${group}: seed ${c.seed}`), group }));
   }
 
   async pauseRun(id: string) {

@@ -94,12 +94,21 @@ describe('every WorkbenchApi result matches its schema', () => {
     expect(sweep).toHaveLength(2);
     await manager.whenIdle();
 
+    // Repeats: one configuration over consecutive seeds as one group; a sweep over the same seeds for every value.
+    const repeats = await api.startRepeats(small({ iterations: 10, seed: 7 }), 2, { name: 'twice' });
+    expect(repeats.map((r) => [r.config.seed, r.group, r.name])).toEqual([[7, 'twice', 'twice: seed 7'], [8, 'twice', 'twice: seed 8']]);
+    const paired = await api.startSweep({ name: 'paired', base: small({ iterations: 10, seed: 5 }), parameter: 'learningRate', values: [0.01, 0.1], repeat: 2 });
+    expect(paired.map((r) => [r.config.learningRate, r.config.seed, r.name])).toEqual([
+      [0.01, 5, 'paired: lr 0.01 · seed 5'], [0.01, 6, 'paired: lr 0.01 · seed 6'], [0.1, 5, 'paired: lr 0.1 · seed 5'], [0.1, 6, 'paired: lr 0.1 · seed 6'],
+    ]);
+    await manager.whenIdle();
+
     const report = await api.gradientCheck(small({ layers: [784, 10, 10] }), 2);
     expect(report.parameters.map((p) => p.name)).toEqual(['W1', 'b1', 'W2', 'b2']);
 
     await api.deleteRun(run.id);
     expect((await api.restoreRun(run.id)).id).toBe(run.id);
-    expect((await api.listRuns()).runs).toHaveLength(4);
+    expect((await api.listRuns()).runs).toHaveLength(10);
 
     expect(problems).toEqual([]);
     expect([...called].sort()).toEqual([...API_METHOD_NAMES].sort());

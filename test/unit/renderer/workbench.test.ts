@@ -22,6 +22,7 @@ function fakeBackend(runs: RunRecord[]) {
       return makeRecord({ config: { ...config, seed: 1 } });
     },
     startSweep: async () => [],
+    startRepeats: async () => [],
     pauseRun: async () => {},
     resumeRun: async () => {},
     stopRun: async () => {},

@@ -1,6 +1,7 @@
 /** Repeat groups, their seeds, their statistics and the comparison of two in words. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseApiArguments, sweepConfigs } from '../../../shared/api';
 import { BOOK_DEFAULTS } from '../../../shared/config';
 import { MAX_SEED } from '../../../shared/engine/rng';
 import { groupRepeats, repeatKey } from '../../../shared/repeat-groups';
@@ -152,5 +153,26 @@ describe('comparing two groups', () => {
   it('pairwise: every pair once', () => {
     const groups = groupsOf(...[0.1, 0.5, 1, 2].map((lr): [number, number[]] => [lr, [0.9, 0.91, 0.92]]));
     expect(pairwiseComparisons(groups)).toHaveLength(6);
+  });
+});
+
+describe('repeats through the API schemas', () => {
+  it('a sweep with repeat N: every value over the same N seeds, from the base\'s seed', () => {
+    const configs = sweepConfigs({ name: 's', base: { ...BOOK_DEFAULTS, seed: 40 }, parameter: 'batchSize', values: [50, 100], repeat: 3 });
+    expect(configs.map((c) => [c.batchSize, c.seed])).toEqual([[50, 40], [50, 41], [50, 42], [100, 40], [100, 41], [100, 42]]);
+    expect(groupRepeats(configs.map((config) => makeRecord({ config: { ...config, seed: config.seed! } }))).map((g) => g.runs.length)).toEqual([3, 3]);
+  });
+
+  it('without repeat: one seed for the whole sweep, as before', () => {
+    const configs = sweepConfigs({ name: 's', base: BOOK_DEFAULTS, parameter: 'learningRate', values: [0.1, 1] });
+    expect(configs).toHaveLength(2);
+    expect(configs[0].seed).toBe(configs[1].seed);
+  });
+
+  it('refuses a repeat count out of range, naming the argument and the range', () => {
+    expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 0])).toEqual({ ok: false, error: 'startRepeats: argument 1: must be a whole number from 1 to 100' });
+    expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 3, { name: 'x' }]).ok).toBe(true);
+    const sweep = { name: 's', base: BOOK_DEFAULTS, parameter: 'learningRate', values: [0.1], repeat: 101 };
+    expect(parseApiArguments('startSweep', [sweep])).toEqual({ ok: false, error: 'startSweep: argument 0.repeat: must be a whole number from 1 to 100' });
   });
 });
