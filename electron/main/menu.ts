@@ -1,5 +1,5 @@
 /** The application menu, with the usual accelerators. */
-import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { EVENT_CHANNEL } from './channels';
 
 export function buildMenu(window: () => BrowserWindow | null, home: string, dev: boolean): void {
@@ -25,9 +25,21 @@ export function buildMenu(window: () => BrowserWindow | null, home: string, dev:
         { role: 'reload' },
         ...(dev ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' },
+        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' },
+        {
+          // The page and its charts follow prefers-color-scheme, which themeSource sets for the app.
+          label: 'Appearance',
+          submenu: (['system', 'light', 'dark'] as const).map((source) => ({
+            label: { system: 'Follow the System', light: 'Light', dark: 'Dark' }[source],
+            type: 'radio' as const,
+            checked: nativeTheme.themeSource === source,
+            click: () => (nativeTheme.themeSource = source),
+          })),
+        },
+        { role: 'togglefullscreen' },
       ],
     },
+    { role: 'windowMenu' },
     {
       label: 'Help',
       submenu: [
@@ -35,11 +47,19 @@ export function buildMenu(window: () => BrowserWindow | null, home: string, dev:
           label: 'About Descent',
           click: () => void dialog.showMessageBox({
             type: 'info', title: 'About Descent', message: `Descent ${app.getVersion()}`,
-            detail: 'Watch neural networks learn: chapter 4 of Deep Learning from Scratch, from scratch.',
+            detail: ['Watch neural networks learn: chapter 4 of Deep Learning from Scratch, from scratch.', '', versions()].join('\n'),
           }),
         },
       ],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** What a bug report needs: the runtime's versions (Electron's, Chromium's, Node's, V8's). */
+function versions(): string {
+  const names: Array<[string, string | undefined]> = [
+    ['Electron', process.versions.electron], ['Chromium', process.versions.chrome], ['Node.js', process.versions.node], ['V8', process.versions.v8],
+  ];
+  return names.filter(([, version]) => version).map(([name, version]) => `${name} ${version}`).join('\n');
 }

@@ -14,11 +14,11 @@ let page: Page;
 const zoom = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getZoomLevel());
 
 describe('the application menu', () => {
-  it('has File, Edit, View and Help with the usual items and accelerators', async () => {
+  it('has File, Edit, View, Window and Help with the usual items and accelerators', async () => {
     ({ app, page } = await session.launch());
     const outline = await menuOutline(app);
     const name = await app.evaluate((electron) => electron.app.name);
-    expect(outline.map((menu) => menu.label)).toEqual([...(process.platform === 'darwin' ? [name] : []), 'File', 'Edit', 'View', 'Help']);
+    expect(outline.map((menu) => menu.label)).toEqual([...(process.platform === 'darwin' ? [name] : []), 'File', 'Edit', 'View', 'Window', 'Help']);
     const items = (label: string) => outline.find((menu) => menu.label === label)!.items;
     expect(items('File').map(({ label, accelerator }) => [label, accelerator])).toEqual([
       ['New Run', 'CmdOrCtrl+N'], ['New Sweep', 'CmdOrCtrl+Shift+N'], ['Compare Selected', 'CmdOrCtrl+E'], ['Open Data Folder', null],
@@ -26,7 +26,8 @@ describe('the application menu', () => {
     ]);
     expect(items('Edit').map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
     // Not packaged: the developer tools are in the View menu.
-    expect(items('View').map((item) => item.role)).toEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(items('View').map((item) => item.role ?? item.label)).toEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'Appearance', 'togglefullscreen']);
+    expect(items('Window').map((item) => item.label)).toEqual(expect.arrayContaining(['Minimize']));
     expect(items('Help').map((item) => item.label)).toEqual(['About Descent']);
   });
 
@@ -67,6 +68,11 @@ describe('the application menu', () => {
     });
     await clickMenu(app, ['Help', 'About Descent']);
     await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestBoxes)).toEqual([expect.objectContaining({ title: 'About Descent', message: 'Descent 0.1.0' })]);
+    const [box] = await app.evaluate(() => (globalThis as Record<string, unknown>).descentTestBoxes as Array<{ detail: string }>);
+    // The versions a bug report needs: the main process's own (Electron's and Chromium's too, on Electron).
+    expect(box.detail).toMatch(/^Node\.js \d+\.\d+\.\d+$/m);
+    expect(box.detail).toMatch(/^V8 \d+/m);
+    if (app.runtime === 'electron') expect(box.detail).toMatch(/^Electron \d+\.\d+\.\d+$/m);
   });
 
   it('View › Zoom In, Zoom Out and Actual Size change the zoom level, as do their accelerators', async () => {
@@ -82,6 +88,26 @@ describe('the application menu', () => {
     await expect.poll(zoom).toBe(-0.5);
     await page.keyboard.press('ControlOrMeta+0');
     await expect.poll(zoom).toBe(0);
+  });
+
+  it('View › Appearance sets the theme: the page and its charts follow', async () => {
+    // Runs in the page; typed without the DOM library.
+    type PageStyle = { getComputedStyle(e: unknown): { getPropertyValue(n: string): string }; document: { documentElement: unknown } };
+    const background = () => page.evaluate(() => {
+      const { getComputedStyle, document } = globalThis as unknown as PageStyle;
+      return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
+    });
+    const light = await background();
+    await clickMenu(app, ['View', 'Appearance', 'Dark']);
+    await expect.poll(background).toBe('#15181c');
+    expect(await app.evaluate(({ nativeTheme }) => [nativeTheme.themeSource, nativeTheme.shouldUseDarkColors])).toEqual(['dark', true]);
+    await clickMenu(app, ['View', 'Appearance', 'Light']);
+    await expect.poll(background).toBe(light);
+    await clickMenu(app, ['View', 'Appearance', 'Follow the System']);
+    expect(await app.evaluate(({ nativeTheme }) => nativeTheme.themeSource)).toBe('system');
+    const checked = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.find((menu) => menu.label === 'View')!.submenu!.items
+      .find((item) => item.label === 'Appearance')!.submenu!.items.filter((item) => item.checked).map((item) => item.label));
+    expect(checked).toEqual(['Follow the System']);
   });
 
   it('View › Toggle Full Screen and Reload do what they say', async () => {

@@ -84,12 +84,17 @@ export function menuOutline(app: DesktopApp): Promise<Array<{ label: string; ite
 }
 
 /** Clicks the menu item at `path` (labels from the top), as a user choosing it with the mouse. */
-export async function clickMenu(app: DesktopApp, path: [string, string]): Promise<void> {
-  await app.evaluate(({ Menu, BrowserWindow }, [top, label]) => {
-    const item = Menu.getApplicationMenu()?.items.find((candidate) => candidate.label === top)?.submenu?.items.find((candidate) => candidate.label === label);
-    if (!item) throw new Error(`no menu item ${top} › ${label}`);
+export async function clickMenu(app: DesktopApp, path: string[]): Promise<void> {
+  await app.evaluate(({ Menu, BrowserWindow }, labels) => {
+    let items = Menu.getApplicationMenu()?.items ?? [];
+    let item: Electron.MenuItem | undefined;
+    for (const label of labels) {
+      item = items.find((candidate) => candidate.label === label);
+      if (!item) throw new Error(`no menu item ${labels.join(' › ')}`);
+      items = item.submenu?.items ?? [];
+    }
     const window = BrowserWindow.getAllWindows()[0];
-    item.click(undefined, window, window.webContents);
+    item!.click(undefined, window, window.webContents);
   }, path);
 }
 

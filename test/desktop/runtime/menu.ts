@@ -71,6 +71,8 @@ export class MenuItem {
   enabled: boolean;
   visible: boolean;
   checked: boolean;
+  /** The menu the item is in (radio items uncheck their siblings). */
+  menu: Menu | null = null;
   private readonly onClick: Click | undefined;
 
   constructor(options: Template) {
@@ -93,6 +95,10 @@ export class MenuItem {
   click(event: Electron.KeyboardEvent = {}, focusedWindow: BrowserWindow | null = focused(), _contents?: unknown): void {
     if (!this.enabled) return;
     if (this.type === 'checkbox') this.checked = !this.checked;
+    if (this.type === 'radio') {
+      for (const sibling of this.menu?.items ?? []) if (sibling.type === 'radio') sibling.checked = false;
+      this.checked = true;
+    }
     if (this.onClick) {
       (this.onClick as unknown as (item: MenuItem, window: BrowserWindow | null, event: Electron.KeyboardEvent) => void)(this, focusedWindow, event);
       return;
@@ -125,10 +131,12 @@ export class Menu {
   readonly items: MenuItem[] = [];
 
   append(item: MenuItem): void {
+    item.menu = this;
     this.items.push(item);
   }
 
   insert(position: number, item: MenuItem): void {
+    item.menu = this;
     this.items.splice(position, 0, item);
   }
 
