@@ -60,7 +60,7 @@ export const runConfigSchema = z
         })
         .min(LIMITS.layerCount.min, { error: layerCountError })
         .max(LIMITS.layerCount.max, { error: layerCountError }),
-      activation: oneOf(['sigmoid', 'relu']),
+      activation: oneOf(['sigmoid', 'relu', 'step']),
       weightInit: z.union(
         [
           // A number that is out of range fails inside the union, so it carries the message too.

@@ -18,6 +18,16 @@ export function relu(x: number): number {
   return x > 0 ? x : 0;
 }
 
+/** The step function of §3.2.2: 1 for x > 0, else 0. */
+export function step(x: number): number {
+  return x > 0 ? 1 : 0;
+}
+
+/** Applies the step function to every value of `values` in place. */
+export function stepInPlace(values: FloatArray, length = values.length): void {
+  for (let i = 0; i < length; i++) values[i] = values[i] > 0 ? 1 : 0;
+}
+
 /** Applies σ to every value of `values` in place. */
 export function sigmoidInPlace(values: FloatArray, length = values.length): void {
   for (let i = 0; i < length; i++) values[i] = 1 / (1 + Math.exp(-values[i]));

@@ -7,7 +7,7 @@
  * (layers[l] × layers[l+1]), so `x · W` needs no transpose.
  */
 import { allocate, argmax, type FloatArray } from './tensor';
-import { batchLoss, reluInPlace, sigmoidInPlace, softmaxRowsInPlace, CROSS_ENTROPY_DELTA } from './functions';
+import { batchLoss, reluInPlace, sigmoidInPlace, softmaxRowsInPlace, stepInPlace, CROSS_ENTROPY_DELTA } from './functions';
 import { addRowVector, sumRows } from './kernels';
 import { typescriptKernels } from './kernel-set';
 import { numericalGradient as centralDifferences } from './gradient';
@@ -149,6 +149,9 @@ export class MultiLayerNet {
       if (activation === 'sigmoid') {
         // sigmoid_grad(a) = (1 − σ(a))·σ(a), and σ(a) is the layer's output z.
         for (let i = 0; i < n; i++) below[i] = (1 - z[i]) * z[i] * below[i];
+      } else if (activation === 'step') {
+        // The step's derivative is 0 (and undefined at 0): nothing flows below it, by definition.
+        below.fill(0, 0, n);
       } else {
         for (let i = 0; i < n; i++) if (!(z[i] > 0)) below[i] = 0;
       }
@@ -191,6 +194,7 @@ export class MultiLayerNet {
       const n = rows * layers[l + 1];
       if (l === this.depth - 1) softmaxRowsInPlace(out, rows, layers[l + 1]);
       else if (activation === 'sigmoid') sigmoidInPlace(out, n);
+      else if (activation === 'step') stepInPlace(out, n);
       else reluInPlace(out, n);
       input = out;
     }

@@ -17,7 +17,7 @@
  * exp(Δ_c). Perturbations are tiny (|Δ| ≲ 1e-4), so exp(Δ) and the sigmoid's change are evaluated by Taylor
  * series whose truncation error (< 1e-20) lies far below double rounding — no `exp` call per evaluation.
  */
-import { CROSS_ENTROPY_DELTA, crossEntropyTerm, sampleLoss, sigmoid, relu, softmaxRowsInPlace } from './functions';
+import { CROSS_ENTROPY_DELTA, crossEntropyTerm, sampleLoss, sigmoid, relu, softmaxRowsInPlace, step } from './functions';
 import { NUMERICAL_H } from './gradient';
 import type { MultiLayerNet } from './network';
 import type { FloatArray } from './tensor';
@@ -127,7 +127,7 @@ class RowLoss {
 
   constructor(private readonly net: MultiLayerNet, x: FloatArray, private readonly t: ArrayLike<number>, rows: number) {
     const { layers, activation } = net.spec;
-    this.activate = activation === 'sigmoid' ? sigmoid : relu;
+    this.activate = activation === 'sigmoid' ? sigmoid : activation === 'step' ? step : relu;
     this.delta = net.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA;
     this.crossEntropy = net.spec.loss === 'cross_entropy';
     this.scratch = layers.map((w) => new Float64Array(w));
@@ -221,8 +221,8 @@ class RowLoss {
     const a = this.base.pre[l][n * units + j];
     const z = this.base.inputs[l + 1][n * units + j];
     const sigmoidNet = this.net.spec.activation === 'sigmoid';
-    const dzPlus = sigmoidNet ? sigmoidChange(a, z, plus) : relu(a + plus) - z;
-    const dzMinus = sigmoidNet ? sigmoidChange(a, z, minus) : relu(a + minus) - z;
+    const dzPlus = sigmoidNet ? sigmoidChange(a, z, plus) : this.activate(a + plus) - z;
+    const dzMinus = sigmoidNet ? sigmoidChange(a, z, minus) : this.activate(a + minus) - z;
     const w = this.net.weights[last];
     const wRow = j * classes;
     let sumPlus = 0;
@@ -254,7 +254,7 @@ class RowLoss {
     // The unit's output moves by dz; the next layer's pre-activation moves by dz·W[j, :].
     const a = pre[n * units + j];
     const z = this.base.inputs[l + 1][n * units + j];
-    const dz = this.net.spec.activation === 'sigmoid' ? sigmoidChange(a, z, dPre) : relu(a + dPre) - z;
+    const dz = this.net.spec.activation === 'sigmoid' ? sigmoidChange(a, z, dPre) : this.activate(a + dPre) - z;
     if (l + 1 === last) return this.lastHiddenUnitTerm(n, j, dz);
     const nextUnits = layers[l + 2];
     const next = this.scratch[l + 2];

@@ -7,8 +7,11 @@
 import type { Dataset } from './dataset';
 import type { DType, FloatArray } from './tensor';
 
-/** Hidden-layer activation. */
-export type Activation = 'sigmoid' | 'relu';
+/**
+ * Hidden-layer activation. `step` (§3.2.2) is there to show why networks do not use it: its derivative is 0
+ * wherever it exists, so the analytic gradient of every layer below it is 0 and the network does not learn.
+ */
+export type Activation = 'sigmoid' | 'relu' | 'step';
 /** Loss on the softmax output. */
 export type LossKind = 'cross_entropy' | 'mse';
 /** How initial weights are scaled: a fixed standard deviation (the book's 0.01), Xavier or He (§6.2). */

@@ -261,6 +261,8 @@ export function createFusedTraining(
   for (const data of datasets) {
     if (data.features !== features) throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
   }
+  // The WebAssembly step knows sigmoid and ReLU; a step-function network trains in TypeScript.
+  if (spec.activation === 'step') return null;
   const plan = planMemory(spec, datasets, batchRows, evalRows);
   // Beyond this the TypeScript step (whose memory the run's estimate guards) does the work instead.
   if (plan.size > MAX_MEMORY_BYTES) return null;

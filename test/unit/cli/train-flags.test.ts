@@ -17,7 +17,7 @@ function parse(argv: string[], lists = false): TrainFlagValues | CommanderError 
 describe('descent train flags', () => {
   it('takes the enumerated flags\' choices from the config schema (plus ce for cross_entropy)', () => {
     expect(FLAG_CHOICES).toEqual({
-      activation: ['sigmoid', 'relu'],
+      activation: ['sigmoid', 'relu', 'step'],
       loss: ['ce', 'cross_entropy', 'mse'],
       gradient: ['analytic', 'numerical'],
       dtype: ['float32', 'float64'],
@@ -29,7 +29,7 @@ describe('descent train flags', () => {
     const error = parse(['--activation', 'tanh']);
     expect(error).toBeInstanceOf(CommanderError);
     expect((error as CommanderError).code).toBe('commander.invalidArgument');
-    expect((error as CommanderError).message).toBe("error: option '--activation <name>' argument 'tanh' is invalid. Allowed choices are sigmoid, relu.");
+    expect((error as CommanderError).message).toBe("error: option '--activation <name>' argument 'tanh' is invalid. Allowed choices are sigmoid, relu, step.");
     expect((parse(['--loss-timing', 'later']) as CommanderError).message).toMatch(/'--loss-timing <when>'.*Allowed choices are after-update, before-update\./);
   });
 
@@ -40,7 +40,7 @@ describe('descent train flags', () => {
 
   it('in a sweep lets enumerated flags list values, each then checked by the schema under the flag\'s name', () => {
     expect(parse(['--activation', 'sigmoid,relu'], true)).toEqual({ activation: 'sigmoid,relu' });
-    expect(() => configFromFlags({ activation: 'tanh' })).toThrow('--activation: must be one of sigmoid, relu, got "tanh"');
+    expect(() => configFromFlags({ activation: 'tanh' })).toThrow('--activation: must be one of sigmoid, relu, step, got "tanh"');
   });
 
   it('names --hidden, not --layers, when the hidden sizes the user typed are refused', () => {
