@@ -19,6 +19,8 @@ export default defineConfig({
           trainer: resolve(here, 'electron', 'trainer', 'utility-entry.ts'),
           // The dataset probe's worker thread (electron/core/dataset-probe.ts finds it beside the bundle).
           'dataset-probe-worker': resolve(here, 'electron', 'core', 'dataset-probe-worker.ts'),
+          // The Inside view's worker thread (electron/core/inside-off-thread.ts finds it beside the bundle).
+          'inside-worker': resolve(here, 'electron', 'core', 'inside-worker.ts'),
         },
       },
     },

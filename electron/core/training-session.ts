@@ -13,6 +13,7 @@ import { datasetFolder, loadIdxDataset, shapeOf, type DatasetShape, type LoadedD
 import { probeDatasetOffThread, type DatasetProbe } from './dataset-probe';
 import type { PauseGate } from './pause-gate';
 import { writeWeights } from './store/weights-file';
+import { SnapshotWriter, snapshotsFolder } from './snapshots';
 
 /** Default longest time between two progress batches, and the length of a slice of steps: at most 20 messages a second. */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -47,7 +48,10 @@ export interface SessionOptions {
   readonly dataPath?: string;
   /** While paused, the loop waits between iterations (time paused counts in `seconds` only). */
   readonly pause?: PauseGate;
-  /** Where to write the final weights (`<base>.json` and `<base>.bin`); not written for a diverged run. */
+  /**
+   * Where to write the final weights (`<base>.json` and `<base>.bin`); not written for a diverged run. The
+   * parameter snapshots of the evaluation points go to the `snapshots` folder beside it (see snapshots.ts).
+   */
   readonly weightsPath?: string;
 }
 
@@ -101,6 +105,9 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
 
   const train = config.trainSize === null ? data.train : takeFirst(data.train, config.trainSize);
   const training = new Training(config, train, data.test, now, bestEngine());
+  const snapshots = options.weightsPath
+    ? new SnapshotWriter(snapshotsFolder(options.weightsPath), training.network, config.seed, { iterations: config.iterations, itersPerEpoch: training.itersPerEpoch })
+    : undefined;
   const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const listener = options.listener ?? {};
   const losses: number[] = [];
@@ -120,6 +127,8 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   const report = (epoch: EpochRecord | undefined): void => {
     if (!epoch) return;
     if (!best || epoch.testAcc > best.testAcc) best = epoch;
+    // Written before the epoch is reported, so a snapshot exists for every measurement a listener has seen.
+    snapshots?.evaluated(epoch.iteration);
     flush();
     listener.onEpoch?.({ ...epoch, seconds: elapsed() });
   };
@@ -154,6 +163,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   }
   flush();
   if (status !== 'diverged' && training.iteration > 0) report(training.finalEvaluation());
+  if (status !== 'diverged') snapshots?.finish(training.lastEpoch?.iteration);
   if (options.weightsPath && status !== 'diverged') writeWeights(options.weightsPath, training.network, config.seed);
 
   // A diverged run's weights are not finite: its last measurement does not describe them.

@@ -1,0 +1,61 @@
+/**
+ * The Inside view's heavy work as jobs for a worker thread (inside-worker.ts): analyse the test set through
+ * stored weights, or read test images by index. Both read and inflate the dataset's test files and the
+ * first does 10 000 forward passes per set of weights — nothing a window's or a bridge's event loop should wait on.
+ */
+import { z } from 'zod';
+import { analyseTestSet, loadTestSplit, networkFromWeights } from './inside-analysis';
+import { readWeights } from './store/weights-file';
+import { encodeBytes } from '../../shared/inside/float-codec';
+import { insideAnalysisSchema, snapshotRefSchema, testImagesSchema, type InsideAnalysis, type TestImages } from '../../shared/inside/inside-schemas';
+
+/** What a worker is asked: analyses of several stored weights (one dataset read for all), or test images. */
+export const insideJobSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('analyse'),
+    folder: z.string(),
+    weights: z.array(z.strictObject({ base: z.string(), iteration: snapshotRefSchema })),
+  }),
+  z.strictObject({ type: z.literal('images'), folder: z.string(), indices: z.array(z.number().int().min(0)) }),
+]);
+export type InsideJob = z.infer<typeof insideJobSchema>;
+
+/** What a worker posts back. */
+export const insideReplySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('analyses'), analyses: z.array(insideAnalysisSchema) }),
+  z.strictObject({ type: z.literal('images'), images: testImagesSchema }),
+  z.strictObject({ type: z.literal('failed'), message: z.string() }),
+]);
+export type InsideReply = z.infer<typeof insideReplySchema>;
+
+/** Analyses of every set of weights in the job, in order. */
+export function analyseAll(folder: string, weights: { base: string; iteration: number | null }[]): InsideAnalysis[] {
+  const test = loadTestSplit(folder);
+  return weights.map(({ base, iteration }) => {
+    const { header, values } = readWeights(base);
+    return analyseTestSet(networkFromWeights(header, values), test, iteration);
+  });
+}
+
+/** Test images at `indices`, each as its pixel bytes (base64), with its label; refuses indices past the end. */
+export function readTestImages(folder: string, indices: number[]): TestImages {
+  const test = loadTestSplit(folder);
+  const bad = indices.find((i) => i >= test.count);
+  if (bad !== undefined) throw new RangeError(`test image ${bad} does not exist: the test set has images 0…${test.count - 1}`);
+  return {
+    width: test.width,
+    height: test.height,
+    images: indices.map((index) => ({
+      index,
+      label: test.labels[index],
+      base64: encodeBytes(test.images.subarray(index * test.features, (index + 1) * test.features)),
+    })),
+  };
+}
+
+/** Runs one job in this thread. */
+export function runInsideJob(job: InsideJob): InsideReply {
+  return job.type === 'analyse'
+    ? { type: 'analyses', analyses: analyseAll(job.folder, job.weights) }
+    : { type: 'images', images: readTestImages(job.folder, job.indices) };
+}
