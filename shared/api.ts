@@ -81,6 +81,7 @@ export type RunList = z.infer<typeof runListSchema>;
 
 /** Menu commands of the desktop app, sent to the page as events. */
 export const MENU_COMMANDS = ['new-run', 'sweep', 'compare', 'gradcheck'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Everything the backend tells subscribers. */
 export const workbenchEventSchema = z.discriminatedUnion('type', [

@@ -1,9 +1,13 @@
 /** The application menu, with the usual accelerators. */
 import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, WorkbenchEvent } from '../../shared/api';
 import { EVENT_CHANNEL } from './channels';
 
 export function buildMenu(window: () => BrowserWindow | null, home: string, dev: boolean): void {
-  const command = (name: 'new-run' | 'sweep' | 'compare' | 'gradcheck') => () => window()?.webContents.send(EVENT_CHANNEL, { type: 'command', command: name });
+  const command = (name: MenuCommand) => () => {
+    const event: WorkbenchEvent = { type: 'command', command: name };
+    window()?.webContents.send(EVENT_CHANNEL, event);
+  };
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
