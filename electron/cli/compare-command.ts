@@ -5,8 +5,8 @@
  */
 import { groupRepeats } from '../../shared/repeat-groups';
 import type { RunRecord } from '../../shared/run-record';
-import type { SampleSummary } from '../../shared/stats/sample';
-import { groupStats, outcomeCounts, pairwiseComparisons, type GroupComparison, type GroupStats } from '../../shared/stats/repeat-stats';
+import { GROUP_TABLE_HEADER, groupTableRows } from '../../shared/stats/group-table';
+import { groupStats, pairwiseComparisons, type GroupComparison, type GroupStats } from '../../shared/stats/repeat-stats';
 import { printable, safeJson, table } from './format';
 import { openStore } from './session';
 import { resolveRun } from './store-commands';
@@ -45,29 +45,9 @@ export function compareCommand(refs: readonly string[], options: CompareOptions)
   process.stdout.write(options.json ? `${safeJson(result)}\n` : `${groupReport(result)}\n`);
 }
 
-const fixed = (value: number | null, digits = 4): string => (value === null ? '–' : value.toFixed(digits));
-
-/** "0.9410 ± 0.0017" (mean ± sd), or the mean alone for one run. */
-function meanSd(sample: SampleSummary): string {
-  return sample.sd === null ? fixed(sample.mean) : `${fixed(sample.mean)} ± ${fixed(sample.sd)}`;
-}
-
 /** The group table and the comparisons as text. */
 export function groupReport({ groups, comparisons }: { groups: readonly GroupStats[]; comparisons: readonly GroupComparison[] }): string {
-  const rows = [['group', 'n', 'test acc (mean ± sd)', '95% CI of mean', 'mean loss last 100', 'best test acc', 'outcomes']];
-  for (const g of groups) {
-    const notCounted = [g.live ? `${g.live} still training` : '', g.incomplete ? `${g.incomplete} stopped/failed, not counted` : ''].filter(Boolean);
-    rows.push([
-      g.label,
-      String(g.counted),
-      meanSd(g.testAcc),
-      g.testAcc.ci95 ? `${fixed(g.testAcc.ci95[0])} – ${fixed(g.testAcc.ci95[1])}` : '–',
-      meanSd(g.meanLossLast100),
-      meanSd(g.bestTestAcc),
-      [outcomeCounts(g), ...notCounted].join('; '),
-    ]);
-  }
-  const lines = [table(rows)];
+  const lines = [table([[...GROUP_TABLE_HEADER], ...groupTableRows(groups)])];
   if (comparisons.length > 0) {
     lines.push('', "Final test accuracy, group against group (difference of means ± half its 95% CI, Welch's t-test):");
     for (const c of comparisons) {

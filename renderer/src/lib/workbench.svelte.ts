@@ -174,6 +174,17 @@ export class Workbench {
     });
   }
 
+  /** `config` over `count` seeds as one group (named `name`); the runs are selected and compared as they train. */
+  async startRepeats(config: RunConfig, count: number, name?: string): Promise<RunRecord[] | null> {
+    return this.attempt('start the repeats', async () => {
+      const runs = await this.api.startRepeats(config, count, name ? { name } : {});
+      runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] }));
+      this.selected = runs.map((r) => r.id);
+      this.view = 'compare';
+      return runs;
+    });
+  }
+
   async startSweep(request: SweepRequest): Promise<RunRecord[] | null> {
     return this.attempt('start the sweep', async () => {
       const runs = await this.api.startSweep(request);

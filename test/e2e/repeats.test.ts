@@ -1,0 +1,70 @@
+/**
+ * Repeats in the workbench (issue 17): the run form's and the sweep builder's "repeat over N seeds" start a run per
+ * seed, and the compare view shows the repeat groups' table and the comparison of two groups in words.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from '../support/e2e-suite';
+import { newHome, openWorkbench, runItems, runsWithStatus } from '../support/workbench-browser';
+
+const suite = e2eSuite();
+
+/** The book's defaults in the form, shortened: 200 iterations on 1 000 images, seed 5. */
+async function shortDefaults(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Book defaults' }).click();
+  await page.fill('input[name=iterations]', '200');
+  await page.fill('input[name=trainSize]', '1000');
+  await page.fill('input[name=seed]', '5');
+}
+
+const groupRows = (page: Page) => page.locator('[aria-label="repeat groups"] tbody tr');
+
+describe('repeats in Chromium', () => {
+  it('the run form repeats a run over 3 seeds (5, 6, 7) and the compare view shows its group', async () => {
+    const wb = await openWorkbench(suite.browser(), newHome());
+    const { page } = wb;
+    try {
+      await shortDefaults(page);
+      await page.fill('input[name=repeat]', '101');
+      await page.getByRole('button', { name: 'Start training' }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('must be a whole number from 1 to 100');
+      expect(await runItems(page).count()).toBe(0);
+      await page.fill('input[name=repeat]', '3');
+      await page.getByRole('button', { name: 'Start training' }).click();
+      await page.getByRole('heading', { name: 'Compare 3 runs' }).waitFor();
+      await runsWithStatus(page, 'completed', 3);
+      await expect.poll(() => groupRows(page).count()).toBe(1);
+      const row = await groupRows(page).first().locator('th, td').allTextContents();
+      expect(row[0]).toBe('784-50-10 · lr 0.1 · batch 100');
+      expect(row[1]).toBe('3');
+      expect(row[2]).toMatch(/^0\.\d{4} ± 0\.\d{4}$/);
+      expect(row[6]).toBe('0 diverged / 0 did not learn of 3');
+      expect(wb.consoleErrors).toEqual([]);
+    } finally {
+      await wb.close();
+    }
+  }, 240_000);
+
+  it('a sweep over the same 3 seeds per value compares the two learning rates in words', async () => {
+    const wb = await openWorkbench(suite.browser(), newHome());
+    const { page } = wb;
+    try {
+      await shortDefaults(page);
+      await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+      await page.fill('input[name=values]', '0.1, 1');
+      await page.fill('input[name=sweepIterations]', '200');
+      await page.fill('input[name=sweepRepeat]', '3');
+      await page.getByRole('button', { name: 'Launch 6 runs' }).click();
+      await page.getByRole('heading', { name: 'Compare 6 runs' }).waitFor();
+      await runsWithStatus(page, 'completed', 6, 180_000);
+      await expect.poll(() => groupRows(page).count()).toBe(2);
+      expect(await groupRows(page).locator('th').allTextContents()).toEqual(['lr 0.1', 'lr 1']);
+      // Seeds 5, 6, 7 for each rate: lr 1 learns far more in 200 iterations, beyond the seeds' spread.
+      await expect.poll(() => page.locator('p.verdict').textContent()).toMatch(/^lr 1 is better by 0\.\d{3} ± 0\.\d{3}; this holds across seeds \(p [<=] 0\.\d{3}\)\.$/);
+      expect(await page.locator('p.warning').count()).toBe(0);
+      expect(wb.consoleErrors).toEqual([]);
+    } finally {
+      await wb.close();
+    }
+  }, 300_000);
+});
