@@ -20,7 +20,7 @@ export interface DesktopSession {
   readonly configHome: string;
   readonly appDir: () => string;
   /** Quits the app launched before, if running; launches it again (quit at the end of the file); waits for its window. */
-  launch(options?: { env?: Record<string, string | null> }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
+  launch(options?: { env?: Record<string, string | null>; waitFor?: string }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
 }
 
 export function desktopSession(): DesktopSession {
@@ -50,7 +50,8 @@ export function desktopSession(): DesktopSession {
       const errors: string[] = [];
       page.on('pageerror', (error) => void errors.push(error.message));
       page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
-      await page.getByRole('heading', { name: 'New run' }).waitFor({ timeout: 30_000 });
+      // The view's heading: the run form unless the last session left another view open.
+      await page.getByRole('heading', { name: options.waitFor ?? 'New run', exact: true }).waitFor({ timeout: 30_000 });
       return { app, page, errors };
     },
   };

@@ -11,7 +11,7 @@ import { API_METHOD_NAMES } from '../../shared/api-methods';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import type { Page } from 'playwright-core';
 import { launchDesktop, type DesktopApp } from './launch';
-import { answerNextSaveDialog, desktopSession, savedDialogs } from './support';
+import { answerNextSaveDialog, currentView, desktopSession, savedDialogs } from './support';
 
 const session = desktopSession();
 const userData = () => join(session.configHome, 'descent');
@@ -130,11 +130,15 @@ describe('the desktop window', () => {
     expect(existsSync(join(session.home, 'runs')) ? readdirSync(join(session.home, 'runs')) : []).toEqual([]);
   });
 
-  it('restores its size and position on the next launch, but not a position off every screen', async () => {
+  it('restores its size, position and UI state on the next launch, but not a position off every screen', async () => {
     const first = await session.launch();
     await first.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].setBounds({ x: 120, y: 64, width: 1100, height: 720 }));
+    await first.page.getByRole('button', { name: 'Sweep', exact: true }).click();
+    await expect.poll(() => currentView(first.page)).toBe('Sweep');
     expect(await first.app.quit()).toBe(0);
-    const second = await session.launch();
+    const second = await session.launch({ waitFor: 'Sweep' });
+    expect(await currentView(second.page)).toBe('Sweep');
+    await second.page.getByRole('button', { name: 'Train', exact: true }).click();
     const bounds = await second.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getBounds());
     expect(bounds).toEqual({ x: 120, y: 64, width: 1100, height: 720 });
     const content = await second.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getContentBounds().width);
