@@ -35,6 +35,10 @@ export const annotationSchema = z.strictObject({
   notes: runNotesSchema.optional(),
 });
 
+/** Name, tags and notes given to a new run (`startRun`), and a change to them (`annotateRun`). */
+export type RunMetadataRequest = z.infer<typeof runMetadataSchema>;
+export type Annotation = z.infer<typeof annotationSchema>;
+
 /** Hyperparameters a sweep can vary, and how a value changes a configuration. */
 export const SWEEP_PARAMETERS = ['learningRate', 'batchSize', 'hidden', 'weightInit'] as const;
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];

@@ -10,7 +10,7 @@ import type { TrainerMessage } from '../../shared/protocol';
 import { isFinished, isLive, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus } from '../../shared/run-record';
 import { datasetFolder } from './datasets';
 import { GradientChecks } from './gradient-check-job';
-import type { GradientCheckReport, WorkbenchEvent } from '../../shared/api';
+import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
 import type { MetricsWriter, RunStore } from './store/run-store';
@@ -170,7 +170,7 @@ export class RunManager {
    * Renames, tags or annotates a run. A run another process trains is changed in its file: that process
    * takes these fields from the file before each of its own writes (`persist`), so the edit is kept.
    */
-  annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }): RunRecord {
+  annotate(id: string, change: Annotation): RunRecord {
     const live = this.active.get(id);
     const apply = (r: RunRecord): RunRecord => ({ ...r, ...change });
     const run = live ? (live.record = apply(live.record)) : this.store.update(id, apply);

@@ -4,7 +4,7 @@
  * shared/api.ts's `invokeApi`; its results are checked against the method table's schemas in tests.
  */
 import { availableParallelism } from 'node:os';
-import { sweepConfigs, type AppInfo, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
+import { sweepConfigs, type Annotation, type AppInfo, type RunMetadataRequest, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
 import { assertGradientCheckFits } from './gradient-check';
 import { pickSeed } from '../../shared/engine/rng';
 import type { RunManager } from './run-manager';
@@ -40,7 +40,7 @@ export class WorkbenchService implements WorkbenchBackend {
     return this.manager.store.chartMetrics(id);
   }
 
-  async startRun(config: RunConfig, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
+  async startRun(config: RunConfig, meta: RunMetadataRequest = {}) {
     await assertConfigsFitDatasets([config]); // off the thread: no dataset can stall this process
     return this.manager.submit(config, meta);
   }
@@ -84,7 +84,7 @@ export class WorkbenchService implements WorkbenchBackend {
     return this.manager.restore(id);
   }
 
-  async annotateRun(id: string, change: { name?: string; tags?: string[]; notes?: string }) {
+  async annotateRun(id: string, change: Annotation) {
     return this.manager.annotate(id, change);
   }
 
