@@ -4,7 +4,7 @@
  * Pure functions, so the CLI, the app's main process and the renderer produce identical files.
  */
 import { csvField } from './csv';
-import { smoothed } from './smoothing';
+import { SmoothingStep } from './smoothing';
 
 /** What an export needs of one run. */
 export interface RunHistory {
@@ -53,24 +53,76 @@ export const DEFAULT_EXPORT_SMOOTHING = 0.6;
  * (adding a row where no loss was recorded, e.g. the final measurement after the last iteration).
  */
 export function historiesToCsv(runs: readonly RunHistory[], options: { smoothing?: number } = {}): string {
-  const weight = options.smoothing ?? DEFAULT_EXPORT_SMOOTHING;
-  const columns = configColumns(runs);
-  const lines = [['run', 'name', ...columns.map(([, column]) => column), 'iteration', 'epoch', 'loss', 'loss_smoothed', 'smoothing', 'train_acc', 'test_acc'].join(',')];
+  const columns = historyCsvColumns(runs);
+  const lines = [historyCsvHeader(columns)];
   for (const run of runs) {
-    const epochsAt = new Map(run.epochs.map((e) => [e.iteration, e]));
-    const smoothedLosses = smoothed(run.losses, weight);
-    const rows = new Map<number, number | null>();
-    run.iterations.forEach((iteration, k) => rows.set(iteration, k));
-    for (const e of run.epochs) if (!rows.has(e.iteration)) rows.set(e.iteration, null);
-    const head = [csvField(run.id), csvField(run.name), ...columns.map(([field]) => configCell(run.config?.[field]))].join(',');
-    for (const iteration of [...rows.keys()].sort((a, b) => a - b)) {
-      const e = epochsAt.get(iteration);
-      const k = rows.get(iteration)!;
-      const values = [iteration, e?.epoch ?? null, k === null ? null : run.losses[k], k === null ? null : smoothedLosses[k], weight, e?.trainAcc ?? null, e?.testAcc ?? null];
-      lines.push(`${head},${values.map(csvField).join(',')}`);
-    }
+    const rows = new HistoryCsvRows(run, columns, run.epochs, options.smoothing, (line) => lines.push(line));
+    run.iterations.forEach((iteration, k) => rows.loss(iteration, run.losses[k]));
+    rows.end();
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The config columns of a history CSV of these runs (see `historiesToCsv`). */
+export function historyCsvColumns(runs: ReadonlyArray<{ config?: Readonly<Record<string, unknown>> }>): Array<[string, string]> {
+  return configColumns(runs);
+}
+
+/** The header line of a history CSV with these config columns. */
+export function historyCsvHeader(columns: ReadonlyArray<[string, string]>): string {
+  return ['run', 'name', ...columns.map(([, column]) => column), 'iteration', 'epoch', 'loss', 'loss_smoothed', 'smoothing', 'train_acc', 'test_acc'].join(',');
+}
+
+/**
+ * One run's rows of a history CSV, made as its losses arrive in iteration order and handed to `emit` one
+ * line at a time, so that a history of any length is exported without being held (`descent export`
+ * streams it from the file). The accuracy measurements, which are few, are given up front: each fills the
+ * row of its iteration, or gets a row of its own where no loss was recorded.
+ */
+export class HistoryCsvRows {
+  private readonly head: string;
+  private readonly weight: number;
+  private readonly smoothing: SmoothingStep;
+  /** Measurements by iteration, ascending (the last of several at one iteration), and the next one due. */
+  private readonly epochs: Array<{ iteration: number; epoch: number; trainAcc: number; testAcc: number }>;
+  private nextEpoch = 0;
+
+  constructor(
+    run: { readonly id: string; readonly name: string; readonly config?: Readonly<Record<string, unknown>> },
+    columns: ReadonlyArray<[string, string]>,
+    epochs: RunHistory['epochs'],
+    smoothing: number | undefined,
+    private readonly emit: (line: string) => void,
+  ) {
+    this.weight = smoothing ?? DEFAULT_EXPORT_SMOOTHING;
+    this.smoothing = new SmoothingStep(this.weight);
+    this.head = [csvField(run.id), csvField(run.name), ...columns.map(([field]) => configCell(run.config?.[field]))].join(',');
+    this.epochs = [...new Map(epochs.map((e) => [e.iteration, e])).values()].sort((a, b) => a.iteration - b.iteration);
+  }
+
+  /** The row of the next recorded loss (iterations ascending). */
+  loss(iteration: number, loss: number): void {
+    this.epochRowsBefore(iteration);
+    const e = this.epochs[this.nextEpoch]?.iteration === iteration ? this.epochs[this.nextEpoch++] : undefined;
+    this.row(iteration, e, loss, this.smoothing.next(loss));
+  }
+
+  /** The rows of measurements after the last loss. */
+  end(): void {
+    this.epochRowsBefore(Number.POSITIVE_INFINITY);
+  }
+
+  private epochRowsBefore(iteration: number): void {
+    while (this.nextEpoch < this.epochs.length && this.epochs[this.nextEpoch].iteration < iteration) {
+      const e = this.epochs[this.nextEpoch++];
+      this.row(e.iteration, e, null, null);
+    }
+  }
+
+  private row(iteration: number, e: RunHistory['epochs'][number] | undefined, loss: number | null, smoothed: number | null): void {
+    const values = [iteration, e?.epoch ?? null, loss, smoothed, this.weight, e?.trainAcc ?? null, e?.testAcc ?? null];
+    this.emit(`${this.head},${values.map(csvField).join(',')}`);
+  }
 }
 
 /** A column for every config field that any of the runs has, known fields first in their usual order. */

@@ -10,20 +10,36 @@
  */
 export class IncrementalSmoothing {
   readonly values: number[] = [];
+  private readonly step: SmoothingStep;
+
+  constructor(readonly weight: number) {
+    this.step = new SmoothingStep(weight);
+  }
+
+  /** Extends the smoothed curve to cover `source` (which only ever grows) and returns it. */
+  update(source: readonly number[]): number[] {
+    if (!(this.weight > 0)) return source as number[];
+    for (let i = this.values.length; i < source.length; i++) this.values.push(this.step.next(source[i]));
+    return this.values;
+  }
+}
+
+/**
+ * The smoothing one value at a time, keeping nothing but its state: what a streamed export (a history of
+ * millions of iterations, never held whole) uses.
+ */
+export class SmoothingStep {
   private last = 0;
   private debias = 1;
 
   constructor(readonly weight: number) {}
 
-  /** Extends the smoothed curve to cover `source` (which only ever grows) and returns it. */
-  update(source: readonly number[]): number[] {
-    if (!(this.weight > 0)) return source as number[];
-    for (let i = this.values.length; i < source.length; i++) {
-      this.last = this.last * this.weight + (1 - this.weight) * source[i];
-      this.debias *= this.weight;
-      this.values.push(this.last / (1 - this.debias));
-    }
-    return this.values;
+  /** The smoothed value of the curve's next value. */
+  next(value: number): number {
+    if (!(this.weight > 0)) return value;
+    this.last = this.last * this.weight + (1 - this.weight) * value;
+    this.debias *= this.weight;
+    return this.last / (1 - this.debias);
   }
 }
 

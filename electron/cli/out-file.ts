@@ -14,11 +14,15 @@ import { UsageError } from './train-flags';
 // Windows has neither symlink semantics here nor the constant (undefined | n is n).
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-/** Creates `path` (which must not exist) with `text`; removes what it created if the write fails. */
-function writeNew(path: string, text: string): void {
+/** Creates `path` (which must not exist) with what `produce` writes; removes what it created if that fails. */
+function writeNew(path: string, produce: (write: (text: string) => void) => void): void {
   const fd = openSync(path, NEW_FILE, 0o666);
   try {
-    writeSync(fd, text);
+    produce((text) => {
+      // A write may take only part of the bytes: the rest follows (or the next write throws).
+      const bytes = Buffer.from(text);
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    });
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -28,11 +32,14 @@ function writeNew(path: string, text: string): void {
   closeSync(fd);
 }
 
-/** Writes `text` to the user's `--out` file: a new file, or with `force` a replacement of what is there. */
-export function writeOutFile(path: string, text: string, force: boolean): void {
+/**
+ * Writes the user's `--out` file: a new file, or with `force` a replacement of what is there. The text is
+ * made piece by piece (a streamed export): `produce` writes it through `write`.
+ */
+export function writeOutFile(path: string, force: boolean, produce: (write: (text: string) => void) => void): void {
   if (!force) {
     try {
-      writeNew(path, text);
+      writeNew(path, produce);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ELOOP') {
         throw new UsageError(`--out: ${path} exists; add --force to replace it`);
@@ -42,7 +49,7 @@ export function writeOutFile(path: string, text: string, force: boolean): void {
     return;
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  writeNew(temp, text);
+  writeNew(temp, produce);
   try {
     renameSync(temp, path);
   } catch (error) {

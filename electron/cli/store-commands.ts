@@ -1,9 +1,9 @@
 /** `descent runs`, `show`, `export`, `rm`, `restore`: the store from the command line. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { historiesToCsv, type RunHistory } from '../../shared/export';
 import type { RunConfig } from '../../shared/config';
 import { isLive, type RunRecord } from '../../shared/run-record';
+import { writeHistoriesCsv, writeHistoriesJson } from '../core/store/history-export';
 import type { RunStore } from '../core/store/run-store';
 import { isRunId } from '../core/run-id';
 import { acc, describeConfig, printable, printableLines, safeJson, table } from './format';
@@ -83,18 +83,22 @@ export function exportCommand(refs: string[], options: { format: string; out?: s
   }
   const store = openStore();
   const runs = refs.map((ref) => resolveRun(store, ref));
-  const histories = runs.map((run) => ({ run, metrics: store.readMetrics(run.id) }));
-  for (const h of histories) for (const w of h.metrics.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
-  const text = options.format === 'csv'
-    ? historiesToCsv(histories.map(({ run, metrics }): RunHistory => ({ id: run.id, name: run.name, config: run.config, ...metrics })))
-    : `${safeJson(histories.map(({ run, metrics }) => ({ run, iterations: metrics.iterations, losses: metrics.losses, epochs: metrics.epochs })), 2)}\n`;
+  // Streamed from each run's file (its few measurements first, then its losses), so that a history of
+  // millions of iterations exports in bounded memory.
+  const tallies = new Map(runs.map((run) => [run.id, store.metricsTally(run.id)]));
+  for (const tally of tallies.values()) for (const w of tally.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
+  const produce = (write: (text: string) => void): void => {
+    const job = { store, runs, epochsOf: (run: RunRecord) => tallies.get(run.id)!.epochs, write };
+    if (options.format === 'csv') writeHistoriesCsv(job);
+    else writeHistoriesJson(job, safeJson);
+  };
   if (options.out) {
-    writeOutFile(options.out, text, Boolean(options.force));
+    writeOutFile(options.out, Boolean(options.force), produce);
     process.stderr.write(`wrote ${printable(options.out)}\n`);
   } else if (process.stdout.isTTY) {
     // Names are data in a file, but on a terminal they would act: shown escaped there only.
-    process.stdout.write(printableLines(text));
-  } else process.stdout.write(text);
+    produce((text) => void process.stdout.write(printableLines(text)));
+  } else produce((text) => void process.stdout.write(text));
 }
 
 export function rmCommand(refs: string[]): void {

@@ -1,10 +1,11 @@
 /**
- * `descent show` on a history of 2 000 000 iterations (~53 MB of metrics) in a CLI whose heap is capped
- * at 96 MiB: the figures come from one streaming pass, and `--json` is written piece by piece, so neither
- * holds the history (read whole, its arrays alone would take ~48 MB, and its JSON ~90 MB as one string).
+ * `descent show` and `export` on a history of 2 000 000 iterations (~53 MB of metrics) in a CLI whose heap
+ * is capped at 96 MiB: the figures come from one streaming pass, and `show --json` and the exports are
+ * written piece by piece, so none holds the history (read whole, its arrays alone would take ~48 MB, its
+ * JSON ~90 MB and its CSV ~400 MB as one string).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,31 @@ describe('a long history on the command line, in bounded memory', () => {
     expect(shown.stdout).toContain(`losses     2000000 recorded, last ${lossAt(ITERATIONS - 1).toFixed(4)}`);
     const epochRows = shown.stdout.split('\n').filter((line) => /^\s*\d+\.\d\d\s+\d+\s+0\.9000\s+0\.8900\s*$/.test(line));
     expect(epochRows).toHaveLength(Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)));
+  });
+
+  it('export streams every value to CSV and JSON files', () => {
+    const csvPath = join(HOME, 'long.csv');
+    const csv = descentCapped('export', record.id, '--format', 'csv', '--out', csvPath);
+    expect(csv.code, csv.stderr.slice(-1000)).toBe(0);
+    // One row per iteration (every measurement falls on one), plus the header; read a chunk at a time.
+    let newlines = 0;
+    const fd = openSync(csvPath, 'r');
+    const chunk = Buffer.alloc(1 << 20);
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) for (let i = 0; i < n; i++) if (chunk[i] === 0x0a) newlines++;
+    closeSync(fd);
+    expect(newlines).toBe(1 + ITERATIONS);
+    const head = readFileSync(csvPath, { encoding: 'utf8', flag: 'r' }).slice(0, 4000).split('\n');
+    const columns = head[0].split(',');
+    const row = Object.fromEntries(head[2].split(',').map((cell, i) => [columns[i], cell]));
+    expect(row).toMatchObject({ run: record.id, iteration: '1', loss: String(lossAt(1)) });
+
+    const jsonPath = join(HOME, 'long.json');
+    const json = descentCapped('export', record.id, '--format', 'json', '--out', jsonPath);
+    expect(json.code, json.stderr.slice(-1000)).toBe(0);
+    const [exported] = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    expect(exported.iterations).toHaveLength(ITERATIONS);
+    expect(exported.losses[1_999_999]).toBe(lossAt(1_999_999));
+    expect(exported.epochs).toHaveLength(Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)));
   });
 
   it('show --json streams every value', () => {

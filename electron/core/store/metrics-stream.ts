@@ -35,7 +35,7 @@ export function tallyMetrics(path: string, root: string): MetricsTally {
 const jsonNumber = (value: number): string => (Number.isFinite(value) ? String(value) : 'null');
 
 /** Collects small pieces of text and hands them on in pieces of about 64 KiB. */
-class ChunkedWriter {
+export class ChunkedWriter {
   private parts: string[] = [];
   private length = 0;
   constructor(private readonly write: (text: string) => void) {}

@@ -19,7 +19,7 @@ import { isLive, RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../
 import type { DamagedRunInfo } from '../../../shared/api';
 import { isRunId } from '../run-id';
 import { fileTypeOf } from '../file-type';
-import { scanMetrics } from './metrics-scan';
+import { scanMetrics, type MetricsScan, type MetricsVisitor } from './metrics-scan';
 import { drainAsync } from './line-reader';
 import { summarizeMetrics, summarySteps, summaryAsMetrics, type MetricsSummary } from './metrics-summary';
 import { tallyMetrics, writeMetricsJson, type MetricsTally } from './metrics-stream';
@@ -247,6 +247,11 @@ export class RunStore {
     });
     metrics.warnings.push(...warnings);
     return metrics;
+  }
+
+  /** One streaming pass over the run's metrics, handing each record to `visitor` (see metrics-scan.ts). */
+  scanMetrics(id: string, visitor: MetricsVisitor): MetricsScan {
+    return scanMetrics(this.metricsPath(id), this.home, visitor);
   }
 
   /** How many losses a run recorded, the last one, and every epoch, without holding the history (`descent show`). */
