@@ -6,6 +6,8 @@
 export const API_METHOD_NAMES = [
   'appInfo', 'listRuns', 'getRun', 'getMetrics', 'startRun', 'startSweep', 'startRepeats', 'pauseRun', 'resumeRun', 'stopRun',
   'deleteRun', 'restoreRun', 'annotateRun', 'gradientCheck',
+  // The Inside view (shared/inside/inside-schemas.ts).
+  'listSnapshots', 'snapshotWeights', 'insideAnalysis', 'perClassHistory', 'testImages',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

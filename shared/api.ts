@@ -15,6 +15,9 @@ import { epochMeasurementSchema, runMetricsSchema } from './metrics';
 import { gradientCheckReportSchema } from './protocol';
 import { runIdSchema, runRecordSchema } from './run-record';
 import { runNameSchema, runNotesSchema, runTagsSchema } from './run-text';
+import {
+  insideAnalysisSchema, perClassHistorySchema, snapshotListSchema, snapshotRefSchema, snapshotWeightsSchema, testImageIndicesSchema, testImagesSchema,
+} from './inside/inside-schemas';
 
 export { runIdSchema } from './run-record';
 export { runMetricsSchema, spreadTimes, type RunMetrics } from './metrics';
@@ -127,6 +130,16 @@ export const workbenchMethods = {
   restoreRun: { args: z.tuple([runIdSchema]), result: runRecordSchema },
   annotateRun: { args: z.tuple([runIdSchema, annotationSchema]), result: runRecordSchema },
   gradientCheck: { args: z.tuple([runConfigSchema, z.number().int().min(1).max(GRADIENT_CHECK_MAX_BATCH)]), result: gradientCheckReportSchema },
+  /** A run's parameter snapshots (or its final weights only, for a run from before snapshots). */
+  listSnapshots: { args: z.tuple([runIdSchema]), result: snapshotListSchema },
+  /** The weights of one snapshot (null: the final weights), exactly as stored. */
+  snapshotWeights: { args: z.tuple([runIdSchema, snapshotRefSchema]), result: snapshotWeightsSchema },
+  /** The test set through one snapshot: confusion matrix, predictions, mistakes with softmax outputs (computed off the thread, cached). */
+  insideAnalysis: { args: z.tuple([runIdSchema, snapshotRefSchema]), result: insideAnalysisSchema },
+  /** Per-class test accuracy at every snapshot. */
+  perClassHistory: { args: z.tuple([runIdSchema]), result: perClassHistorySchema },
+  /** Test images of a run's dataset by index, with their labels. */
+  testImages: { args: z.tuple([runIdSchema, testImageIndicesSchema]), result: testImagesSchema },
 } as const satisfies Record<ApiMethod, { args: z.ZodTuple; result: z.ZodType }>;
 
 type MethodTable = typeof workbenchMethods;

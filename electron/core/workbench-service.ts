@@ -13,6 +13,8 @@ import { clientGone } from './client-scope';
 import type { RunConfig } from '../../shared/config';
 import { fitRunName } from '../../shared/run-text';
 import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
+import { InsideService } from './inside-service';
+import type { SnapshotRef } from '../../shared/inside/inside-schemas';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
 export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
@@ -21,7 +23,12 @@ export class WorkbenchService implements WorkbenchBackend {
   constructor(
     private readonly manager: RunManager,
     private readonly info: { version: string; transport: AppInfo['transport'] },
-  ) {}
+  ) {
+    this.inside = new InsideService(manager.store);
+  }
+
+  /** The Inside view's backend (snapshots, analyses, test images). */
+  private readonly inside: InsideService;
 
   async appInfo(): Promise<AppInfo> {
     return { ...this.info, home: this.manager.store.home, concurrency: this.manager.concurrency, cores: availableParallelism() };
@@ -94,6 +101,27 @@ export class WorkbenchService implements WorkbenchBackend {
     await assertGradientCheckFits(config, batch);
     // Cancelled if the client goes away (the bridge's request closes) before the result.
     return this.manager.gradientCheck({ ...config, seed: config.seed ?? pickSeed() }, batch, clientGone());
+  }
+
+  async listSnapshots(id: string) {
+    return this.inside.listSnapshots(id);
+  }
+
+  async snapshotWeights(id: string, iteration: SnapshotRef) {
+    return this.inside.snapshotWeights(id, iteration);
+  }
+
+  /** Computed in a worker thread (10 000 forward passes), then cached in the run's folder. */
+  async insideAnalysis(id: string, iteration: SnapshotRef) {
+    return this.inside.analysis(id, iteration);
+  }
+
+  async perClassHistory(id: string) {
+    return this.inside.perClassHistory(id);
+  }
+
+  async testImages(id: string, indices: number[]) {
+    return this.inside.testImages(id, indices);
   }
 
   subscribe(listener: (event: WorkbenchEvent) => void): () => void {

@@ -106,6 +106,15 @@ describe('every WorkbenchApi result matches its schema', () => {
     const report = await api.gradientCheck(small({ layers: [784, 10, 10] }), 2);
     expect(report.parameters.map((p) => p.name)).toEqual(['W1', 'b1', 'W2', 'b2']);
 
+    // The Inside view: 20 iterations at 5 per epoch keep snapshots after 0, 5, 10, 15 and 20.
+    const snapshots = await api.listSnapshots(run.id);
+    expect(snapshots.snapshots.map((x) => x.iteration)).toEqual([0, 5, 10, 15, 20]);
+    expect((await api.snapshotWeights(run.id, 20)).parameters.map((p) => p.name)).toEqual(['W1', 'b1', 'W2', 'b2']);
+    const analysis = await api.insideAnalysis(run.id, 20);
+    expect(analysis.confusion.flat().reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect((await api.perClassHistory(run.id)).points).toHaveLength(5);
+    expect((await api.testImages(run.id, [0])).images[0].label).toBe(7);
+
     await api.deleteRun(run.id);
     expect((await api.restoreRun(run.id)).id).toBe(run.id);
     expect((await api.listRuns()).runs).toHaveLength(10);

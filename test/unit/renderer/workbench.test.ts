@@ -30,6 +30,11 @@ function fakeBackend(runs: RunRecord[]) {
     restoreRun: async (id) => runs.find((r) => r.id === id)!,
     annotateRun: async (id) => runs.find((r) => r.id === id)!,
     gradientCheck: async () => ({ batch: 3, seed: 0, parameters: [], numericalSeconds: 0, analyticSeconds: 0 }),
+    listSnapshots: async () => ({ kind: 'none', snapshots: [] }),
+    snapshotWeights: async () => Promise.reject(new Error('no weights in these tests')),
+    insideAnalysis: async () => Promise.reject(new Error('no weights in these tests')),
+    perClassHistory: async () => ({ points: [] }),
+    testImages: async () => ({ width: 28, height: 28, images: [] }),
     saveFile: async () => ({ saved: true }),
     subscribe: (l) => {
       listener = l;
