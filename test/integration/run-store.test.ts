@@ -354,11 +354,16 @@ describe('a long history is served to charts as a summary, made in bounded memor
     return sum / (to - from);
   };
   const summaryFile = (id: string): string => join(store.runDir(id), 'metrics.summary.json');
-
-  it('2 000 000 iterations: buckets of 128 (the first power of two that gives at most 16 384), each point its bucket\'s mean', async () => {
+  /** A stored run whose metrics file holds `iterations` generated iterations. */
+  const runWithHistory = (iterations: number) => {
     const record = makeRecord();
     store.create(record);
-    writeLongHistory(store.metricsPath(record.id), ITERATIONS);
+    writeLongHistory(store.metricsPath(record.id), iterations);
+    return record;
+  };
+
+  it('2 000 000 iterations: buckets of 128 (the first power of two that gives at most 16 384), each point its bucket\'s mean', async () => {
+    const record = runWithHistory(ITERATIONS);
     const metrics = await store.chartMetrics(record.id);
     expect(metrics.losses).toHaveLength(ITERATIONS / 128);
     expect(metrics.iterations.slice(0, 3)).toEqual([63, 191, 319]);
@@ -376,9 +381,7 @@ describe('a long history is served to charts as a summary, made in bounded memor
   });
 
   it('summarises in a child whose heap is capped at 64 MiB (the whole history, read as arrays, would not fit)', () => {
-    const record = makeRecord();
-    store.create(record);
-    writeLongHistory(store.metricsPath(record.id), ITERATIONS);
+    const record = runWithHistory(ITERATIONS);
     const child = spawnSync(process.execPath, ['--max-old-space-size=64', ...typescriptExecArgv(), join(__dirname, '..', 'support', 'chart-metrics-child.ts'), home, record.id], {
       encoding: 'utf8', timeout: 120_000,
     });
@@ -389,9 +392,7 @@ describe('a long history is served to charts as a summary, made in bounded memor
   });
 
   it('grows with its file: a later request reads what was appended (a bad line reported) and agrees with a summary made from scratch', async () => {
-    const record = makeRecord();
-    store.create(record);
-    writeLongHistory(store.metricsPath(record.id), 300_000);
+    const record = runWithHistory(300_000);
     const early = await store.chartMetrics(record.id);
     expect(early.losses).toHaveLength(300_000 / 32);
     writeFileSync(store.metricsPath(record.id), 'null\n', { flag: 'a' });
@@ -406,9 +407,7 @@ describe('a long history is served to charts as a summary, made in bounded memor
   });
 
   it('a summary that does not match its file (replaced, or damaged) is made again', async () => {
-    const record = makeRecord();
-    store.create(record);
-    writeLongHistory(store.metricsPath(record.id), 300_000);
+    const record = runWithHistory(300_000);
     const first = await store.chartMetrics(record.id);
     // The file replaced by another history of the same length: same size, different first line.
     writeFileSync(store.metricsPath(record.id), readFileSync(store.metricsPath(record.id), 'utf8').replace('"losses":[2.3,', '"losses":[9.3,'));
@@ -419,9 +418,7 @@ describe('a long history is served to charts as a summary, made in bounded memor
   });
 
   it('streamed as JSON, it is exactly JSON.stringify of the history read whole; the tally agrees', () => {
-    const record = makeRecord();
-    store.create(record);
-    writeLongHistory(store.metricsPath(record.id), 200_000);
+    const record = runWithHistory(200_000);
     // A bad line, a batch without time stamps (NaN times, null in JSON), and a torn tail.
     writeFileSync(store.metricsPath(record.id), '42\n{"type":"progress","iterations":[200000,200001],"losses":[0.5,0.25]}\n{"type":"prog', { flag: 'a' });
     let text = '';
@@ -438,9 +435,7 @@ describe('a long history is served to charts as a summary, made in bounded memor
   });
 
   it('a short history is sent whole', async () => {
-    const record = makeRecord();
-    store.create(record);
-    writeLongHistory(store.metricsPath(record.id), 10_000);
+    const record = runWithHistory(10_000);
     const metrics = await store.chartMetrics(record.id);
     expect(metrics.iterations).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
     expect(metrics.losses[1234]).toBe(lossAt(1234));
