@@ -142,17 +142,28 @@ describe('the Lab in Chromium', () => {
     expect(Number(await shown('dw00'))).toBeCloseTo(0.21978615, 6);
   }));
 
+  it('training: a preset starts its run in the normal run list, watched in the Train view', () => onLabPage('Training', async () => {
+    await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Overfitting', exact: true }) }).getByRole('button', { name: 'Start this run' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New run' }).waitFor();
+    const run = page.locator('ul[aria-label="runs"] li[data-run-id]');
+    await expect.poll(() => run.count()).toBe(1);
+    expect(await run.first().textContent()).toContain('overfitting: 300 images');
+    await page.getByRole('button', { name: 'Stop' }).first().click();
+  }));
+
   it('every page renders in light and dark', () => onLabPage('Losses', async () => {
     const backgrounds: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       const pages = [['Losses', 'Losses'], ['Numerical derivative', 'Numerical derivative'], ['Gradient §4.4', 'Partial derivatives and the gradient'],
-        ['Gradient descent', 'Gradient descent and the learning rate'], ['Gradient of a network', 'The gradient of a network']];
+        ['Gradient descent', 'Gradient descent and the learning rate'], ['Gradient of a network', 'The gradient of a network'],
+        ['Training', 'Training and overfitting']];
       for (const [button, heading] of pages) {
         await page.getByRole('navigation', { name: 'lab pages' }).getByRole('button', { name: button }).click();
         await page.getByRole('heading', { name: heading }).waitFor();
         // Each figure, bar chart or matrix is laid out: a box of some height.
-        const figure = page.locator('.lab-page figure, .lab-page .bars, .lab-page table').first();
+        const figure = page.locator('.lab-page figure, .lab-page .bars, .lab-page table, .lab-page .presets').first();
         expect((await figure.boundingBox())!.height).toBeGreaterThan(50);
       }
       // Evaluated in the page (this file is typed without the DOM library).

@@ -32,7 +32,7 @@ describe('the step activation (§3.2.2, §4.2.5)', () => {
     const { net, x, rows } = setup(4, 3);
     const y = net.predict(x, rows);
     // Outputs are softmax probabilities of a network whose hidden units are 0/1: rows still sum to 1.
-    for (let r = 0; r < rows; r++) expect(y.subarray(r * 4, r * 4 + 4).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    for (let r = 0; r < rows; r++) expect(Array.from(y.subarray(r * 4, r * 4 + 4)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it('passes no gradient below it: W1 and b1 get exactly 0, analytically and numerically; the output layer\'s agree', () => {
@@ -55,7 +55,7 @@ describe('the step activation (§3.2.2, §4.2.5)', () => {
   it('sees a jump as a huge numerical slope when a pre-activation is within h of 0 (the derivative does not exist there)', () => {
     const { net, x, t, rows } = setup(7, 5);
     // Put unit 0's pre-activation for row 0 at +5e-5: a nudge of b1[0] by −1e-4 flips the step.
-    const pre = net.weights[0].reduce((sum, w, k) => (k % 6 === 0 ? sum + w * x[Math.floor(k / 6)] : sum), 0);
+    const pre = Array.from(net.weights[0]).reduce((sum, w, k) => (k % 6 === 0 ? sum + w * x[Math.floor(k / 6)] : sum), 0);
     net.biases[0][0] = 5e-5 - pre;
     const g = net.numericalGradient(x, t, rows)[1][0];
     expect(Math.abs(g)).toBeGreaterThan(10);
