@@ -140,8 +140,9 @@ describe('comparing learning rates for a report, in Chromium', () => {
   it('names runs by what differs, one legend entry per run plus the line key in a side list, badges runs that did not learn', async () => {
     await openSweep();
     const names = RATES.map((r) => `lr ${r}`);
-    expect(await page.locator('ul[aria-label="legend of Accuracy per iteration"] li').allTextContents()).toEqual([...names, 'solid = test', 'dashed = train']);
-    expect(await page.locator('ul[aria-label="legend of Loss per iteration"] li').allTextContents()).toEqual(names);
+    // The histories load after the view opens: the legends fill as they arrive.
+    await expect.poll(() => page.locator('ul[aria-label="legend of Accuracy per iteration"] li').allTextContents(), { timeout: 30_000 }).toEqual([...names, 'solid = test', 'dashed = train']);
+    await expect.poll(() => page.locator('ul[aria-label="legend of Loss per iteration"] li').allTextContents(), { timeout: 30_000 }).toEqual(names);
     expect(await page.locator('p.shared').textContent()).toBe(`All runs: ${SHARED}`);
     // lr 0.001 and 0.01 barely move from ln 10 in 300 iterations; lr 100 jumps about far above it.
     const badged = page.locator('table.summary tbody tr', { has: page.locator('.badge') }).locator('th');
@@ -355,13 +356,19 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await page.fill('input[name=trainSize]', '500');
     await page.fill('input[name=name]', 'started by keyboard');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => runItems().count()).toBe(before + 1);
-    await expect.poll(() => runItems().filter({ hasText: 'started by keyboard' }).getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
-    // Leave the store as the other cases expect it: the seven runs of the sweep.
     const added = runItems().filter({ hasText: 'started by keyboard' });
-    await added.locator('button.item').click();
-    await added.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => runItems().count()).toBe(before);
+    try {
+      await expect.poll(() => runItems().count(), { timeout: 30_000 }).toBe(before + 1);
+      await expect.poll(() => added.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    } finally {
+      // Leave the store as the other cases expect it: the seven runs of the sweep.
+      if (await added.count()) {
+        await expect.poll(() => added.getAttribute('data-status'), { timeout: 60_000 }).not.toMatch(/^(queued|running|paused)$/);
+        await added.locator('button.item').click();
+        await added.getByRole('button', { name: 'Delete' }).click();
+        await expect.poll(() => runItems().count(), { timeout: 30_000 }).toBe(before);
+      }
+    }
   });
 
   it('numerical gradient: the estimated time of the whole run is shown, and a long one asks before it starts', async () => {
@@ -415,7 +422,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
     try {
       await watcher.goto(origin);
       await watcher.getByRole('button', { name: 'Train', exact: true }).click();
-      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count()).toBe(RATES.length);
+      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 }).toBe(RATES.length);
       await stopServer();
       const offline = watcher.locator('.banner.offline');
       await offline.waitFor({ timeout: 5000 });
@@ -428,7 +435,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
       await startServer();
       // The page finds the backend again by itself (no reload): the banner goes, the runs are listed.
       await offline.waitFor({ state: 'detached', timeout: 15_000 });
-      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count()).toBe(RATES.length);
+      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 }).toBe(RATES.length);
     } finally {
       if (server.exitCode !== null) await startServer();
       await watcher.close();

@@ -27,7 +27,10 @@ export function matplotlibScript(look: ChartLook, title: string, subtitle: strin
   const yLimits = look.yRange ? `ax.set_ylim(${look.yRange.min}, ${look.yRange.max})\n` : '';
   const xTicks = look.xTicks ? `ax.set_xticks([${look.xTicks.join(', ')}])\nax.set_xticklabels([${look.xTicks.map((t) => py(String(t))).join(', ')}])\n` : '';
   return `#!/usr/bin/env python3
-"""Redraws a Descent chart: ${title.replace(/"/g, "'")}. Needs matplotlib; reads ${csvName} from this folder."""
+"""Redraws a Descent chart: ${title.replace(/"/g, "'")}. Needs matplotlib; reads ${csvName} from this folder.
+
+The CSV holds the points as plotted: long curves reduced to the first, lowest, highest and last point of
+each pixel column (every spike kept). For every recorded value, export the chart's CSV from Descent."""
 import csv
 import os
 
