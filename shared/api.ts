@@ -11,7 +11,7 @@ import { pickSeed } from './engine/rng';
 import { repeatCountSchema, repeatOverSeeds, repeatSeeds } from './repeat-seeds';
 import { isApiMethod, type ApiMethod } from './api-methods';
 import { GRADIENT_CHECK_MAX_BATCH } from './engine/gradcheck';
-import { epochMeasurementSchema, runMetricsSchema } from './metrics';
+import { epochMeasurementSchema, progressLineSchema, runMetricsSchema } from './metrics';
 import { gradientCheckReportSchema } from './protocol';
 import { runIdSchema, runRecordSchema } from './run-record';
 import { runNameSchema, runNotesSchema, runTagsSchema } from './run-text';
@@ -95,14 +95,8 @@ export const workbenchEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run-added'), run: runRecordSchema }),
   z.strictObject({ type: z.literal('run-changed'), run: runRecordSchema }),
   z.strictObject({ type: z.literal('run-removed'), id: z.string() }),
-  /** A batch of a live run's iterations (the run's `progress` metrics line, with its id). */
-  z.strictObject({
-    type: z.literal('progress'),
-    id: z.string(),
-    iterations: z.array(z.number().int().min(0)),
-    losses: z.array(z.number()),
-    seconds: z.number().min(0).optional(),
-  }),
+  /** A batch of a live run's iterations: the run's `progress` metrics line, with its id. */
+  z.strictObject({ ...progressLineSchema.shape, id: z.string() }),
   z.strictObject({ type: z.literal('epoch'), id: z.string(), epoch: epochMeasurementSchema }),
   z.strictObject({ type: z.literal('warning'), id: z.string(), message: z.string() }),
   /** A menu command of the desktop app. */
