@@ -10,6 +10,7 @@ import { RunStore } from '../core/store/run-store';
 import { WorkbenchService } from '../core/workbench-service';
 import { isTrustedUrl, registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { PreferencesFile } from './preferences';
 import { watchProgress } from './progress';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { UtilityTrainerHost } from './utility-trainer-host';
@@ -40,8 +41,9 @@ async function start(): Promise<void> {
   const backend = new WorkbenchService(manager, { version: app.getVersion(), transport: 'electron' });
   const current = () => window;
   registerIpc(backend, current, devServerUrl);
-  buildMenu(current, home, !app.isPackaged);
-  watchProgress(manager, current);
+  const preferences = new PreferencesFile(join(app.getPath('userData'), 'preferences.json'));
+  buildMenu(current, home, !app.isPackaged, preferences);
+  watchProgress(manager, current, () => preferences.get().notifyWhenRunsEnd);
 
   const open = () => {
     window = createMainWindow({

@@ -2,8 +2,9 @@
 import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, WorkbenchEvent } from '../../shared/api';
 import { EVENT_CHANNEL } from './channels';
+import type { PreferencesFile } from './preferences';
 
-export function buildMenu(window: () => BrowserWindow | null, home: string, dev: boolean): void {
+export function buildMenu(window: () => BrowserWindow | null, home: string, dev: boolean, preferences: PreferencesFile): void {
   const command = (name: MenuCommand) => () => {
     const event: WorkbenchEvent = { type: 'command', command: name };
     window()?.webContents.send(EVENT_CHANNEL, event);
@@ -43,7 +44,21 @@ export function buildMenu(window: () => BrowserWindow | null, home: string, dev:
         { role: 'togglefullscreen' },
       ],
     },
-    { role: 'windowMenu' },
+    {
+      role: 'windowMenu',
+      submenu: [
+        { role: 'minimize' },
+        { role: 'zoom' },
+        ...(process.platform === 'darwin' ? [{ type: 'separator' as const }, { role: 'front' as const }] : [{ role: 'close' as const }]),
+        { type: 'separator' },
+        {
+          label: 'Notify When Runs End',
+          type: 'checkbox',
+          checked: preferences.get().notifyWhenRunsEnd,
+          click: (item) => preferences.set({ notifyWhenRunsEnd: item.checked }),
+        },
+      ],
+    },
     {
       label: 'Help',
       submenu: [

@@ -1,9 +1,12 @@
-/** Taskbar/dock progress while runs train, and a notification when a run ends. */
+/**
+ * Taskbar/dock progress while runs train, and a notification when a run ends while the window is in the
+ * background (someone looking at the window sees it end there), unless turned off (Window menu).
+ */
 import { Notification, type BrowserWindow } from 'electron';
 import type { RunManager } from '../core/run-manager';
 import { endedByItself, isLive } from '../../shared/run-record';
 
-export function watchProgress(manager: RunManager, window: () => BrowserWindow | null): () => void {
+export function watchProgress(manager: RunManager, window: () => BrowserWindow | null, notify: () => boolean): () => void {
   const active = new Map<string, { done: number; total: number }>();
   const show = (): void => {
     const win = window();
@@ -23,7 +26,9 @@ export function watchProgress(manager: RunManager, window: () => BrowserWindow |
         active.set(run.id, { done: run.iterationsDone, total: run.config.iterations });
       } else {
         active.delete(run.id);
-        if (endedByItself(run.status) && Notification.isSupported()) {
+        const win = window();
+        const inBackground = !win || win.isDestroyed() || !win.isFocused();
+        if (endedByItself(run.status) && inBackground && notify() && Notification.isSupported()) {
           const acc = run.lastEpoch ? ` · test accuracy ${run.lastEpoch.testAcc.toFixed(4)}` : '';
           new Notification({ title: `${run.name}: ${run.status}`, body: `${run.iterationsDone} iterations${acc}${run.error ? ` · ${run.error}` : ''}` }).show();
         }

@@ -2,10 +2,12 @@
  * The application menu of the built app: what it holds, and that each item does what it says, chosen with
  * the mouse or by its accelerator (keys pressed in the window).
  */
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DesktopApp } from './launch';
-import { clickMenu, currentView, desktopSession, menuOutline } from './support';
+import { clickMenu, currentView, desktopSession, desktopSignals, menuOutline, recordDesktopSignals, runItems } from './support';
 
 const session = desktopSession();
 let app: DesktopApp;
@@ -108,6 +110,23 @@ describe('the application menu', () => {
     const checked = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.find((menu) => menu.label === 'View')!.submenu!.items
       .find((item) => item.label === 'Appearance')!.submenu!.items.filter((item) => item.checked).map((item) => item.label));
     expect(checked).toEqual(['Follow the System']);
+  });
+
+  it('Window › Notify When Runs End turns the end-of-run notification off (saved in preferences.json)', async () => {
+    const item = () => app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.find((menu) => menu.label === 'Window')!.submenu!.items
+      .find((candidate) => candidate.label === 'Notify When Runs End')!.checked);
+    expect(await item()).toBe(true);
+    await clickMenu(app, ['Window', 'Notify When Runs End']);
+    expect(await item()).toBe(false);
+    expect(JSON.parse(readFileSync(join(session.configHome, 'descent', 'preferences.json'), 'utf8'))).toEqual({ notifyWhenRunsEnd: false });
+    await recordDesktopSignals(app);
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].blur());
+    await page.fill('input[name=iterations]', '50');
+    await page.fill('input[name=trainSize]', '500');
+    await page.getByRole('button', { name: 'Start training' }).click();
+    await expect.poll(() => runItems(page).first().getAttribute('data-status').catch(() => null), { timeout: 60_000 }).toBe('completed');
+    expect((await desktopSignals(app)).notifications).toEqual([]);
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].focus());
   });
 
   it('View › Toggle Full Screen and Reload do what they say', async () => {

@@ -19,10 +19,12 @@ let page: Page;
 let errors: string[];
 
 describe('training in the desktop app', () => {
-  it('trains the book\'s network from the form: live, growing charts, taskbar progress, a notification at the end', async () => {
+  it('trains the book\'s network from the form: live, growing charts, taskbar progress, a notification at the end (window in the background)', async () => {
     ({ app, page, errors } = await session.launch());
     await recordDesktopSignals(app);
     await recordUtilityProcesses(app);
+    // The user looks elsewhere while it trains: the end is notified.
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].blur());
     await page.getByRole('button', { name: 'Book defaults' }).click();
     await page.fill('input[name=iterations]', '1500');
     await page.fill('input[name=trainSize]', '10000');
@@ -45,6 +47,8 @@ describe('training in the desktop app', () => {
   });
 
   it('trains a sweep of three learning rates, each in its own utility process, and compares them', async () => {
+    // Watched in the window this time: no notifications.
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].focus());
     await page.getByRole('button', { name: 'Sweep', exact: true }).click();
     await page.fill('input[name=values]', '0.01, 0.1, 1');
     await page.fill('input[name=sweepIterations]', '300');
@@ -57,6 +61,7 @@ describe('training in the desktop app', () => {
     expect(new Set(forks).size).toBe(4);
     for (const id of sweepIds) expect(forks).toContain(`descent-trainer-${id} main/trainer.js`);
     await expect.poll(() => page.locator('.multiples figure').count()).toBe(3);
+    expect((await desktopSignals(app)).notifications).toHaveLength(1);
     expect(await page.locator('table.diff tbody tr th').allTextContents()).toEqual(['learning rate']);
   });
 

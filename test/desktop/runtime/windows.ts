@@ -213,7 +213,7 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
 }
 
 export class BrowserWindow extends EventEmitter implements Pick<Electron.BrowserWindow,
-  'id' | 'show' | 'hide' | 'isVisible' | 'focus' | 'isFocused' | 'minimize' | 'isMinimized' | 'restore' | 'maximize' | 'unmaximize' | 'isMaximized'
+  'id' | 'show' | 'hide' | 'isVisible' | 'focus' | 'blur' | 'isFocused' | 'minimize' | 'isMinimized' | 'restore' | 'maximize' | 'unmaximize' | 'isMaximized'
   | 'setFullScreen' | 'isFullScreen' | 'getBounds' | 'setBounds' | 'getContentBounds' | 'getNormalBounds' | 'getSize' | 'setSize' | 'getPosition'
   | 'setPosition' | 'setProgressBar' | 'getTitle' | 'setTitle' | 'isDestroyed' | 'close' | 'destroy' | 'loadURL'> {
   static getAllWindows(): BrowserWindow[] {
@@ -307,6 +307,12 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
 
   isFocused(): boolean {
     return this.focused;
+  }
+
+  blur(): void {
+    if (!this.focused) return;
+    this.focused = false;
+    this.emit('blur', electronEvent({}));
   }
 
   minimize(): void {
