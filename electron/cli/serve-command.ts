@@ -1,14 +1,12 @@
 /**
  * `descent serve`: the workbench UI in a browser, on this machine's store and trainer processes. Builds
- * the UI first if it has not been built. Ctrl-C stops the runs cleanly, then the server.
+ * the UI first if it has not been built, or its sources changed since. Ctrl-C stops the runs cleanly, then the server.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { RunManager } from '../core/run-manager';
 import { NodeTrainerHost } from '../core/trainer-host';
 import { WorkbenchService } from '../core/workbench-service';
 import { PortInUseError, startBridge } from '../server/bridge';
-import { buildRenderer, RENDERER_DIR } from '../core/renderer-build';
+import { buildRenderer, RENDERER_DIR, rendererBuildIsFresh } from '../core/renderer-build';
 import { openStore } from './session';
 import { printable } from './format';
 import { UsageError } from './train-flags';
@@ -36,7 +34,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     if (error instanceof PortInUseError) throw new UsageError(`--port: ${error.message}; choose another, or leave --port out for any free port`);
     throw error;
   });
-  if (options.rebuild || !existsSync(join(RENDERER_DIR, 'index.html'))) {
+  // Built at install; again only after an edit to the renderer's sources (or when asked).
+  if (options.rebuild || !rendererBuildIsFresh()) {
     process.stderr.write('Building the UI…\n');
     await buildRenderer();
   }

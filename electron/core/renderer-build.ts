@@ -1,12 +1,41 @@
-/** The renderer's build (Vite, a development dependency: present in a repository checkout). */
+/**
+ * The renderer's build (Vite, a development dependency: present in a repository checkout). `npm install`
+ * builds it (scripts/build-ui.js), so the first `descent serve` starts at once; a contributor's later edit
+ * to the renderer's sources makes it stale, and `descent serve` builds it again.
+ */
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where the built renderer lands. */
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+/** What the renderer is built from (folders are searched through). */
+const RENDERER_SOURCES = ['renderer', 'shared', 'vite.renderer.config.ts'];
 
 export async function buildRenderer(): Promise<void> {
   const { build } = await import('vite');
   await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
+}
+
+/** The newest modification time (ms) of `path`, or of any file under it. */
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the built renderer under `root` exists and no source of it changed after it was built. */
+export function rendererBuildIsFresh(root = ROOT): boolean {
+  let built: number;
+  try {
+    built = statSync(join(root, 'out', 'renderer', 'index.html')).mtimeMs; // written by each build
+  } catch {
+    return false;
+  }
+  return RENDERER_SOURCES.every((source) => newestMtime(join(root, source)) <= built);
 }

@@ -4,6 +4,7 @@
  * the tests. Both validate every message from the trainer before passing it on.
  */
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMessage, trainerMessageSchema, type HostMessage, type TrainerMessage } from '../../shared/protocol';
@@ -44,14 +45,24 @@ export function deliver(events: TrainerEvents, value: unknown): void {
   else events.onMalformed(parsed.error);
 }
 
-const NODE_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', 'trainer', 'node-entry.ts');
+/**
+ * The trainer's entry: the prebuilt `node-trainer.js` beside this module's bundle (the CLI's, out/cli/,
+ * scripts/cli-bundle.js), which starts without compiling anything; else the TypeScript source (tests and
+ * `DESCENT_FROM_SOURCE=1` run sources), compiled by tsx in the child.
+ */
+function nodeTrainerEntry(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = join(here, 'node-trainer.js');
+  return existsSync(built) ? built : join(here, '..', 'trainer', 'node-entry.ts');
+}
 
 /** Trainers as Node child processes (`child_process.fork`), one per run. */
 export class NodeTrainerHost implements TrainerHost {
-  constructor(private readonly entry: string = NODE_ENTRY) {}
+  constructor(private readonly entry: string = nodeTrainerEntry()) {}
 
   spawn(_runId: string, events: TrainerEvents): TrainerHandle {
-    const child = fork(this.entry, [], { execArgv: typescriptExecArgv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const execArgv = this.entry.endsWith('.ts') ? typescriptExecArgv() : [];
+    const child = fork(this.entry, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (value) => deliver(events, value));
     child.on('exit', (code, signal) => events.onExit({ code, signal }));
     child.on('error', (error) => events.onMalformed(`trainer process error: ${error.message}`));

@@ -33,14 +33,14 @@ async function startTraining(ready: (line: Record<string, any>) => boolean) {
   return { child, lines, exited };
 }
 
-/** Pids of trainer processes working for this test's DESCENT_HOME. */
+/** Pids of trainer processes working for this test's DESCENT_HOME (the CLI's prebuilt trainer, or its source through tsx). */
 function trainersOfThisHome(): number[] {
   const pids: number[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (cmdline.includes('node-entry.ts') && environ.split('\0').includes(`DESCENT_HOME=${HOME}`)) pids.push(Number(pid));
+      if (/node-trainer\.js|node-entry\.ts/.test(cmdline) && environ.split('\0').includes(`DESCENT_HOME=${HOME}`)) pids.push(Number(pid));
     } catch {
       // The process ended while we looked.
     }
