@@ -2,6 +2,7 @@
  * Repeats in the workbench (issue 17): the run form's and the sweep builder's "repeat over N seeds" start a run per
  * seed, and the compare view shows the repeat groups' table and the comparison of two groups in words.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from '../support/e2e-suite';
@@ -62,6 +63,21 @@ describe('repeats in Chromium', () => {
       // Seeds 5, 6, 7 for each rate: lr 1 learns far more in 200 iterations, beyond the seeds' spread.
       await expect.poll(() => page.locator('p.verdict').textContent()).toMatch(/^lr 1 is better by 0\.\d{3} ± 0\.\d{3}; this holds across seeds \(p [<=] 0\.\d{3}\)\.$/);
       expect(await page.locator('p.warning').count()).toBe(0);
+
+      // The groups drawn as mean lines with bands: each group's lower edge, shaded upper edge and mean, 200 iterations (0–199) each.
+      const loss = page.locator('figure[data-chart="Loss, mean of each repeat group (±1 sd)"]');
+      await expect.poll(() => loss.getAttribute('data-points').then(Number)).toBe(2 * 3 * 200);
+      await page.getByLabel('band').selectOption('ci95');
+      const accuracy = page.locator('figure[data-chart="Test accuracy, mean of each repeat group (95% CI of the mean)"]');
+      await accuracy.waitFor();
+      // 21 measurements (iteration 0, every 10th) per line.
+      expect(await accuracy.getAttribute('data-points').then(Number)).toBe(2 * 3 * 21);
+      await page.getByLabel('individual runs').check();
+      await expect.poll(() => accuracy.getAttribute('data-points').then(Number)).toBe(2 * 6 * 21);
+      // Exported as SVG, each group's band is one filled path in its colour, translucent.
+      const svg = readFileSync(await suite.download(page, () => accuracy.getByRole('button', { name: 'SVG', exact: true }).click()), 'utf8');
+      const bands = svg.match(/<path(?=[^>]*fill="rgb\(\d+,\d+,\d+\)")(?=[^>]*fill-opacity="0\.18")[^>]*>/g) ?? [];
+      expect(bands).toHaveLength(2); // one shaded band per group
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();

@@ -1,10 +1,10 @@
 /** Chart.js with only the pieces Descent draws, and the colours runs are drawn in. */
-import { BasicPlatform, Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, SubTitle, Title, Tooltip, type ChartConfiguration, type ChartData, type LegendItem, type PointStyle } from 'chart.js';
+import { BasicPlatform, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, SubTitle, Title, Tooltip, type ChartConfiguration, type ChartData, type LegendItem, type PointStyle } from 'chart.js';
 import { Context as SvgContext } from 'svgcanvas';
 import type { Point } from './series';
 import { tickCallback } from './ticks';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title, SubTitle);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title, SubTitle, Filler);
 
 /** One line of a chart. */
 export interface Series {
@@ -24,6 +24,8 @@ export interface Series {
   pointRadius?: number;
   /** No line between the points (marks only). */
   noLine?: boolean;
+  /** The upper edge of a band: the area down to the series just before it (the lower edge) is shaded (repeat groups). */
+  fillToPrevious?: boolean;
 }
 
 /** A legend entry that is not a line of its own: the key to how lines are drawn ("dashed = train"). */
@@ -125,7 +127,8 @@ export function datasetsOf(series: Series[], forSvg = false) {
       label: s.label,
       data: s.points,
       borderColor: s.faint ? withAlpha(s.color, 0.25) : s.color,
-      backgroundColor: s.color,
+      backgroundColor: s.fillToPrevious ? withAlpha(s.color, 0.18) : s.color,
+      fill: s.fillToPrevious ? '-1' : false,
       borderWidth: s.faint ? 1 : 1.75,
       borderDash: dash,
       showLine: !s.noLine,

@@ -1,0 +1,43 @@
+/** Repeat groups' chart lines: band edges, a shaded upper edge, the mean, runs faint on demand. */
+import { describe, expect, it } from 'vitest';
+import { BOOK_DEFAULTS } from '../../../shared/config';
+import { groupRepeats } from '../../../shared/repeat-groups';
+import { groupSeries } from '../../../renderer/src/lib/repeat-series';
+import type { LiveMetrics } from '../../../renderer/src/lib/workbench.svelte';
+import { makeRecord } from '../../support/runs';
+
+const run = (lr: number, seed: number) => makeRecord({ config: { ...BOOK_DEFAULTS, learningRate: lr, seed } });
+const runs = [run(0.1, 1), run(0.1, 2), run(1, 1)];
+/** Loss 2, 1 for the first run, 3, 2 for the second; a one-run group at lr 1 that only reached iteration 0. */
+const histories: Record<string, LiveMetrics> = {
+  [runs[0].id]: { iterations: [0, 10], losses: [2, 1], seconds: [0, 1], epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }] },
+  [runs[1].id]: { iterations: [0, 10], losses: [3, 2], seconds: [0, 1], epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.7, testAcc: 0.6 }] },
+  [runs[2].id]: { iterations: [0], losses: [2.5], seconds: [0], epochs: [] },
+};
+const colours = ['#111111', '#222222'];
+
+describe('repeat group series', () => {
+  const series = groupSeries(groupRepeats(runs), (id) => histories[id], (g) => colours[g], { kind: 'loss', smoothing: 0 }, { band: 'minmax', showRuns: false });
+
+  it('per group: lower edge, upper edge shaded down to it, then the mean, in the group\'s colour', () => {
+    expect(series.map((s) => s.label)).toEqual([
+      'lr 0.1 · lower', 'lr 0.1 · min–max', 'lr 0.1 · mean of 2', 'lr 1 · lower', 'lr 1 · min–max', 'lr 1 · mean of 1',
+    ]);
+    expect(series.map((s) => Boolean(s.fillToPrevious))).toEqual([false, true, false, false, true, false]);
+    expect(series.map((s) => Boolean(s.unlisted))).toEqual([true, true, false, true, true, false]);
+    expect(new Set(series.slice(0, 3).map((s) => s.color))).toEqual(new Set(['#111111']));
+  });
+
+  it('the mean and the edges are the runs\' values at each iteration', () => {
+    expect(series[0].points).toEqual([{ x: 0, y: 2 }, { x: 10, y: 1 }]);
+    expect(series[1].points).toEqual([{ x: 0, y: 3 }, { x: 10, y: 2 }]);
+    expect(series[2].points).toEqual([{ x: 0, y: 2.5 }, { x: 10, y: 1.5 }]);
+  });
+
+  it('test accuracy by measurement; runs faint by seed on demand; runs without a history are left out', () => {
+    const acc = groupSeries(groupRepeats(runs), (id) => histories[id], (g) => colours[g], { kind: 'testAcc' }, { band: 'sd', showRuns: true });
+    expect(acc.map((s) => s.label)).toEqual(['lr 0.1 · lower', 'lr 0.1 · ±1 sd', 'lr 0.1 · mean of 2', 'lr 0.1 · seed 1', 'lr 0.1 · seed 2']);
+    expect(acc[2].points[0].y).toBeCloseTo(0.5, 12);
+    expect(acc[3].faint).toBe(true);
+  });
+});
