@@ -96,7 +96,7 @@ async function openSweep(): Promise<void> {
 }
 
 async function download(action: () => Promise<void>): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), action()]);
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
   const path = join(DOWNLOADS, file.suggestedFilename());
   await file.saveAs(path);
   return path;
@@ -298,8 +298,9 @@ describe('comparing learning rates for a report, in Chromium', () => {
       const svg = await svgTexts(readFileSync(svgFile, 'utf8'));
       expect(svg.error).toBeNull();
       expect(svg.texts).toEqual(expect.arrayContaining([title, SHARED, 'Loss per iteration', 'Accuracy per iteration', 'Final accuracy against learning rate', 'learning rate']));
-      // The legend once: each run is named by the loss chart only.
-      expect(svg.texts.filter((t) => t === 'lr 1')).toHaveLength(1);
+      // The legend once (each run named by the loss chart only), and the caption table's row of each run.
+      expect(svg.texts.filter((t) => t === 'lr 1')).toHaveLength(2);
+      expect(svg.texts).toEqual(expect.arrayContaining(['loss (mean of last 100)', 'test accuracy', 'did not learn']));
       // A Debian SVG renderer reads it (as LaTeX's \includesvg path through Inkscape or rsvg would).
       const rsvg = spawnSync('rsvg-convert', ['-o', join(DOWNLOADS, 'check.png'), svgFile]);
       if (!rsvg.error) expect(rsvg.status).toBe(0);

@@ -37,7 +37,7 @@ export interface Cell {
 }
 
 /** Where the title, the subtitle and each of `count` charts go, and the whole figure's size, in CSS pixels. */
-export function figureLayout(preset: FigurePreset, count: number): { width: number; height: number; header: number; cells: Cell[] } {
+export function figureLayout(preset: FigurePreset, count: number, footer = 0): { width: number; height: number; header: number; cells: Cell[] } {
   const width = Math.round(preset.widthIn * PX_PER_IN);
   const margin = 6;
   const gap = 8;
@@ -45,8 +45,8 @@ export function figureLayout(preset: FigurePreset, count: number): { width: numb
   const columns = Math.max(1, Math.min(preset.columns, count));
   const rows = Math.max(1, Math.ceil(count / columns));
   const cellWidth = Math.floor((width - 2 * margin - (columns - 1) * gap) / columns);
-  const height = preset.heightIn ? Math.round(preset.heightIn * PX_PER_IN) : Math.round(header + margin + rows * cellWidth * preset.aspect + (rows - 1) * gap + margin);
-  const cellHeight = Math.floor((height - header - margin - (rows - 1) * gap) / rows);
+  const height = preset.heightIn ? Math.round(preset.heightIn * PX_PER_IN) : Math.round(header + margin + rows * cellWidth * preset.aspect + (rows - 1) * gap + margin + footer);
+  const cellHeight = Math.floor((height - header - margin - footer - (rows - 1) * gap) / rows);
   const cells = Array.from({ length: count }, (_, i) => ({
     x: margin + (i % columns) * (cellWidth + gap),
     y: header + Math.floor(i / columns) * (cellHeight + gap),
@@ -63,8 +63,8 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
  * into SVG) placed in its cell as a group — groups rather than nested <svg>, which PDF converters handle
  * unevenly. White background; text stays text.
  */
-export function renderFigureSvg(parts: Array<{ series: Series[]; look: ChartLook }>, preset: FigurePreset, title: string, subtitle: string): string {
-  const layout = figureLayout(preset, parts.length);
+export function renderFigureSvg(parts: Array<{ series: Series[]; look: ChartLook }>, preset: FigurePreset, title: string, subtitle: string, caption?: CaptionTable): string {
+  const layout = figureLayout(preset, parts.length, caption ? captionHeight(caption) : 0);
   const groups = parts.map((part, i) => {
     const cell = layout.cells[i];
     const svg = renderSvg(part.series, { ...part.look, background: '#ffffff', textColour: '#1f2328' }, cell.width, cell.height);
@@ -78,7 +78,28 @@ export function renderFigureSvg(parts: Array<{ series: Series[]; look: ChartLook
     `<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>` +
     `<text x="${layout.width / 2}" y="20" text-anchor="middle" ${font} font-size="15" font-weight="bold" fill="#1f2328">${escapeXml(title)}</text>` +
     `<text x="${layout.width / 2}" y="38" text-anchor="middle" ${font} font-size="11" fill="#1f2328">${escapeXml(subtitle)}</text>` +
-    `${groups.join('')}</svg>`;
+    `${groups.join('')}${caption ? captionSvg(caption, layout.width, layout.height - captionHeight(caption), font) : ''}</svg>`;
+}
+
+/** A table under the charts: what differs between the runs and how they ended, one row per run. */
+export interface CaptionTable {
+  columns: string[];
+  rows: string[][];
+}
+
+const CAPTION_LINE = 15;
+const captionHeight = (table: CaptionTable) => (table.rows.length + 1) * CAPTION_LINE + 10;
+
+/** The caption table as SVG text (a header row in bold, a rule under it), columns spread evenly. */
+function captionSvg(table: CaptionTable, width: number, top: number, font: string): string {
+  const columnWidth = (width - 24) / table.columns.length;
+  const row = (cells: string[], y: number, bold: boolean) => cells.map((cell, c) =>
+    `<text x="${12 + c * columnWidth}" y="${y}" ${font} font-size="10"${bold ? ' font-weight="bold"' : ''} fill="#1f2328">${escapeXml(cell)}</text>`).join('');
+  return [
+    row(table.columns, top + CAPTION_LINE, true),
+    `<line x1="12" x2="${width - 12}" y1="${top + CAPTION_LINE + 4}" y2="${top + CAPTION_LINE + 4}" stroke="#1f2328" stroke-width="0.6"/>`,
+    ...table.rows.map((cells, r) => row(cells, top + (r + 2) * CAPTION_LINE + 2, false)),
+  ].join('');
 }
 
 /** The figure's size in inches (what the PDF page and the PNG's resolution follow). */

@@ -24,6 +24,17 @@ describe('report figure layout', () => {
     }
   });
 
+  it('a caption table below the charts makes the figure taller by its height; the charts keep clear of it', () => {
+    const plain = figureLayout(FIGURE_PRESETS.double, 3);
+    const captioned = figureLayout(FIGURE_PRESETS.double, 3, 100);
+    expect(captioned.height).toBe(plain.height + 100);
+    expect(Math.max(...captioned.cells.map((c) => c.y + c.height))).toBeLessThanOrEqual(captioned.height - 100);
+    // A slide keeps its 16:9: the charts shrink instead.
+    const slide = figureLayout(FIGURE_PRESETS.slide, 3, 100);
+    expect(slide.height).toBe(720);
+    expect(Math.max(...slide.cells.map((c) => c.y + c.height))).toBeLessThanOrEqual(620);
+  });
+
   it('reads the figure size back in inches from the SVG', () => {
     expect(figureInches('<svg version="1.1" width="672" height="480" viewBox="0 0 672 480">')).toEqual({ widthIn: 7, heightIn: 5 });
   });
