@@ -456,6 +456,32 @@ describe('trash', () => {
   });
 });
 
+describe('weights files are read as store files', () => {
+  const net = () => MultiLayerNet.initialise({ layers: [3, 2], activation: 'relu', loss: 'mse', dtype: 'float32' }, 0.1, new RandomState(2));
+
+  it('a values file that is a link to /dev/zero, a FIFO, or longer than its header says is refused unread', () => {
+    const base = join(home, 'weights');
+    writeWeights(base, net(), 2);
+    rmSync(`${base}.bin`);
+    symlinkSync('/dev/zero', `${base}.bin`);
+    expect(() => readWeights(base)).toThrow(`${base}.bin: is a symbolic link to a file outside the store; it was not read`);
+    rmSync(`${base}.bin`);
+    execFileSync('mkfifo', [`${base}.bin`]);
+    expect(() => readWeights(base)).toThrow(`${base}.bin: is a FIFO (named pipe), not a regular file; it was not read`);
+    rmSync(`${base}.bin`);
+    // W1 (3×2) and b1 (1×2) in float32: 32 bytes described; 40 on disk.
+    writeFileSync(`${base}.bin`, Buffer.alloc(40));
+    expect(() => readWeights(base)).toThrow(`${base}.bin: is 40 bytes, more than the 32 bytes such a file may have; it was not read`);
+  });
+
+  it('a header over 1 MiB is refused unread', () => {
+    const base = join(home, 'weights');
+    writeWeights(base, net(), 2);
+    writeFileSync(`${base}.json`, ' '.repeat(2 * 1024 * 1024));
+    expect(() => readWeights(base)).toThrow(/weights\.json: is 2 MiB, more than the 1 MiB such a file may have; it was not read$/);
+  });
+});
+
 describe('weights files', () => {
   for (const dtype of ['float32', 'float64'] as const) {
     it(`${dtype}: written and read back exactly, with shapes and seed in the header`, () => {

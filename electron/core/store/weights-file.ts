@@ -3,8 +3,8 @@
  * `weights.bin` (the values, little-endian, in the order W1, b1, W2, b2, …), so that any tool can
  * read them: numpy with `np.fromfile(…, dtype='<f4', count=…, offset=…)`.
  */
-import { readFileSync } from 'node:fs';
-import { replaceFile } from './store-file';
+import { dirname } from 'node:path';
+import { readStoreFile, replaceFile } from './store-file';
 import type { MultiLayerNet } from '../../../shared/engine/network';
 import { bytesPerElement, type FloatArray } from '../../../shared/engine/tensor';
 import { parseWeightsHeader, WEIGHTS_SCHEMA_VERSION, type WeightsHeader } from '../../../shared/weights-header';
@@ -37,13 +37,22 @@ export function writeWeights(base: string, network: MultiLayerNet, seed: number)
   return header;
 }
 
-/** Reads weights written by `writeWeights`: the header and one array per parameter. */
+/** A weights header is a few kilobytes; anything past this is not one. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+
+/**
+ * Reads weights written by `writeWeights`: the header and one array per parameter. Both files are read as
+ * store files (store-file.ts): regular files only (a link only to a file in the same folder), the header
+ * at most 1 MiB, the values no longer than the header says they are.
+ */
 export function readWeights(base: string): { header: WeightsHeader; values: FloatArray[] } {
-  const parsed = parseWeightsHeader(readFileSync(`${base}.json`, 'utf8'));
+  const folder = dirname(base);
+  const parsed = parseWeightsHeader(readStoreFile(`${base}.json`, folder, MAX_HEADER_BYTES).toString('utf8'));
   if (!parsed.ok) throw new Error(`${base}.json: ${parsed.error}`);
   const { header } = parsed;
-  const bytes = readFileSync(`${base}.bin`);
   const bytesPer = bytesPerElement(header.dtype);
+  const described = Math.max(0, ...header.parameters.map((p) => p.byteOffset + p.length * bytesPer));
+  const bytes = readStoreFile(`${base}.bin`, folder, described);
   const values = header.parameters.map((p) => {
     if (p.byteOffset + p.length * bytesPer > bytes.length) throw new Error(`${base}.bin: too short for parameter ${p.name}`);
     const view = new DataView(bytes.buffer, bytes.byteOffset + p.byteOffset, p.length * bytesPer);
