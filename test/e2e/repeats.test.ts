@@ -64,6 +64,10 @@ describe('repeats in Chromium', () => {
       await expect.poll(() => page.locator('p.verdict').textContent()).toMatch(/^lr 1 is better by 0\.\d{3} ± 0\.\d{3}; this holds across seeds \(p [<=] 0\.\d{3}\)\.$/);
       expect(await page.locator('p.warning').count()).toBe(0);
 
+      // The sweep result: per rate the mean test and train accuracy (2 + 2 points), the 6 seeds as dots, a 95% CI bar
+      // per rate (2 × 2 points) and the best run's diamond.
+      await expect.poll(() => page.locator('figure[data-chart="Sweep result"]').getAttribute('data-points').then(Number)).toBe(15);
+
       // The groups drawn as mean lines with bands: each group's lower edge, shaded upper edge and mean, 200 iterations (0–199) each.
       const loss = page.locator('figure[data-chart="Loss, mean of each repeat group (±1 sd)"]');
       await expect.poll(() => loss.getAttribute('data-points').then(Number)).toBe(2 * 3 * 200);

@@ -3,6 +3,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import type { ChartLook, Series } from './chart-setup';
 import { fieldInWords, fieldPhrase, learningVerdict, niceCeiling, summaryRow, sweptValue } from './compare';
 import { PALETTE } from './palette';
+import { repeatedSweepSeries } from './repeat-sweep';
 
 /** A run placed on the sweep's x axis. */
 export interface SweepPoint {
@@ -50,7 +51,8 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
   const xs = [...new Set(placed.map((p) => p.x))];
   const logX = xs[0] > 0 && xs[xs.length - 1] / xs[0] >= 10;
   const words = fieldInWords(field);
-  const series: Series[] = [
+  // A sweep with repeats: the mean per value with error bars, the seeds as dots (repeat-sweep.ts).
+  const series: Series[] = repeatedSweepSeries(measured, LINE) ?? [
     { label: 'final test accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.testAcc! })), markers: true },
     { label: 'final train accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.trainAcc ?? Number.NaN })).filter((p) => Number.isFinite(p.y)), markers: true, dashed: true },
   ];
