@@ -3,13 +3,13 @@
  * before snapshots), the weights of one, the test-set analysis at one — computed in a worker thread and
  * cached as `<run>/inside/<snapshot>.json` — per-class accuracy at every snapshot, and test images.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetFolder } from './datasets';
 import { runInsideJobOffThread } from './inside-off-thread';
 import { listSnapshotIterations, snapshotBase, snapshotsFolder } from './snapshots';
 import type { RunStore } from './store/run-store';
-import { replaceFile } from './store/store-file';
+import { readStoreFile, replaceFile } from './store/store-file';
 import { readWeights } from './store/weights-file';
 import { perClassAccuracy } from '../../shared/inside/confusion';
 import { encodeFloats } from '../../shared/inside/float-codec';
@@ -19,6 +19,8 @@ import {
 
 /** Bumped when the cached analysis changes meaning; older cache files are recomputed. */
 const CACHE_VERSION = 1;
+/** An analysis is some hundreds of kilobytes (10 000 predictions, the mistakes); a cache file past this is not one. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class InsideService {
   constructor(private readonly store: RunStore) {}
@@ -107,7 +109,8 @@ export class InsideService {
     const path = this.cachePath(id, iteration);
     if (!existsSync(path)) return undefined;
     try {
-      const value = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown; analysis?: unknown };
+      // A store file like any other: a FIFO or a link out of the store is not opened, a huge file not read.
+      const value = JSON.parse(readStoreFile(path, this.store.home, MAX_CACHE_BYTES).toString('utf8')) as { version?: unknown; analysis?: unknown };
       if (value.version !== CACHE_VERSION) return undefined;
       const parsed = insideAnalysisSchema.safeParse(value.analysis);
       return parsed.success && parsed.data.iteration === iteration ? parsed.data : undefined;

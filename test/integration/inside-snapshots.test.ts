@@ -3,7 +3,8 @@
  * evaluation point, equal to the trainer's weights at that point, each reproducing the recorded test
  * accuracy; the Inside service's analyses (in a worker thread, cached) agree with the run's records.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,15 @@ describe('InsideService on the stored run', () => {
       expect(m.probabilities.indexOf(Math.max(...m.probabilities))).toBe(m.predicted);
       expect(m.label).not.toBe(m.predicted);
     }
+  }, 60_000);
+
+  it('a cached analysis that is a FIFO is never opened (serve would hang): the analysis is made again and replaces it', async () => {
+    const cache = join(store.runDir(id), 'inside', 'iteration-00000600.json');
+    rmSync(cache, { force: true });
+    execFileSync('mkfifo', [cache]);
+    const analysis = await new InsideService(store).analysis(id, 600);
+    expect(analysis.labels).toHaveLength(10_000);
+    expect(lstatSync(cache).isFile()).toBe(true);
   }, 60_000);
 
   it('per-class accuracy at every snapshot; weighted by class sizes it is the recorded accuracy', async () => {
