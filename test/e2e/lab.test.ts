@@ -123,6 +123,13 @@ describe('the Lab in Chromium', () => {
     await expect.poll(() => shown('descent-end')).toBe('(-2.400000000, 3.200000000)');
     await typeInto('input[name=descentSteps]', '0');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('steps: 0 is outside 1 … 10000');
+    // A saddle typed in: one step of lr 0.1 from (−3, 4) on x0² − x1² is (0.8·(−3), 1.2·4) = (−2.4, 4.8).
+    await typeInto('input[name=descentSteps]', '1');
+    await typeInto('input[name=descentFunction]', 'x0^2 - x1^2');
+    await expect.poll(() => shown('descent-end')).toBe('(-2.400000000, 4.800000000)');
+    await typeInto('input[name=descentFunction]', 'alert(1)');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('function: unknown function "alert"');
+    await page.getByRole('button', { name: 'a saddle' }).click();
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator('figure[data-chart^="Descent path"] button', { hasText: 'SVG' }).click()]);
     const path = join(DOWNLOADS, file.suggestedFilename());
     await file.saveAs(path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrowSegments, contourRadii, formatNumber, fromPx, pathPoints, toPx } from '../../../renderer/src/lib/lab/plane';
+import { arrowSegments, contourRadii, formatNumber, fromPx, pathPoints, shadeCells, toPx } from '../../../renderer/src/lib/lab/plane';
 
 const plane = { limit: 5, size: 400 };
 
@@ -32,5 +32,16 @@ describe('Lab: the (x0, x1) plane figures', () => {
     expect(formatNumber(-25898374737328.363)).toBe('-2.590e+13');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(Infinity)).toBe('Infinity');
+  });
+
+  it('shades a function by rank: the lowest square 0, the highest 0.55; squares without a value left out', () => {
+    const cells = shadeCells(plane, (x) => (x[0] > 4 ? NaN : x[0] + 10 * x[1]), 4);
+    // 4 × 4 squares of 100 px; the column x0 = 3.75 (centre of the last column) is ≤ 4, so all 16 count.
+    expect(cells).toHaveLength(16);
+    const lowest = cells.find((c) => c.level === 0)!;
+    const highest = cells.find((c) => c.level === 0.55)!;
+    expect([lowest.x, lowest.y]).toEqual([0, 300]); // x0 = −3.75, x1 = −3.75
+    expect([highest.x, highest.y]).toEqual([300, 0]);
+    expect(shadeCells(plane, (x) => (x[0] > 0 ? NaN : 1), 4)).toHaveLength(8);
   });
 });

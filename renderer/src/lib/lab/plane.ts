@@ -52,3 +52,31 @@ export function formatNumber(v: number, digits = 4): string {
   const a = Math.abs(v);
   return a >= 1e-3 && a < 1e6 ? v.toFixed(digits) : v.toExponential(digits - 1 > 0 ? digits - 1 : 2);
 }
+
+/** One square of a shaded plot: its corner and side in pixels, and its shade from 0 (lowest f) to 0.55 (highest). */
+export interface ShadeCell {
+  x: number;
+  y: number;
+  size: number;
+  level: number;
+}
+
+/**
+ * f on an n × n grid of squares, each shaded by its rank among the values (not the value itself), so that a
+ * plateau and a steep wall both show their shape; squares where f is not a number are left out.
+ */
+export function shadeCells(p: Plane, f: (x: Float64Array) => number, n: number): ShadeCell[] {
+  const size = p.size / n;
+  const cells: Array<ShadeCell & { value: number }> = [];
+  const x = new Float64Array(2);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      [x[0], x[1]] = fromPx(p, (i + 0.5) * size, (j + 0.5) * size);
+      const value = f(x);
+      if (Number.isFinite(value)) cells.push({ x: i * size, y: j * size, size, level: 0, value });
+    }
+  }
+  const order = cells.map((_, k) => k).sort((a, b) => cells[a].value - cells[b].value);
+  order.forEach((k, rank) => (cells[k].level = cells.length > 1 ? (0.55 * rank) / (cells.length - 1) : 0));
+  return cells.map(({ x: cx, y, size: s, level }) => ({ x: cx, y, size: s, level }));
+}

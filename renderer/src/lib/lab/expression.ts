@@ -1,0 +1,101 @@
+/**
+ * Functions of (x0, x1) typed by the reader ("x0^2 - x1^2"), for the gradient-descent page: parsed by jsep
+ * (an expression parser; it evaluates nothing) and evaluated here over a closed set of operations — numbers,
+ * x0 and x1, pi and e, + − × ÷ and powers, and a few named functions. Nothing else is reachable: no
+ * property access, no other names, no JavaScript evaluation.
+ */
+import jsep from 'jsep';
+
+type Fn2 = (x: Float64Array) => number;
+
+/** The named functions one may call, with their number of arguments. */
+const FUNCTIONS: Record<string, [number, (...a: number[]) => number]> = {
+  sin: [1, Math.sin], cos: [1, Math.cos], tan: [1, Math.tan], tanh: [1, Math.tanh], exp: [1, Math.exp],
+  log: [1, Math.log], sqrt: [1, Math.sqrt], abs: [1, Math.abs], min: [2, Math.min], max: [2, Math.max],
+};
+
+const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '^': (a, b) => a ** b,
+};
+
+// Only arithmetic, with ^ as the power (above × and ÷, right to left, as in mathematics).
+jsep.removeAllBinaryOps();
+jsep.removeAllUnaryOps();
+jsep.removeAllLiterals();
+for (const [op, precedence] of [['+', 9], ['-', 9], ['*', 10], ['/', 10]] as const) jsep.addBinaryOp(op, precedence);
+jsep.addBinaryOp('^', 11, true);
+jsep.addUnaryOp('-');
+jsep.addUnaryOp('+');
+
+const ALLOWED = 'numbers, x0, x1, pi, e, + - * / ^, and ' + Object.keys(FUNCTIONS).join(', ');
+
+function fail(message: string): never {
+  throw new RangeError(`function: ${message}`);
+}
+
+function compileNode(node: jsep.Expression): Fn2 {
+  switch (node.type) {
+    case 'Literal': {
+      const value = (node as jsep.Literal).value;
+      if (typeof value !== 'number') fail(`${JSON.stringify(value)} is not a number; use ${ALLOWED}`);
+      return () => value;
+    }
+    case 'Identifier': {
+      const name = (node as jsep.Identifier).name;
+      if (name === 'x0') return (x) => x[0];
+      if (name === 'x1') return (x) => x[1];
+      if (Object.hasOwn(CONSTANTS, name)) {
+        const value = CONSTANTS[name];
+        return () => value;
+      }
+      return fail(`unknown name "${name}"; use ${ALLOWED}`);
+    }
+    case 'UnaryExpression': {
+      const { operator, argument } = node as jsep.UnaryExpression;
+      const inner = compileNode(argument);
+      return operator === '-' ? (x) => -inner(x) : inner;
+    }
+    case 'BinaryExpression': {
+      const { operator, left, right } = node as jsep.BinaryExpression;
+      // jsep binds a sign tighter than ^, so "-x0^2" would read as (−x0)²; mathematics reads −(x0²).
+      if (operator === '^' && left.type === 'UnaryExpression') fail('a sign right before ^ is ambiguous: write -(x0^2) or (0 - x0)^2');
+      const op = BINARY[operator];
+      const [a, b] = [compileNode(left), compileNode(right)];
+      return (x) => op(a(x), b(x));
+    }
+    case 'CallExpression': {
+      const { callee, arguments: args } = node as jsep.CallExpression;
+      const name = callee.type === 'Identifier' ? (callee as jsep.Identifier).name : '';
+      if (!Object.hasOwn(FUNCTIONS, name)) fail(`unknown function "${name || '…'}"; use ${Object.keys(FUNCTIONS).join(', ')}`);
+      const [arity, fn] = FUNCTIONS[name];
+      if (args.length !== arity) fail(`${name} takes ${arity} argument${arity > 1 ? 's' : ''}, got ${args.length}`);
+      const compiled = args.map(compileNode);
+      return arity === 1 ? (x) => fn(compiled[0](x)) : (x) => fn(compiled[0](x), compiled[1](x));
+    }
+    default:
+      return fail(`"${node.type}" is not allowed; use ${ALLOWED}`);
+  }
+}
+
+/** `text` as a function of x = [x0, x1]; a RangeError naming the field and what is allowed if it is not one. */
+export function compileExpression(text: string): Fn2 {
+  if (!text.trim()) fail('type an expression in x0 and x1, e.g. x0^2 - x1^2');
+  if (text.length > 500) fail(`at most 500 characters, got ${text.length}`);
+  let tree: jsep.Expression;
+  try {
+    tree = jsep(text);
+  } catch (e) {
+    return fail((e as Error).message.replace(/ at character \d+$/, '') + ` in "${text}"`);
+  }
+  return compileNode(tree);
+}
+
+/** Surfaces to try: the book's bowl, a saddle point, and a plateau where the gradient all but vanishes. */
+export const FUNCTION_PRESETS: ReadonlyArray<{ label: string; text: string }> = [
+  { label: 'the book\'s x0² + x1²', text: 'x0^2 + x1^2' },
+  { label: 'a saddle', text: 'x0^2 - x1^2' },
+  { label: 'a plateau', text: '1 - exp(-(x0^2 + x1^2) / 2)' },
+  { label: 'a narrow valley', text: 'x0^2 / 20 + x1^2' },
+];
