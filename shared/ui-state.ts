@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** The workbench's views. */
-export const VIEWS = ['train', 'sweep', 'compare', 'gradcheck', 'lab'] as const;
+export const VIEWS = ['train', 'sweep', 'compare', 'gradcheck', 'lab', 'inside'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Most saved selections kept. */

@@ -1,0 +1,22 @@
+/** A snapshot's network in the page: its weights decoded from the API and the engine's own forward pass. */
+import { MultiLayerNet } from '../../../../shared/engine/network';
+import { allocate } from '../../../../shared/engine/tensor';
+import { decodeFloats } from '../../../../shared/inside/float-codec';
+import type { SnapshotWeights } from '../../../../shared/inside/inside-schemas';
+
+/** The network the snapshot describes (TypeScript kernels: one image at a time needs nothing faster). */
+export function networkOf(weights: SnapshotWeights): MultiLayerNet {
+  const values = weights.parameters.map((p) => decodeFloats(p.base64, weights.dtype));
+  return new MultiLayerNet(
+    { layers: weights.layers, activation: weights.activation, loss: weights.loss, dtype: weights.dtype },
+    undefined,
+    { weights: values.filter((_, i) => i % 2 === 0), biases: values.filter((_, i) => i % 2 === 1) },
+  );
+}
+
+/** Softmax output for one input (values in [0, 1], one per input unit), as plain numbers. */
+export function predictOne(network: MultiLayerNet, input: ArrayLike<number>): number[] {
+  const x = allocate(network.spec.dtype, input.length);
+  x.set(Array.from(input));
+  return Array.from(network.predict(x, 1));
+}
