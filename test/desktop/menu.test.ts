@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopApp } from './launch';
 import { clickMenu, currentView, desktopSession, desktopSignals, menuOutline, recordDesktopSignals, runItems } from './support';
 
@@ -16,8 +16,11 @@ let page: Page;
 const zoom = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getZoomLevel());
 
 describe('the application menu', () => {
-  it('has File, Edit, View, Window and Help with the usual items and accelerators', async () => {
+  beforeAll(async () => {
     ({ app, page } = await session.launch());
+  }, 120_000);
+
+  it('has File, Edit, View, Window and Help with the usual items and accelerators', async () => {
     const outline = await menuOutline(app);
     const name = await app.evaluate((electron) => electron.app.name);
     expect(outline.map((menu) => menu.label)).toEqual([...(process.platform === 'darwin' ? [name] : []), 'File', 'Edit', 'View', 'Window', 'Help']);
@@ -118,7 +121,8 @@ describe('the application menu', () => {
     expect(await item()).toBe(true);
     await clickMenu(app, ['Window', 'Notify When Runs End']);
     expect(await item()).toBe(false);
-    expect(JSON.parse(readFileSync(join(session.configHome, 'descent', 'preferences.json'), 'utf8'))).toEqual({ notifyWhenRunsEnd: false });
+    const userData = await app.evaluate((electron) => electron.app.getPath('userData'));
+    expect(JSON.parse(readFileSync(join(userData, 'preferences.json'), 'utf8'))).toEqual({ notifyWhenRunsEnd: false });
     await recordDesktopSignals(app);
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].blur());
     await page.fill('input[name=iterations]', '50');

@@ -14,7 +14,6 @@ import { launchDesktop, type DesktopApp } from './launch';
 import { answerNextSaveDialog, currentView, desktopSession, savedDialogs } from './support';
 
 const session = desktopSession();
-const userData = () => join(session.configHome, 'descent');
 // In-page code, typed without the DOM library.
 type PageGlobals = Record<string, unknown> & { descent: Record<string, (...args: unknown[]) => Promise<unknown>>; document: PageDocument };
 type PageDocument = { createElement(tag: string): PageElement; head: { append(e: PageElement): void }; body: { append(e: PageElement): void }; addEventListener(type: string, listener: (event: { violatedDirective: string }) => void): void };
@@ -143,9 +142,10 @@ describe('the desktop window', () => {
     expect(bounds).toEqual({ x: 120, y: 64, width: 1100, height: 720 });
     const content = await second.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getContentBounds().width);
     expect(await second.page.evaluate(() => (globalThis as unknown as { innerWidth: number }).innerWidth)).toBe(content);
+    const userData = await second.app.evaluate((electron) => electron.app.getPath('userData'));
     expect(await second.app.quit()).toBe(0);
     // A display that has gone: the saved position is off every screen, so only the size is restored.
-    writeFileSync(join(userData(), 'window-state.json'), JSON.stringify({ x: 5000, y: 3000, width: 1000, height: 700, maximized: false }));
+    writeFileSync(join(userData, 'window-state.json'), JSON.stringify({ x: 5000, y: 3000, width: 1000, height: 700, maximized: false }));
     const third = await session.launch();
     const placed = await third.app.evaluate(({ BrowserWindow, screen }) => ({ bounds: BrowserWindow.getAllWindows()[0].getBounds(), area: screen.getPrimaryDisplay().workArea }));
     expect([placed.bounds.width, placed.bounds.height]).toEqual([1000, 700]);
