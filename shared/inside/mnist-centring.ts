@@ -1,7 +1,7 @@
 /**
  * A drawing turned into an MNIST-like input, the way LeCun et al. prepared the digits: the ink's bounding
  * box scaled (aspect kept, anti-aliased by area averaging) so its longer side is 20 pixels, then placed in a
- * 28×28 field so that its centre of mass falls on the field's centre (14, 14), shifted by whole pixels.
+ * 28×28 field so that its centre of mass falls on pixel (14, 14) (0-based), shifted by whole pixels.
  */
 
 /** A greyscale image, row-major, ink as values in [0, 1] (0 = background). */
@@ -68,14 +68,15 @@ export function centreLikeMnist(image: GreyImage): Float64Array {
       scaled[oy * sw + ox] = Math.min(1, sum);
     }
   }
-  // Centre of mass (pixel centres at +0.5), moved to the field's centre by a whole-pixel shift.
+  // Centre of mass in pixel indices, moved to pixel (14, 14) by a whole-pixel shift: where MNIST's own test
+  // digits have it (measured from their corner, their centres of mass lie in [14, 15) on both axes).
   let [mass, mx, my] = [0, 0, 0];
   for (let y = 0; y < sh; y++) {
     for (let x = 0; x < sw; x++) {
       const v = scaled[y * sw + x];
       mass += v;
-      mx += v * (x + 0.5);
-      my += v * (y + 0.5);
+      mx += v * x;
+      my += v * y;
     }
   }
   const dx = Math.round(MNIST_SIDE / 2 - mx / mass);

@@ -20,6 +20,7 @@ import { Training } from '../../shared/engine/train';
 import { bestEngine } from '../../shared/engine/best-engine';
 import { matrixAccuracy, perClassAccuracy } from '../../shared/inside/confusion';
 import { decodeFloats } from '../../shared/inside/float-codec';
+import { centreLikeMnist } from '../../shared/inside/mnist-centring';
 import { makeRecord } from '../support/runs';
 
 const dataset = loadIdxDataset(bundledMnistFolder());
@@ -93,6 +94,23 @@ describe('snapshots written by the trainer', () => {
       expect(analysis.mistakes.length).toBe(Math.round((1 - e.testAcc) * 10_000));
       expect(analysis.confusion.flat().reduce((a, b) => a + b, 0)).toBe(10_000);
     }
+  });
+});
+
+describe('the drawing path on MNIST digits', () => {
+  it('test digits passed through centreLikeMnist as pixels keep the trained net\'s prediction (all of the first 50)', () => {
+    const { header, values } = readSnapshot(snapshotsFolder(store.weightsBase(id)), 600);
+    const network = networkFromWeights(header, values);
+    const predict = (input: ArrayLike<number>): number => {
+      const y = network.predict(Float32Array.from(input), 1);
+      return y.indexOf(Math.max(...y));
+    };
+    let kept = 0;
+    for (let i = 0; i < 50; i++) {
+      const pixels = Array.from(dataset.test.images.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
+      if (predict(centreLikeMnist({ width: 28, height: 28, pixels })) === predict(pixels)) kept++;
+    }
+    expect(kept).toBe(50);
   });
 });
 
