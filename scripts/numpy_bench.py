@@ -12,6 +12,7 @@ import resource
 import sys
 import time
 import numpy as np
+from bench_worker import serve
 from reference_net import Net, load_mnist, numerical_gradient
 
 DTYPES = {'float32': np.float32, 'float64': np.float64}
@@ -74,14 +75,7 @@ def main():
         whole_run(int(sys.argv[2]) if len(sys.argv) > 2 else 10000)
         return
     data = {dtype: load_mnist(dtype) for dtype in (np.float32, np.float64)}
-    print(json.dumps({'ready': True}), flush=True)
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        try:
-            print(json.dumps({'seconds': task(json.loads(line), data)}), flush=True)
-        except Exception as error:  # report, keep serving
-            print(json.dumps({'error': str(error)}), flush=True)
+    serve(task, data)
 
 
 if __name__ == '__main__':

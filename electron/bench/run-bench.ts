@@ -1,9 +1,11 @@
 /**
- * `descent bench`: Descent against the book's numpy code, measured side by side in one run.
- * Every figure is the median of interleaved repetitions (Descent, numpy, Descent, numpy, …), each side
- * in its own process on one core (numpy with one BLAS thread, its best kernels).
+ * `descent bench`: Descent against the book's numpy code (and PyTorch's CPU training where `import torch`
+ * works), measured side by side in one run. Every figure is the median of interleaved repetitions (Descent,
+ * numpy, PyTorch, Descent, …), each side in its own process on one core (one BLAS thread, its best kernels).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats';
@@ -21,13 +23,15 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export interface BenchFigure {
   readonly figure: string;
   readonly unit: string;
-  /** Descent's median, and numpy's (null where numpy is not on this machine). */
+  /** Descent's median, and the reference's (null where it is not on this machine, or has none). */
   readonly descent: number;
-  readonly numpy: number | null;
+  readonly reference: number | null;
+  /** What Descent is measured against. */
+  readonly against: 'numpy' | 'PyTorch';
   /** How many times better Descent is (higher is better, whichever the unit). */
   readonly ratio: number | null;
   readonly target: string;
-  readonly samples: { descent: number[]; numpy: number[] };
+  readonly samples: { descent: number[]; reference: number[] };
 }
 
 export interface BenchOptions {
@@ -50,6 +54,17 @@ export function numpyAvailable(): boolean {
   return probe.status === 0;
 }
 
+/**
+ * A Python that can `import torch`: python3 first, then Debian's /usr/bin/python3 (where the distribution's
+ * python3-torch lives when python3 is another installation); null when neither can.
+ */
+export function torchPython(): string | null {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return null;
+}
+
 /** numpy on one thread, with OpenBLAS free to pick its best kernels (the machine may pin an older one). */
 function numpyEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
@@ -69,32 +84,41 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
   const numpy = withNumpy
     ? await BenchWorker.start('numpy', 'python3', [join(ROOT, 'scripts', 'numpy_bench.py')], numpyEnv())
     : undefined;
+  const withTorch = torchPython();
+  if (!withTorch) {
+    options.onNote?.('PyTorch is not available here (python3 -c "import torch" fails; on Debian: apt-get install python3-torch libopenblas0-pthread): its rows are skipped.');
+  }
+  const torch = withTorch ? await BenchWorker.start('PyTorch', withTorch, [join(ROOT, 'scripts', 'torch_bench.py')], numpyEnv()) : undefined;
   const figures: BenchFigure[] = [];
   const emit = (figure: BenchFigure): void => {
     figures.push(figure);
     options.onFigure?.(figure);
   };
   try {
-    const measure = async (task: BenchTask, ours: BenchWorker, repeats: number) => {
-      const samples = { descent: [] as number[], numpy: [] as number[] };
+    const measure = async (task: BenchTask, ours: BenchWorker, repeats: number, withPyTorch = false) => {
+      const samples = { descent: [] as number[], numpy: [] as number[], torch: [] as number[] };
       for (let r = 0; r < repeats; r++) {
         samples.descent.push(await ours.run(task));
         if (numpy) samples.numpy.push(await numpy.run(task));
+        if (torch && withPyTorch) samples.torch.push(await torch.run(task));
       }
       return samples;
     };
-    for (const [dtype, worker, target] of [['float32', descent32, '≥ numpy float32'], ['float64', descent64, '≥ numpy float64']] as const) {
-      const s = await measure({ kind: 'step', dtype, steps: STEPS }, worker, options.repeats);
+    for (const [dtype, worker] of [['float32', descent32], ['float64', descent64]] as const) {
+      const s = await measure({ kind: 'step', dtype, steps: STEPS }, worker, options.repeats, true);
       const rate = (xs: number[]): number[] => xs.map((sec) => STEPS / sec);
-      emit(figure(`training step, 784-50-10, batch 100, ${dtype}`, 'it/s', rate(s.descent), rate(s.numpy), true, target));
+      const name = `training step, 784-50-10, batch 100, ${dtype}`;
+      emit(figure(name, 'it/s', rate(s.descent), rate(s.numpy), true, '≥ 1.5× numpy'));
+      if (torch) emit(figure(`${name} (PyTorch: autograd + SGD, one thread)`, 'it/s', rate(s.descent), rate(s.torch), true, '≥ 1.5× PyTorch', 'PyTorch'));
     }
     const evalSamples = await measure({ kind: 'evaluate', dtype: 'float32' }, descent32, options.repeats);
     emit(figure('accuracy on all 70 000 images, float32', 's', evalSamples.descent, evalSamples.numpy, false, '—'));
     const gradSamples = await measure({ kind: 'numgrad', batch: 100 }, descent64, Math.min(options.repeats, 3));
     emit(figure('numerical gradient, all 39 760 parameters, batch 100, float64', 's', gradSamples.descent, gradSamples.numpy, false, '≥ 100× faster'));
     if (options.runs > 0) {
-      const run = { descent: [] as number[], numpy: [] as number[], descentRss: [] as number[], numpyRss: [] as number[] };
+      const run = { descent: [] as number[], numpy: [] as number[], descentRss: [] as number[], numpyRss: [] as number[], command: [] as number[] };
       for (let r = 0; r < options.runs; r++) {
+        run.command.push(await descentTrainCommand());
         const ours = await timedProcess(process.execPath, tsxArgs('electron/bench/whole-run.ts'), process.env);
         run.descent.push(ours.seconds);
         run.descentRss.push(ours.maxRssBytes);
@@ -104,7 +128,8 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
           run.numpyRss.push(theirs.maxRssBytes);
         }
       }
-      emit(figure('whole default run (load, 10 000 iterations, 17 + 1 evaluations), wall', 's', run.descent, run.numpy, false, '≤ ¼ of numpy'));
+      emit(figure('`descent train --seed 1` as typed (Node, CLI, trainer process, store), wall', 's', run.command, run.numpy, false, '≤ ¼ of numpy'));
+      emit(figure('whole default run in one process (load, 10 000 iterations, 17 + 1 evaluations), wall', 's', run.descent, run.numpy, false, '—'));
       const mb = (xs: number[]): number[] => xs.map((b) => b / 1e6);
       emit(figure('peak memory of the default run', 'MB', mb(run.descentRss), mb(run.numpyRss), false, '≤ ⅓ of numpy'));
     }
@@ -130,20 +155,45 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
     descent32.close();
     descent64.close();
     numpy?.close();
+    torch?.close();
   }
   return figures;
 }
 
 /** A figure without a numpy counterpart. */
 function alone(name: string, unit: string, samples: number[], target: string): BenchFigure {
-  return { figure: name, unit, descent: median(samples), numpy: null, ratio: null, target, samples: { descent: samples, numpy: [] } };
+  return { figure: name, unit, descent: median(samples), reference: null, against: 'numpy', ratio: null, target, samples: { descent: samples, reference: [] } };
 }
 
-function figure(name: string, unit: string, descent: number[], numpy: number[], higherIsBetter: boolean, target: string): BenchFigure {
+function figure(
+  name: string, unit: string, descent: number[], reference: number[], higherIsBetter: boolean, target: string, against: BenchFigure['against'] = 'numpy',
+): BenchFigure {
   const ours = median(descent);
-  const theirs = numpy.length ? median(numpy) : null;
+  const theirs = reference.length ? median(reference) : null;
   const ratio = theirs === null ? null : higherIsBetter ? ours / theirs : theirs / ours;
-  return { figure: name, unit, descent: ours, numpy: theirs, ratio, target, samples: { descent, numpy } };
+  return { figure: name, unit, descent: ours, reference: theirs, against, ratio, target, samples: { descent, reference } };
+}
+
+/**
+ * The default run as a user types it, `descent train --seed 1`, in a fresh store: wall time from spawn to
+ * exit, Node's start, the CLI (its prebuilt bundle), the trainer process and the store's writes included.
+ */
+async function descentTrainCommand(): Promise<number> {
+  const home = mkdtempSync(join(tmpdir(), 'descent-bench-'));
+  try {
+    const started = performance.now();
+    const result = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'descent.js'), 'train', '--seed', '1', '--json'], {
+        stdio: 'ignore', env: { ...process.env, DESCENT_HOME: home },
+      });
+      child.on('error', reject);
+      child.on('exit', resolve);
+    });
+    if (result !== 0) throw new Error(`descent train --seed 1 exited with ${result}`);
+    return (performance.now() - started) / 1000;
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
 }
 
 /** Runs a process that prints one JSON line with `maxRssBytes`; measures its wall time from spawn to exit. */

@@ -14,17 +14,17 @@ const number = (value: number, unit: string): string =>
   unit === 'it/s' || unit === 'MB' ? Math.round(value).toLocaleString('en-US') : unit === 'ms' || unit === '%' ? value.toFixed(1) : value < 10 ? value.toFixed(3) : value.toFixed(1);
 
 export async function benchCommand(options: BenchCommandOptions): Promise<void> {
-  const rows = [['figure', 'Descent', 'numpy', 'Descent vs numpy', 'target']];
+  const rows = [['figure', 'Descent', 'numpy / PyTorch', 'Descent vs them', 'target']];
   const row = (f: BenchFigure): string[] => [
     f.figure,
     `${number(f.descent, f.unit)} ${f.unit}`,
-    f.numpy === null ? 'n/a' : `${number(f.numpy, f.unit)} ${f.unit}`,
+    f.reference === null ? 'n/a' : `${f.against} ${number(f.reference, f.unit)} ${f.unit}`,
     f.ratio === null ? 'n/a' : `${f.ratio.toFixed(2)}×`,
     f.target,
   ];
   if (!options.json) {
     process.stdout.write(`Medians of ${options.repeats} interleaved repetitions (whole run: ${options.runs}); ` +
-      `Descent vs numpy > 1× means Descent is better.\n`);
+      `Descent vs them > 1× means Descent is better.\n`);
   }
   await runBench({
     repeats: options.repeats,
