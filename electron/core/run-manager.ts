@@ -14,7 +14,8 @@ import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shar
 import { errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
 import type { MetricsWriter, RunStore } from './store/run-store';
-import { currentOwner, describeOwner, ownerIsAlive } from './store/owner';
+import { currentOwner, describeOwner, isCurrentProcess, ownerIsAlive } from './store/owner';
+import type { PendingEdit } from './store/run-edits';
 import type { TrainerHandle, TrainerHost } from './trainer-host';
 
 /** Name, tags, notes and sweep group of a new run. */
@@ -167,16 +168,31 @@ export class RunManager {
   }
 
   /**
-   * Renames, tags or annotates a run. A run another process trains is changed in its file: that process
-   * takes these fields from the file before each of its own writes (`persist`), so the edit is kept.
+   * Renames, tags or annotates a run. A run another live process trains gets the edit as a file of its
+   * own (run-edits.ts), which readers apply at once and that process folds into its next write of run.json
+   * (`persist`): the edit is kept, and run.json is never rewritten from here while its owner writes it.
    */
   annotate(id: string, change: Annotation): RunRecord {
-    const live = this.active.get(id);
-    const apply = (r: RunRecord): RunRecord => ({ ...r, ...change });
-    const run = live ? (live.record = apply(live.record)) : this.store.update(id, apply);
-    if (live) this.store.write(run);
+    const run = this.active.has(id) ? this.annotateOwn(this.active.get(id)!, change)
+      : this.trainedElsewhere(id) ? this.store.requestEdit(id, change)
+        : this.store.update(id, (r) => ({ ...r, ...change }));
     this.emit({ type: 'run-changed', run });
     return run;
+  }
+
+  /** A run this process trains: edits from elsewhere first, then this one (the newest), written now. */
+  private annotateOwn(run: ActiveRun, change: Annotation): RunRecord {
+    const stored = this.storedRecord(run.record.id);
+    run.record = { ...withMetadataOf(stored?.record, run.record), ...change };
+    this.store.write(run.record);
+    this.store.dropEdits(stored?.edits ?? []);
+    return run.record;
+  }
+
+  /** True if another live process trains run `id` (so only it may write its run.json). */
+  private trainedElsewhere(id: string): boolean {
+    const stored = this.storedRecord(id)?.record;
+    return stored !== undefined && isLive(stored.status) && stored.owner !== null && !isCurrentProcess(stored.owner) && ownerIsAlive(stored.owner);
   }
 
   /**
@@ -345,8 +361,10 @@ export class RunManager {
    * annotated the run since this one last wrote, so those fields are taken from the file first.
    */
   private persist(run: ActiveRun): void {
-    run.record = withMetadataOf(this.storedRecord(run.record.id), run.record);
+    const stored = this.storedRecord(run.record.id);
+    run.record = withMetadataOf(stored?.record, run.record);
     this.store.write(run.record);
+    this.store.dropEdits(stored?.edits ?? []);
     this.refreshSummary(run.record.id, false);
   }
 
@@ -363,9 +381,9 @@ export class RunManager {
   }
 
   /** The run's record as its file has it, or undefined if it cannot be read. */
-  private storedRecord(id: string): RunRecord | undefined {
+  private storedRecord(id: string): { record: RunRecord; edits: PendingEdit[] } | undefined {
     try {
-      return this.store.read(id);
+      return this.store.readWithEdits(id);
     } catch {
       return undefined;
     }
@@ -378,13 +396,14 @@ export class RunManager {
   private finish(record: RunRecord, end: { status: RunStatus; error?: string }): void {
     const stored = this.storedRecord(record.id);
     // (A damaged record is replaced by the one this process knows.)
-    if (stored && isFinished(stored.status)) return;
+    if (stored && isFinished(stored.record.status)) return;
     const current: RunRecord = {
-      ...withMetadataOf(stored, record), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
+      ...withMetadataOf(stored?.record, record), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
     };
     this.refreshSummary(record.id, true);
     try {
       this.store.writeLast(current);
+      this.store.dropEdits(stored?.edits ?? []);
     } catch (error) {
       this.emit({ type: 'warning', id: record.id, message: `cannot write the final record: ${errorMessage(error)}` });
     }

@@ -1,6 +1,6 @@
 /** The run manager with real trainer processes (child_process.fork) and a real store in a temp folder. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { WorkbenchEvent } from '../../shared/api';
 import { currentOwner, processStartTime } from '../../electron/core/store/owner';
 import { RunStore } from '../../electron/core/store/run-store';
 import { makeRecord } from '../support/runs';
+import { typescriptExecArgv } from '../../electron/core/typescript-loader';
 import { NodeTrainerHost, type TrainerHandle, type TrainerHost } from '../../electron/core/trainer-host';
 import { PROGRESS_INTERVAL_MS } from '../../electron/core/training-session';
 
@@ -222,13 +223,21 @@ describe('runs another process trains (two processes sharing one store)', () => 
     expect(store.list().runs).toEqual([]);
   });
 
-  it('a rename, tags and notes written by another process while the run trains survive the owner\'s later writes', async () => {
+  it('a rename, tags and notes from another process while the run trains: shown at once, folded into the owner\'s writes', async () => {
     const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
-    const run = manager.submit(small({ iterations: 200 }), { name: 'original' });
+    const run = manager.submit(small({ iterations: 1_000_000 }), { name: 'original' });
     await nextEvent(manager, (e) => e.type === 'epoch' && e.id === run.id);
-    // The other process (serve, the app, the CLI) edits the file directly, as it does for a run it does not own.
-    new RunStore(home).update(run.id, (r) => ({ ...r, name: 'renamed elsewhere', tags: ['kept'], notes: 'from another process' }));
+    const change = { name: 'renamed elsewhere', tags: ['kept'], notes: 'from another process' };
+    const other = spawnSync(process.execPath, [...typescriptExecArgv(), join(__dirname, '..', 'support', 'annotate-child.ts'), home, run.id, JSON.stringify(change)], {
+      encoding: 'utf8', timeout: 60_000,
+    });
+    expect(other.status, other.stderr).toBe(0);
+    expect(JSON.parse(other.stdout)).toMatchObject({ ...change, status: 'running' });
+    expect(store.read(run.id)).toMatchObject({ ...change, status: 'running' });
+    await nextEvent(manager, (e) => e.type === 'epoch' && e.id === run.id);
+    manager.stop(run.id);
     await manager.whenIdle();
-    expect(store.read(run.id)).toMatchObject({ status: 'completed', name: 'renamed elsewhere', tags: ['kept'], notes: 'from another process' });
+    expect(JSON.parse(readFileSync(join(store.runDir(run.id), 'run.json'), 'utf8'))).toMatchObject({ ...change, status: 'stopped' });
+    expect(readdirSync(join(store.runDir(run.id), 'edits'))).toEqual([]);
   });
 });

@@ -296,6 +296,34 @@ describe('a store that cannot be written is still read', () => {
   });
 });
 
+describe('edits from another process while a run trains', () => {
+  it('are files of their own: run.json is untouched, readers see them at once, in order; the next write folds them in', () => {
+    const run = makeRecord({ status: 'running', name: 'original', owner: currentOwner() });
+    store.create(run);
+    const file = join(store.runDir(run.id), 'run.json');
+    const before = readFileSync(file, 'utf8');
+    store.requestEdit(run.id, { name: 'first' });
+    expect(store.requestEdit(run.id, { name: 'second', tags: ['t'] })).toMatchObject({ name: 'second', tags: ['t'], status: 'running' });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(store.list().runs[0]).toMatchObject({ name: 'second', tags: ['t'] });
+    // Something that is not an edit in the folder is left alone and not applied.
+    execFileSync('mkfifo', [join(store.runDir(run.id), 'edits', '1700000000000-1-deadbeef.json')]);
+    expect(store.read(run.id).name).toBe('second');
+    store.update(run.id, (r) => ({ ...r, notes: 'by the owner' }));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ name: 'second', tags: ['t'], notes: 'by the owner' });
+    expect(readdirSync(join(store.runDir(run.id), 'edits'))).toEqual(['1700000000000-1-deadbeef.json']);
+  });
+
+  it('are folded in when a run whose process is gone is recovered', () => {
+    const run = makeRecord({ status: 'running', name: 'original', owner: { pid: deadPid(), hostname: hostname() } });
+    store.create(run);
+    store.requestEdit(run.id, { notes: 'made while it ran' });
+    store.recoverInterrupted();
+    expect(JSON.parse(readFileSync(join(store.runDir(run.id), 'run.json'), 'utf8'))).toMatchObject({ status: 'interrupted', notes: 'made while it ran' });
+    expect(readdirSync(join(store.runDir(run.id), 'edits'))).toEqual([]);
+  });
+});
+
 describe('run owners', () => {
   it('this process is alive; a dead pid, a reused pid (pid 1 with another start time) and another boot are not', () => {
     const me = currentOwner();

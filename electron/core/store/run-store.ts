@@ -7,6 +7,7 @@
  *   <home>/runs/<id>/weights.bin     … and the little-endian values
  *   <home>/runs/<id>/metrics.summary.json  a long history's chart summary (a cache, metrics-summary.ts)
  *   <home>/runs/<id>/disk-reserve    room held for the last record while the run trains
+ *   <home>/runs/<id>/edits/          renames, tags, notes from other processes while it trains (run-edits.ts)
  *   <home>/trash/<id>/               deleted runs, restorable
  *
  * Damaged files are reported with their path and reason and left where they are; they never stop
@@ -25,6 +26,8 @@ import { summarizeMetrics, summarySteps, summaryAsMetrics, type MetricsSummary }
 import { tallyMetrics, writeMetricsJson, type MetricsTally } from './metrics-stream';
 import { openStoreFile, readStoreFile, replaceFile, StoreFileError } from './store-file';
 import { ownerIsAlive, type RunOwner } from './owner';
+import { dropEdits, pendingEdits, withEdits, writeEdit, type PendingEdit } from './run-edits';
+import type { Annotation } from '../../../shared/api';
 import { spreadTimes, type RunMetrics } from '../../../shared/metrics';
 import { errorMessage } from '../../../shared/errors';
 
@@ -144,8 +147,37 @@ export class RunStore {
     }
   }
 
-  /** Reads and validates a run's record; throws DamagedRunError naming the file and the problem. */
+  /**
+   * A run's record: its run.json, read and validated, with any pending edits from other processes applied
+   * (run-edits.ts); throws DamagedRunError naming the file and the problem.
+   */
   read(id: string): RunRecord {
+    return this.readWithEdits(id).record;
+  }
+
+  /** The record with its pending edits applied, and those edits (to drop once run.json holds them). */
+  readWithEdits(id: string): { record: RunRecord; edits: PendingEdit[] } {
+    const edits = pendingEdits(this.runDir(id), this.home);
+    return { record: withEdits(this.readRecordFile(id), edits), edits };
+  }
+
+  /** Removes edits that a write of run.json now holds. */
+  dropEdits(edits: readonly PendingEdit[]): void {
+    dropEdits(edits);
+  }
+
+  /**
+   * Renames, tags or annotates a run that another live process trains, without touching its run.json
+   * (only the owner writes that while it trains): the edit is a file of its own that readers apply at
+   * once and the owner folds into its next write. Returns the record as readers now see it.
+   */
+  requestEdit(id: string, change: Annotation): RunRecord {
+    writeEdit(this.runDir(id), change);
+    return this.read(id);
+  }
+
+  /** Reads and validates a run's run.json alone. */
+  private readRecordFile(id: string): RunRecord {
     const path = join(this.runDir(id), RUN_FILE);
     let text: string;
     try {
@@ -177,10 +209,12 @@ export class RunStore {
     return parsed.data;
   }
 
-  /** Reads, changes and writes back one record. */
+  /** Reads, changes and writes back one record (folding in pending edits). For a run no live process trains. */
   update(id: string, change: (record: RunRecord) => RunRecord): RunRecord {
-    const next = change(this.read(id));
+    const { record, edits } = this.readWithEdits(id);
+    const next = change(record);
     this.write(next);
+    dropEdits(edits);
     return next;
   }
 
@@ -369,13 +403,15 @@ export class RunStore {
    * Ends a run whose training process is gone as `interrupted` (found at start-up) or `stopped` (a user
    * asked), its metrics kept and a torn last line set aside. Throws if the store cannot be written.
    */
-  endAbandoned(run: RunRecord, status: 'interrupted' | 'stopped'): RunRecord {
+  endAbandoned(abandoned: RunRecord, status: 'interrupted' | 'stopped'): RunRecord {
+    const { record: run, edits } = this.readWithEdits(abandoned.id);
     const torn = this.setAsideTornTail(run.id);
     const reason = `the process training it (pid ${run.owner?.pid ?? '?'}) ended while the run was ${run.status}` +
       (status === 'stopped' ? '; stopped by request' : '') +
       (torn ? `; an incomplete metrics line was set aside in ${torn}` : '');
     const next: RunRecord = { ...run, status, owner: null, endedAt: new Date().toISOString(), error: reason };
     this.writeLast(next);
+    dropEdits(edits);
     return next;
   }
 
