@@ -1,6 +1,6 @@
 /**
  * The workbench page's saved state (the browser's localStorage, key `descent.ui.v1`): selected runs, the
- * open view and the chart preferences. Each field that does not fit (edited by hand, written by another
+ * open view, the chart preferences and the run form as typed. Each field that does not fit (edited by hand, written by another
  * version) falls back to its default on its own, so one bad value never loses the rest.
  */
 import { z } from 'zod';
@@ -30,11 +30,40 @@ export type ChartPrefs = z.infer<typeof chartPrefsSchema>;
 /** Every preference at its default (what an empty object parses to). */
 export const DEFAULT_PREFS: ChartPrefs = chartPrefsSchema.parse({});
 
+const typed = (max: number) => z.string().max(max);
+
+/** The run form as the user typed it, every field as text (a half-filled form survives a reload). */
+export const formDraftSchema = z.object({
+  /** "mnist" (bundled) or a folder on the backend's machine holding the four IDX files. */
+  dataset: typed(4096),
+  /** Input and output sizes: pixels per image and classes (784 and 10 for MNIST). */
+  input: typed(40),
+  output: typed(40),
+  hidden: z.array(typed(40)).max(64),
+  activation: typed(40),
+  initKind: z.enum(['std', 'xavier', 'he']),
+  initStd: typed(40),
+  loss: typed(40),
+  gradient: typed(40),
+  learningRate: typed(40),
+  batchSize: typed(40),
+  iterations: typed(40),
+  seed: typed(40),
+  trainSize: typed(40),
+  dtype: typed(40),
+  /** When each step's loss is measured: `after-update` (the book's) or `before-update`. */
+  lossTiming: typed(40),
+  name: typed(200),
+});
+export type FormDraft = z.infer<typeof formDraftSchema>;
+
 export const uiStateSchema = z.object({
   // Strings only (other entries dropped), at most MAX_SELECTED.
   selected: z.array(z.unknown()).transform((ids) => ids.filter((id) => typeof id === 'string').slice(0, MAX_SELECTED)).catch([]),
   view: z.enum(VIEWS).catch('train'),
   prefs: chartPrefsSchema.catch(() => ({ ...DEFAULT_PREFS })),
+  /** Null: the form starts from the book's defaults. */
+  form: formDraftSchema.nullable().catch(null),
 });
 export type UiState = z.infer<typeof uiStateSchema>;
 

@@ -124,7 +124,7 @@ async function svgTexts(text: string): Promise<{ error: string | null; texts: st
 }
 
 describe('comparing learning rates for a report, in Chromium', () => {
-  it('the Train form keeps its edits across views', async () => {
+  it('the Train form keeps its edits across views and reloads', async () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByLabel('hidden layer 1 size').fill('100');
     await page.fill('input[name=learningRate]', '0.5');
@@ -132,6 +132,12 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await page.getByRole('button', { name: /^Gradient check$/ }).click();
     await expect.poll(() => page.locator('form[aria-label="Gradient check"] .note').first().textContent()).toContain('784-100-10');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
+    expect(await page.getByLabel('hidden layer 1 size').inputValue()).toBe('100');
+    expect(await page.inputValue('input[name=learningRate]')).toBe('0.5');
+    expect(await page.inputValue('input[name=iterations]')).toBe('777');
+    // …and across a reload of the page (kept with the page's state).
+    await page.reload();
+    await page.getByRole('heading', { name: 'New run' }).waitFor();
     expect(await page.getByLabel('hidden layer 1 size').inputValue()).toBe('100');
     expect(await page.inputValue('input[name=learningRate]')).toBe('0.5');
     expect(await page.inputValue('input[name=iterations]')).toBe('777');

@@ -3,30 +3,10 @@
  * with errors by field. Pure, unit-tested.
  */
 import { BOOK_DEFAULTS, parseNumberInput, parseRunConfig, type ConfigIssue, type RunConfig } from '../../../shared/config';
+import type { FormDraft } from '../../../shared/ui-state';
 
-/** Every field as the user typed it. */
-export interface FormFields {
-  /** "mnist" (bundled) or a folder on the backend's machine holding the four IDX files. */
-  dataset: string;
-  /** Input and output sizes: pixels per image and classes (784 and 10 for MNIST). */
-  input: string;
-  output: string;
-  hidden: string[];
-  activation: string;
-  initKind: 'std' | 'xavier' | 'he';
-  initStd: string;
-  loss: string;
-  gradient: string;
-  learningRate: string;
-  batchSize: string;
-  iterations: string;
-  seed: string;
-  trainSize: string;
-  dtype: string;
-  /** When each step's loss is measured: `after-update` (the book's) or `before-update`. */
-  lossTiming: string;
-  name: string;
-}
+/** Every field as the user typed it (one schema with the saved page state: shared/ui-state.ts). */
+export type FormFields = FormDraft;
 
 /** The form showing `config` (the book's defaults unless given). */
 export function fieldsFrom(config: RunConfig = BOOK_DEFAULTS): FormFields {

@@ -54,7 +54,7 @@ export class Workbench {
    * The run form as typed, and which fields were touched: kept here, not in the form, so that switching
    * views (which unmounts the form) never loses the user's edits.
    */
-  formFields = $state<FormFields>(fieldsFrom());
+  formFields = $state<FormFields>(this.saved.form ?? fieldsFrom());
   formTouched = $state<Record<string, boolean>>({});
   /** Whether the backend is reachable; a banner shows while it is not. */
   connection = $state<ConnectionStatus>(connection.status);
@@ -88,7 +88,7 @@ export class Workbench {
     if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
     $effect.root(() => {
       $effect(() => {
-        const state: UiState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs } };
+        const state: UiState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs }, form: $state.snapshot(this.formFields) };
         localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
       });
     });

@@ -167,6 +167,19 @@ describe('Workbench connection and form', () => {
     expect(wb.formFields.hidden).toEqual(['30']);
   });
 
+  it('a half-filled form survives a restart of the page; a form saved by hand that does not fit is dropped', async () => {
+    const first = new Workbench(fakeBackend([]).api);
+    await first.load();
+    first.formFields.learningRate = '0.5';
+    first.formFields.hidden = ['100'];
+    flushSync();
+    const again = new Workbench(fakeBackend([]).api);
+    expect(again.formFields.learningRate).toBe('0.5');
+    expect(again.formFields.hidden).toEqual(['100']);
+    storage.set('descent.ui.v1', JSON.stringify({ form: { learningRate: 7 } }));
+    expect(new Workbench(fakeBackend([]).api).formFields.learningRate).toBe('0.1');
+  });
+
   it('colours follow creation order in the store, whatever order the list is in', async () => {
     const older = makeRecord({}, 1);
     const newer = makeRecord({}, 2);
