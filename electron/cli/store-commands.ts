@@ -131,21 +131,17 @@ export function configOfRun(ref: string): RunConfig {
 export function annotateCommand(ref: string, flags: { name?: string; tags?: string; notes?: string }): void {
   const store = openStore();
   const run = resolveRun(store, ref);
-  if (isLive(run.status)) {
-    // The process training it rewrites run.json at every epoch; a change from here would be lost.
-    throw new UsageError(`run ${run.id} is ${run.status} in another process: annotate it when it has finished`);
-  }
   if (flags.name === undefined && flags.tags === undefined && flags.notes === undefined) {
     throw new UsageError('annotate: give --name, --tags or --notes');
   }
   const name = nameFlag(flags.name);
   const tags = tagsFlag(flags.tags);
   const notes = notesFlag(flags.notes);
-  const next = store.update(run.id, (r) => ({
-    ...r,
+  // A run another process is training gets the change as an edit that process folds in (run-edits.ts).
+  const next = store.annotate(run.id, {
     ...(name !== undefined ? { name } : {}),
     ...(tags !== undefined ? { tags } : {}),
     ...(notes !== undefined ? { notes } : {}),
-  }));
+  });
   out(`${next.id}: ${printable(next.name)}${next.tags.length ? ` [${next.tags.map(printable).join(', ')}]` : ''}`);
 }

@@ -14,7 +14,7 @@ import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shar
 import { errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
 import type { MetricsWriter, RunStore } from './store/run-store';
-import { currentOwner, describeOwner, isCurrentProcess, ownerIsAlive } from './store/owner';
+import { currentOwner, describeOwner, ownerIsAlive } from './store/owner';
 import type { PendingEdit } from './store/run-edits';
 import type { TrainerHandle, TrainerHost } from './trainer-host';
 
@@ -173,9 +173,7 @@ export class RunManager {
    * (`persist`): the edit is kept, and run.json is never rewritten from here while its owner writes it.
    */
   annotate(id: string, change: Annotation): RunRecord {
-    const run = this.active.has(id) ? this.annotateOwn(this.active.get(id)!, change)
-      : this.trainedElsewhere(id) ? this.store.requestEdit(id, change)
-        : this.store.update(id, (r) => ({ ...r, ...change }));
+    const run = this.active.has(id) ? this.annotateOwn(this.active.get(id)!, change) : this.store.annotate(id, change);
     this.emit({ type: 'run-changed', run });
     return run;
   }
@@ -189,11 +187,6 @@ export class RunManager {
     return run.record;
   }
 
-  /** True if another live process trains run `id` (so only it may write its run.json). */
-  private trainedElsewhere(id: string): boolean {
-    const stored = this.storedRecord(id)?.record;
-    return stored !== undefined && isLive(stored.status) && stored.owner !== null && !isCurrentProcess(stored.owner) && ownerIsAlive(stored.owner);
-  }
 
   /**
    * Moves a finished run to the store's trash (restorable). A run this or another live process is

@@ -25,7 +25,7 @@ import { drainAsync } from './line-reader';
 import { summarizeMetrics, summarySteps, summaryAsMetrics, type MetricsSummary } from './metrics-summary';
 import { tallyMetrics, writeMetricsJson, type MetricsTally } from './metrics-stream';
 import { openStoreFile, readStoreFile, replaceFile, StoreFileError } from './store-file';
-import { ownerIsAlive, type RunOwner } from './owner';
+import { isCurrentProcess, ownerIsAlive, type RunOwner } from './owner';
 import { dropEdits, pendingEdits, withEdits, writeEdit, type PendingEdit } from './run-edits';
 import type { Annotation } from '../../../shared/api';
 import { spreadTimes, type RunMetrics } from '../../../shared/metrics';
@@ -174,6 +174,16 @@ export class RunStore {
   requestEdit(id: string, change: Annotation): RunRecord {
     writeEdit(this.runDir(id), change);
     return this.read(id);
+  }
+
+  /**
+   * Renames, tags or annotates a run that no process here trains: as an edit file if another live process
+   * trains it (`requestEdit`), else in its run.json.
+   */
+  annotate(id: string, change: Annotation): RunRecord {
+    const record = this.read(id);
+    const trainedElsewhere = isLive(record.status) && record.owner !== null && !isCurrentProcess(record.owner) && ownerIsAlive(record.owner);
+    return trainedElsewhere ? this.requestEdit(id, change) : this.update(id, (r) => ({ ...r, ...change }));
   }
 
   /** Reads and validates a run's run.json alone. */
