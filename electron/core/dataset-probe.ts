@@ -4,13 +4,9 @@
  * with a time limit. The worker is unreferenced: it never keeps a process alive, and one that overruns
  * its limit is terminated.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { datasetShapeSchema, probeIdxDataset, type DatasetShape } from './datasets';
-import { typescriptWorkerCode } from './typescript-loader';
+import { runInWorker } from './worker-thread';
 
 /** How a dataset folder's shape is found: off the thread (servers), or in it (a trainer, the CLI). */
 export type DatasetProbe = (folder: string) => Promise<DatasetShape>;
@@ -29,46 +25,20 @@ const probeReplySchema = z.discriminatedUnion('ok', [
 /** What the worker posts: the folder's shape, or why it cannot be used. */
 export type ProbeReply = z.infer<typeof probeReplySchema>;
 
-/**
- * The worker's code: the built entry beside this module's bundle (`dataset-probe-worker.js`, an input of
- * electron.vite.config.ts), else the TypeScript source through tsx (the CLI and the tests run sources).
- */
-function workerSource(): { code: string | URL; eval: boolean } {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const folder of [here, join(here, '..')]) {
-    const built = join(folder, 'dataset-probe-worker.js');
-    if (existsSync(built)) return { code: pathToFileURL(built), eval: false };
-  }
-  return { code: typescriptWorkerCode(join(here, 'dataset-probe-worker.ts')), eval: true };
-}
-
 /** `probeIdxDataset(folder)` in a worker thread, rejected with the probe's error or after `timeoutMs`. */
 export function probeDatasetOffThread(folder: string, options: { timeoutMs?: number } = {}): Promise<DatasetShape> {
   const timeoutMs = options.timeoutMs ?? PROBE_TIMEOUT_MS;
-  const source = workerSource();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(source.code, { eval: source.eval, workerData: { folder }, stdout: false, stderr: false });
-    worker.unref();
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      outcome();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () => settle(() => reject(new Error(`${folder}: reading the dataset took longer than ${timeoutMs / 1000} s; not used`))),
-      timeoutMs,
-    );
-    timer.unref();
-    worker.on('message', (value: unknown) => {
+  return runInWorker({
+    entry: 'dataset-probe-worker',
+    workerData: { folder },
+    timeoutMs,
+    what: `${folder}: the dataset probe`,
+    timeoutMessage: `${folder}: reading the dataset took longer than ${timeoutMs / 1000} s; not used`,
+    reply: (value) => {
       const parsed = probeReplySchema.safeParse(value);
-      if (!parsed.success) return settle(() => reject(new Error(`${folder}: the dataset probe sent a malformed reply`)));
+      if (!parsed.success) return undefined;
       const reply = parsed.data;
-      settle(reply.ok ? () => resolve(reply.shape) : () => reject(new Error(reply.message)));
-    });
-    worker.on('error', (error) => settle(() => reject(new Error(`${folder}: the dataset probe failed (${error.message})`))));
-    worker.on('exit', (code) => settle(() => reject(new Error(`${folder}: the dataset probe ended (exit code ${code}) before its result`))));
+      return reply.ok ? { ok: true, value: reply.shape } : { ok: false, message: reply.message };
+    },
   });
 }

@@ -3,7 +3,7 @@
  * snapshots): the snapshot slider, the confusion matrix agreeing with the recorded test accuracy, a cell's
  * images, the mistakes gallery, a digit drawn with the mouse predicted, two runs side by side, light and dark.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -44,6 +44,16 @@ describe('the Inside view in Chromium', () => {
       expect(at).toContain(`test acc ${((correct / 10_000) * 100).toFixed(2)}%`);
       expect(await page.getByRole('heading', { name: /^Mistakes \(/ }).textContent()).toContain(`(${10_000 - correct} of ${10_000 - correct})`);
 
+      // Exports: the matrix as CSV equals what is shown; per-class accuracy as CSV (13 snapshots) and SVG.
+      const csv = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'Matrix CSV' }).click()), 'utf8');
+      expect(csv.trim().split('\n').slice(1).map((line) => line.split(',').slice(1).map(Number))).toEqual(counts);
+      await page.getByRole('button', { name: 'PNG', exact: true }).waitFor({ timeout: 60_000 });
+      const perClass = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8').trim().split('\n');
+      expect(perClass[0]).toBe('iteration,epoch,class_0,class_1,class_2,class_3,class_4,class_5,class_6,class_7,class_8,class_9');
+      expect(perClass.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]);
+      const svg = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click()), 'utf8');
+      expect(svg.match(/<polyline/g)).toHaveLength(10);
+
       // A cell's images: true 0 predicted 0.
       await page.locator('table.confusion tbody tr').first().locator('button').first().click();
       await expect.poll(() => page.getByRole('heading', { name: `True 0, predicted 0: ${counts[0][0]} images` }).count()).toBe(1);
@@ -59,6 +69,7 @@ describe('the Inside view in Chromium', () => {
 
       // Draw a "1": a vertical stroke with the mouse.
       const canvas = page.getByLabel('drawing area: draw a digit');
+      await canvas.scrollIntoViewIfNeeded();
       const box = (await canvas.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
       await page.mouse.down();

@@ -1,0 +1,60 @@
+/**
+ * One job in a worker thread, for work that must stay off the event loop of a process serving a window or a
+ * bridge: the built entry `<name>.js` beside this module's bundle (electron-vite's and the CLI bundle's
+ * inputs), else the TypeScript source `<name>.ts` through tsx (the tests run sources). The worker is
+ * unreferenced — it never keeps a process alive — and one that overruns its time limit is terminated.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { typescriptWorkerCode } from './typescript-loader';
+
+function workerSource(name: string): { code: string | URL; eval: boolean } {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const folder of [here, join(here, '..')]) {
+    const built = join(folder, `${name}.js`);
+    if (existsSync(built)) return { code: pathToFileURL(built), eval: false };
+  }
+  return { code: typescriptWorkerCode(join(here, `${name}.ts`)), eval: true };
+}
+
+/** How a job's worker is run and its messages judged. */
+export interface WorkerJob<T> {
+  /** The entry's name, e.g. `dataset-probe-worker`. */
+  readonly entry: string;
+  readonly workerData: unknown;
+  readonly timeoutMs: number;
+  /** Starts every error message: what the worker was doing (`<folder>: the dataset probe`). */
+  readonly what: string;
+  /** The message when the time limit passes. */
+  readonly timeoutMessage: string;
+  /** The worker's one message as the result, or the error it reports; undefined for a malformed message. */
+  readonly reply: (value: unknown) => { ok: true; value: T } | { ok: false; message: string } | undefined;
+}
+
+/** Runs `job` in a new worker thread; resolves with its result, rejects with its error or after its time limit. */
+export function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
+  const source = workerSource(job.entry);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source.code, { eval: source.eval, workerData: job.workerData, stdout: false, stderr: false });
+    worker.unref();
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => settle(() => reject(new Error(job.timeoutMessage))), job.timeoutMs);
+    timer.unref();
+    worker.on('message', (value: unknown) => {
+      const reply = job.reply(value);
+      if (!reply) return settle(() => reject(new Error(`${job.what} sent a malformed reply`)));
+      settle(reply.ok ? () => resolve(reply.value) : () => reject(new Error(reply.message)));
+    });
+    worker.on('error', (error) => settle(() => reject(new Error(`${job.what} failed (${error.message})`))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`${job.what} ended (exit code ${code}) before its result`))));
+  });
+}
