@@ -76,6 +76,12 @@ describe('repeats in Chromium', () => {
       await accuracy.waitFor();
       // 21 measurements (iteration 0, every 10th) per line.
       expect(await accuracy.getAttribute('data-points').then(Number)).toBe(2 * 3 * 21);
+      // Side by side: one loss panel per group (its band and mean), on the same y scale.
+      const panels = page.locator('[aria-label="repeat groups side by side"] figure');
+      await expect.poll(() => panels.count()).toBe(2);
+      expect(await panels.first().getAttribute('data-chart')).toBe('lr 0.1');
+      await expect.poll(() => panels.nth(1).getAttribute('data-points').then(Number)).toBe(3 * 200);
+      await expect.poll(() => panels.nth(0).getAttribute('data-y-ticks')).toBe(await panels.nth(1).getAttribute('data-y-ticks'));
       await page.getByLabel('individual runs').check();
       await expect.poll(() => accuracy.getAttribute('data-points').then(Number)).toBe(2 * 6 * 21);
       // Exported as SVG, each group's band is one filled path in its colour, translucent.
