@@ -81,6 +81,19 @@ describe('the Lab in Chromium', () => {
     expect(await shown('ce')).toBe((-Math.log(v + 1e-7)).toFixed(4));
   }));
 
+  it('why not accuracy: W[0][0] moved by keys past the jump — accuracy 1 → 0 with slope 0, the loss smooth', () => onLabPage('Why not accuracy', async () => {
+    expect(await shown('accuracy')).toBe('1');
+    expect(await shown('accuracy-slope')).toBe('0');
+    await page.locator('input[name=smoothWeight]').focus();
+    for (let i = 0; i < 14; i++) await page.keyboard.press('ArrowRight');
+    // W[0][0] = 0.61 > 0.6047: z = [1.1360167, 0.6307165, 1.1328074], class 0 wins; −log(softmax(z)[2] + 1e-7) = 0.958767,
+    // and the loss's slope is 0.6 · softmax(z)[0] = 0.2308.
+    await expect.poll(() => shown('accuracy')).toBe('0');
+    expect(await shown('accuracy-slope')).toBe('0');
+    expect(await shown('smooth-loss')).toBe('0.9588');
+    expect(await shown('loss-slope')).toBe('0.2308');
+  }));
+
   it('numerical derivative: x moved by keys to 10 gives the book\'s 0.2999999999986347; h = 1e-50 gives 0', () => onLabPage('Numerical derivative', async () => {
     expect(await shown('diff')).toBe('0.1999999999990898');
     await page.locator('input[name=diffX]').focus();
@@ -163,7 +176,7 @@ describe('the Lab in Chromium', () => {
     const backgrounds: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      const pages = [['Losses', 'Losses'], ['Numerical derivative', 'Numerical derivative'], ['Gradient §4.4', 'Partial derivatives and the gradient'],
+      const pages = [['Losses', 'Losses'], ['Why not accuracy', 'Why not accuracy, why not a step function'], ['Numerical derivative', 'Numerical derivative'], ['Gradient §4.4', 'Partial derivatives and the gradient'],
         ['Gradient descent', 'Gradient descent and the learning rate'], ['Gradient of a network', 'The gradient of a network'],
         ['Training', 'Training and overfitting']];
       for (const [button, heading] of pages) {
