@@ -2,26 +2,23 @@
  * Two processes on one store, as a user has them: `descent train` in one terminal, and `descent annotate`
  * or `rm` in another. The run belongs to the training process; the annotation is kept, the removal refused.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DESCENT_BIN, runDescent } from '../support/descent-cli';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
 const HOME = mkdtempSync(join(tmpdir(), 'descent-shared-'));
-const env = { ...process.env, DESCENT_HOME: HOME };
 afterAll(() => rmSync(HOME, { recursive: true, force: true }));
-
-function descent(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const descent = (...args: string[]) => runDescent(HOME, args);
 
 describe('a run trained by one CLI, changed from another', () => {
   it('annotate while it trains is kept through the trainer\'s later writes; rm is refused', async () => {
-    const trainer = spawn(process.execPath, [BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '5'], { env });
+    const trainer = spawn(process.execPath, [DESCENT_BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '5'], {
+      env: { ...process.env, DESCENT_HOME: HOME },
+    });
     const exited = new Promise<number | null>((resolve) => trainer.on('exit', (code) => resolve(code)));
     let epochs = 0;
     let runId = '';

@@ -4,16 +4,15 @@
  * written piece by piece, so none holds the history (read whole, its arrays alone would take ~48 MB, its
  * JSON ~90 MB and its CSV ~400 MB as one string).
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RunStore } from '../../electron/core/store/run-store';
 import { makeRecord } from '../support/runs';
+import { runDescent } from '../support/descent-cli';
 import { ITERATIONS_PER_EPOCH, lossAt, writeLongHistory } from '../../electron/bench/long-history';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
 const HOME = mkdtempSync(join(tmpdir(), 'descent-long-'));
 afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
@@ -23,12 +22,7 @@ const record = makeRecord({ status: 'completed', iterationsDone: ITERATIONS });
 store.create(record);
 writeLongHistory(store.metricsPath(record.id), ITERATIONS);
 
-function descentCapped(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--max-old-space-size=96', BIN, ...args], {
-    encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, DESCENT_HOME: HOME },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const descentCapped = (...args: string[]) => runDescent(HOME, args, ['--max-old-space-size=96']);
 
 describe('a long history on the command line, in bounded memory', () => {
   it('show prints the count, the last loss and every epoch', () => {
