@@ -88,6 +88,12 @@ describe('repeats in Chromium', () => {
       const svg = readFileSync(await suite.download(page, () => accuracy.getByRole('button', { name: 'SVG', exact: true }).click()), 'utf8');
       const bands = svg.match(/<path(?=[^>]*fill="rgb\(\d+,\d+,\d+\)")(?=[^>]*fill-opacity="0\.18")[^>]*>/g) ?? [];
       expect(bands).toHaveLength(2); // one shaded band per group
+
+      // The report figure draws the groups the same way: both charts' bands (2 groups × 2 charts), the band chosen above.
+      await page.getByText('Report figure').click();
+      const figure = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'Figure SVG' }).click()), 'utf8');
+      expect(figure).toContain('Loss, mean of each repeat group (95% CI of the mean)');
+      expect(figure.match(/<path(?=[^>]*fill-opacity="0\.18")[^>]*>/g) ?? []).toHaveLength(4);
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();

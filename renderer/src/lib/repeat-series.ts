@@ -2,11 +2,12 @@
  * Chart lines of repeat groups: per group a mean line over its runs with a shaded band (min–max, ±1 sd or the 95 %
  * CI of the mean), the runs themselves faint on demand; curves aligned by iteration (shared/stats/curve-band.ts).
  */
-import type { RepeatGroup } from '../../../shared/repeat-groups';
+import { groupRepeats, type RepeatGroup } from '../../../shared/repeat-groups';
 import type { RunRecord } from '../../../shared/run-record';
 import { smoothed } from '../../../shared/smoothing';
 import { curveBand, type BandKind, type Curve } from '../../../shared/stats/curve-band';
-import type { Series } from './chart-setup';
+import type { ChartLook, Series } from './chart-setup';
+import { paletteColour } from './run-series';
 import type { LiveMetrics } from './workbench.svelte';
 
 export const BAND_LABELS: Record<BandKind, string> = { minmax: 'min–max', sd: '±1 sd', ci95: '95% CI of the mean' };
@@ -69,4 +70,33 @@ export function groupSeries(
     }
     return series;
   });
+}
+
+/** A chart of a figure: its lines and its look (title included: figures draw their titles). */
+export interface GroupFigurePart {
+  series: Series[];
+  look: ChartLook;
+}
+
+/**
+ * The compare view's two repeat-group charts — loss and test accuracy against iterations, each group its mean and
+ * band — or null when no configuration was trained over more than one seed. The accuracy chart's lines are left out
+ * of its legend (the colours are the loss chart's), as the report figure wants; the screen shows both legends.
+ */
+export function groupFigureParts(
+  runs: readonly RunRecord[], metrics: (id: string) => LiveMetrics | undefined, prefs: { smoothing: number; logY: boolean }, options: GroupSeriesOptions,
+): GroupFigurePart[] | null {
+  const groups = groupRepeats(runs);
+  if (!groups.some((g) => g.runs.length > 1)) return null;
+  const band = BAND_LABELS[options.band];
+  return [
+    {
+      series: groupSeries(groups, metrics, paletteColour, { kind: 'loss', smoothing: prefs.smoothing }, options),
+      look: { title: `Loss, mean of each repeat group (${band})`, xLabel: 'iteration', yLabel: 'loss', logY: prefs.logY },
+    },
+    {
+      series: groupSeries(groups, metrics, paletteColour, { kind: 'testAcc' }, options),
+      look: { title: `Test accuracy, mean of each repeat group (${band})`, xLabel: 'iteration', yLabel: 'test accuracy', logY: false, yRange: { min: 0, max: 1 } },
+    },
+  ];
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../../shared/config';
 import { groupRepeats } from '../../../shared/repeat-groups';
-import { groupSeries } from '../../../renderer/src/lib/repeat-series';
+import { groupFigureParts, groupSeries } from '../../../renderer/src/lib/repeat-series';
 import type { LiveMetrics } from '../../../renderer/src/lib/workbench.svelte';
 import { makeRecord } from '../../support/runs';
 
@@ -39,5 +39,16 @@ describe('repeat group series', () => {
     expect(acc.map((s) => s.label)).toEqual(['lr 0.1 · lower', 'lr 0.1 · ±1 sd', 'lr 0.1 · mean of 2', 'lr 0.1 · seed 1', 'lr 0.1 · seed 2']);
     expect(acc[2].points[0].y).toBeCloseTo(0.5, 12);
     expect(acc[3].faint).toBe(true);
+  });
+});
+
+describe('repeat groups in a figure', () => {
+  it('loss and test accuracy, titled with the band; null while no configuration has more than one seed', () => {
+    const parts = groupFigureParts(runs, (id) => histories[id], { smoothing: 0, logY: true }, { band: 'ci95', showRuns: false })!;
+    expect(parts.map((p) => p.look.title)).toEqual(['Loss, mean of each repeat group (95% CI of the mean)', 'Test accuracy, mean of each repeat group (95% CI of the mean)']);
+    expect(parts[0].look.logY).toBe(true);
+    expect(parts[1].look.yRange).toEqual({ min: 0, max: 1 });
+    expect(parts[0].series.filter((s) => s.fillToPrevious)).toHaveLength(2);
+    expect(groupFigureParts([runs[0], runs[2]], (id) => histories[id], { smoothing: 0, logY: false }, { band: 'sd', showRuns: false })).toBeNull();
   });
 });
