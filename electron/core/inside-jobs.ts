@@ -6,34 +6,44 @@
 import { z } from 'zod';
 import { analyseTestSet, loadTestSplit, networkFromWeights } from './inside-analysis';
 import { readWeights } from './store/weights-file';
+import { writeCache } from './inside-cache';
 import { encodeBytes } from '../../shared/inside/float-codec';
 import { insideAnalysisSchema, snapshotRefSchema, testImagesSchema, type InsideAnalysis, type TestImages } from '../../shared/inside/inside-schemas';
 
+/** Stored weights to analyse: their base path, which snapshot they are, and where to cache the analysis. */
+const weightsEntrySchema = z.strictObject({ base: z.string(), iteration: snapshotRefSchema, cache: z.string() });
+type WeightsEntry = z.infer<typeof weightsEntrySchema>;
+
 /** What a worker is asked: analyses of several stored weights (one dataset read for all), or test images. */
 export const insideJobSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('analyse'),
-    folder: z.string(),
-    weights: z.array(z.strictObject({ base: z.string(), iteration: snapshotRefSchema })),
-  }),
+  /** One snapshot's whole analysis, cached at `cache` (best effort) and sent back. */
+  z.strictObject({ type: z.literal('analyse'), folder: z.string(), weights: weightsEntrySchema }),
+  /**
+   * Several snapshots' analyses written to their caches, and only their confusion matrices sent back (the
+   * whole analyses — megabytes — are never copied to the serving thread); one dataset read for all.
+   */
+  z.strictObject({ type: z.literal('confusions'), folder: z.string(), weights: z.array(weightsEntrySchema) }),
   z.strictObject({ type: z.literal('images'), folder: z.string(), indices: z.array(z.number().int().min(0)) }),
 ]);
 export type InsideJob = z.infer<typeof insideJobSchema>;
 
 /** What a worker posts back. */
 export const insideReplySchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('analyses'), analyses: z.array(insideAnalysisSchema) }),
+  z.strictObject({ type: z.literal('analysis'), analysis: insideAnalysisSchema }),
+  z.strictObject({ type: z.literal('confusions'), points: z.array(insideAnalysisSchema.pick({ iteration: true, confusion: true })) }),
   z.strictObject({ type: z.literal('images'), images: testImagesSchema }),
   z.strictObject({ type: z.literal('failed'), message: z.string() }),
 ]);
 export type InsideReply = z.infer<typeof insideReplySchema>;
 
-/** Analyses of every set of weights in the job, in order. */
-export function analyseAll(folder: string, weights: { base: string; iteration: number | null }[]): InsideAnalysis[] {
+/** Analyses of every set of weights in the job, in order, each written to its cache (best effort) as it is made. */
+export function analyseAll(folder: string, weights: WeightsEntry[]): InsideAnalysis[] {
   const test = loadTestSplit(folder);
-  return weights.map(({ base, iteration }) => {
+  return weights.map(({ base, iteration, cache }) => {
     const { header, values } = readWeights(base);
-    return analyseTestSet(networkFromWeights(header, values), test, iteration);
+    const analysis = analyseTestSet(networkFromWeights(header, values), test, iteration);
+    writeCache(cache, analysis);
+    return analysis;
   });
 }
 
@@ -55,7 +65,12 @@ export function readTestImages(folder: string, indices: number[]): TestImages {
 
 /** Runs one job in this thread. */
 export function runInsideJob(job: InsideJob): InsideReply {
-  return job.type === 'analyse'
-    ? { type: 'analyses', analyses: analyseAll(job.folder, job.weights) }
-    : { type: 'images', images: readTestImages(job.folder, job.indices) };
+  switch (job.type) {
+    case 'analyse':
+      return { type: 'analysis', analysis: analyseAll(job.folder, [job.weights])[0] };
+    case 'confusions':
+      return { type: 'confusions', points: analyseAll(job.folder, job.weights).map(({ iteration, confusion }) => ({ iteration, confusion })) };
+    case 'images':
+      return { type: 'images', images: readTestImages(job.folder, job.indices) };
+  }
 }

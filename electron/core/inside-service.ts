@@ -3,24 +3,19 @@
  * before snapshots), the weights of one, the test-set analysis at one — computed in a worker thread and
  * cached as `<run>/inside/<snapshot>.json` — per-class accuracy at every snapshot, and test images.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { datasetFolder } from './datasets';
 import { runInsideJobOffThread } from './inside-off-thread';
 import { listSnapshotIterations, snapshotBase, snapshotsFolder } from './snapshots';
 import type { RunStore } from './store/run-store';
-import { readStoreFile, replaceFile } from './store/store-file';
+import { cachePath, readCachedAnalysis, readCachedConfusion } from './inside-cache';
 import { readWeights } from './store/weights-file';
 import { perClassAccuracy } from '../../shared/inside/confusion';
 import { encodeFloats } from '../../shared/inside/float-codec';
 import {
-  insideAnalysisSchema, type InsideAnalysis, type PerClassHistory, type SnapshotList, type SnapshotRef, type SnapshotWeights, type TestImages,
+  type InsideAnalysis, type PerClassHistory, type SnapshotList, type SnapshotRef, type SnapshotWeights, type TestImages,
 } from '../../shared/inside/inside-schemas';
-
-/** Bumped when the cached analysis changes meaning; older cache files are recomputed. */
-const CACHE_VERSION = 1;
-/** An analysis is some hundreds of kilobytes (10 000 predictions, the mistakes); a cache file past this is not one. */
-const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class InsideService {
   constructor(private readonly store: RunStore) {}
@@ -56,18 +51,37 @@ export class InsideService {
     };
   }
 
-  /** The test set through snapshot `iteration`: from the cache, else computed off the thread and cached. */
+  /** The test set through snapshot `iteration`: from the cache, else computed (and cached) off the thread. */
   async analysis(id: string, iteration: SnapshotRef): Promise<InsideAnalysis> {
-    const [result] = await this.analyses(id, [iteration]);
-    return result;
+    const cache = cachePath(this.store.runDir(id), iteration);
+    const cached = readCachedAnalysis(cache, this.store.home, iteration);
+    if (cached) return cached;
+    const reply = await runInsideJobOffThread({ type: 'analyse', folder: this.datasetOf(id), weights: this.weightsEntry(id, iteration) });
+    if (reply.type !== 'analysis') throw new Error('the Inside view\'s worker answered another job');
+    return reply.analysis;
   }
 
-  /** Per-class test accuracy at every snapshot (one worker computes whatever the cache lacks). */
+  /**
+   * Per-class test accuracy at every snapshot, from the confusion matrices: cached ones read one per turn of
+   * the event loop, the missing ones computed by one worker, which caches them and sends only their matrices.
+   */
   async perClassHistory(id: string): Promise<PerClassHistory> {
     const list = this.listSnapshots(id);
-    const analyses = await this.analyses(id, list.snapshots.map((s) => s.iteration));
+    const runDir = this.store.runDir(id);
+    const confusions = new Map<SnapshotRef, number[][]>();
+    for (const { iteration } of list.snapshots) {
+      const cached = readCachedConfusion(cachePath(runDir, iteration), this.store.home, iteration);
+      if (cached) confusions.set(iteration, cached.confusion);
+      await nextTurn();
+    }
+    const missing = list.snapshots.map((s) => s.iteration).filter((iteration) => !confusions.has(iteration));
+    if (missing.length > 0) {
+      const reply = await runInsideJobOffThread({ type: 'confusions', folder: this.datasetOf(id), weights: missing.map((it) => this.weightsEntry(id, it)) });
+      if (reply.type !== 'confusions') throw new Error('the Inside view\'s worker answered another job');
+      for (const point of reply.points) confusions.set(point.iteration, point.confusion);
+    }
     return {
-      points: analyses.map((a, i) => ({ iteration: a.iteration, epoch: list.snapshots[i].epoch, perClass: perClassAccuracy(a.confusion) })),
+      points: list.snapshots.map((s) => ({ iteration: s.iteration, epoch: s.epoch, perClass: perClassAccuracy(confusions.get(s.iteration)!) })),
     };
   }
 
@@ -78,17 +92,11 @@ export class InsideService {
     return reply.images;
   }
 
-  private async analyses(id: string, iterations: SnapshotRef[]): Promise<InsideAnalysis[]> {
-    const cached = iterations.map((iteration) => this.readCache(id, iteration));
-    const missing = iterations.filter((_, i) => cached[i] === undefined);
-    if (missing.length === 0) return cached as InsideAnalysis[];
-    const weights = missing.map((iteration) => ({ base: this.weightsBaseOf(id, iteration), iteration }));
-    for (const w of weights) if (!existsSync(`${w.base}.json`)) throw new Error(`run ${id} has no ${w.iteration === null ? 'final weights' : `snapshot after iteration ${w.iteration}`}`);
-    const reply = await runInsideJobOffThread({ type: 'analyse', folder: this.datasetOf(id), weights });
-    if (reply.type !== 'analyses') throw new Error('the Inside view\'s worker answered another job');
-    const fresh = new Map(reply.analyses.map((a) => [a.iteration, a]));
-    for (const a of reply.analyses) this.writeCache(id, a);
-    return iterations.map((iteration, i) => cached[i] ?? fresh.get(iteration)!);
+  /** What a worker needs to analyse a snapshot; refuses a snapshot the run does not have. */
+  private weightsEntry(id: string, iteration: SnapshotRef): { base: string; iteration: SnapshotRef; cache: string } {
+    const base = this.weightsBaseOf(id, iteration);
+    if (!existsSync(`${base}.json`)) throw new Error(`run ${id} has no ${iteration === null ? 'final weights' : `snapshot after iteration ${iteration}`}`);
+    return { base, iteration, cache: cachePath(this.store.runDir(id), iteration) };
   }
 
   private weightsBaseOf(id: string, iteration: SnapshotRef): string {
@@ -98,34 +106,5 @@ export class InsideService {
 
   private datasetOf(id: string): string {
     return datasetFolder(this.store.read(id).config.dataset);
-  }
-
-  private cachePath(id: string, iteration: SnapshotRef): string {
-    return join(this.store.runDir(id), 'inside', iteration === null ? 'final.json' : `${snapshotBase('', iteration)}.json`);
-  }
-
-  /** The cached analysis, or undefined if there is none or it is unreadable, of another version, or stale. */
-  private readCache(id: string, iteration: SnapshotRef): InsideAnalysis | undefined {
-    const path = this.cachePath(id, iteration);
-    if (!existsSync(path)) return undefined;
-    try {
-      // A store file like any other: a FIFO or a link out of the store is not opened, a huge file not read.
-      const value = JSON.parse(readStoreFile(path, this.store.home, MAX_CACHE_BYTES).toString('utf8')) as { version?: unknown; analysis?: unknown };
-      if (value.version !== CACHE_VERSION) return undefined;
-      const parsed = insideAnalysisSchema.safeParse(value.analysis);
-      return parsed.success && parsed.data.iteration === iteration ? parsed.data : undefined;
-    } catch {
-      return undefined; // recomputed and replaced
-    }
-  }
-
-  private writeCache(id: string, analysis: InsideAnalysis): void {
-    const path = this.cachePath(id, analysis.iteration);
-    try {
-      mkdirSync(join(this.store.runDir(id), 'inside'), { recursive: true });
-      replaceFile(path, JSON.stringify({ version: CACHE_VERSION, analysis }), { fsync: false });
-    } catch {
-      // A cache that cannot be written (read-only store, full disk) costs a recomputation, nothing more.
-    }
   }
 }
