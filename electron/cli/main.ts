@@ -123,7 +123,7 @@ function buildProgram(): Command {
 
   program
     .command('bench')
-    .description('Descent against the book\'s numpy code (training step, evaluation, numerical gradient, whole run), the UI under load, 1 000 stored runs listed (medians)')
+    .description('Descent against the book\'s numpy code and PyTorch (training step, evaluation, numerical gradient, whole run and the descent train command), the UI under load, 1 000 stored runs listed (medians)')
     .addOption(wholeNumberOption('--repeats <n>', 'interleaved repetitions of each measurement', 1, 50, 5))
     .addOption(wholeNumberOption('--runs <n>', 'repetitions of the whole default run (0 skips it)', 0, 10, 3))
     .option('--no-ui', 'skip the UI figures (8 live runs in Chromium, 1 000 runs listed in Chromium)')
