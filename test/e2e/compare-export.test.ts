@@ -295,6 +295,10 @@ describe('comparing learning rates for a report, in Chromium', () => {
   });
 
   it('exports the report figure as PNG at 300 dpi, SVG and PDF in each size, text kept as text', async () => {
+    // The PDF writer loads on demand: a fresh page has the chunk names of the UI as served now (others
+    // editing the UI's sources make `descent serve` rebuild it).
+    await page.reload();
+    await page.locator('nav[aria-label="views"]').waitFor();
     await openSweep();
     await page.getByText('Report figure').click();
     const title = 'Training with different learning rates';
@@ -430,7 +434,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
   it('says at once when the backend goes away, explains a Start meanwhile, and reconnects by itself', async () => {
     const watcher = await context.newPage();
     try {
-      await watcher.goto(origin);
+      await watcher.goto(origin, { timeout: 60_000 });
       // `descent serve` rebuilds the UI when its sources changed (others may be editing them): a page that
       // loaded mid-build is loaded again.
       const views = watcher.locator('nav[aria-label="views"]');

@@ -145,3 +145,13 @@ export async function figurePdf(svg: string): Promise<string> {
   const data = pdf.output('datauristring');
   return data.slice(data.indexOf(',') + 1);
 }
+
+/**
+ * What to tell the user when a figure could not be made. The PDF writer is loaded on demand: a page opened
+ * before `descent serve` rebuilt the UI asks for a file that is gone, which a reload fixes.
+ */
+export function figureExportFailure(format: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const stale = /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message);
+  return `Could not export the figure as ${format.toUpperCase()}: ${stale ? 'this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again' : message}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_PRESETS, figureInches, figureLayout } from '../../../renderer/src/lib/figure';
+import { FIGURE_PRESETS, figureExportFailure, figureInches, figureLayout } from '../../../renderer/src/lib/figure';
 
 describe('report figure layout', () => {
   it('double column: 7 in wide (672 CSS px), two charts a row, cells inside the figure', () => {
@@ -33,6 +33,12 @@ describe('report figure layout', () => {
     const slide = figureLayout(FIGURE_PRESETS.slide, 3, 100);
     expect(slide.height).toBe(720);
     expect(Math.max(...slide.cells.map((c) => c.y + c.height))).toBeLessThanOrEqual(620);
+  });
+
+  it('a failed export is explained; a PDF writer gone with a rebuild of the UI says to reload', () => {
+    expect(figureExportFailure('pdf', new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/jspdf.es.min-x.js')))
+      .toBe('Could not export the figure as PDF: this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again');
+    expect(figureExportFailure('png', new Error('out of memory'))).toBe('Could not export the figure as PNG: out of memory');
   });
 
   it('reads the figure size back in inches from the SVG', () => {
