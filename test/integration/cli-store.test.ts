@@ -48,6 +48,19 @@ function trainersOfThisHome(): number[] {
   return pids;
 }
 
+describe('the CLI starts prebuilt JavaScript (scripts/cli-bundle.js)', () => {
+  it('its trainer process runs out/cli/node-trainer.js, with no TypeScript loader (tsx compiled it on every start before)', async () => {
+    const { child, exited } = await startTraining((l) => l.type === 'progress');
+    const trainers = trainersOfThisHome();
+    const args = trainers.length === 1 ? readFileSync(`/proc/${trainers[0]}/cmdline`, 'utf8').split('\0') : [];
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(trainers).toHaveLength(1);
+    expect(args.some((arg) => arg.endsWith(join('out', 'cli', 'node-trainer.js')))).toBe(true);
+    expect(args.join(' ')).not.toMatch(/tsx|--import|\.ts\b/);
+  });
+});
+
 describe('a killed or interrupted CLI never loses a run', () => {
   it('kill -9 of the CLI mid-run: the next command finds the run interrupted with its history, and no trainer lingers', async () => {
     const { child, lines, exited } = await startTraining((l) => l.type === 'epoch' && l.iteration >= 30);
