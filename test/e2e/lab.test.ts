@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newHome, openWorkbench } from '../support/workbench-browser';
 
@@ -79,6 +80,12 @@ describe('the Lab in Chromium', () => {
     const mse = 0.5 * ((1 - v) ** 2 + 0.035 * ((1 - v) / 0.4) ** 2);
     expect(await shown('mse')).toBe(mse.toFixed(4));
     expect(await shown('ce')).toBe((-Math.log(v + 1e-7)).toFixed(4));
+    // Saved as PNG: 640 × 360 CSS px at 300 dpi.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
+    const path = join(DOWNLOADS, file.suggestedFilename());
+    await file.saveAs(path);
+    const image = PNG.sync.read(readFileSync(path));
+    expect([image.width, image.height]).toEqual([2000, 1125]);
   }));
 
   it('why not accuracy: W[0][0] moved by keys past the jump — accuracy 1 → 0 with slope 0, the loss smooth', () => onLabPage('Why not accuracy', async () => {
