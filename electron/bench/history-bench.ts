@@ -12,6 +12,7 @@ import { BOOK_DEFAULTS } from '../../shared/config';
 import { RUN_SCHEMA_VERSION } from '../../shared/run-record';
 import { newRunId } from '../core/run-id';
 import { RunStore } from '../core/store/run-store';
+import { timePageLoads } from './load-bench';
 import { writeLongHistory } from './long-history';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'descent.js');
@@ -26,9 +27,11 @@ export interface HistoryFigures {
   readonly sentBytes: number;
   /** Wall seconds of `descent show <id>` (process start to exit). */
   readonly show: number[];
+  /** Seconds from page load to the workbench's first chart drawn with the run's history (with Chromium). */
+  readonly app: number[] | null;
 }
 
-export async function measureLongHistory(repeats: number): Promise<HistoryFigures> {
+export async function measureLongHistory(repeats: number, chromium: string | null): Promise<HistoryFigures> {
   const home = mkdtempSync(join(tmpdir(), 'descent-history-bench-'));
   try {
     const store = new RunStore(home);
@@ -60,7 +63,13 @@ export async function measureLongHistory(repeats: number): Promise<HistoryFigure
       if (result.status !== 0) throw new Error(`descent show failed (exit ${result.status}): ${result.stderr}`);
       show.push((performance.now() - started) / 1000);
     }
-    return { metricsBytes: statSync(store.metricsPath(id)).size, firstOpen, laterOpens, sentBytes, show };
+    // The only run is selected on a fresh page; the renderer marks each data-driven redraw with the measure
+    // `descent:ui-update` (UI_UPDATE_MEASURE in renderer/src/lib/workbench.svelte.ts).
+    const app = chromium ? await timePageLoads(home, chromium, repeats, (measure) => {
+      const drawn = performance.getEntriesByName(measure as string);
+      return drawn.length > 0 ? drawn[0].startTime + drawn[0].duration : false;
+    }, 'descent:ui-update') : null;
+    return { metricsBytes: statSync(store.metricsPath(id)).size, firstOpen, laterOpens, sentBytes, show, app };
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
