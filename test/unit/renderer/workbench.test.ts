@@ -22,7 +22,7 @@ function fakeBackend(runs: RunRecord[]) {
       return makeRecord({ config: { ...config, seed: 1 } });
     },
     startSweep: async () => [],
-    startRepeats: async () => [],
+    startRepeats: async (config, count) => Array.from({ length: count }, (_, i) => makeRecord({ config: { ...config, seed: (config.seed ?? 1) + i } })),
     pauseRun: async () => {},
     resumeRun: async () => {},
     stopRun: async () => {},
@@ -105,6 +105,15 @@ describe('Workbench state', () => {
     expect(wb.error).toBe('learningRate: refused by the backend');
     expect(wb.selected).toEqual([watched.id]);
     expect(wb.runs.map((r) => r.id)).toEqual([watched.id]);
+  });
+
+  it('repeats start a run per seed, select them all and open the compare view', async () => {
+    const wb = new Workbench(fakeBackend([]).api);
+    await wb.load();
+    const runs = await wb.startRepeats({ ...wb.baseConfig, seed: 7 }, 3, 'three');
+    expect(runs!.map((r) => r.config.seed)).toEqual([7, 8, 9]);
+    expect(wb.selected).toEqual(runs!.map((r) => r.id));
+    expect(wb.view).toBe('compare');
   });
 
   it('filters by name, learning rate, tag and status; menu commands switch views', async () => {
