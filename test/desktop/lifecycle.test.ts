@@ -51,6 +51,13 @@ describe('the desktop app and the store', () => {
     await app.quit();
   });
 
+  // On macOS an app stays open without windows, as the platform's apps do.
+  it.skipIf(process.platform === 'darwin')('closing the last window quits the app', async () => {
+    const { app } = await session.launch();
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());
+    expect(await app.exited, app.output()).toBe(0);
+  });
+
   it('quitting while runs train stops them cleanly, keeps their history, and the next launch lists them stopped', async () => {
     const { app, page } = await session.launch();
     await page.fill('input[name=iterations]', '1000000');

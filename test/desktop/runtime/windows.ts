@@ -86,6 +86,7 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
       await this.attach(ready, preload);
       return ready;
     });
+    this.page.catch(() => undefined); // whoever needs the page sees the failure; it is not unhandled
   }
 
   /** The page, once the preload is installed in it. */
@@ -167,7 +168,7 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
       this.ownNavigations.add(page.url());
       await page.reload().finally(() => this.ownNavigations.delete(page.url()));
       this.emit('did-finish-load', electronEvent({}));
-    });
+    }).catch(() => undefined); // the window closed meanwhile
   }
 
   getZoomLevel(): number {
@@ -188,11 +189,12 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
   }
 
   focus(): void {
-    void this.page.then((page) => page.bringToFront());
+    void this.page.then((page) => page.bringToFront()).catch(() => undefined); // the window closed meanwhile
   }
 
   private editCommand(command: string): void {
-    void this.page.then((page) => page.evaluate((name) => (globalThis as unknown as { document: { execCommand(c: string): boolean } }).document.execCommand(name), command));
+    void this.page.then((page) => page.evaluate((name) => (globalThis as unknown as { document: { execCommand(c: string): boolean } }).document.execCommand(name), command))
+      .catch(() => undefined);
   }
   undo(): void { this.editCommand('undo'); }
   redo(): void { this.editCommand('redo'); }
@@ -267,6 +269,7 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
     this.title = options.title ?? 'Electron';
     this.visible = options.show ?? true;
     this.page = openPage(this.bounds);
+    this.page.catch(() => undefined); // as for WebContents' page
     this.id = nextId++;
     this.webContents = new WebContents(this, this.page, web.preload);
     windows.add(this);
@@ -276,7 +279,7 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
       // The page going away without `close()` (renderer gone, a test closing it) closes the window.
       page.on('close', () => this.destroy());
       page.on('domcontentloaded', () => void page.title().then((title) => title && (this.title = title)).catch(() => undefined));
-    });
+    }, () => undefined);
     this.webContents.once('did-finish-load', () => this.emit('ready-to-show', electronEvent({})));
   }
 
