@@ -1,20 +1,16 @@
 /** `descent train|sweep --repeat N` and `descent compare`: real trainer processes on a temporary store. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeSample } from '../../shared/stats/sample';
 import { welchTest } from '../../shared/stats/welch';
+import { runDescent } from '../support/descent-cli';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
 const HOME = mkdtempSync(join(tmpdir(), 'descent-repeats-'));
 afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
-function descent(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, DESCENT_HOME: HOME } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const descent = (...args: string[]) => runDescent(HOME, args);
 
 const summaries = (stdout: string) =>
   stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.type === 'summary') as Array<{ runId: string; seed: number; testAcc: number; config: { learningRate: number } }>;
