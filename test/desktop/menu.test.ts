@@ -133,6 +133,22 @@ describe('the application menu', () => {
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].focus());
   });
 
+  it('Edit › Select All, Delete and Undo act on the focused field', async () => {
+    const field = page.locator('form input[name=name]').first();
+    await field.fill('baseline');
+    await field.focus();
+    await clickMenu(app, ['Edit', 'Select All']);
+    await expect.poll(() => field.evaluate((input) => {
+      const { selectionStart, selectionEnd } = input as unknown as { selectionStart: number; selectionEnd: number };
+      return [selectionStart, selectionEnd];
+    })).toEqual([0, 8]);
+    await clickMenu(app, ['Edit', 'Delete']);
+    await expect.poll(() => field.inputValue()).toBe('');
+    await clickMenu(app, ['Edit', 'Undo']);
+    await expect.poll(() => field.inputValue()).toBe('baseline');
+    await field.fill('');
+  });
+
   it('View › Toggle Full Screen and Reload do what they say', async () => {
     await clickMenu(app, ['View', 'Toggle Full Screen']);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isFullScreen())).toBe(true);
