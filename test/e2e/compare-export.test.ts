@@ -13,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
@@ -405,7 +406,6 @@ describe('comparing learning rates for a report, in Chromium', () => {
   });
 
   it('axe-core finds no serious or critical problem on any view, light or dark, with seven runs compared', async () => {
-    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     const findings: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -416,14 +416,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
         if (view.startsWith('Compare')) await openSweep();
         else await tabs.nth(t).click();
         await page.waitForTimeout(300);
-        // Evaluated through the DevTools protocol, so the page's script policy does not apply to the injected checker.
-        const violations = await page.evaluate(async (source) => {
-          (0, eval)(source);
-          const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
-          const result = await axe.run({ resultTypes: ['violations'] });
-          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`).join(' | ')} [${v.nodes.length}]`);
-        }, axeSource);
+        const violations = await seriousAxeViolations(page);
         findings.push(...violations.map((v) => `${colorScheme} ${view}: ${v}`));
       }
     }

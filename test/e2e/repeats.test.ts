@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
 import { newHome, openWorkbench, runItems, runsWithStatus } from '../support/workbench-browser';
 
@@ -94,6 +95,12 @@ describe('repeats in Chromium', () => {
       const figure = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'Figure SVG' }).click()), 'utf8');
       expect(figure).toContain('Loss, mean of each repeat group (95% CI of the mean)');
       expect(figure.match(/<path(?=[^>]*fill-opacity="0\.18")[^>]*>/g) ?? []).toHaveLength(4);
+
+      // The groups' table, comparison, controls and charts pass axe-core, light and dark.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
+      }
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();
