@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from '../support/e2e-suite';
-import { newHome, openWorkbench, runItems, trainWithCli } from '../support/workbench-browser';
+import { newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli } from '../support/workbench-browser';
 
 const suite = e2eSuite();
 /** Screenshots for a person to look at (a temporary folder: tests never write into the repository). */
@@ -93,6 +93,31 @@ describe('the Inside view in Chromium', () => {
       expect(await page.locator('.at').first().textContent()).toContain(`test acc ${(firstAcc * 100).toFixed(2)}%`);
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({ path: join(SHOTS, 'inside-dark.png'), fullPage: true });
+      expect(wb.consoleErrors).toEqual([]);
+    } finally {
+      await wb.close();
+    }
+  }, 180_000);
+
+  it('a running run: its panel gains snapshots as it measures, and keeps the last one when stopped', async () => {
+    const wb = await openWorkbench(suite.browser(), newHome());
+    const { page } = wb;
+    const snapshots = async (): Promise<number> => Number((await page.getByRole('slider', { name: 'snapshot' }).getAttribute('max')) ?? -1) + 1;
+    try {
+      // 100 000 iterations on 5 000 images: 50 per epoch, so a snapshot every few hundred milliseconds.
+      await trainFromForm(page, 100_000, 5000);
+      await runsWithStatus(page, 'running', 1);
+      await page.getByRole('button', { name: 'Inside', exact: true }).click();
+      await expect.poll(snapshots, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+      expect(await page.getByRole('region', { name: /^Inside / }).locator('.status').textContent()).toBe('running');
+      const seen = await snapshots();
+      await expect.poll(snapshots, { timeout: 60_000 }).toBeGreaterThan(seen);
+      await page.locator('table.confusion').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await runsWithStatus(page, 'stopped', 1);
+      await expect.poll(() => page.getByRole('region', { name: /^Inside / }).locator('.status').textContent()).toBe('stopped');
+      // The slider followed the newest snapshot; the stopped run's last one is its final measurement.
+      await expect.poll(() => page.locator('.at').first().textContent(), { timeout: 30_000 }).toMatch(/test acc \d/);
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();

@@ -19,6 +19,7 @@ export class InsideRun {
   perClass = $state.raw<PerClassHistory | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  private refreshing: Promise<void> | null = null;
   /** Requests answered out of order (a fast slider) must not overwrite a newer snapshot's data. */
   private generation = 0;
 
@@ -28,7 +29,13 @@ export class InsideRun {
    * Lists the snapshots (again, for a run still training) and shows the newest one if the slider was at
    * the newest before (or nothing was shown yet); then the per-class accuracy over all of them.
    */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    // One at a time: a timer's refresh while the last one still waits for the backend joins it.
+    this.refreshing ??= this.relist().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async relist(): Promise<void> {
     await this.attempt(async () => {
       const before = this.list?.snapshots.length ?? 0;
       const atNewest = before === 0 || this.index === before - 1;
