@@ -3,6 +3,7 @@
  * paper or a slide, as SVG (vector), PNG (300 dpi) or PDF (vector, text kept as text, through jsPDF and
  * svg2pdf.js).
  */
+import { errorMessage } from '../../../shared/errors';
 import { renderSvg, type ChartLook, type Series } from './chart-setup';
 
 /** CSS pixels per inch: the SVG's unit. */
@@ -151,7 +152,7 @@ export async function figurePdf(svg: string): Promise<string> {
  * before `descent serve` rebuilt the UI asks for a file that is gone, which a reload fixes.
  */
 export function figureExportFailure(format: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const stale = /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message);
   return `Could not export the figure as ${format.toUpperCase()}: ${stale ? 'this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again' : message}`;
 }

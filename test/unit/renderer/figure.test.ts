@@ -39,6 +39,8 @@ describe('report figure layout', () => {
     expect(figureExportFailure('pdf', new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/jspdf.es.min-x.js')))
       .toBe('Could not export the figure as PDF: this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again');
     expect(figureExportFailure('png', new Error('out of memory'))).toBe('Could not export the figure as PNG: out of memory');
+    // A rejection with a plain object (an error cloned across a worker or IPC) keeps its message, not '[object Object]'.
+    expect(figureExportFailure('svg', { message: 'canvas too large' })).toBe('Could not export the figure as SVG: canvas too large');
   });
 
   it('reads the figure size back in inches from the SVG', () => {

@@ -5,6 +5,7 @@
  * property access, no other names, no JavaScript evaluation.
  */
 import jsep from 'jsep';
+import { errorMessage } from '../../../../shared/errors';
 
 type Fn2 = (x: Float64Array) => number;
 
@@ -87,7 +88,7 @@ export function compileExpression(text: string): Fn2 {
   try {
     tree = jsep(text);
   } catch (e) {
-    return fail((e as Error).message.replace(/ at character \d+$/, '') + ` in "${text}"`);
+    return fail(errorMessage(e).replace(/ at character \d+$/, '') + ` in "${text}"`);
   }
   return compileNode(tree);
 }
