@@ -21,9 +21,10 @@ export const LAYERS = [
   { folder: 'electron/cli', may: { folders: ['shared', 'electron/core', 'electron/server', 'electron/bench'], node: true, npm: true } },
   // Benchmarks measure the whole stack, bridge and browser included; nothing in the app imports them but the CLI.
   { folder: 'electron/bench', may: { folders: ['shared', 'electron/core', 'electron/server'], node: true, npm: true } },
-  { folder: 'electron/main', may: { folders: ['shared', 'electron/core', 'electron/preload'], node: true, npm: true, electron: true } },
-  // Sandboxed: no Node, and no npm packages bundled (zod stays out, see shared/api-methods.ts).
-  { folder: 'electron/preload', may: { folders: ['shared', 'electron/main'], electron: true } },
+  { folder: 'electron/main', may: { folders: ['shared', 'electron/core'], node: true, npm: true, electron: true } },
+  // Sandboxed: no Node, and no npm packages bundled (zod stays out, see shared/api-methods.ts); of main, only
+  // the channel names (a module without imports), so no main-process code is bundled into the page's preload.
+  { folder: 'electron/preload', may: { folders: ['shared', 'electron/main/channels'], electron: true } },
   // AssemblyScript compiles only AssemblyScript: its own folder and the WebAssembly layout it shares with the host.
   { folder: 'assembly', may: { folders: ['shared/engine/wasm'] } },
   { folder: 'renderer', may: { folders: ['shared'], npm: true }, why: 'The UI reaches the backend only through WorkbenchApi.' },

@@ -40,6 +40,12 @@ describe('layer allow-lists (eslint.config.js)', () => {
     expect(await layerErrors('electron/main/probe.ts', "import { app } from 'electron';\nimport { join } from 'node:path';\nexport const x = [app, join];\n")).toEqual([]);
   });
 
+  it('lets the preload take only the channel names from main, and main nothing from the preload', async () => {
+    expect(await layerErrors('electron/preload/probe.ts', "import { EVENT_CHANNEL } from '../main/channels';\nexport const c = EVENT_CHANNEL;\n")).toEqual([]);
+    expect(await layerErrors('electron/preload/probe.ts', "import { registerIpc } from '../main/ipc';\nexport const r = registerIpc;\n")).toHaveLength(1);
+    expect(await layerErrors('electron/main/probe.ts', "import '../preload/index';\n")).toHaveLength(1);
+  });
+
   it('refuses the trainer reaching the bridge and the benchmarks reaching the CLI', async () => {
     expect(await layerErrors('electron/trainer/probe.ts', "import { startBridge } from '../server/bridge';\nexport const s = startBridge;\n")).toHaveLength(1);
     expect(await layerErrors('electron/bench/probe.ts', "import { main } from '../cli/main';\nexport const m = main;\n")).toHaveLength(1);
