@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { errorCode } from '../../shared/errors';
 import { UsageError } from './train-flags';
 
 // O_NOFOLLOW is redundant with O_EXCL on POSIX (which never follows a final symlink), kept as a second lock;
@@ -41,7 +42,8 @@ export function writeOutFile(path: string, force: boolean, produce: (write: (tex
     try {
       writeNew(path, produce);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' || (error as NodeJS.ErrnoException).code === 'ELOOP') {
+      const code = errorCode(error);
+      if (code === 'EEXIST' || code === 'ELOOP') {
         throw new UsageError(`--out: ${path} exists; add --force to replace it`);
       }
       throw error;

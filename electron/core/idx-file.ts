@@ -149,7 +149,7 @@ export function readIdxFile(folder: string, name: string, dims: number): IdxArra
       // Inflating stops as soon as the output passes what the header declares (a gzip bomb ends there).
       bytes = gunzipSync(readAt(fd, file.size), { maxOutputLength: file.fileLength });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (errorCode(error) === 'ERR_BUFFER_TOO_LARGE') {
         throw new IdxFormatError(file.path, `decompresses to more than the ${file.fileLength} bytes its header declares (${file.shape.join('×')})`);
       }
       throw new IdxFormatError(file.path, `cannot be decompressed (${errorMessage(error)})`);
