@@ -3,31 +3,19 @@
  * checked against the value worked out by hand (or printed in the book). Each case opens a workbench on a store
  * of its own and must log no console errors; nothing here writes into the repository.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newHome, openWorkbench } from '../support/workbench-browser';
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from '../support/e2e-suite';
+import { newHome, openWorkbench } from '../support/workbench-browser';
 
-const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-lab-downloads-'));
-let browser: Browser;
+const suite = e2eSuite();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await (await openWorkbench(browser, newHome(), { rebuild: true })).close();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(DOWNLOADS, { recursive: true, force: true });
-});
 
 /** Runs `body` on a fresh workbench showing the Lab page `name`, then checks the console stayed clean. */
 async function onLabPage(name: string, body: () => Promise<void>): Promise<void> {
-  const wb = await openWorkbench(browser, newHome());
+  const wb = await openWorkbench(suite.browser(), newHome());
   page = wb.page;
   try {
     await page.getByRole('button', { name: 'Lab', exact: true }).click();
@@ -81,9 +69,7 @@ describe('the Lab in Chromium', () => {
     expect(await shown('mse')).toBe(mse.toFixed(4));
     expect(await shown('ce')).toBe((-Math.log(v + 1e-7)).toFixed(4));
     // Saved as PNG: 640 × 360 CSS px at 300 dpi.
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG' }).click()]);
-    const path = join(DOWNLOADS, file.suggestedFilename());
-    await file.saveAs(path);
+    const path = await suite.download(page, () => page.getByRole('button', { name: 'PNG' }).click());
     const image = PNG.sync.read(readFileSync(path));
     expect([image.width, image.height]).toEqual([2000, 1125]);
   }));
@@ -150,9 +136,7 @@ describe('the Lab in Chromium', () => {
     await typeInto('input[name=descentFunction]', 'alert(1)');
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('function: unknown function "alert"');
     await page.getByRole('button', { name: 'a saddle' }).click();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('figure[data-chart^="Descent path"] button', { hasText: 'SVG' }).click()]);
-    const path = join(DOWNLOADS, file.suggestedFilename());
-    await file.saveAs(path);
+    const path = await suite.download(page, () => page.locator('figure[data-chart^="Descent path"] button', { hasText: 'SVG' }).click());
     const svg = readFileSync(path, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('<circle');
