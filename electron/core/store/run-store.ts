@@ -188,35 +188,7 @@ export class RunStore {
 
   /** Reads and validates a run's run.json alone. */
   private readRecordFile(id: string): RunRecord {
-    const path = join(this.runDir(id), RUN_FILE);
-    let text: string;
-    try {
-      text = readStoreFile(path, this.home, MAX_RECORD_BYTES).toString('utf8');
-    } catch (error) {
-      if (error instanceof StoreFileError) throw new DamagedRunError(path, error.reason);
-      throw error;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new DamagedRunError(path, `is not valid JSON${jsonErrorPlace(error)}`);
-    }
-    const version = typeof value === 'object' && value !== null ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
-    if (version !== RUN_SCHEMA_VERSION) {
-      // Only a number is quoted: the reason must not echo whatever the file holds.
-      const found = typeof version === 'number' ? `schema version ${version}` : 'no numeric schemaVersion';
-      throw new DamagedRunError(path, `has ${found}; this Descent reads version ${RUN_SCHEMA_VERSION}`);
-    }
-    const parsed = runRecordSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DamagedRunError(path, `does not match the run format: ${issue.path.join('.')}: ${issue.message}`);
-    }
-    if (parsed.data.id !== id) {
-      throw new DamagedRunError(path, `names ${isRunId(parsed.data.id) ? `run ${parsed.data.id}` : 'something that is not a run id'} but sits in folder ${id}`);
-    }
-    return parsed.data;
+    return readRunRecordFile(join(this.runDir(id), RUN_FILE), this.home, id);
   }
 
   /** Reads, changes and writes back one record (folding in pending edits). For a run no live process trains. */
@@ -475,6 +447,43 @@ export class MetricsWriter {
       this.fd = null;
     }
   }
+}
+
+/**
+ * Reads and validates the run.json at `path` (type-checked and size-bounded; a link is followed only inside
+ * `root`). With `folderId`, the record must name that run; without, it must name some run id. Throws
+ * DamagedRunError naming the file and the problem, never quoting what the file holds.
+ */
+export function readRunRecordFile(path: string, root: string, folderId: string | null): RunRecord {
+  let text: string;
+  try {
+    text = readStoreFile(path, root, MAX_RECORD_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof StoreFileError) throw new DamagedRunError(path, error.reason);
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DamagedRunError(path, `is not valid JSON${jsonErrorPlace(error)}`);
+  }
+  const version = typeof value === 'object' && value !== null ? (value as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (version !== RUN_SCHEMA_VERSION) {
+    // Only a number is quoted: the reason must not echo whatever the file holds.
+    const found = typeof version === 'number' ? `schema version ${version}` : 'no numeric schemaVersion';
+    throw new DamagedRunError(path, `has ${found}; this Descent reads version ${RUN_SCHEMA_VERSION}`);
+  }
+  const parsed = runRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DamagedRunError(path, `does not match the run format: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const named = isRunId(parsed.data.id) ? `run ${parsed.data.id}` : 'something that is not a run id';
+  if (folderId === null ? !isRunId(parsed.data.id) : parsed.data.id !== folderId) {
+    throw new DamagedRunError(path, folderId === null ? `names ${named}` : `names ${named} but sits in folder ${folderId}`);
+  }
+  return parsed.data;
 }
 
 /** Where JSON.parse gave up, without the text it quotes (which could be anything the file holds). */
