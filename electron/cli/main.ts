@@ -14,6 +14,7 @@ import { compareCommand } from './compare-command';
 import { trainRepeats } from './repeat-command';
 import { MAX_REPEATS } from '../../shared/repeat-seeds';
 import { serveCommand } from './serve-command';
+import { inspectCommand } from './inspect-command';
 import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
 import { printableLines } from './format';
@@ -75,6 +76,20 @@ function buildProgram(): Command {
     .argument('<id>', 'run id (or a unique prefix)')
     .option('--json', 'the record and all metrics as one JSON object')
     .action((id: string, flags: { json?: boolean }) => showCommand(id, { json: Boolean(flags.json) }));
+
+  program.command('inspect').description('inside a run: test-set confusion matrix, per-class accuracy over the snapshots, or its mistakes')
+    .argument('<id>', 'run id (or a unique prefix)')
+    .option('--epoch <N>', 'the snapshot at epoch N (default: the last one)')
+    .option('--confusion', 'the confusion matrix (rows: true class)')
+    .option('--per-class', 'per-class test accuracy at every snapshot')
+    .option('--mistakes', 'the misclassified test images, confidently wrong first, with their softmax outputs (--json)')
+    .option('--json', 'one JSON object on stdout')
+    .action(async (id: string, flags: { epoch?: string; confusion?: boolean; perClass?: boolean; mistakes?: boolean; json?: boolean }) => {
+      const views = (['confusion', 'per-class', 'mistakes'] as const).filter((v) => (v === 'per-class' ? flags.perClass : flags[v]));
+      if (views.length !== 1) throw new UsageError('give exactly one of --confusion, --per-class, --mistakes');
+      const epoch = flags.epoch === undefined ? undefined : wholeNumber('--epoch', flags.epoch, 0, 100_000_000);
+      await inspectCommand(id, { view: views[0], epoch, json: Boolean(flags.json) });
+    });
 
   program.command('export').description('write runs\' histories as one tidy CSV or as JSON')
     .argument('<ids...>', 'run ids (or unique prefixes)')
