@@ -8,6 +8,8 @@ export const API_METHOD_NAMES = [
   'deleteRun', 'restoreRun', 'annotateRun', 'gradientCheck',
   // The Inside view (shared/inside/inside-schemas.ts).
   'listSnapshots', 'snapshotWeights', 'insideAnalysis', 'perClassHistory', 'testImages',
+  // The page's saved state, kept in the store's home (shared/ui-state.ts).
+  'getUiState', 'setUiState',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

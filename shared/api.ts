@@ -18,6 +18,7 @@ import { runNameSchema, runNotesSchema, runTagsSchema } from './run-text';
 import {
   insideAnalysisSchema, perClassHistorySchema, snapshotListSchema, snapshotRefSchema, snapshotWeightsSchema, testImageIndicesSchema, testImagesSchema,
 } from './inside/inside-schemas';
+import { uiStateSchema } from './ui-state';
 
 export { runIdSchema } from './run-record';
 export { runMetricsSchema, spreadTimes, type RunMetrics } from './metrics';
@@ -134,6 +135,10 @@ export const workbenchMethods = {
   perClassHistory: { args: z.tuple([runIdSchema]), result: perClassHistorySchema },
   /** Test images of a run's dataset by index, with their labels. */
   testImages: { args: z.tuple([runIdSchema, testImageIndicesSchema]), result: testImagesSchema },
+  /** The page's saved state (selection, view, chart settings, form draft) from the store's home; null if never saved. */
+  getUiState: { args: z.tuple([]), result: uiStateSchema.nullable() },
+  /** Saves the page's state in the store's home (each field that does not fit is stored at its default). */
+  setUiState: { args: z.tuple([uiStateSchema]), result: z.void() },
 } as const satisfies Record<ApiMethod, { args: z.ZodTuple; result: z.ZodType }>;
 
 type MethodTable = typeof workbenchMethods;

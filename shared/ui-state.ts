@@ -1,6 +1,8 @@
 /**
- * The workbench page's saved state (the browser's localStorage, key `descent.ui.v1`): selected runs, the
- * open view, the chart preferences and the run form as typed. Each field that does not fit (edited by hand, written by another
+ * The workbench page's saved state: selected runs, the open view, the chart preferences and the run form as
+ * typed. Kept in the store's home (`<home>/ui-state.json`, electron/core/store/ui-state-file.ts, through the
+ * API's getUiState/setUiState), and in the browser's localStorage (key `descent.ui.v1`) only while the
+ * backend cannot be reached. Each field that does not fit (edited by hand, written by another
  * version) falls back to its default on its own, so one bad value never loses the rest.
  */
 import { z } from 'zod';

@@ -15,6 +15,8 @@ import { fitRunName } from '../../shared/run-text';
 import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
 import { InsideService } from './inside-service';
 import type { SnapshotRef } from '../../shared/inside/inside-schemas';
+import type { UiState } from '../../shared/ui-state';
+import { readUiState, writeUiState } from './store/ui-state-file';
 
 /** The API minus what only a transport can do (saving a file where the user points). */
 export type WorkbenchBackend = Omit<WorkbenchApi, 'saveFile'>;
@@ -122,6 +124,15 @@ export class WorkbenchService implements WorkbenchBackend {
 
   async testImages(id: string, indices: number[]) {
     return this.inside.testImages(id, indices);
+  }
+
+  /** A file that cannot be used reads as the defaults, with a warning in the log: a preference is never fatal. */
+  async getUiState() {
+    return readUiState(this.manager.store.home, (message) => process.stderr.write(`warning: ${message}\n`));
+  }
+
+  async setUiState(state: UiState) {
+    writeUiState(this.manager.store.home, state);
   }
 
   subscribe(listener: (event: WorkbenchEvent) => void): () => void {

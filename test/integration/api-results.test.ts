@@ -12,6 +12,7 @@ import { invokeApi, parseApiCall, parseApiResult, workbenchEventSchema, type Wor
 import { API_METHOD_NAMES, type ApiMethod } from '../../shared/api-methods';
 import { createApiProxy } from '../../shared/api-proxy';
 import { BOOK_DEFAULTS, type RunConfig } from '../../shared/config';
+import { DEFAULT_PREFS } from '../../shared/ui-state';
 import { RunManager } from '../../electron/core/run-manager';
 import { RunStore } from '../../electron/core/store/run-store';
 import { NodeTrainerHost } from '../../electron/core/trainer-host';
@@ -114,6 +115,12 @@ describe('every WorkbenchApi result matches its schema', () => {
     expect(analysis.confusion.flat().reduce((a, b) => a + b, 0)).toBe(10_000);
     expect((await api.perClassHistory(run.id)).points).toHaveLength(5);
     expect((await api.testImages(run.id, [0])).images[0].label).toBe(7);
+
+    // The page's saved state, in the store's home: none until saved, then what was saved.
+    expect(await api.getUiState()).toBeNull();
+    const uiState = { selected: [run.id], view: 'compare' as const, prefs: { ...DEFAULT_PREFS, logY: true }, form: null };
+    await api.setUiState(uiState);
+    expect(await api.getUiState()).toEqual(uiState);
 
     await api.deleteRun(run.id);
     expect((await api.restoreRun(run.id)).id).toBe(run.id);

@@ -18,13 +18,28 @@ const STORAGE_KEY = 'descent.ui.v1';
 /** Name of the performance measure of one data-driven redraw. */
 export const UI_UPDATE_MEASURE = 'descent:ui-update';
 
-/** The saved UI state (shared/ui-state.ts), each field that does not parse at its default. */
-function loadSaved(): UiState {
+/** Quiet time after the last change before the UI state is saved (a slider drag saves once). */
+const SAVE_DELAY_MS = 300;
+
+/**
+ * The UI state this browser saved locally (shared/ui-state.ts), each field that does not parse at its
+ * default: what the page starts from until the backend's copy arrives, and all it has while the backend
+ * cannot be reached.
+ */
+function loadLocal(): UiState {
   try {
     return parseUiState(localStorage.getItem(STORAGE_KEY));
   } catch {
     // No localStorage (a sandboxed page that may not use it): start from the defaults.
     return parseUiState(null);
+  }
+}
+
+function saveLocal(state: UiState): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    // No localStorage, or it is full: the state is not kept, nothing else is affected.
   }
 }
 
@@ -40,7 +55,7 @@ export class Workbench {
   runs = $state.raw<RunRecord[]>([]);
   damaged = $state.raw<DamagedRunInfo[]>([]);
   info = $state.raw<AppInfo | null>(null);
-  private readonly saved = loadSaved();
+  private readonly saved = loadLocal();
   selected = $state<string[]>(this.saved.selected);
   view = $state<View>(this.saved.view);
   prefs = $state<ChartPrefs>(this.saved.prefs);
@@ -79,19 +94,43 @@ export class Workbench {
     });
     this.connection = connection.status;
     this.api.subscribe((event) => this.apply(event));
-    const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
+    const [info, list, stored] = await Promise.all([
+      this.api.appInfo(), this.api.listRuns(),
+      // The store's copy (shared by every port of `descent serve` and the desktop app) wins over this
+      // browser's; none yet, or no backend to ask: the local copy stays.
+      this.api.getUiState().catch(() => null),
+    ]);
     this.info = info;
     this.runs = list.runs;
     this.damaged = list.damaged;
+    if (stored) this.applyUiState(stored);
     // Forget saved selections of runs that are gone.
     this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
     if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
+    let timer: ReturnType<typeof setTimeout> | undefined;
     $effect.root(() => {
       $effect(() => {
         const state: UiState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs }, form: $state.snapshot(this.formFields) };
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+        clearTimeout(timer);
+        timer = setTimeout(() => void this.save(state), SAVE_DELAY_MS);
       });
     });
+  }
+
+  private applyUiState(state: UiState): void {
+    this.selected = state.selected;
+    this.view = state.view;
+    this.prefs = state.prefs;
+    this.formFields = state.form ?? fieldsFrom();
+  }
+
+  /** Saves the UI state in the store's home; in this browser only while the backend cannot be reached. */
+  private async save(state: UiState): Promise<void> {
+    try {
+      await this.api.setUiState(state);
+    } catch {
+      saveLocal(state);
+    }
   }
 
   /**

@@ -47,9 +47,9 @@ describe('IPC in the main process', () => {
 
   it('registers one channel per API method, plus saveFile', () => {
     expect([...electron.handlers.keys()].sort()).toEqual([
-      'descent:annotateRun', 'descent:appInfo', 'descent:deleteRun', 'descent:getMetrics', 'descent:getRun', 'descent:gradientCheck',
+      'descent:annotateRun', 'descent:appInfo', 'descent:deleteRun', 'descent:getMetrics', 'descent:getRun', 'descent:getUiState', 'descent:gradientCheck',
       'descent:insideAnalysis', 'descent:listRuns', 'descent:listSnapshots', 'descent:pauseRun', 'descent:perClassHistory',
-      'descent:restoreRun', 'descent:resumeRun', 'descent:saveFile', 'descent:snapshotWeights', 'descent:startRepeats', 'descent:startRun',
+      'descent:restoreRun', 'descent:resumeRun', 'descent:saveFile', 'descent:setUiState', 'descent:snapshotWeights', 'descent:startRepeats', 'descent:startRun',
       'descent:startSweep', 'descent:stopRun', 'descent:testImages',
     ]);
   });

@@ -3,14 +3,17 @@ import { flushSync } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/run-record';
+import type { UiState } from '../../../shared/ui-state';
 import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
 import { makeRecord } from '../../support/runs';
 
 // happy-dom provides localStorage and requestAnimationFrame; `storage` reads what the class saved.
 const storage = { clear: () => localStorage.clear(), set: (key: string, value: string) => localStorage.setItem(key, value) };
+/** The UI state a fake backend keeps "in the store's home" (null: never saved); backends given one home share it. */
+interface FakeHome { uiState: UiState | null }
 
 /** A backend holding `runs`, recording calls, and letting the test push events. */
-function fakeBackend(runs: RunRecord[]) {
+function fakeBackend(runs: RunRecord[], home: FakeHome = { uiState: null }) {
   let listener: (event: WorkbenchEvent) => void = () => {};
   const api: WorkbenchApi = {
     appInfo: async () => ({ version: 't', transport: 'browser', home: '/h', concurrency: 1, cores: 2 }),
@@ -35,6 +38,10 @@ function fakeBackend(runs: RunRecord[]) {
     insideAnalysis: async () => Promise.reject(new Error('no weights in these tests')),
     perClassHistory: async () => ({ points: [] }),
     testImages: async () => ({ width: 28, height: 28, images: [] }),
+    getUiState: async () => home.uiState,
+    setUiState: async (state) => {
+      home.uiState = structuredClone(state);
+    },
     saveFile: async () => ({ saved: true }),
     subscribe: (l) => {
       listener = l;
@@ -57,19 +64,47 @@ describe('Workbench state', () => {
 
   it('keeps selection, view and chart settings across a restart, forgetting runs that are gone', async () => {
     const runs = [makeRecord({}, 5), makeRecord({}, 1)];
-    const first = new Workbench(fakeBackend(runs).api);
+    const home: FakeHome = { uiState: null };
+    const first = new Workbench(fakeBackend(runs, home).api);
     await first.load();
     first.select(runs[1].id);
     first.view = 'compare';
     first.prefs.smoothing = 0.3;
     flushSync();
-    const again = new Workbench(fakeBackend([runs[1]]).api);
+    // Saved in the store's home, once the changes settle; not in this browser's localStorage.
+    await vi.waitFor(() => expect(home.uiState?.prefs.smoothing).toBe(0.3));
+    expect(home.uiState?.view).toBe('compare');
+    expect(localStorage.getItem('descent.ui.v1')).toBeNull();
+    const again = new Workbench(fakeBackend([runs[1]], home).api);
+    await again.load();
     expect(again.view).toBe('compare');
     expect(again.prefs.smoothing).toBe(0.3);
-    await again.load();
     expect(again.selected).toEqual([runs[1].id]);
     storage.set('descent.ui.v1', '{not json');
     expect(new Workbench(fakeBackend(runs).api).prefs.smoothing).toBe(0.6);
+  });
+
+  it('keeps the UI state in this browser only while the backend cannot save it, and starts from it while the backend has none', async () => {
+    const home: FakeHome = { uiState: null };
+    const down = fakeBackend([], home).api;
+    down.setUiState = async () => Promise.reject(new Error('Failed to fetch'));
+    const first = new Workbench(down);
+    await first.load();
+    first.prefs.logY = true;
+    first.prefs.xAxis = 'epoch';
+    flushSync();
+    await vi.waitFor(() => expect(localStorage.getItem('descent.ui.v1')).toContain('"logY":true'));
+    expect(home.uiState).toBeNull();
+    // The backend has nothing saved (null): the local copy stays, and is then saved in the home.
+    const again = new Workbench(fakeBackend([], home).api);
+    await again.load();
+    expect([again.prefs.logY, again.prefs.xAxis]).toEqual([true, 'epoch']);
+    await vi.waitFor(() => expect(home.uiState?.prefs.xAxis).toBe('epoch'));
+    // The home's copy wins over this browser's.
+    const other: FakeHome = { uiState: { ...home.uiState!, prefs: { ...home.uiState!.prefs, xAxis: 'time' } } };
+    const third = new Workbench(fakeBackend([], other).api);
+    await third.load();
+    expect(third.prefs.xAxis).toBe('time');
   });
 
   it('applies live events: progress grows the history once per frame, removals leave the selection', async () => {
@@ -177,12 +212,15 @@ describe('Workbench connection and form', () => {
   });
 
   it('a half-filled form survives a restart of the page; a form saved by hand that does not fit is dropped', async () => {
-    const first = new Workbench(fakeBackend([]).api);
+    const home: FakeHome = { uiState: null };
+    const first = new Workbench(fakeBackend([], home).api);
     await first.load();
     first.formFields.learningRate = '0.5';
     first.formFields.hidden = ['100'];
     flushSync();
-    const again = new Workbench(fakeBackend([]).api);
+    await vi.waitFor(() => expect(home.uiState?.form?.learningRate).toBe('0.5'));
+    const again = new Workbench(fakeBackend([], home).api);
+    await again.load();
     expect(again.formFields.learningRate).toBe('0.5');
     expect(again.formFields.hidden).toEqual(['100']);
     storage.set('descent.ui.v1', JSON.stringify({ form: { learningRate: 7 } }));
