@@ -6,10 +6,11 @@ export const CONFIRM_ABOVE_SECONDS = 180;
 /** "850 ms", "12.3 s", "4 min 10 s", "2 h 5 min". */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes - hours * 60} min`;
+  // Each unit decided on the value as it will be rounded, so 59.6 s past a minute never reads "4 min 60 s".
+  if (Math.round(seconds * 1000) < 1000) return `${Math.round(seconds * 1000)} ms`;
+  if (Math.round(seconds * 10) < 600) return `${seconds.toFixed(1)} s`;
+  const whole = Math.round(seconds);
+  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+  const minutes = Math.floor(whole / 60);
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

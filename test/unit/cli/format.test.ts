@@ -1,6 +1,6 @@
 /** What the CLI prints of names, tags, notes and paths: shown as text, never acted on by a terminal. */
 import { describe, expect, it } from 'vitest';
-import { safeJson, printable, printableLines, table } from '../../../electron/cli/format';
+import { duration, safeJson, printable, printableLines, table } from '../../../electron/cli/format';
 
 // A run name that, printed raw, retitles the terminal (OSC 0), clears the screen (CSI 2J) and forges a line.
 const HOSTILE = 'lr 0.1\u001b]0;pwned\u0007\u001b[2J\r\nfinal: test acc 0.9999';
@@ -41,5 +41,16 @@ describe('safeJson', () => {
     expect(line).toContain('\\u009b2J');
     expect(JSON.parse(safeJson(value, 2))).toEqual(value);
     expect(safeJson(value, 2)).toContain('\n  "tags": [');
+  });
+});
+
+describe('duration', () => {
+  it('reads as people say it, rounded before the unit is chosen (never "2 min 60 s")', () => {
+    expect(duration(0.85)).toBe('850 ms');
+    expect(duration(0.9996)).toBe('1.0 s');
+    expect(duration(12.34)).toBe('12.3 s');
+    expect(duration(119.97)).toBe('2 min 00 s');
+    expect(duration(179.6)).toBe('3 min 00 s');
+    expect(duration(245)).toBe('4 min 05 s');
   });
 });

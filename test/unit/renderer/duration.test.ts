@@ -10,4 +10,11 @@ describe('durations', () => {
     expect(formatDuration(3900)).toBe('1 h 5 min');
     expect(formatDuration(Number.NaN)).toBe('–');
   });
+
+  it('rounds before choosing the unit: never "60 s" or "1000 ms" in a place', () => {
+    expect(formatDuration(299.6)).toBe('5 min 0 s');
+    expect(formatDuration(3599.6)).toBe('1 h 0 min');
+    expect(formatDuration(59.97)).toBe('1 min 0 s');
+    expect(formatDuration(0.9996)).toBe('1.0 s');
+  });
 });
