@@ -201,7 +201,9 @@ export function invokeApi<M extends ApiMethod>(backend: WorkbenchMethods, call: 
 
 /**
  * Checks a method's result against its schema, returning the parsed value or an error naming the
- * method and the field: results are checked in tests (transports trust their own backend).
+ * method and the field. The browser client checks every result it receives (what crosses the network is
+ * parsed, and JSON's nulls for NaN become NaN again); the preload cannot bundle zod and trusts main, so
+ * tests check every method's result, in process and through JSON (test/integration/api-results.test.ts).
  */
 export function parseApiResult<M extends ApiMethod>(method: M, value: unknown): { ok: true; value: ApiResult<M> } | { ok: false; error: string } {
   const parsed = parseWith(methodSchemas[method].result, value);
