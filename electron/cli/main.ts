@@ -14,6 +14,7 @@ import { compareCommand } from './compare-command';
 import { trainRepeats } from './repeat-command';
 import { MAX_REPEATS } from '../../shared/repeat-seeds';
 import { serveCommand } from './serve-command';
+import { importCommand } from './import-command';
 import { inspectCommand } from './inspect-command';
 import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
@@ -112,6 +113,13 @@ function buildProgram(): Command {
   program.command('restore').description('bring runs back from the trash')
     .argument('<ids...>', 'run ids')
     .action((ids: string[]) => restoreCommand(ids));
+
+  program.command('import').description('copy runs from another store into this one (a store folder, its runs folder or one run\'s folder); exit 1 if a folder was damaged')
+    .argument('<folder>', 'the folder to import from')
+    .option('--json', 'one JSON object per run, then a summary')
+    .action((folder: string, flags: { json?: boolean }) => {
+      if (importCommand(folder, { json: Boolean(flags.json) }).damaged.length > 0) process.exitCode = EXIT_FAILURE;
+    });
 
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))
     .addOption(new Option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)').choices(['incremental', 'plain']))
