@@ -6,10 +6,13 @@
  * `npm run docs:screenshots`).
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../renderer/src/lib/palette';
+import { uiStateSchema, type UiState } from '../../shared/ui-state';
 import { e2eSuite } from '../support/e2e-suite';
 import {
   launchLearningRateSweep, newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli, type OpenWorkbench,
@@ -44,6 +47,25 @@ async function completedSweep(): Promise<void> {
 }
 
 const download = (action: () => Promise<void>): Promise<string> => suite.download(page, action);
+
+/** The page's saved state in the store's home, as written (null while none). */
+function readUiStateFile(home: string): UiState | null {
+  try {
+    return uiStateSchema.parse(JSON.parse(readFileSync(join(home, 'ui-state.json'), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 describe('the workbench in Chromium', () => {
   it('trains the book\'s network from the form and draws live, growing charts', () => onFreshWorkbench(async () => {
@@ -125,6 +147,40 @@ describe('the workbench in Chromium', () => {
     expect(await page.getByLabel('smoothing').inputValue()).toBe('0.3');
     expect(await page.getByLabel('log loss').isChecked()).toBe(true);
   }));
+
+  it('finds the chart settings, view and selection again after descent serve restarts on another port of the same home', async () => {
+    const home = newHome();
+    oneShortRun(home);
+    const first = await openWorkbench(suite.browser(), home);
+    page = first.page;
+    const firstPort = new URL(page.url()).port;
+    try {
+      await page.getByLabel('smoothing').fill('0.3');
+      await page.getByLabel('log loss').check();
+      await page.getByLabel('x axis').selectOption('epoch');
+      await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+      // Saved in the store's home once the changes settle.
+      await expect.poll(() => readUiStateFile(home)?.view, { timeout: 10_000 }).toBe('sweep');
+      expect(readUiStateFile(home)?.prefs).toMatchObject({ smoothing: 0.3, logY: true, xAxis: 'epoch' });
+      expect(first.consoleErrors).toEqual([]);
+    } finally {
+      await first.close({ keepHome: true });
+    }
+    const again = await openWorkbench(suite.browser(), home, { port: await freePort() });
+    page = again.page;
+    try {
+      expect(new URL(page.url()).port).not.toBe(firstPort);
+      expect(await page.getByRole('heading', { name: 'Sweep', exact: true }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      expect(await page.getByLabel('smoothing').inputValue()).toBe('0.3');
+      expect(await page.getByLabel('log loss').isChecked()).toBe(true);
+      expect(await page.getByLabel('x axis').inputValue()).toBe('epoch');
+      expect(await page.locator('ul[aria-label="runs"] li.selected .name').textContent()).toBe('short run');
+      expect(again.consoleErrors).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
 
   it('renames, tags and annotates a run', () => onFreshWorkbench(async () => {
     const first = runItems(page).first();

@@ -40,9 +40,12 @@ export interface OpenWorkbench {
   close(options?: { keepHome?: boolean }): Promise<void>;
 }
 
-/** Starts `descent serve` on `home` and opens the workbench in a new page of `browser`, ready to use. */
-export async function openWorkbench(browser: Browser, home: string, options: { rebuild?: boolean } = {}): Promise<OpenWorkbench> {
-  const args = [BIN, 'serve', '--parallel', '2', ...(options.rebuild ? ['--rebuild'] : [])];
+/**
+ * Starts `descent serve` on `home` (on `port` if given) and opens the workbench in a new page of `browser`
+ * (a browser context of its own: nothing shared with an earlier page), ready to use.
+ */
+export async function openWorkbench(browser: Browser, home: string, options: { rebuild?: boolean; port?: number } = {}): Promise<OpenWorkbench> {
+  const args = [BIN, 'serve', '--parallel', '2', ...(options.rebuild ? ['--rebuild'] : []), ...(options.port === undefined ? [] : ['--port', String(options.port)])];
   const server: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, DESCENT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -58,7 +61,9 @@ export async function openWorkbench(browser: Browser, home: string, options: { r
   page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
   page.on('pageerror', (e) => void consoleErrors.push(e.message));
   await page.goto(url);
-  await page.getByRole('heading', { name: 'New run' }).waitFor();
+  // Loaded: the header names the store once the runs and the saved UI state (whose view may not be the run
+  // form's, as it is kept in the store's home) have arrived.
+  await page.locator('header .info').filter({ hasText: ' at a time · ' }).waitFor();
   return {
     page,
     home,

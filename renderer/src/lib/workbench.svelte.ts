@@ -11,6 +11,7 @@ import { parseUiState, type ChartPrefs, type UiState, type View } from '../../..
 import { connection, explainFailure, type ConnectionStatus } from './connection';
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
+import { exportFirstChart } from './export-dialog.svelte';
 
 export type { ChartPrefs, View } from '../../../shared/ui-state';
 
@@ -18,28 +19,41 @@ const STORAGE_KEY = 'descent.ui.v1';
 /** Name of the performance measure of one data-driven redraw. */
 export const UI_UPDATE_MEASURE = 'descent:ui-update';
 
-/** Quiet time after the last change before the UI state is saved (a slider drag saves once). */
+/** Quiet time after the last change before the UI state is saved in the store's home (a slider drag saves once). */
 const SAVE_DELAY_MS = 300;
 
 /**
- * The UI state this browser saved locally (shared/ui-state.ts), each field that does not parse at its
- * default: what the page starts from until the backend's copy arrives, and all it has while the backend
- * cannot be reached.
+ * The UI state this browser holds that the store's home does not have yet (shared/ui-state.ts; null if
+ * none): changes made while the backend could not be reached, or in the moment before a reload. Newer
+ * than the home's copy, so it wins over it at the next start.
  */
-function loadLocal(): UiState {
+function loadLocal(): UiState | null {
+  const text = localText();
+  if (text === null) return null;
   try {
-    return parseUiState(localStorage.getItem(STORAGE_KEY));
+    JSON.parse(text);
   } catch {
-    // No localStorage (a sandboxed page that may not use it): start from the defaults.
-    return parseUiState(null);
+    return null; // not JSON: nothing this browser kept is usable, the home's copy stands
+  }
+  return parseUiState(text);
+}
+
+function localText(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // No localStorage (a sandboxed page that may not use it).
+    return null;
   }
 }
 
-function saveLocal(state: UiState): void {
+/** Keeps `text` (a UI state) in this browser, or forgets it (null) once the home has it. */
+function keepLocal(text: string | null): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    if (text === null) localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, text);
   } catch {
-    // No localStorage, or it is full: the state is not kept, nothing else is affected.
+    // No localStorage, or it is full: only the home's copy is kept.
   }
 }
 
@@ -55,7 +69,9 @@ export class Workbench {
   runs = $state.raw<RunRecord[]>([]);
   damaged = $state.raw<DamagedRunInfo[]>([]);
   info = $state.raw<AppInfo | null>(null);
-  private readonly saved = loadLocal();
+  /** Changes this browser could not save in the store's home yet (null: none). */
+  private readonly unsaved = loadLocal();
+  private readonly saved = this.unsaved ?? parseUiState(null);
   selected = $state<string[]>(this.saved.selected);
   view = $state<View>(this.saved.view);
   prefs = $state<ChartPrefs>(this.saved.prefs);
@@ -96,14 +112,14 @@ export class Workbench {
     this.api.subscribe((event) => this.apply(event));
     const [info, list, stored] = await Promise.all([
       this.api.appInfo(), this.api.listRuns(),
-      // The store's copy (shared by every port of `descent serve` and the desktop app) wins over this
-      // browser's; none yet, or no backend to ask: the local copy stays.
+      // The store's copy: shared by every port of `descent serve` and the desktop app.
       this.api.getUiState().catch(() => null),
     ]);
     this.info = info;
     this.runs = list.runs;
     this.damaged = list.damaged;
-    if (stored) this.applyUiState(stored);
+    // Changes this browser could not save yet are newer than the home's copy.
+    if (stored && !this.unsaved) this.applyUiState(stored);
     // Forget saved selections of runs that are gone.
     this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
     if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
@@ -111,6 +127,8 @@ export class Workbench {
     $effect.root(() => {
       $effect(() => {
         const state: UiState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs }, form: $state.snapshot(this.formFields) };
+        // Kept here at once (a reload a moment later keeps it), in the home once the changes settle.
+        keepLocal(JSON.stringify(state));
         clearTimeout(timer);
         timer = setTimeout(() => void this.save(state), SAVE_DELAY_MS);
       });
@@ -124,13 +142,16 @@ export class Workbench {
     this.formFields = state.form ?? fieldsFrom();
   }
 
-  /** Saves the UI state in the store's home; in this browser only while the backend cannot be reached. */
+  /** Saves the UI state in the store's home; this browser's copy stays while the backend cannot be reached. */
   private async save(state: UiState): Promise<void> {
+    const text = JSON.stringify(state);
     try {
       await this.api.setUiState(state);
     } catch {
-      saveLocal(state);
+      return;
     }
+    // Forgotten here unless it changed meanwhile.
+    if (localText() === text) keepLocal(null);
   }
 
   /**
@@ -309,7 +330,8 @@ export class Workbench {
         this.error = `run ${event.id}: ${event.message}`;
         return;
       case 'command':
-        this.view = event.command === 'new-run' ? 'train' : event.command;
+        if (event.command !== 'export') this.view = event.command === 'new-run' ? 'train' : event.command;
+        else if (!exportFirstChart()) this.error = 'File › Export…: this view shows no chart to export (select a run that has a history)';
         return;
     }
   }

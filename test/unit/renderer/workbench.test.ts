@@ -102,9 +102,16 @@ describe('Workbench state', () => {
     await vi.waitFor(() => expect(home.uiState?.prefs.xAxis).toBe('epoch'));
     // The home's copy wins over this browser's.
     const other: FakeHome = { uiState: { ...home.uiState!, prefs: { ...home.uiState!.prefs, xAxis: 'time' } } };
+    expect(localStorage.getItem('descent.ui.v1')).toBeNull();
     const third = new Workbench(fakeBackend([], other).api);
     await third.load();
     expect(third.prefs.xAxis).toBe('time');
+    // A change the page had no time to save in the home (a reload at once) is newer than the home's copy.
+    third.prefs.smoothing = 0.1;
+    flushSync();
+    const reloaded = new Workbench(fakeBackend([], other).api);
+    await reloaded.load();
+    expect([reloaded.prefs.smoothing, reloaded.prefs.xAxis]).toEqual([0.1, 'time']);
   });
 
   it('applies live events: progress grows the history once per frame, removals leave the selection', async () => {
