@@ -16,7 +16,7 @@ import { MAX_REPEATS } from '../../shared/repeat-seeds';
 import { serveCommand } from './serve-command';
 import { importCommand } from './import-command';
 import { inspectCommand } from './inspect-command';
-import { annotateCommand, configOfRun, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand } from './store-commands';
+import { annotateCommand, configOfRun, EXPORT_FORMATS, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand, type ExportFormat } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
 import { printableLines } from './format';
 import { nameFlag } from './run-text-flags';
@@ -94,10 +94,10 @@ function buildProgram(): Command {
 
   program.command('export').description('write runs\' histories as one tidy CSV or as JSON')
     .argument('<ids...>', 'run ids (or unique prefixes)')
-    .option('--format <format>', 'csv|json', 'csv')
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
     .option('--out <file>', 'write to a new file instead of stdout (never over an existing file or through a link)')
     .option('--force', 'with --out: replace the file (or link) if one exists')
-    .action((ids: string[], flags: { format: string; out?: string; force?: boolean }) => exportCommand(ids, flags));
+    .action((ids: string[], flags: { format: ExportFormat; out?: string; force?: boolean }) => exportCommand(ids, flags));
 
   program.command('annotate').description('rename, tag or add notes to a run')
     .argument('<id>', 'run id (or a unique prefix)')
@@ -135,12 +135,14 @@ function buildProgram(): Command {
   program
     .command('serve')
     .description('the workbench UI in your browser, on this machine\'s runs (loopback only, token in the URL)')
-    .addOption(wholeNumberOption('--port <n>', 'port', 0, 65535, 0, 'any free port'))
+    // Without --port: the store's own port (serve-port.ts), or any free one while that is taken.
+    .addOption(new Option('--port <n>', 'port, 0–65535 (0: any free port) (default: this store\'s own port from 20000–29999, or a free one when it is taken)')
+      .argParser((text: string) => wholeNumber('--port', text, 0, 65535)))
     // The bridge gives full control of the store and of trainer processes: it never leaves this machine.
     .addOption(new Option('--host <address>', 'loopback address to listen on').choices(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'))
     .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
     .option('--rebuild', 'build the UI again first')
-    .action(async (flags: { port: number; host: string; parallel: number; rebuild?: boolean }) => {
+    .action(async (flags: { port?: number; host: string; parallel: number; rebuild?: boolean }) => {
       await serveCommand({ host: flags.host, port: flags.port, parallel: flags.parallel, rebuild: Boolean(flags.rebuild) });
     });
 

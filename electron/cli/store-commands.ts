@@ -77,10 +77,11 @@ export function showCommand(ref: string, options: { json: boolean }): void {
   for (const w of metrics.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
 }
 
-export function exportCommand(refs: string[], options: { format: string; out?: string; force?: boolean }): void {
-  if (options.format !== 'csv' && options.format !== 'json') {
-    throw new UsageError(`--format: must be one of csv, json, got ${JSON.stringify(options.format)}`);
-  }
+/** What `descent export --format` writes (commander refuses anything else, naming the flag and these). */
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function exportCommand(refs: string[], options: { format: ExportFormat; out?: string; force?: boolean }): void {
   const store = openStore();
   const runs = refs.map((ref) => resolveRun(store, ref));
   // Streamed from each run's file (its few measurements first, then its losses), so that a history of

@@ -120,6 +120,14 @@ describe('export --out never overwrites or follows a link without --force', () =
     expect(readFileSync(file, 'utf8')).toMatch(/^run,name,/);
   });
 
+  it('refuses a --format other than csv or json before anything is written (exit 2, naming the flag and the choices)', () => {
+    const file = join(out, 'never.xml');
+    const result = descent('export', runIds()[0], '--format', 'xml', '--out', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/'--format <format>' argument 'xml' is invalid\. Allowed choices are csv, json\./);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('refuses an existing file (exit 2, the file untouched), replaces it with --force', () => {
     const file = join(out, 'kept.csv');
     writeFileSync(file, 'precious');
