@@ -1,16 +1,18 @@
 /** Tables and curves of the compare view: configuration differences, summaries, a sweep's result curve. Pure. */
 import type { RunRecord } from '../../../shared/run-record';
+import type { SeededRunConfig } from '../../../shared/summary';
+import { DEFAULT_LOSS_TIMING } from '../../../shared/config';
 import { fieldPhrase, showConfigValue } from '../../../shared/config-phrase';
 
 // Moved to shared/ (the repeat groups' labels and counts use them too); re-exported for the renderer's imports.
 export { fieldPhrase } from '../../../shared/config-phrase';
 export { chanceLoss, learningVerdict } from '../../../shared/learning-verdict';
 
-/** Config fields in the order the diff table shows them, with labels. */
-export const CONFIG_FIELDS: Array<[string, string]> = [
+/** Config fields in the order the diff table shows them, with labels (every field: a test checks against the schema). */
+export const CONFIG_FIELDS: Array<[keyof SeededRunConfig, string]> = [
   ['layers', 'layers'], ['activation', 'activation'], ['weightInit', 'weight init'], ['loss', 'loss'], ['gradient', 'gradient'],
   ['optimizer', 'optimizer'], ['learningRate', 'learning rate'], ['batchSize', 'batch size'], ['iterations', 'iterations'],
-  ['trainSize', 'training images'], ['dtype', 'precision'], ['seed', 'seed'], ['dataset', 'dataset'],
+  ['trainSize', 'training images'], ['dtype', 'precision'], ['lossTiming', 'loss timing'], ['seed', 'seed'], ['dataset', 'dataset'],
 ];
 
 const show = showConfigValue;
@@ -18,7 +20,7 @@ const show = showConfigValue;
 /** Rows of the config diff: field label, one value per run, and whether the runs differ there. */
 export function configDiff(runs: RunRecord[]): Array<{ field: string; label: string; values: string[]; differs: boolean }> {
   return CONFIG_FIELDS.map(([field, label]) => {
-    const values = runs.map((r) => show((r.config as Record<string, unknown>)[field]));
+    const values = runs.map((r) => show(r.config[field]));
     return { field, label, values, differs: new Set(values).size > 1 };
   });
 }
@@ -90,7 +92,7 @@ function uniqueLabels(runs: readonly RunRecord[], labels: Map<string, string>): 
 }
 
 /** Fields left out of a subtitle while they have the book's usual value (they would only add noise). */
-const UNREMARKABLE: Record<string, unknown> = { dataset: 'mnist', loss: 'cross_entropy', gradient: 'analytic', optimizer: 'sgd', dtype: 'float32', trainSize: null, weightInit: 0.01 };
+const UNREMARKABLE: Record<string, unknown> = { dataset: 'mnist', loss: 'cross_entropy', gradient: 'analytic', optimizer: 'sgd', dtype: 'float32', trainSize: null, weightInit: 0.01, lossTiming: DEFAULT_LOSS_TIMING };
 
 /**
  * What compared runs share, for a figure's subtitle: "784-50-10 sigmoid · batch 100 · 2000 iterations · seed 3"

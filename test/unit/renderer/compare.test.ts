@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listedName } from '../../../renderer/src/lib/run-name';
-import { configDiff, niceCeiling, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
+import { compareLabels, configDiff, niceCeiling, sharedDescription, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
+import { runConfigSchema } from '../../../shared/config';
 import { makeRecord, makeSummary } from '../../support/runs';
 
 const withConfig = (change: object, seed = 1) => makeRecord({ config: { ...makeRecord().config, ...change, seed } });
@@ -12,6 +13,18 @@ describe('compare tables', () => {
     expect(rows.filter((r) => r.differs).map((r) => r.field)).toEqual(['learningRate']);
     expect(rows.find((r) => r.field === 'layers')!.values).toEqual(['784-50-10', '784-50-10']);
     expect(rows.find((r) => r.field === 'trainSize')!.values).toEqual(['all', 'all']);
+  });
+
+  it('lists every field of the run configuration, so no difference goes unshown', () => {
+    expect(configDiff([withConfig({})]).map((r) => r.field).sort()).toEqual(Object.keys(runConfigSchema.shape).sort());
+  });
+
+  it('runs that differ only in loss timing: the diff, the labels and the sweep field say so', () => {
+    const runs = [withConfig({ lossTiming: 'after-update' }), withConfig({ lossTiming: 'before-update' })];
+    expect(configDiff(runs).filter((r) => r.differs).map((r) => r.field)).toEqual(['lossTiming']);
+    expect([...compareLabels(runs).values()]).toEqual(['after-update', 'before-update']);
+    // The default timing is left out of a figure's subtitle, as the book's other usual values are.
+    expect(sharedDescription([withConfig({ lossTiming: 'after-update' })])).not.toContain('after-update');
   });
 
   it('finds a sweep\'s parameter, ignoring seeds, and reads its values (hidden size for layers)', () => {
