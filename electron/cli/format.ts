@@ -1,13 +1,17 @@
 /** Text formatting shared by the human-readable outputs of the commands. */
-import type { RunConfig } from '../../shared/config';
+import { DEFAULT_LOSS_TIMING, type RunConfig } from '../../shared/config';
 
-/** "784-50-10 sigmoid · cross_entropy · SGD lr 0.1 · batch 100 · 10000 iterations · float32". */
+/**
+ * "784-50-10 sigmoid · cross_entropy · SGD lr 0.1 · batch 100 · 10000 iterations · float32", with the
+ * numerical gradient and a loss recorded before the update said when they apply (the defaults are not).
+ */
 export function describeConfig(config: RunConfig): string {
   const init = typeof config.weightInit === 'number' ? `init std ${config.weightInit}` : `${config.weightInit} init`;
   const gradient = config.gradient === 'numerical' ? ' · numerical gradient' : '';
+  const timing = config.lossTiming === DEFAULT_LOSS_TIMING ? '' : ` · loss recorded ${config.lossTiming}`;
   return (
     `${config.layers.join('-')} ${config.activation} · ${config.loss} · ${init} · SGD lr ${config.learningRate} · ` +
-    `batch ${config.batchSize} · ${config.iterations} iterations · ${config.dtype}${gradient}`
+    `batch ${config.batchSize} · ${config.iterations} iterations · ${config.dtype}${gradient}${timing}`
   );
 }
 

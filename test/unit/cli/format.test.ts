@@ -1,6 +1,7 @@
 /** What the CLI prints of names, tags, notes and paths: shown as text, never acted on by a terminal. */
 import { describe, expect, it } from 'vitest';
-import { duration, safeJson, printable, printableLines, table } from '../../../electron/cli/format';
+import { BOOK_DEFAULTS } from '../../../shared/config';
+import { describeConfig, duration, safeJson, printable, printableLines, table } from '../../../electron/cli/format';
 
 // A run name that, printed raw, retitles the terminal (OSC 0), clears the screen (CSI 2J) and forges a line.
 const HOSTILE = 'lr 0.1\u001b]0;pwned\u0007\u001b[2J\r\nfinal: test acc 0.9999';
@@ -52,5 +53,14 @@ describe('duration', () => {
     expect(duration(119.97)).toBe('2 min 00 s');
     expect(duration(179.6)).toBe('3 min 00 s');
     expect(duration(245)).toBe('4 min 05 s');
+  });
+});
+
+describe('describeConfig', () => {
+  it('the book\'s run in one line; a loss recorded before the update is said, the default is not', () => {
+    expect(describeConfig(BOOK_DEFAULTS)).toBe('784-50-10 sigmoid · cross_entropy · init std 0.01 · SGD lr 0.1 · batch 100 · 10000 iterations · float32');
+    expect(describeConfig({ ...BOOK_DEFAULTS, lossTiming: 'before-update' })).toBe(
+      '784-50-10 sigmoid · cross_entropy · init std 0.01 · SGD lr 0.1 · batch 100 · 10000 iterations · float32 · loss recorded before-update',
+    );
   });
 });
