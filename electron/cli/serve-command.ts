@@ -5,16 +5,17 @@
 import { RunManager } from '../core/run-manager';
 import { NodeTrainerHost } from '../core/trainer-host';
 import { WorkbenchService } from '../core/workbench-service';
-import { PortInUseError, startBridge } from '../server/bridge';
+import { startBridge } from '../server/bridge';
 import { buildRenderer, RENDERER_DIR, rendererBuildIsFresh } from '../core/renderer-build';
 import { openStore } from './session';
 import { printable } from './format';
-import { UsageError } from './train-flags';
 import { packageVersion } from './version';
+import { listenForStore } from './serve-port';
 
 export interface ServeOptions {
   readonly host: string;
-  readonly port: number;
+  /** Undefined: the store's own port (serve-port.ts), or any free port while that one is taken. */
+  readonly port: number | undefined;
   readonly parallel: number;
   readonly rebuild: boolean;
 }
@@ -25,15 +26,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const version = packageVersion();
   // Listen first, so that a taken port is said at once rather than after building the UI. Nobody has the
   // token before the URL is printed, so nothing is served from a half-built folder.
-  const bridge = await startBridge({
-    backend: new WorkbenchService(manager, { version, transport: 'browser' }),
-    staticDir: RENDERER_DIR,
-    host: options.host,
-    port: options.port,
-  }).catch((error: unknown) => {
-    if (error instanceof PortInUseError) throw new UsageError(`--port: ${error.message}; choose another, or leave --port out for any free port`);
-    throw error;
-  });
+  const backend = new WorkbenchService(manager, { version, transport: 'browser' });
+  const listen = (port: number) => startBridge({ backend, staticDir: RENDERER_DIR, host: options.host, port });
+  const bridge = await listenForStore(listen, store.home, options.port);
   // Built at install; again only after an edit to the renderer's sources (or when asked).
   if (options.rebuild || !rendererBuildIsFresh()) {
     process.stderr.write('Building the UI…\n');
