@@ -45,7 +45,9 @@ export function matchesFilter(run: RunRecord, query: string): boolean {
   const text = cardText(run);
   return words.every((word) => {
     const colon = word.indexOf(':');
-    const field = colon > 0 ? FIELDS[word.slice(0, colon)] : undefined;
+    // Own keys only: `constructor:` or `__proto__:` must not reach Object.prototype's members.
+    const name = word.slice(0, colon);
+    const field = colon > 0 && Object.hasOwn(FIELDS, name) ? FIELDS[name] : undefined;
     return field ? fieldMatches(field(run), word.slice(colon + 1)) : text.includes(word);
   });
 }

@@ -39,6 +39,13 @@ describe('run filter', () => {
     expect(names('tag:book')).toEqual(['baseline']);
     expect(names('status:comp')).toEqual(['baseline', 'fast']);
   });
+
+  it('a word shaped like a field filter but naming no field is plain text, even an Object property name', () => {
+    // Before: FIELDS['constructor'] (Object) and FIELDS['__proto__'] were taken for fields and threw.
+    expect(names('constructor:1')).toEqual([]);
+    expect(names('__proto__:x')).toEqual([]);
+    expect(names('foo:bar')).toEqual([]);
+  });
 });
 
 describe('sweep values', () => {
