@@ -88,7 +88,8 @@ export const runListSchema = z.strictObject({ runs: z.array(runRecordSchema), da
 export type RunList = z.infer<typeof runListSchema>;
 
 /** Menu commands of the desktop app, sent to the page as events. */
-export const MENU_COMMANDS = ['new-run', 'sweep', 'compare', 'gradcheck'] as const;
+// `export`: File › Export… opens the export dialog of the first chart the current view shows.
+export const MENU_COMMANDS = ['new-run', 'sweep', 'compare', 'gradcheck', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Everything the backend tells subscribers. */

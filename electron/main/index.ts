@@ -42,7 +42,7 @@ async function start(): Promise<void> {
   const current = () => window;
   registerIpc(backend, current, devServerUrl);
   const preferences = new PreferencesFile(join(app.getPath('userData'), 'preferences.json'));
-  buildMenu(current, home, !app.isPackaged, preferences);
+  buildMenu(current, store, !app.isPackaged, preferences);
   watchProgress(manager, current, () => preferences.get().notifyWhenRunsEnd);
 
   const open = () => {

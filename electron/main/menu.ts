@@ -2,13 +2,14 @@
 import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, WorkbenchEvent } from '../../shared/api';
 import { EVENT_CHANNEL } from './channels';
+import type { RunStore } from '../core/store/run-store';
+import { importRunsFromDialog } from './import-menu';
+import { errorMessage } from '../../shared/errors';
 import type { PreferencesFile } from './preferences';
 
-export function buildMenu(window: () => BrowserWindow | null, home: string, dev: boolean, preferences: PreferencesFile): void {
-  const command = (name: MenuCommand) => () => {
-    const event: WorkbenchEvent = { type: 'command', command: name };
-    window()?.webContents.send(EVENT_CHANNEL, event);
-  };
+export function buildMenu(window: () => BrowserWindow | null, store: RunStore, dev: boolean, preferences: PreferencesFile): void {
+  const send = (event: WorkbenchEvent) => window()?.webContents.send(EVENT_CHANNEL, event);
+  const command = (name: MenuCommand) => () => send({ type: 'command', command: name });
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -18,7 +19,13 @@ export function buildMenu(window: () => BrowserWindow | null, home: string, dev:
         { label: 'New Sweep', accelerator: 'CmdOrCtrl+Shift+N', click: command('sweep') },
         { label: 'Compare Selected', accelerator: 'CmdOrCtrl+E', click: command('compare') },
         { type: 'separator' },
-        { label: 'Open Data Folder', click: () => void shell.openPath(home) },
+        {
+          label: 'Import Runs…',
+          click: () => void importRunsFromDialog(store, window(), send).catch((error: unknown) => dialog.showErrorBox('Import Runs', errorMessage(error))),
+        },
+        { label: 'Export…', click: command('export') },
+        { type: 'separator' },
+        { label: 'Open Data Folder', click: () => void shell.openPath(store.home) },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],

@@ -2,10 +2,13 @@
  * The application menu of the built app: what it holds, and that each item does what it says, chosen with
  * the mouse or by its accelerator (keys pressed in the window).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './build';
 import type { DesktopApp } from './launch';
 import { clickMenu, currentView, desktopSession, desktopSignals, menuOutline, recordDesktopSignals, runItems } from './support';
 
@@ -26,7 +29,7 @@ describe('the application menu', () => {
     expect(outline.map((menu) => menu.label)).toEqual([...(process.platform === 'darwin' ? [name] : []), 'File', 'Edit', 'View', 'Window', 'Help']);
     const items = (label: string) => outline.find((menu) => menu.label === label)!.items;
     expect(items('File').map(({ label, accelerator }) => [label, accelerator])).toEqual([
-      ['New Run', 'CmdOrCtrl+N'], ['New Sweep', 'CmdOrCtrl+Shift+N'], ['Compare Selected', 'CmdOrCtrl+E'], ['Open Data Folder', null],
+      ['New Run', 'CmdOrCtrl+N'], ['New Sweep', 'CmdOrCtrl+Shift+N'], ['Compare Selected', 'CmdOrCtrl+E'], ['Import Runs…', null], ['Export…', null], ['Open Data Folder', null],
       process.platform === 'darwin' ? ['Close Window', 'CommandOrControl+W'] : [process.platform === 'win32' ? 'Exit' : `Quit ${name}`, process.platform === 'win32' ? null : 'CommandOrControl+Q'],
     ]);
     expect(items('Edit').map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
@@ -61,6 +64,65 @@ describe('the application menu', () => {
     });
     await clickMenu(app, ['File', 'Open Data Folder']);
     await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestOpened)).toEqual([session.home]);
+  });
+
+  it('File › Import Runs… copies the runs of the folders the dialog names; they appear in the list, and a message says what was refused', async () => {
+    // A colleague's store: a run trained by the CLI, and a folder whose run.json is a link to /etc/passwd.
+    const other = mkdtempSync(join(tmpdir(), 'descent-desktop-import-'));
+    const trained = spawnSync(process.execPath, [join(ROOT, 'bin', 'descent.js'), 'train', '--iters', '50', '--train-size', '500', '--seed', '4', '--name', 'from a colleague', '--json'], {
+      env: { ...process.env, DESCENT_HOME: other }, encoding: 'utf8', timeout: 120_000,
+    });
+    expect(trained.status, trained.stderr).toBe(0);
+    const id = (JSON.parse(trained.stdout.trim().split('\n').at(-1)!) as { runId: string }).runId;
+    const hostile = join(other, 'runs', '20260101-000000-abcdef');
+    mkdirSync(hostile);
+    symlinkSync('/etc/passwd', join(hostile, 'run.json'));
+    await app.evaluate(({ dialog }, folder) => {
+      const world = globalThis as Record<string, unknown>;
+      const asked: unknown[] = (world.descentTestOpenDialogs = []);
+      const boxes: unknown[] = (world.descentTestImportBoxes = []);
+      dialog.showOpenDialog = (async (...args: unknown[]) => {
+        asked.push(args[args.length - 1]);
+        return { canceled: false, filePaths: [folder] };
+      }) as typeof dialog.showOpenDialog;
+      dialog.showMessageBox = (async (...args: unknown[]) => {
+        boxes.push(args[args.length - 1]);
+        return { response: 0, checkboxChecked: false };
+      }) as typeof dialog.showMessageBox;
+    }, other);
+    await clickMenu(app, ['File', 'Import Runs…']);
+    await expect.poll(() => runItems(page).evaluateAll((items) => items.map((item) => item.getAttribute('data-run-id')))).toContain(id);
+    const world = () => app.evaluate(() => {
+      const { descentTestOpenDialogs, descentTestImportBoxes } = globalThis as Record<string, unknown>;
+      return { descentTestOpenDialogs, descentTestImportBoxes } as { descentTestOpenDialogs: Array<{ properties: string[] }>; descentTestImportBoxes: Array<Record<string, string>> };
+    });
+    await expect.poll(async () => (await world()).descentTestImportBoxes.length).toBe(1);
+    const { descentTestOpenDialogs: [asked], descentTestImportBoxes: [box] } = await world();
+    expect(asked.properties).toEqual(['openDirectory', 'multiSelections']);
+    expect(box).toMatchObject({ type: 'warning', title: 'Import Runs', message: 'Imported 1 run' });
+    expect(box.detail).toBe(`1 run imported.\n0 runs already in the store.\n\nNot imported (1):\n${hostile}: run.json is a symbolic link to a file outside the store; it was not read`);
+    // Copied whole (weights too), and nothing of the refused folder.
+    expect(existsSync(join(session.home, 'runs', id, 'weights.bin'))).toBe(true);
+    expect(existsSync(join(session.home, 'runs', '20260101-000000-abcdef'))).toBe(false);
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('File › Export… opens the export dialog of the view\'s first chart, or says there is none', async () => {
+    const exportDialog = page.locator('dialog[aria-label="Export figure"]');
+    await clickMenu(app, ['File', 'New Sweep']);
+    await clickMenu(app, ['File', 'Export…']);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no chart to export/);
+    expect(await exportDialog.isVisible()).toBe(false);
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+    // The run imported above has a history: the Train view draws its charts.
+    await clickMenu(app, ['File', 'New Run']);
+    await runItems(page).filter({ hasText: 'from a colleague' }).first().click();
+    const firstChart = await page.locator('main figure.chart').first().getAttribute('data-chart');
+    await clickMenu(app, ['File', 'Export…']);
+    await exportDialog.waitFor({ state: 'visible' });
+    expect(await exportDialog.locator('input[name=figureTitle]').inputValue()).toBe(`${firstChart}: from a colleague`);
+    await page.keyboard.press('Escape');
+    await exportDialog.waitFor({ state: 'hidden' });
   });
 
   it('Help › About Descent shows the version', async () => {
