@@ -37,6 +37,12 @@ export const runRecordSchema = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  /**
+   * Time paused since `startedAt`: seconds of the pauses that ended, and when the current one began (null
+   * while not paused), so a card's duration leaves pauses out. Absent in records from before they were kept.
+   */
+  pausedSeconds: z.number().min(0).optional(),
+  pausedAt: z.string().nullable().optional(),
   /** Iterations done so far and the latest accuracy measurement (updated at each epoch). */
   iterationsDone: z.number().int().min(0),
   // The record stores a measurement without its time stamp; the key is stripped if an old file has one.

@@ -255,7 +255,7 @@ export class RunManager {
     let record: RunRecord | undefined;
     let writer: MetricsWriter;
     try {
-      record = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), owner: currentOwner() };
+      record = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), pausedSeconds: 0, pausedAt: null, owner: currentOwner() };
       this.store.write(record);
       writer = this.store.metricsWriter(id);
       this.store.holdReserve(id);
@@ -303,8 +303,12 @@ export class RunManager {
           return;
         }
         case 'paused':
+          run.record = { ...run.record, status: 'paused', pausedAt: new Date().toISOString() };
+          this.persist(run);
+          this.emit({ type: 'run-changed', run: run.record });
+          return;
         case 'resumed':
-          run.record = { ...run.record, status: message.type === 'paused' ? 'paused' : 'running' };
+          run.record = { ...endPause(run.record), status: 'running' };
           this.persist(run);
           this.emit({ type: 'run-changed', run: run.record });
           return;
@@ -391,7 +395,7 @@ export class RunManager {
     // (A damaged record is replaced by the one this process knows.)
     if (stored && isFinished(stored.record.status)) return;
     const current: RunRecord = {
-      ...withMetadataOf(stored?.record, record), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
+      ...endPause(withMetadataOf(stored?.record, record)), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
     };
     this.refreshSummary(record.id, true);
     try {
@@ -424,4 +428,11 @@ function withMetadataOf(stored: RunRecord | undefined, record: RunRecord): RunRe
  */
 export function defaultName(config: RunConfig): string {
   return `${config.layers.join('-')} ${config.activation} · lr ${config.learningRate}${config.seed === undefined ? '' : ` · seed ${config.seed}`}`;
+}
+
+/** `record` with its current pause, if any, added to its paused time (a run resumed, or ended while paused). */
+function endPause(record: RunRecord, now = Date.now()): RunRecord {
+  if (!record.pausedAt) return record;
+  const seconds = Math.max(0, (now - Date.parse(record.pausedAt)) / 1000);
+  return { ...record, pausedSeconds: (record.pausedSeconds ?? 0) + seconds, pausedAt: null };
 }

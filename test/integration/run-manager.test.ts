@@ -100,8 +100,14 @@ describe('RunManager', () => {
     off();
     expect(progressWhilePaused).toBe(0);
     expect(store.read(run.id).status).toBe('paused');
+    expect(Date.parse(store.read(run.id).pausedAt ?? '')).toBeLessThanOrEqual(Date.now() - 16 * PROGRESS_INTERVAL_MS);
     manager.resume(run.id);
     await nextEvent(manager, statusIs(run.id, 'running'));
+    // The pause is kept in the record (the card's duration leaves it out): at least the 16 intervals slept.
+    const resumed = store.read(run.id);
+    expect(resumed.pausedAt).toBeNull();
+    expect(resumed.pausedSeconds).toBeGreaterThanOrEqual((16 * PROGRESS_INTERVAL_MS) / 1000);
+    expect(resumed.pausedSeconds).toBeLessThan((Date.now() - Date.parse(resumed.startedAt!)) / 1000);
     await nextEvent(manager, (e) => e.type === 'progress' && e.id === run.id);
     manager.stop(run.id);
     await manager.whenIdle();
