@@ -9,10 +9,19 @@ import { invokeApi, parseApiArguments, saveFileSchema } from '../../shared/api';
 import type { WorkbenchBackend } from '../core/workbench-service';
 import { API_METHODS, channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
 
-/** Where our pages come from: the app's own protocol, or the dev server in development. */
+/**
+ * Where our pages come from: the app's own protocol, or the dev server in development. The dev server is
+ * matched by origin (scheme, host and port), not by prefix: `http://localhost:5173.evil.example` and
+ * `http://localhost:5173@evil.example` begin with `http://localhost:5173` but are other sites.
+ */
 export function isTrustedUrl(url: string, devServerUrl?: string): boolean {
   if (url.startsWith('app://descent/')) return true;
-  return devServerUrl !== undefined && url.startsWith(devServerUrl);
+  if (devServerUrl === undefined) return false;
+  try {
+    return new URL(url).origin === new URL(devServerUrl).origin;
+  } catch {
+    return false; // not a URL at all
+  }
 }
 
 /** Throws unless the call comes from the top frame of `window` showing our page. */

@@ -22,7 +22,7 @@ vi.mock('electron', () => ({
   dialog: { showSaveDialog: async () => ({ canceled: false, filePath: electron.savePath }) },
 }));
 
-const { registerIpc } = await import('../../../electron/main/ipc');
+const { isTrustedUrl, registerIpc } = await import('../../../electron/main/ipc');
 
 const home = mkdtempSync(join(tmpdir(), 'descent-ipc-'));
 const store = new RunStore(join(home, 'store'));
@@ -105,5 +105,38 @@ describe('IPC in the main process', () => {
     const sent = webContents.send.mock.calls.map(([channel, event]) => [channel, (event as { type: string }).type]);
     expect(sent).toContainEqual(['descent:event', 'progress']);
     expect(sent).toContainEqual(['descent:event', 'run-changed']);
+  });
+});
+
+describe('isTrustedUrl', () => {
+  it('trusts the app\'s own pages, and the dev server only at its exact origin', () => {
+    expect(isTrustedUrl('app://descent/index.html')).toBe(true);
+    expect(isTrustedUrl('app://descent.evil/index.html')).toBe(false);
+    expect(isTrustedUrl('http://localhost:5173/')).toBe(false); // no dev server given
+    const dev = 'http://localhost:5173';
+    expect(isTrustedUrl('http://localhost:5173/', dev)).toBe(true);
+    expect(isTrustedUrl('http://localhost:5173/src/index.html?x=1', `${dev}/`)).toBe(true);
+    // Each of these begins with the dev server's URL, which a prefix test accepted.
+    expect(isTrustedUrl('http://localhost:5173.evil.example/', dev)).toBe(false);
+    expect(isTrustedUrl('http://localhost:5173@evil.example/', dev)).toBe(false);
+    expect(isTrustedUrl('http://localhost:51730/', dev)).toBe(false);
+    expect(isTrustedUrl('https://localhost:5173/', dev)).toBe(false);
+    expect(isTrustedUrl('not a url', dev)).toBe(false);
+    expect(isTrustedUrl('http://localhost:5173/', 'not a url')).toBe(false);
+  });
+
+  it('a call from a lookalike of the dev server is refused, with no side effect', async () => {
+    const handlers = new Map(electron.handlers);
+    const stop = registerIpc(backend, () => win, 'http://localhost:5173');
+    const before = store.list().runs.length;
+    try {
+      await expect(call('startRun', fromWindow('http://localhost:5173.evil.example/'), { ...BOOK_DEFAULTS, iterations: 10, trainSize: 500 }))
+        .rejects.toThrow('refused: the call does not come from the Descent window');
+      expect(store.list().runs).toHaveLength(before);
+      expect(await call('listRuns', fromWindow('http://localhost:5173/'))).toMatchObject({ damaged: [] });
+    } finally {
+      stop();
+      for (const [channel, handler] of handlers) electron.handlers.set(channel, handler);
+    }
   });
 });
