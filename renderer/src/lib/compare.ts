@@ -18,7 +18,7 @@ export const CONFIG_FIELDS: Array<[keyof SeededRunConfig, string]> = [
 const show = showConfigValue;
 
 /** Rows of the config diff: field label, one value per run, and whether the runs differ there. */
-export function configDiff(runs: RunRecord[]): Array<{ field: string; label: string; values: string[]; differs: boolean }> {
+export function configDiff(runs: RunRecord[]): Array<{ field: keyof SeededRunConfig; label: string; values: string[]; differs: boolean }> {
   return CONFIG_FIELDS.map(([field, label]) => {
     const values = runs.map((r) => show(r.config[field]));
     return { field, label, values, differs: new Set(values).size > 1 };
@@ -71,8 +71,7 @@ export function niceCeiling(value: number): number {
 export function compareLabels(runs: readonly RunRecord[]): Map<string, string> {
   const labels = new Map<string, string>();
   const differing = runs.length > 1 ? configDiff([...runs]).filter((r) => r.differs) : [];
-  const config = (run: RunRecord) => run.config as Record<string, unknown>;
-  for (const run of runs) labels.set(run.id, differing.length ? differing.map((r) => fieldPhrase(r.field, config(run)[r.field])).join(' · ') : run.name);
+  for (const run of runs) labels.set(run.id, differing.length ? differing.map((r) => fieldPhrase(r.field, run.config[r.field])).join(' · ') : run.name);
   return uniqueLabels(runs, labels);
 }
 
@@ -101,7 +100,7 @@ const UNREMARKABLE: Record<string, unknown> = { dataset: 'mnist', loss: 'cross_e
 export function sharedDescription(runs: readonly RunRecord[]): string {
   if (runs.length === 0) return '';
   const rows = configDiff([...runs]).filter((r) => !r.differs);
-  const value = (field: string) => (runs[0].config as Record<string, unknown>)[field];
+  const value = (field: keyof SeededRunConfig) => runs[0].config[field];
   const shared = new Set(rows.map((r) => r.field));
   const network = [shared.has('layers') ? show(value('layers')) : '', shared.has('activation') ? show(value('activation')) : ''].filter(Boolean).join(' ');
   const others = rows
