@@ -5,6 +5,7 @@ import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/run-record';
 import type { UiState } from '../../../shared/ui-state';
 import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
+import { offerExport } from '../../../renderer/src/lib/export-dialog.svelte';
 import { makeRecord } from '../../support/runs';
 
 // happy-dom provides localStorage and requestAnimationFrame; `storage` reads what the class saved.
@@ -171,6 +172,35 @@ describe('Workbench state', () => {
     expect(wb.visibleRuns.map((r) => r.name)).toEqual(['b']);
     backend.emit({ type: 'command', command: 'sweep' });
     expect(wb.view).toBe('sweep');
+  });
+
+  it('File › Export… opens the export of the first chart on the page in reading order, or says the view shows none', async () => {
+    const backend = fakeBackend([]);
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    wb.view = 'compare';
+    backend.emit({ type: 'command', command: 'export' });
+    expect(wb.error).toBe('File › Export…: this view shows no chart to export (select a run that has a history)');
+    expect(wb.view).toBe('compare');
+    wb.error = null;
+    const [upper, lower] = [document.createElement('figure'), document.createElement('figure')];
+    document.body.append(upper, lower);
+    const opened: string[] = [];
+    // Offered in the other order than they stand on the page: the page's order wins.
+    const withdrawLower = offerExport(lower, () => opened.push('lower'));
+    const withdrawUpper = offerExport(upper, () => opened.push('upper'));
+    backend.emit({ type: 'command', command: 'export' });
+    expect(opened).toEqual(['upper']);
+    withdrawUpper();
+    backend.emit({ type: 'command', command: 'export' });
+    expect(opened).toEqual(['upper', 'lower']);
+    // A chart no longer on the page is never opened.
+    lower.remove();
+    backend.emit({ type: 'command', command: 'export' });
+    expect(opened).toEqual(['upper', 'lower']);
+    expect(wb.error).toMatch(/shows no chart/);
+    withdrawLower();
+    expect(wb.view).toBe('compare');
   });
 });
 
