@@ -18,7 +18,11 @@ export interface RunOutput {
   close(): void;
 }
 
-/** The `summary` line of a finished run: the trainer's summary, or what the record knows if it has none. */
+/**
+ * The `summary` line of a finished run: the trainer's summary, or what the record knows if it has none (a
+ * run that failed or was stopped before it ended) — with every field of the documented line, null where
+ * unknown, so that a script reading `finalLoss` or `itersPerSec` finds the key either way.
+ */
 export function summaryLine(record: RunRecord): Record<string, unknown> {
   const base = record.summary ?? {
     runId: record.id,
@@ -26,6 +30,10 @@ export function summaryLine(record: RunRecord): Record<string, unknown> {
     iterations: record.iterationsDone,
     trainAcc: record.lastEpoch?.trainAcc ?? null,
     testAcc: record.lastEpoch?.testAcc ?? null,
+    finalLoss: null,
+    meanLossLast100: null,
+    seconds: null,
+    itersPerSec: null,
     seed: record.config.seed,
     config: record.config,
   };
