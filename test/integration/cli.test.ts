@@ -96,7 +96,7 @@ describe('bad input exits with code 2 and names the flag and the range', () => {
     [['--lr', 'fast'], /--lr: must be a number greater than 0 and at most 1000, got "fast"/],
     [['--batch', '0'], /--batch: must be a whole number from 1 to 60000, got 0/],
     [['--batch', '12.5'], /--batch: must be a whole number from 1 to 60000, got 12\.5/],
-    [['--activation', 'tanh'], /option '--activation <name>' argument 'tanh' is invalid\. Allowed choices are sigmoid, relu\./],
+    [['--activation', 'tanh'], /option '--activation <name>' argument 'tanh' is invalid\. Allowed choices are sigmoid, relu, step\./],
     [['--loss', 'hinge'], /option '--loss <name>' argument 'hinge' is invalid\. Allowed choices are ce, cross_entropy, mse\./],
     [['--iters', '1e9'], /--iters: must be a whole number from 1 to 10000000, got 1000000000/],
     [['--seed', '-3'], /--seed: must be a whole number from 0 to 4294967295, got -3/],
