@@ -25,8 +25,7 @@ export function learningVerdict(run: RunRecord): 'diverged' | 'did not learn' | 
   if (run.status === 'diverged') return 'diverged';
   if (run.status !== 'completed') return null;
   const classes = run.config.layers[run.config.layers.length - 1];
-  const s = (run.summary ?? {}) as Record<string, unknown>;
-  const loss = typeof s.meanLossLast100 === 'number' ? s.meanLossLast100 : typeof s.finalLoss === 'number' ? s.finalLoss : null;
+  const loss = run.summary?.meanLossLast100 ?? run.summary?.finalLoss ?? null;
   const testAcc = run.lastEpoch?.testAcc ?? null;
   if (loss === null || testAcc === null || !(classes > 1)) return null;
   const nearChance = testAcc <= 1 / classes + CHANCE_MARGIN;

@@ -1,8 +1,9 @@
 /**
  * Float arrays across the API as base64 of their little-endian bytes: exact (no decimal round trip), a
- * third the size of JSON numbers, and readable in every runtime (atob/btoa are global in Node and browsers).
+ * third the size of JSON numbers, and the same in every runtime. Coded by hand rather than with atob/btoa, which
+ * go through a "binary string" of one UTF-16 character per byte (twice the bytes' memory, built piece by piece).
  */
-import type { DType, FloatArray } from '../engine/tensor';
+import { bytesPerElement, type DType, type FloatArray } from '../engine/tensor';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
@@ -39,7 +40,7 @@ function base64ToBytes(text: string): Uint8Array {
 
 /** `values` as base64 of their little-endian bytes in `dtype`. */
 export function encodeFloats(values: ArrayLike<number>, dtype: DType): string {
-  const width = dtype === 'float32' ? 4 : 8;
+  const width = bytesPerElement(dtype);
   const view = new DataView(new ArrayBuffer(values.length * width));
   for (let i = 0; i < values.length; i++) {
     if (width === 4) view.setFloat32(i * 4, values[i], true);
@@ -51,7 +52,7 @@ export function encodeFloats(values: ArrayLike<number>, dtype: DType): string {
 /** The inverse of `encodeFloats`; throws if the bytes are not a whole number of values. */
 export function decodeFloats(base64: string, dtype: DType): FloatArray {
   const bytes = base64ToBytes(base64);
-  const width = dtype === 'float32' ? 4 : 8;
+  const width = bytesPerElement(dtype);
   if (bytes.length % width !== 0) throw new RangeError(`${bytes.length} bytes is not a whole number of ${dtype} values`);
   const view = new DataView(bytes.buffer);
   const out = width === 4 ? new Float32Array(bytes.length / 4) : new Float64Array(bytes.length / 8);

@@ -477,7 +477,7 @@ export function readRunRecordFile(path: string, root: string, folderId: string |
   const parsed = runRecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DamagedRunError(path, `does not match the run format: ${issue.path.join('.')}: ${issue.message}`);
+    throw new DamagedRunError(path, `does not match the run format: ${issue.path.join('.') || '(the whole record)'}: ${issue.message}`);
   }
   const named = isRunId(parsed.data.id) ? `run ${parsed.data.id}` : 'something that is not a run id';
   if (folderId === null ? !isRunId(parsed.data.id) : parsed.data.id !== folderId) {
