@@ -6,6 +6,7 @@
 import { learningVerdict } from '../learning-verdict';
 import type { RepeatGroup } from '../repeat-groups';
 import type { RunRecord } from '../run-record';
+import { isFinished, isLive, isOutcome } from '../run-status';
 import { describeSample, type SampleSummary } from './sample';
 import { welchTest, type WelchResult } from './welch';
 
@@ -50,7 +51,7 @@ export interface GroupComparison {
 }
 
 /** Runs that ended by themselves: their figures are the experiment's outcome (a stopped run is cut short). */
-const counts = (run: RunRecord): boolean => (run.status === 'completed' || run.status === 'diverged') && run.summary !== null;
+const counts = (run: RunRecord): boolean => isOutcome(run.status) && run.summary !== null;
 
 const finite = (values: ReadonlyArray<number | null | undefined>): number[] => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 
@@ -63,8 +64,8 @@ export function groupStats(group: RepeatGroup): GroupStats {
     label: group.label,
     runs: group.runs.length,
     counted: counted.length,
-    live: group.runs.filter((r) => r.status === 'queued' || r.status === 'running' || r.status === 'paused').length,
-    incomplete: group.runs.filter((r) => r.status === 'stopped' || r.status === 'failed' || r.status === 'interrupted').length,
+    live: group.runs.filter((r) => isLive(r.status)).length,
+    incomplete: group.runs.filter((r) => isFinished(r.status) && !isOutcome(r.status)).length,
     diverged: counted.filter((r) => learningVerdict(r) === 'diverged').length,
     didNotLearn: counted.filter((r) => learningVerdict(r) === 'did not learn').length,
     seeds: counted.map((r) => r.config.seed),
