@@ -13,12 +13,23 @@ import assemblyscript from './tools/eslint/assemblyscript.js';
  */
 export const LAYERS = [
   // @stdlib's t distribution (pure arithmetic, no Node or DOM): the repeat groups' confidence intervals and Welch's test.
-  { folder: 'shared', may: { npm: ['zod', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-t-cdf'] }, why: 'shared/ runs everywhere: no node:*, DOM, electron or npm packages with either.' },
-  { folder: 'electron/core', may: { folders: ['shared'], node: true, npm: true }, why: 'Node services stay below the trainer, CLI, bridge and Electron glue, and never load electron.' },
+  {
+    folder: 'shared',
+    may: { npm: ['zod', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-t-cdf'] },
+    why: 'shared/ runs everywhere: no node:*, DOM, electron or npm packages with either.',
+  },
+  {
+    folder: 'electron/core',
+    may: { folders: ['shared'], node: true, npm: true },
+    why: 'Node services stay below the trainer, CLI, bridge and Electron glue, and never load electron.',
+  },
   { folder: 'electron/trainer', may: { folders: ['shared', 'electron/core'] } },
   { folder: 'electron/server', may: { folders: ['shared', 'electron/core'], node: true, npm: true } },
   // The CLI fronts the bridge (`descent serve`) and the benchmarks (`descent bench`).
-  { folder: 'electron/cli', may: { folders: ['shared', 'electron/core', 'electron/server', 'electron/bench'], node: true, npm: true } },
+  {
+    folder: 'electron/cli',
+    may: { folders: ['shared', 'electron/core', 'electron/server', 'electron/bench'], node: true, npm: true },
+  },
   // Benchmarks measure the whole stack, bridge and browser included; nothing in the app imports them but the CLI.
   { folder: 'electron/bench', may: { folders: ['shared', 'electron/core', 'electron/server'], node: true, npm: true } },
   { folder: 'electron/main', may: { folders: ['shared', 'electron/core'], node: true, npm: true, electron: true } },
@@ -39,7 +50,10 @@ export default tseslint.config(
   {
     // Svelte components: TypeScript inside <script lang="ts">, browser globals.
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] }, globals: { ...globals.browser } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+      globals: { ...globals.browser },
+    },
   },
   { files: ['renderer/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   {
@@ -64,9 +78,14 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', allowTypeImports: true, message: 'Mock electron with vi.mock in the few tests that need it.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', allowTypeImports: true, message: 'Mock electron with vi.mock in the few tests that need it.' },
+          ],
+        },
+      ],
     },
   },
 );

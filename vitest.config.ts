@@ -11,7 +11,12 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/property/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/e2e/**/*.test.ts',
+          ],
           exclude: ['test/unit/renderer/workbench.test.ts'],
         },
       },

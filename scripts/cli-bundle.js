@@ -26,7 +26,8 @@ const SOURCE_FILES = ['package.json', 'package-lock.json'];
  * tools themselves, and what the CLI never runs but its modules name (Electron, Playwright in the bench). */
 const EXTERNAL = ['vite', 'esbuild', 'tsx', 'electron', 'playwright-core'];
 /** CommonJS packages in an ES module bundle call `require`: give them Node's, relative to the bundle. */
-const REQUIRE_SHIM = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
 const STAMP = 'stamp.json';
 
 /** The folder of the bundle under `root`. */

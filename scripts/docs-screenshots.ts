@@ -5,7 +5,14 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, launchLearningRateSweep, newHome, openWorkbench, runsWithStatus, trainFromForm } from '../test/support/workbench-browser';
+import {
+  launchChromium,
+  launchLearningRateSweep,
+  newHome,
+  openWorkbench,
+  runsWithStatus,
+  trainFromForm,
+} from '../test/support/workbench-browser';
 
 const outFlag = process.argv.indexOf('--out');
 const DOCS = outFlag >= 0 ? process.argv[outFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');

@@ -36,8 +36,11 @@ try {
   const report = join(scratch, 'findings.csv');
   // -s MEDIUM: the report lists only HIGH and MEDIUM findings; -e: the installed Electron (the tool
   // would otherwise try the network for release data, which it may not reach).
-  const status = run(process.execPath, [cli, '-i', scratch, '-r', '-v', 'false', '-s', 'MEDIUM', '-e', electronVersion, '-o', report],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+  const status = run(
+    process.execPath,
+    [cli, '-i', scratch, '-r', '-v', 'false', '-s', 'MEDIUM', '-e', electronVersion, '-o', report],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (status !== 0 || !existsSync(report)) {
     console.error(`security: electronegativity exited with ${status} and no report`);
     process.exit(1);
@@ -45,7 +48,8 @@ try {
   // Rows are `CHECK_ID,"SEVERITY",...`; global checks ignore -s, so the severity is filtered here too.
   const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1);
   const findings = rows.filter((line) => /^\w+,"(HIGH|MEDIUM)"/.test(line));
-  for (const line of rows.filter((row) => !findings.includes(row) && row.trim() !== '')) console.log(`security: below MEDIUM, reviewed: ${line}`);
+  for (const line of rows.filter((row) => !findings.includes(row) && row.trim() !== ''))
+    console.log(`security: below MEDIUM, reviewed: ${line}`);
   if (findings.length > 0) {
     console.error(`security: ${findings.length} HIGH or MEDIUM finding(s) from Electronegativity:`);
     for (const line of findings) console.error(`  ${line}`);

@@ -31,7 +31,10 @@ if (!binary) {
   );
   process.exit(1);
 }
-const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 const app = spawnSync(binary, ['.'], { cwd: root, stdio: 'inherit' });
 process.exit(app.status ?? 0);

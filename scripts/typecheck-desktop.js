@@ -12,7 +12,8 @@ const root = join(import.meta.dirname, '..');
 const declarations = readFileSync(join(root, 'node_modules', 'electron', 'electron.d.ts'), 'utf8');
 const ambientModule = /^declare module 'electron(?:\/\w+)?' \{\n\s*export = Electron\.\w+;\n\}\n/gm;
 const removed = declarations.match(ambientModule) ?? [];
-if (removed.length !== 5) throw new Error(`typecheck-desktop: expected 5 ambient 'electron' modules in electron.d.ts, found ${removed.length}`);
+if (removed.length !== 5)
+  throw new Error(`typecheck-desktop: expected 5 ambient 'electron' modules in electron.d.ts, found ${removed.length}`);
 
 const work = mkdtempSync(join(tmpdir(), 'descent-typecheck-desktop-'));
 let failed = false;
@@ -21,11 +22,16 @@ try {
   writeFileSync(join(work, 'types', 'electron', 'index.d.ts'), declarations.replace(ambientModule, ''));
   for (const config of ['tsconfig.json', 'tsconfig.preload.json']) {
     const file = join(work, config);
-    writeFileSync(file, JSON.stringify({
-      extends: join(root, 'test', 'desktop', config),
-      compilerOptions: { typeRoots: [join(work, 'types'), join(root, 'node_modules', '@types')] },
-    }));
-    const result = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', file], { stdio: 'inherit' });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        extends: join(root, 'test', 'desktop', config),
+        compilerOptions: { typeRoots: [join(work, 'types'), join(root, 'node_modules', '@types')] },
+      }),
+    );
+    const result = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', file], {
+      stdio: 'inherit',
+    });
     if (result.status !== 0) failed = true;
   }
 } finally {

@@ -4,12 +4,29 @@
  * nothing). A unit test checks that the names are exactly the keys of shared/api.ts's method table.
  */
 export const API_METHOD_NAMES = [
-  'appInfo', 'listRuns', 'getRun', 'getMetrics', 'startRun', 'startSweep', 'startRepeats', 'pauseRun', 'resumeRun', 'stopRun',
-  'deleteRun', 'restoreRun', 'annotateRun', 'gradientCheck',
+  'appInfo',
+  'listRuns',
+  'getRun',
+  'getMetrics',
+  'startRun',
+  'startSweep',
+  'startRepeats',
+  'pauseRun',
+  'resumeRun',
+  'stopRun',
+  'deleteRun',
+  'restoreRun',
+  'annotateRun',
+  'gradientCheck',
   // The Inside view (shared/inside/inside-schemas.ts).
-  'listSnapshots', 'snapshotWeights', 'insideAnalysis', 'perClassHistory', 'testImages',
+  'listSnapshots',
+  'snapshotWeights',
+  'insideAnalysis',
+  'perClassHistory',
+  'testImages',
   // The page's saved state, kept in the store's home (shared/ui-state.ts).
-  'getUiState', 'setUiState',
+  'getUiState',
+  'setUiState',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

@@ -16,7 +16,13 @@ import { gradientCheckReportSchema } from './protocol';
 import { runIdSchema, runRecordSchema } from './run-record';
 import { runNameSchema, runNotesSchema, runTagsSchema } from './run-text';
 import {
-  insideAnalysisSchema, perClassHistorySchema, snapshotListSchema, snapshotRefSchema, snapshotWeightsSchema, testImageIndicesSchema, testImagesSchema,
+  insideAnalysisSchema,
+  perClassHistorySchema,
+  snapshotListSchema,
+  snapshotRefSchema,
+  snapshotWeightsSchema,
+  testImageIndicesSchema,
+  testImagesSchema,
 } from './inside/inside-schemas';
 import { uiStateSchema } from './ui-state';
 
@@ -60,7 +66,15 @@ export type SweepRequest = z.infer<typeof sweepRequestSchema>;
 /** A file the UI wants saved: a chart (PNG bytes as base64, SVG text) or data (CSV, JSON). */
 export const saveFileSchema = z.strictObject({
   suggestedName: text(200).regex(/^[^/\\:*?"<>|]+$/, 'must be a plain file name'),
-  mime: z.enum(['image/png', 'image/svg+xml', 'application/pdf', 'text/csv', 'application/json', 'text/x-python', 'application/x-tex']),
+  mime: z.enum([
+    'image/png',
+    'image/svg+xml',
+    'application/pdf',
+    'text/csv',
+    'application/json',
+    'text/x-python',
+    'application/x-tex',
+  ]),
   /** Text, or base64 for binary types. */
   data: z.string().max(64 * 1024 * 1024),
   base64: z.boolean(),
@@ -118,14 +132,20 @@ export const workbenchMethods = {
   startRun: { args: z.tuple([runConfigSchema, runMetadataSchema.optional()]), result: runRecordSchema },
   startSweep: { args: z.tuple([sweepRequestSchema]), result: z.array(runRecordSchema) },
   /** One configuration once per seed (the config's seed and the next ones, or random seeds), as one group. */
-  startRepeats: { args: z.tuple([runConfigSchema, repeatCountSchema, runMetadataSchema.optional()]), result: z.array(runRecordSchema) },
+  startRepeats: {
+    args: z.tuple([runConfigSchema, repeatCountSchema, runMetadataSchema.optional()]),
+    result: z.array(runRecordSchema),
+  },
   pauseRun: { args: z.tuple([runIdSchema]), result: z.void() },
   resumeRun: { args: z.tuple([runIdSchema]), result: z.void() },
   stopRun: { args: z.tuple([runIdSchema]), result: z.void() },
   deleteRun: { args: z.tuple([runIdSchema]), result: z.void() },
   restoreRun: { args: z.tuple([runIdSchema]), result: runRecordSchema },
   annotateRun: { args: z.tuple([runIdSchema, annotationSchema]), result: runRecordSchema },
-  gradientCheck: { args: z.tuple([runConfigSchema, z.number().int().min(1).max(GRADIENT_CHECK_MAX_BATCH)]), result: gradientCheckReportSchema },
+  gradientCheck: {
+    args: z.tuple([runConfigSchema, z.number().int().min(1).max(GRADIENT_CHECK_MAX_BATCH)]),
+    result: gradientCheckReportSchema,
+  },
   /** A run's parameter snapshots (or its final weights only, for a run from before snapshots). */
   listSnapshots: { args: z.tuple([runIdSchema]), result: snapshotListSchema },
   /** The weights of one snapshot (null: the final weights), exactly as stored. */
@@ -174,10 +194,17 @@ export interface ApiCall<M extends ApiMethod = ApiMethod> {
 }
 
 /** The table seen method by method, so that `methodSchemas[method]` keeps `M`'s types (see ArgsByMethod). */
-const methodSchemas: { [M in ApiMethod]: { args: z.ZodType<ArgsByMethod[M], z.input<MethodTable[M]['args']>>; result: z.ZodType<ResultsByMethod[M], z.input<MethodTable[M]['result']>> } } =
-  workbenchMethods;
+const methodSchemas: {
+  [M in ApiMethod]: {
+    args: z.ZodType<ArgsByMethod[M], z.input<MethodTable[M]['args']>>;
+    result: z.ZodType<ResultsByMethod[M], z.input<MethodTable[M]['result']>>;
+  };
+} = workbenchMethods;
 
-function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown): { ok: true; data: T } | { ok: false; issue: z.core.$ZodIssue } {
+function parseWith<T>(
+  schema: z.ZodType<T, unknown>,
+  value: unknown,
+): { ok: true; data: T } | { ok: false; issue: z.core.$ZodIssue } {
   const result = schema.safeParse(value);
   return result.success ? { ok: true, data: result.data } : { ok: false, issue: result.error.issues[0] };
 }
@@ -189,7 +216,10 @@ export function parseApiArguments(method: string, args: unknown): { ok: true; ca
 }
 
 /** Validates the arguments of a call of a known method, keeping the method's types. */
-export function parseApiCall<M extends ApiMethod>(method: M, args: unknown): { ok: true; call: ApiCall<M> } | { ok: false; error: string } {
+export function parseApiCall<M extends ApiMethod>(
+  method: M,
+  args: unknown,
+): { ok: true; call: ApiCall<M> } | { ok: false; error: string } {
   const parsed = parseWith(methodSchemas[method].args, args);
   if (parsed.ok) return { ok: true, call: { method, args: parsed.data } };
   return { ok: false, error: `${method}: argument ${parsed.issue.path.join('.') || '(all)'}: ${parsed.issue.message}` };
@@ -206,7 +236,10 @@ export function invokeApi<M extends ApiMethod>(backend: WorkbenchMethods, call: 
  * parsed, and JSON's nulls for NaN become NaN again); the preload cannot bundle zod and trusts main, so
  * tests check every method's result, in process and through JSON (test/integration/api-results.test.ts).
  */
-export function parseApiResult<M extends ApiMethod>(method: M, value: unknown): { ok: true; value: ApiResult<M> } | { ok: false; error: string } {
+export function parseApiResult<M extends ApiMethod>(
+  method: M,
+  value: unknown,
+): { ok: true; value: ApiResult<M> } | { ok: false; error: string } {
   const parsed = parseWith(methodSchemas[method].result, value);
   if (parsed.ok) return { ok: true, value: parsed.data };
   return { ok: false, error: `${method}: result ${parsed.issue.path.join('.') || '(all)'}: ${parsed.issue.message}` };
@@ -232,7 +265,9 @@ function oneSeedSweep(request: SweepRequest): RunConfig[] {
         : { ...base, [request.parameter]: value };
     const parsed = runConfigSchema.safeParse(config);
     if (!parsed.success) {
-      throw new Error(`${request.parameter} = ${value}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+      throw new Error(
+        `${request.parameter} = ${value}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
+      );
     }
     return parsed.data;
   });

@@ -9,14 +9,23 @@ export function showConfigValue(value: unknown): string {
 export function fieldPhrase(field: string, value: unknown): string {
   const text = showConfigValue(value);
   switch (field) {
-    case 'learningRate': return `lr ${text}`;
-    case 'batchSize': return `batch ${text}`;
-    case 'iterations': return `${text} iterations`;
-    case 'trainSize': return value === null || value === undefined ? 'all images' : `${text} images`;
-    case 'weightInit': return `init ${text}`;
-    case 'seed': return `seed ${text}`;
-    case 'loss': return value === 'mse' ? 'mean squared error' : 'cross-entropy';
-    case 'gradient': return `${text} gradient`;
-    default: return text;
+    case 'learningRate':
+      return `lr ${text}`;
+    case 'batchSize':
+      return `batch ${text}`;
+    case 'iterations':
+      return `${text} iterations`;
+    case 'trainSize':
+      return value === null || value === undefined ? 'all images' : `${text} images`;
+    case 'weightInit':
+      return `init ${text}`;
+    case 'seed':
+      return `seed ${text}`;
+    case 'loss':
+      return value === 'mse' ? 'mean squared error' : 'cross-entropy';
+    case 'gradient':
+      return `${text} gradient`;
+    default:
+      return text;
   }
 }

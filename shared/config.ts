@@ -83,7 +83,10 @@ export const runConfigSchema = z
       /** When each step's loss is measured; `after-update` (the book's) unless given. */
       lossTiming: oneOf(LOSS_TIMINGS).default(DEFAULT_LOSS_TIMING),
     },
-    { error: (i) => (i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : `must be an object, got ${show(i.input)}`) },
+    {
+      error: (i) =>
+        i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : `must be an object, got ${show(i.input)}`,
+    },
   )
   .superRefine((config, ctx) => {
     const bytes = estimateMemoryBytes(config);

@@ -24,5 +24,7 @@ export function errorMessage(error: unknown): string {
 
 /** The `code` of a system error (`ENOENT`, `EACCES`, …), if the thrown value has one. */
 export function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }

@@ -25,10 +25,20 @@ export { csvField };
  * Fields not listed here (added to the config later) follow, their names converted the same way.
  */
 const CONFIG_COLUMNS: ReadonlyArray<[string, string]> = [
-  ['dataset', 'dataset'], ['layers', 'layers'], ['activation', 'activation'], ['weightInit', 'weight_init'],
-  ['loss', 'loss_function'], ['gradient', 'gradient'], ['optimizer', 'optimizer'], ['learningRate', 'learning_rate'],
-  ['batchSize', 'batch_size'], ['iterations', 'iterations'], ['trainSize', 'train_size'], ['dtype', 'dtype'],
-  ['lossTiming', 'loss_timing'], ['seed', 'seed'],
+  ['dataset', 'dataset'],
+  ['layers', 'layers'],
+  ['activation', 'activation'],
+  ['weightInit', 'weight_init'],
+  ['loss', 'loss_function'],
+  ['gradient', 'gradient'],
+  ['optimizer', 'optimizer'],
+  ['learningRate', 'learning_rate'],
+  ['batchSize', 'batch_size'],
+  ['iterations', 'iterations'],
+  ['trainSize', 'train_size'],
+  ['dtype', 'dtype'],
+  ['lossTiming', 'loss_timing'],
+  ['seed', 'seed'],
 ];
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -70,7 +80,18 @@ export function historyCsvColumns(runs: ReadonlyArray<{ config?: Readonly<Record
 
 /** The header line of a history CSV with these config columns. */
 export function historyCsvHeader(columns: ReadonlyArray<[string, string]>): string {
-  return ['run', 'name', ...columns.map(([, column]) => column), 'iteration', 'epoch', 'loss', 'loss_smoothed', 'smoothing', 'train_acc', 'test_acc'].join(',');
+  return [
+    'run',
+    'name',
+    ...columns.map(([, column]) => column),
+    'iteration',
+    'epoch',
+    'loss',
+    'loss_smoothed',
+    'smoothing',
+    'train_acc',
+    'test_acc',
+  ].join(',');
 }
 
 /**
@@ -119,7 +140,12 @@ export class HistoryCsvRows {
     }
   }
 
-  private row(iteration: number, e: RunHistory['epochs'][number] | undefined, loss: number | null, smoothed: number | null): void {
+  private row(
+    iteration: number,
+    e: RunHistory['epochs'][number] | undefined,
+    loss: number | null,
+    smoothed: number | null,
+  ): void {
     const values = [iteration, e?.epoch ?? null, loss, smoothed, this.weight, e?.trainAcc ?? null, e?.testAcc ?? null];
     this.emit(`${this.head},${values.map(csvField).join(',')}`);
   }
@@ -127,13 +153,28 @@ export class HistoryCsvRows {
 
 /** A column for every config field that any of the runs has, known fields first in their usual order. */
 function configColumns(runs: ReadonlyArray<{ config?: Readonly<Record<string, unknown>> }>): Array<[string, string]> {
-  const present = new Set(runs.flatMap((run) => Object.entries(run.config ?? {}).filter(([, v]) => isCellValue(v)).map(([k]) => k)));
-  return [...CONFIG_COLUMNS.filter(([field]) => present.has(field)),
-    ...[...present].filter((f) => !CONFIG_COLUMNS.some(([known]) => known === f)).sort().map((f): [string, string] => [f, snakeCase(f)])];
+  const present = new Set(
+    runs.flatMap((run) =>
+      Object.entries(run.config ?? {})
+        .filter(([, v]) => isCellValue(v))
+        .map(([k]) => k),
+    ),
+  );
+  return [
+    ...CONFIG_COLUMNS.filter(([field]) => present.has(field)),
+    ...[...present]
+      .filter((f) => !CONFIG_COLUMNS.some(([known]) => known === f))
+      .sort()
+      .map((f): [string, string] => [f, snakeCase(f)]),
+  ];
 }
 
 function isCellValue(value: unknown): boolean {
-  return value === null || ['number', 'string', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((v) => typeof v === 'number'));
+  return (
+    value === null ||
+    ['number', 'string', 'boolean'].includes(typeof value) ||
+    (Array.isArray(value) && value.every((v) => typeof v === 'number'))
+  );
 }
 
 /** What a summary export needs of one run: its identity, configuration and final figures. */
@@ -156,10 +197,29 @@ export interface RunOutcome {
  */
 export function outcomesToCsv(runs: readonly RunOutcome[]): string {
   const columns = configColumns(runs);
-  const lines = [['run', 'name', ...columns.map(([, column]) => column), 'status', 'verdict', 'final_loss', 'mean_loss_last100', 'train_acc', 'test_acc'].join(',')];
+  const lines = [
+    [
+      'run',
+      'name',
+      ...columns.map(([, column]) => column),
+      'status',
+      'verdict',
+      'final_loss',
+      'mean_loss_last100',
+      'train_acc',
+      'test_acc',
+    ].join(','),
+  ];
   for (const run of runs) {
     const values = [run.status, run.verdict, run.finalLoss, run.meanLossLast100, run.trainAcc, run.testAcc];
-    lines.push([csvField(run.id), csvField(run.name), ...columns.map(([field]) => configCell(run.config?.[field])), ...values.map(csvField)].join(','));
+    lines.push(
+      [
+        csvField(run.id),
+        csvField(run.name),
+        ...columns.map(([field]) => configCell(run.config?.[field])),
+        ...values.map(csvField),
+      ].join(','),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -22,13 +22,15 @@ export const epochMeasurementSchema = z.object({
 export type EpochMeasurement = z.infer<typeof epochMeasurementSchema>;
 
 /** A batch of iterations and their losses (parallel arrays), stamped with the batch's end time. */
-export const progressLineSchema = z.strictObject({
-  type: z.literal('progress'),
-  iterations: z.array(iteration),
-  losses: z.array(finite),
-  /** Wall-clock seconds since the run started, at the batch's end (early files have none). */
-  seconds: elapsed.optional(),
-}).refine((m) => m.iterations.length === m.losses.length, 'iterations and losses differ in length');
+export const progressLineSchema = z
+  .strictObject({
+    type: z.literal('progress'),
+    iterations: z.array(iteration),
+    losses: z.array(finite),
+    /** Wall-clock seconds since the run started, at the batch's end (early files have none). */
+    seconds: elapsed.optional(),
+  })
+  .refine((m) => m.iterations.length === m.losses.length, 'iterations and losses differ in length');
 
 /** An accuracy measurement as a line. */
 export const epochLineSchema = z.strictObject({ type: z.literal('epoch'), ...epochMeasurementSchema.shape });
@@ -51,7 +53,9 @@ export function parseMetricsLine(text: string): { ok: true; line: MetricsLine } 
     return { ok: false, reason: 'is not JSON' };
   }
   const parsed = metricsLineSchema.safeParse(value);
-  return parsed.success ? { ok: true, line: parsed.data } : { ok: false, reason: 'is not a well-formed progress or epoch record' };
+  return parsed.success
+    ? { ok: true, line: parsed.data }
+    : { ok: false, reason: 'is not a well-formed progress or epoch record' };
 }
 
 /** A run's recorded history, as the store serves it. */

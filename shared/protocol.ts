@@ -35,7 +35,9 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 export const gradientCheckReportSchema = z.strictObject({
   batch: z.number().int().min(1),
   seed: seedSchema,
-  parameters: z.array(z.strictObject({ name: z.string(), count: z.number().int().min(0), meanAbsDiff: z.number(), maxAbsDiff: z.number() })),
+  parameters: z.array(
+    z.strictObject({ name: z.string(), count: z.number().int().min(0), meanAbsDiff: z.number(), maxAbsDiff: z.number() }),
+  ),
   numericalSeconds: z.number().min(0),
   analyticSeconds: z.number().min(0),
 });

@@ -11,7 +11,21 @@ import type { RunRecord } from './run-record';
 const REPEAT_FIELDS = new Set(['seed']);
 
 /** A configuration's fields in the order group labels name them (the compare view's diff order). */
-const LABEL_ORDER = ['layers', 'activation', 'weightInit', 'loss', 'gradient', 'optimizer', 'learningRate', 'batchSize', 'iterations', 'trainSize', 'dtype', 'lossTiming', 'dataset'];
+const LABEL_ORDER = [
+  'layers',
+  'activation',
+  'weightInit',
+  'loss',
+  'gradient',
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'iterations',
+  'trainSize',
+  'dtype',
+  'lossTiming',
+  'dataset',
+];
 
 /** Runs of one configuration over several seeds. */
 export interface RepeatGroup {

@@ -8,8 +8,20 @@ import { RUN_STATUSES } from './run-status';
 import { runSummarySchema, seededConfigSchema } from './summary';
 
 export {
-  END_STATUSES, FAILED_STATUSES, FINISHED_STATUSES, LIVE_STATUSES, RUN_STATUSES, endedByItself, isFailed, isFinished, isLive,
-  type EndStatus, type FailedStatus, type FinishedStatus, type LiveStatus, type RunStatus,
+  END_STATUSES,
+  FAILED_STATUSES,
+  FINISHED_STATUSES,
+  LIVE_STATUSES,
+  RUN_STATUSES,
+  endedByItself,
+  isFailed,
+  isFinished,
+  isLive,
+  type EndStatus,
+  type FailedStatus,
+  type FinishedStatus,
+  type LiveStatus,
+  type RunStatus,
 } from './run-status';
 
 /** The `run.json` format version this code writes and reads. */
@@ -53,12 +65,14 @@ export const runRecordSchema = z.object({
    * after boot, Linux's /proc/<pid>/stat) and the boot's id tell a reused pid from the owner. Both are
    * optional: older records and systems without /proc have the pid and host alone.
    */
-  owner: z.object({
-    pid: z.number().int(),
-    hostname: z.string(),
-    startTime: z.number().int().min(0).optional(),
-    bootId: z.string().max(100).optional(),
-  }).nullable(),
+  owner: z
+    .object({
+      pid: z.number().int(),
+      hostname: z.string(),
+      startTime: z.number().int().min(0).optional(),
+      bootId: z.string().max(100).optional(),
+    })
+    .nullable(),
   /** The trainer's summary of a run that ended in a trainer (null while live, and for failed runs). */
   summary: runSummarySchema.nullable(),
   /** Why the run failed or was interrupted. */

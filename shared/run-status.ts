@@ -30,7 +30,10 @@ export type EndStatus = (typeof END_STATUSES)[number];
 export type FailedStatus = (typeof FAILED_STATUSES)[number];
 export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
 
-const member = <T extends string>(group: readonly T[]) => (status: string): status is T => (group as readonly string[]).includes(status);
+const member =
+  <T extends string>(group: readonly T[]) =>
+  (status: string): status is T =>
+    (group as readonly string[]).includes(status);
 
 /** Queued, running or paused: a process owns the run and may still change it. */
 export const isLive: (status: string) => status is LiveStatus = member(LIVE_STATUSES);

@@ -25,7 +25,10 @@ export const chartPrefsSchema = z.object({
   exportWidth: bounded(200, 4000, 1200),
   exportHeight: bounded(150, 4000, 700),
   exportScale: bounded(1, 4, 2),
-  exportBackground: z.string().regex(/^(#[0-9a-f]{6}|transparent)$/i).catch('#ffffff'),
+  exportBackground: z
+    .string()
+    .regex(/^(#[0-9a-f]{6}|transparent)$/i)
+    .catch('#ffffff'),
 });
 export type ChartPrefs = z.infer<typeof chartPrefsSchema>;
 
@@ -61,7 +64,10 @@ export type FormDraft = z.infer<typeof formDraftSchema>;
 
 export const uiStateSchema = z.object({
   // Strings only (other entries dropped), at most MAX_SELECTED.
-  selected: z.array(z.unknown()).transform((ids) => ids.filter((id) => typeof id === 'string').slice(0, MAX_SELECTED)).catch([]),
+  selected: z
+    .array(z.unknown())
+    .transform((ids) => ids.filter((id) => typeof id === 'string').slice(0, MAX_SELECTED))
+    .catch([]),
   view: z.enum(VIEWS).catch('train'),
   prefs: chartPrefsSchema.catch(() => ({ ...DEFAULT_PREFS })),
   /** Null: the form starts from the book's defaults. */

@@ -13,13 +13,15 @@ export const WEIGHTS_SCHEMA_VERSION = 1;
 const count = z.number().int().min(0);
 
 /** One parameter (W1, b1, …): a rows × cols matrix stored row by row from `byteOffset`. */
-export const weightsParameterSchema = z.object({
-  name: z.string().min(1),
-  rows: count,
-  cols: count,
-  byteOffset: count,
-  length: count,
-}).refine((p) => p.length === p.rows * p.cols, { message: 'length must be rows × cols', path: ['length'] });
+export const weightsParameterSchema = z
+  .object({
+    name: z.string().min(1),
+    rows: count,
+    cols: count,
+    byteOffset: count,
+    length: count,
+  })
+  .refine((p) => p.length === p.rows * p.cols, { message: 'length must be rows × cols', path: ['length'] });
 
 export const weightsHeaderSchema = z.object({
   schemaVersion: z.literal(WEIGHTS_SCHEMA_VERSION),
@@ -43,7 +45,10 @@ export function parseWeightsHeader(text: string): { ok: true; header: WeightsHea
   }
   const version = typeof value === 'object' && value !== null && 'schemaVersion' in value ? value.schemaVersion : undefined;
   if (version !== WEIGHTS_SCHEMA_VERSION) {
-    return { ok: false, error: `weights format version ${JSON.stringify(version)}; this Descent reads ${WEIGHTS_SCHEMA_VERSION}` };
+    return {
+      ok: false,
+      error: `weights format version ${JSON.stringify(version)}; this Descent reads ${WEIGHTS_SCHEMA_VERSION}`,
+    };
   }
   const parsed = weightsHeaderSchema.safeParse(value);
   if (parsed.success) return { ok: true, header: parsed.data };

@@ -38,9 +38,22 @@ export async function measureLongHistory(repeats: number, chromium: string | nul
     const id = newRunId();
     const now = new Date().toISOString();
     store.create({
-      schemaVersion: RUN_SCHEMA_VERSION, id, name: 'bench: 10 000 000 iterations', tags: [], notes: '', group: null, status: 'completed',
-      config: { ...BOOK_DEFAULTS, iterations: LONG_RUN_ITERATIONS, seed: 1 }, createdAt: now, startedAt: now, endedAt: now,
-      iterationsDone: LONG_RUN_ITERATIONS, lastEpoch: null, owner: null, summary: null, error: null,
+      schemaVersion: RUN_SCHEMA_VERSION,
+      id,
+      name: 'bench: 10 000 000 iterations',
+      tags: [],
+      notes: '',
+      group: null,
+      status: 'completed',
+      config: { ...BOOK_DEFAULTS, iterations: LONG_RUN_ITERATIONS, seed: 1 },
+      createdAt: now,
+      startedAt: now,
+      endedAt: now,
+      iterationsDone: LONG_RUN_ITERATIONS,
+      lastEpoch: null,
+      owner: null,
+      summary: null,
+      error: null,
     });
     writeLongHistory(store.metricsPath(id), LONG_RUN_ITERATIONS);
     const timed = async (): Promise<[number, number]> => {
@@ -59,16 +72,27 @@ export async function measureLongHistory(repeats: number, chromium: string | nul
     const show: number[] = [];
     for (let r = 0; r < repeats; r++) {
       const started = performance.now();
-      const result = spawnSync(process.execPath, [BIN, 'show', id], { env: { ...process.env, DESCENT_HOME: home }, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [BIN, 'show', id], {
+        env: { ...process.env, DESCENT_HOME: home },
+        encoding: 'utf8',
+      });
       if (result.status !== 0) throw new Error(`descent show failed (exit ${result.status}): ${result.stderr}`);
       show.push((performance.now() - started) / 1000);
     }
     // The only run is selected on a fresh page; the renderer marks each data-driven redraw with the measure
     // `descent:ui-update` (UI_UPDATE_MEASURE in renderer/src/lib/workbench.svelte.ts).
-    const app = chromium ? await timePageLoads(home, chromium, repeats, (measure) => {
-      const drawn = performance.getEntriesByName(measure as string);
-      return drawn.length > 0 ? drawn[0].startTime + drawn[0].duration : false;
-    }, 'descent:ui-update') : null;
+    const app = chromium
+      ? await timePageLoads(
+          home,
+          chromium,
+          repeats,
+          (measure) => {
+            const drawn = performance.getEntriesByName(measure as string);
+            return drawn.length > 0 ? drawn[0].startTime + drawn[0].duration : false;
+          },
+          'descent:ui-update',
+        )
+      : null;
     return { metricsBytes: statSync(store.metricsPath(id)).size, firstOpen, laterOpens, sentBytes, show, app };
   } finally {
     rmSync(home, { recursive: true, force: true });

@@ -43,32 +43,52 @@ export function measureCliList(home: string, repeats: number): number[] {
   const seconds: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const started = performance.now();
-    const result = spawnSync(process.execPath, [BIN, 'runs'], { env: { ...process.env, DESCENT_HOME: home }, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const result = spawnSync(process.execPath, [BIN, 'runs'], {
+      env: { ...process.env, DESCENT_HOME: home },
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     seconds.push((performance.now() - started) / 1000);
     const listed = result.stdout.split('\n').filter((line) => /^\d{8}-\d{6}-[0-9a-f]{6} /.test(line)).length;
-    if (result.status !== 0 || listed !== LOAD_RUNS) throw new Error(`descent runs listed ${listed} runs (exit ${result.status}): ${result.stderr}`);
+    if (result.status !== 0 || listed !== LOAD_RUNS)
+      throw new Error(`descent runs listed ${listed} runs (exit ${result.status}): ${result.stderr}`);
   }
   return seconds;
 }
 
 /** Seconds from navigation to all runs shown in the workbench's run list, page loaded afresh each time. */
 export function measureAppList(home: string, chromium: string, repeats: number): Promise<number[]> {
-  return timePageLoads(home, chromium, repeats, (count) => {
-    // Runs in the page, which has the DOM this (Node-typed) file does not declare.
-    const page = globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } };
-    const shown = page.document.querySelectorAll('ul[aria-label="runs"] li[data-run-id]').length;
-    return shown >= (count as number) ? performance.now() : false;
-  }, LOAD_RUNS);
+  return timePageLoads(
+    home,
+    chromium,
+    repeats,
+    (count) => {
+      // Runs in the page, which has the DOM this (Node-typed) file does not declare.
+      const page = globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number } } };
+      const shown = page.document.querySelectorAll('ul[aria-label="runs"] li[data-run-id]').length;
+      return shown >= (count as number) ? performance.now() : false;
+    },
+    LOAD_RUNS,
+  );
 }
 
 /**
  * Seconds from navigation until `ready(arg)`, run in the page at every frame, returns the time it was ready
  * (or false while it is not): the workbench on store `home` over the browser bridge, loaded afresh each time.
  */
-export async function timePageLoads(home: string, chromium: string, repeats: number, ready: (arg: unknown) => number | false, arg: unknown): Promise<number[]> {
+export async function timePageLoads(
+  home: string,
+  chromium: string,
+  repeats: number,
+  ready: (arg: unknown) => number | false,
+  arg: unknown,
+): Promise<number[]> {
   await ensureRendererBuilt();
   const manager = new RunManager({ store: new RunStore(home), host: new NodeTrainerHost(), concurrency: 1 });
-  const bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'bench', transport: 'browser' }), staticDir: RENDERER_DIR });
+  const bridge = await startBridge({
+    backend: new WorkbenchService(manager, { version: 'bench', transport: 'browser' }),
+    staticDir: RENDERER_DIR,
+  });
   const browser = await launchChromium(chromium);
   try {
     const seconds: number[] = [];
@@ -76,7 +96,7 @@ export async function timePageLoads(home: string, chromium: string, repeats: num
       const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       await page.goto(bridge.url);
       const handle = await page.waitForFunction(ready, arg, { polling: 'raf', timeout: 60_000 });
-      seconds.push((await handle.jsonValue()) as number / 1000);
+      seconds.push(((await handle.jsonValue()) as number) / 1000);
       await page.close();
     }
     return seconds;

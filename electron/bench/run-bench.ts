@@ -86,9 +86,13 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
     : undefined;
   const withTorch = torchPython();
   if (!withTorch) {
-    options.onNote?.('PyTorch is not available here (python3 -c "import torch" fails; on Debian: apt-get install python3-torch libopenblas0-pthread): its rows are skipped.');
+    options.onNote?.(
+      'PyTorch is not available here (python3 -c "import torch" fails; on Debian: apt-get install python3-torch libopenblas0-pthread): its rows are skipped.',
+    );
   }
-  const torch = withTorch ? await BenchWorker.start('PyTorch', withTorch, [join(ROOT, 'scripts', 'torch_bench.py')], numpyEnv()) : undefined;
+  const torch = withTorch
+    ? await BenchWorker.start('PyTorch', withTorch, [join(ROOT, 'scripts', 'torch_bench.py')], numpyEnv())
+    : undefined;
   const figures: BenchFigure[] = [];
   const emit = (figure: BenchFigure): void => {
     figures.push(figure);
@@ -104,19 +108,48 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
       }
       return samples;
     };
-    for (const [dtype, worker] of [['float32', descent32], ['float64', descent64]] as const) {
+    for (const [dtype, worker] of [
+      ['float32', descent32],
+      ['float64', descent64],
+    ] as const) {
       const s = await measure({ kind: 'step', dtype, steps: STEPS }, worker, options.repeats, true);
       const rate = (xs: number[]): number[] => xs.map((sec) => STEPS / sec);
       const name = `training step, 784-50-10, batch 100, ${dtype}`;
       emit(figure(name, 'it/s', rate(s.descent), rate(s.numpy), true, '≥ 1.5× numpy'));
-      if (torch) emit(figure(`${name} (PyTorch: autograd + SGD, one thread)`, 'it/s', rate(s.descent), rate(s.torch), true, '≥ 1.5× PyTorch', 'PyTorch'));
+      if (torch)
+        emit(
+          figure(
+            `${name} (PyTorch: autograd + SGD, one thread)`,
+            'it/s',
+            rate(s.descent),
+            rate(s.torch),
+            true,
+            '≥ 1.5× PyTorch',
+            'PyTorch',
+          ),
+        );
     }
     const evalSamples = await measure({ kind: 'evaluate', dtype: 'float32' }, descent32, options.repeats);
     emit(figure('accuracy on all 70 000 images, float32', 's', evalSamples.descent, evalSamples.numpy, false, '—'));
     const gradSamples = await measure({ kind: 'numgrad', batch: 100 }, descent64, Math.min(options.repeats, 3));
-    emit(figure('numerical gradient, all 39 760 parameters, batch 100, float64', 's', gradSamples.descent, gradSamples.numpy, false, '≥ 100× faster'));
+    emit(
+      figure(
+        'numerical gradient, all 39 760 parameters, batch 100, float64',
+        's',
+        gradSamples.descent,
+        gradSamples.numpy,
+        false,
+        '≥ 100× faster',
+      ),
+    );
     if (options.runs > 0) {
-      const run = { descent: [] as number[], numpy: [] as number[], descentRss: [] as number[], numpyRss: [] as number[], command: [] as number[] };
+      const run = {
+        descent: [] as number[],
+        numpy: [] as number[],
+        descentRss: [] as number[],
+        numpyRss: [] as number[],
+        command: [] as number[],
+      };
       for (let r = 0; r < options.runs; r++) {
         run.command.push(await descentTrainCommand());
         const ours = await timedProcess(process.execPath, tsxArgs('electron/bench/whole-run.ts'), process.env);
@@ -128,8 +161,26 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
           run.numpyRss.push(theirs.maxRssBytes);
         }
       }
-      emit(figure('`descent train --seed 1` as typed (Node, CLI, trainer process, store), wall', 's', run.command, run.numpy, false, '≤ ¼ of numpy'));
-      emit(figure('whole default run in one process (load, 10 000 iterations, 17 + 1 evaluations), wall', 's', run.descent, run.numpy, false, '—'));
+      emit(
+        figure(
+          '`descent train --seed 1` as typed (Node, CLI, trainer process, store), wall',
+          's',
+          run.command,
+          run.numpy,
+          false,
+          '≤ ¼ of numpy',
+        ),
+      );
+      emit(
+        figure(
+          'whole default run in one process (load, 10 000 iterations, 17 + 1 evaluations), wall',
+          's',
+          run.descent,
+          run.numpy,
+          false,
+          '—',
+        ),
+      );
       const mb = (xs: number[]): number[] => xs.map((b) => b / 1e6);
       emit(figure('peak memory of the default run', 'MB', mb(run.descentRss), mb(run.numpyRss), false, '≤ ⅓ of numpy'));
     }
@@ -137,18 +188,40 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
     if (options.ui && !chromium) options.onNote?.('no Chromium here (set CHROMIUM_PATH): the UI figures are skipped.');
     if (chromium) {
       const ui = await measureUiUpdates(chromium);
-      emit(alone(`UI: compare view, 8 live runs × ≥ 10 000 points, per redraw (${ui.updates.length} redraws)`, 'ms', ui.updates, '≤ 16 ms'));
+      emit(
+        alone(
+          `UI: compare view, 8 live runs × ≥ 10 000 points, per redraw (${ui.updates.length} redraws)`,
+          'ms',
+          ui.updates,
+          '≤ 16 ms',
+        ),
+      );
       emit(alone('UI while 8 runs stream: longest task over 50 ms, input waits (0: none)', 'ms', [ui.longestTaskMs], '≤ 100 ms'));
       emit(alone('UI while 8 runs stream: share of time in tasks over 50 ms', '%', [100 * ui.blockedShare], '≤ 50 %'));
     }
     if (options.load) {
       const load = await measureLoad(chromium, Math.max(3, options.repeats));
-      emit(alone(`descent runs, ${LOAD_RUNS.toLocaleString('en-US')} stored runs, wall (process start to exit)`, 's', load.cli, '< 1 s'));
-      if (load.app) emit(alone(`workbench: ${LOAD_RUNS.toLocaleString('en-US')} stored runs listed, from page load`, 's', load.app, '< 1 s'));
+      emit(
+        alone(
+          `descent runs, ${LOAD_RUNS.toLocaleString('en-US')} stored runs, wall (process start to exit)`,
+          's',
+          load.cli,
+          '< 1 s',
+        ),
+      );
+      if (load.app)
+        emit(alone(`workbench: ${LOAD_RUNS.toLocaleString('en-US')} stored runs listed, from page load`, 's', load.app, '< 1 s'));
       const history = await measureLongHistory(Math.max(3, options.repeats), chromium);
       const size = `${LONG_RUN_ITERATIONS.toLocaleString('en-US')} iterations (${(history.metricsBytes / 1e6).toFixed(0)} MB of metrics)`;
       emit(alone(`workbench: a run of ${size} opened, first time (chart summary made)`, 's', [history.firstOpen], '—'));
-      emit(alone(`workbench: a run of ${size} opened (its ${(history.sentBytes / 1e3).toFixed(0)} kB chart summary)`, 's', history.laterOpens, '< 2 s'));
+      emit(
+        alone(
+          `workbench: a run of ${size} opened (its ${(history.sentBytes / 1e3).toFixed(0)} kB chart summary)`,
+          's',
+          history.laterOpens,
+          '< 2 s',
+        ),
+      );
       emit(alone(`descent show, a run of ${size}, wall`, 's', history.show, '—'));
       if (history.app) emit(alone(`workbench: a run of ${size}, page load to its chart drawn`, 's', history.app, '< 2 s'));
     }
@@ -163,11 +236,26 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
 
 /** A figure without a numpy counterpart. */
 function alone(name: string, unit: string, samples: number[], target: string): BenchFigure {
-  return { figure: name, unit, descent: median(samples), reference: null, against: 'numpy', ratio: null, target, samples: { descent: samples, reference: [] } };
+  return {
+    figure: name,
+    unit,
+    descent: median(samples),
+    reference: null,
+    against: 'numpy',
+    ratio: null,
+    target,
+    samples: { descent: samples, reference: [] },
+  };
 }
 
 function figure(
-  name: string, unit: string, descent: number[], reference: number[], higherIsBetter: boolean, target: string, against: BenchFigure['against'] = 'numpy',
+  name: string,
+  unit: string,
+  descent: number[],
+  reference: number[],
+  higherIsBetter: boolean,
+  target: string,
+  against: BenchFigure['against'] = 'numpy',
 ): BenchFigure {
   const ours = median(descent);
   const theirs = reference.length ? median(reference) : null;
@@ -185,7 +273,8 @@ async function descentTrainCommand(): Promise<number> {
     const started = performance.now();
     const result = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, [join(ROOT, 'bin', 'descent.js'), 'train', '--seed', '1', '--json'], {
-        stdio: 'ignore', env: { ...process.env, DESCENT_HOME: home },
+        stdio: 'ignore',
+        env: { ...process.env, DESCENT_HOME: home },
       });
       child.on('error', reject);
       child.on('exit', resolve);
@@ -198,7 +287,11 @@ async function descentTrainCommand(): Promise<number> {
 }
 
 /** Runs a process that prints one JSON line with `maxRssBytes`; measures its wall time from spawn to exit. */
-function timedProcess(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; maxRssBytes: number }> {
+function timedProcess(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ seconds: number; maxRssBytes: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], env });

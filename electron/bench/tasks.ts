@@ -14,9 +14,7 @@ import type { LoadedDataset } from '../core/datasets';
 
 /** A request to a benchmark worker. */
 export type BenchTask =
-  | { kind: 'step'; dtype: DType; steps: number }
-  | { kind: 'evaluate'; dtype: DType }
-  | { kind: 'numgrad'; batch: number };
+  { kind: 'step'; dtype: DType; steps: number } | { kind: 'evaluate'; dtype: DType } | { kind: 'numgrad'; batch: number };
 
 /** Seconds the task's measured part took. */
 export interface BenchResult {
@@ -33,7 +31,10 @@ export function runBenchTask(task: BenchTask, data: LoadedDataset): BenchResult 
     case 'step': {
       const training = new Training(
         { ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: task.steps + 20 },
-        data.train, data.test, now, bestEngine(),
+        data.train,
+        data.test,
+        now,
+        bestEngine(),
       );
       // Warm-up outside the timed part (JIT, caches); i = 0 also runs the first evaluation.
       for (let i = 0; i < 20; i++) training.step();
@@ -43,7 +44,13 @@ export function runBenchTask(task: BenchTask, data: LoadedDataset): BenchResult 
     }
     case 'evaluate': {
       // The evaluation a run makes (a fresh network's, before its first step), on the engine runs use.
-      const training = new Training({ ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: 1 }, data.train, data.test, now, bestEngine());
+      const training = new Training(
+        { ...BOOK_DEFAULTS, dtype: task.dtype, seed: 1, iterations: 1 },
+        data.train,
+        data.test,
+        now,
+        bestEngine(),
+      );
       const started = now();
       training.finalEvaluation();
       return { seconds: (now() - started) / 1000 };

@@ -34,11 +34,15 @@ export async function measureUiUpdates(chromium: string): Promise<UiUnderLoad> {
   await ensureRendererBuilt();
   const home = mkdtempSync(join(tmpdir(), 'descent-ui-bench-'));
   const manager = new RunManager({ store: new RunStore(home), host: new NodeTrainerHost(), concurrency: RUNS });
-  const bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'bench', transport: 'browser' }), staticDir: RENDERER_DIR });
+  const bridge = await startBridge({
+    backend: new WorkbenchService(manager, { version: 'bench', transport: 'browser' }),
+    staticDir: RENDERER_DIR,
+  });
   const browser = await launchChromium(chromium);
   try {
     const runs = Array.from({ length: RUNS }, (_, i) =>
-      manager.submit({ ...BOOK_DEFAULTS, iterations: 4 * POINTS, learningRate: 0.05 * (i + 1), seed: 1 }));
+      manager.submit({ ...BOOK_DEFAULTS, iterations: 4 * POINTS, learningRate: 0.05 * (i + 1), seed: 1 }),
+    );
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(bridge.url);
     const items = page.locator('ul[aria-label="runs"] li[data-run-id] button.item');
@@ -54,7 +58,9 @@ export async function measureUiUpdates(chromium: string): Promise<UiUnderLoad> {
       // Long tasks (> 50 ms on the main thread) are when the page cannot answer input: the freezes.
       const tasks: number[] = ((globalThis as unknown as { descentLongTasks: number[] }).descentLongTasks = []);
       // 'longtask' is a browser entry type Node's typings do not list.
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' as 'mark' });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({
+        type: 'longtask' as 'mark',
+      });
     });
     await page.waitForTimeout(SAMPLE_MS);
     return await page.evaluate((sampleMs) => {

@@ -7,7 +7,10 @@ export class BenchWorker {
   private readonly lines: AsyncIterableIterator<string>;
   private readonly reader: Interface;
 
-  private constructor(private readonly child: ChildProcess, readonly label: string) {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly label: string,
+  ) {
     this.reader = createInterface({ input: child.stdout! });
     this.lines = this.reader[Symbol.asyncIterator]();
   }

@@ -11,7 +11,13 @@ export interface BenchCommandOptions {
 }
 
 const number = (value: number, unit: string): string =>
-  unit === 'it/s' || unit === 'MB' ? Math.round(value).toLocaleString('en-US') : unit === 'ms' || unit === '%' ? value.toFixed(1) : value < 10 ? value.toFixed(3) : value.toFixed(1);
+  unit === 'it/s' || unit === 'MB'
+    ? Math.round(value).toLocaleString('en-US')
+    : unit === 'ms' || unit === '%'
+      ? value.toFixed(1)
+      : value < 10
+        ? value.toFixed(3)
+        : value.toFixed(1);
 
 export async function benchCommand(options: BenchCommandOptions): Promise<void> {
   const rows = [['figure', 'Descent', 'numpy / PyTorch', 'Descent vs them', 'target']];
@@ -23,8 +29,10 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
     f.target,
   ];
   if (!options.json) {
-    process.stdout.write(`Medians of ${options.repeats} interleaved repetitions (whole run: ${options.runs}); ` +
-      `Descent vs them > 1× means Descent is better.\n`);
+    process.stdout.write(
+      `Medians of ${options.repeats} interleaved repetitions (whole run: ${options.runs}); ` +
+        `Descent vs them > 1× means Descent is better.\n`,
+    );
   }
   await runBench({
     repeats: options.repeats,

@@ -25,7 +25,8 @@ export function compareRuns(runs: readonly RunRecord[]): { groups: GroupStats[];
 
 /** The runs `ids` name (full ids or unique prefixes) and those of the sweep or repeat group `--group`, each once. */
 function selectRuns(refs: readonly string[], group: string | undefined): RunRecord[] {
-  if (refs.length === 0 && group === undefined) throw new UsageError('compare: give run ids (or unique prefixes), or --group NAME (see descent runs)');
+  if (refs.length === 0 && group === undefined)
+    throw new UsageError('compare: give run ids (or unique prefixes), or --group NAME (see descent runs)');
   const store = openStore();
   const selected = new Map<string, RunRecord>();
   for (const ref of refs) {
@@ -34,7 +35,10 @@ function selectRuns(refs: readonly string[], group: string | undefined): RunReco
   }
   if (group !== undefined) {
     const members = store.list().runs.filter((r) => r.group === group);
-    if (members.length === 0) throw new UsageError(`--group: no runs in a group named ${JSON.stringify(group)} (the sweep's --name; see descent runs --json)`);
+    if (members.length === 0)
+      throw new UsageError(
+        `--group: no runs in a group named ${JSON.stringify(group)} (the sweep's --name; see descent runs --json)`,
+      );
     for (const run of members.reverse()) selected.set(run.id, run); // the list is newest first: oldest first here
   }
   return [...selected.values()];
@@ -46,7 +50,13 @@ export function compareCommand(refs: readonly string[], options: CompareOptions)
 }
 
 /** The group table and the comparisons as text. */
-export function groupReport({ groups, comparisons }: { groups: readonly GroupStats[]; comparisons: readonly GroupComparison[] }): string {
+export function groupReport({
+  groups,
+  comparisons,
+}: {
+  groups: readonly GroupStats[];
+  comparisons: readonly GroupComparison[];
+}): string {
   const lines = [table([[...GROUP_TABLE_HEADER], ...groupTableRows(groups)])];
   if (comparisons.length > 0) {
     lines.push('', "Final test accuracy, group against group (difference of means ± half its 95% CI, Welch's t-test):");

@@ -25,7 +25,11 @@ export interface GradcheckReport {
 }
 
 /** Runs the check for the network `config` describes (its dtype is ignored: always float64). */
-export async function runGradcheck(config: RunConfig, batch: number, method: NumericalMethod = 'incremental'): Promise<GradcheckReport> {
+export async function runGradcheck(
+  config: RunConfig,
+  batch: number,
+  method: NumericalMethod = 'incremental',
+): Promise<GradcheckReport> {
   const started = performance.now();
   let result: GradientCheckReport;
   try {

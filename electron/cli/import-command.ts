@@ -11,13 +11,17 @@ const out = (text: string): void => void process.stdout.write(`${text}\n`);
  * Returns the report; a folder that cannot be imported from at all is a usage error naming the argument.
  */
 export function importCommand(folder: string, options: { json: boolean }): ImportReport {
-  if (folder.trim() === '') throw new UsageError('<folder>: give the folder to import runs from (a store, its runs folder or a run folder), got ""');
+  if (folder.trim() === '')
+    throw new UsageError('<folder>: give the folder to import runs from (a store, its runs folder or a run folder), got ""');
   const store = openStore();
   let report: ImportReport;
   try {
     report = importRuns(store, folder);
   } catch (error) {
-    if (error instanceof ImportFolderError) throw new UsageError(`<folder>: ${JSON.stringify(error.folder)} ${error.message.slice(error.folder.length + 2)}; give a store, its runs folder or a run folder`);
+    if (error instanceof ImportFolderError)
+      throw new UsageError(
+        `<folder>: ${JSON.stringify(error.folder)} ${error.message.slice(error.folder.length + 2)}; give a store, its runs folder or a run folder`,
+      );
     throw error;
   }
   if (options.json) printJson(report);
@@ -29,7 +33,14 @@ function printJson(report: ImportReport): void {
   for (const run of report.imported) out(safeJson({ type: 'imported', ...run }));
   for (const run of report.skipped) out(safeJson({ type: 'skipped', ...run }));
   for (const folder of report.damaged) out(safeJson({ type: 'damaged', ...folder }));
-  out(safeJson({ type: 'summary', imported: report.imported.length, skipped: report.skipped.length, damaged: report.damaged.length }));
+  out(
+    safeJson({
+      type: 'summary',
+      imported: report.imported.length,
+      skipped: report.skipped.length,
+      damaged: report.damaged.length,
+    }),
+  );
 }
 
 function printText(report: ImportReport, home: string): void {
@@ -39,6 +50,9 @@ function printText(report: ImportReport, home: string): void {
     out(`imported ${run.id === run.originalId ? run.id : run.originalId}${renamed} from ${printable(run.path)}${status}`);
   }
   for (const run of report.skipped) out(`skipped ${run.id}: ${printable(run.reason)}`);
-  for (const folder of report.damaged) process.stderr.write(`damaged: ${printable(folder.path)}: ${printable(folder.reason)} (not imported)\n`);
-  out(`${report.imported.length} imported into ${printable(home)}, ${report.skipped.length} already there, ${report.damaged.length} damaged`);
+  for (const folder of report.damaged)
+    process.stderr.write(`damaged: ${printable(folder.path)}: ${printable(folder.reason)} (not imported)\n`);
+  out(
+    `${report.imported.length} imported into ${printable(home)}, ${report.skipped.length} already there, ${report.damaged.length} damaged`,
+  );
 }

@@ -20,7 +20,9 @@ function snapshotAt(snapshots: SnapshotInfo[], epoch: number | undefined, runId:
   const found = snapshots.find((s) => s.epoch === epoch);
   if (found) return found;
   const epochs = snapshots.flatMap((s) => (s.epoch !== null && Number.isInteger(s.epoch) ? [s.epoch] : []));
-  throw new UsageError(`--epoch must be one of the run's snapshot epochs (${epochs.length ? epochs.join(', ') : 'none: it has its final weights only'}), got ${epoch}`);
+  throw new UsageError(
+    `--epoch must be one of the run's snapshot epochs (${epochs.length ? epochs.join(', ') : 'none: it has its final weights only'}), got ${epoch}`,
+  );
 }
 
 export async function inspectCommand(ref: string, options: { view: InspectView; epoch?: number; json: boolean }): Promise<void> {
@@ -31,10 +33,16 @@ export async function inspectCommand(ref: string, options: { view: InspectView; 
     const history = await inside.perClassHistory(run.id);
     if (options.json) return out(safeJson({ runId: run.id, ...history }));
     const classes = history.points[0]?.perClass.length ?? 0;
-    out(table([
-      ['iteration', 'epoch', ...Array.from({ length: classes }, (_, c) => `class ${c}`)],
-      ...history.points.map((p) => [p.iteration === null ? 'final' : String(p.iteration), p.epoch === null ? '' : p.epoch.toFixed(2), ...p.perClass.map(acc)]),
-    ]));
+    out(
+      table([
+        ['iteration', 'epoch', ...Array.from({ length: classes }, (_, c) => `class ${c}`)],
+        ...history.points.map((p) => [
+          p.iteration === null ? 'final' : String(p.iteration),
+          p.epoch === null ? '' : p.epoch.toFixed(2),
+          ...p.perClass.map(acc),
+        ]),
+      ]),
+    );
     return;
   }
   const snapshot = snapshotAt(inside.listSnapshots(run.id).snapshots, options.epoch, run.id);
@@ -42,13 +50,25 @@ export async function inspectCommand(ref: string, options: { view: InspectView; 
   const at = { runId: run.id, iteration: snapshot.iteration, epoch: snapshot.epoch };
   if (options.view === 'confusion') {
     if (options.json) return out(safeJson({ ...at, confusion: analysis.confusion }));
-    out(`Confusion matrix of ${run.id} at ${snapshot.iteration === null ? 'its final weights' : `iteration ${snapshot.iteration}`} (rows: true class, columns: predicted)`);
-    out(table([['true\\pred', ...analysis.confusion.map((_, p) => String(p))], ...analysis.confusion.map((row, t) => [String(t), ...row.map(String)])]));
+    out(
+      `Confusion matrix of ${run.id} at ${snapshot.iteration === null ? 'its final weights' : `iteration ${snapshot.iteration}`} (rows: true class, columns: predicted)`,
+    );
+    out(
+      table([
+        ['true\\pred', ...analysis.confusion.map((_, p) => String(p))],
+        ...analysis.confusion.map((row, t) => [String(t), ...row.map(String)]),
+      ]),
+    );
     return;
   }
   // Confidently wrong first: the probability the network gave its (wrong) answer.
   const mistakes = [...analysis.mistakes].sort((a, b) => b.probabilities[b.predicted] - a.probabilities[a.predicted]);
   if (options.json) return out(safeJson({ ...at, mistakes }));
   out(`${mistakes.length} mistakes of ${analysis.labels.length} test images, confidently wrong first`);
-  out(table([['image', 'true', 'predicted', 'confidence'], ...mistakes.map((m) => [String(m.index), String(m.label), String(m.predicted), acc(m.probabilities[m.predicted])])]));
+  out(
+    table([
+      ['image', 'true', 'predicted', 'confidence'],
+      ...mistakes.map((m) => [String(m.index), String(m.label), String(m.predicted), acc(m.probabilities[m.predicted])]),
+    ]),
+  );
 }

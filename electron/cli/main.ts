@@ -16,7 +16,17 @@ import { MAX_REPEATS } from '../../shared/repeat-seeds';
 import { serveCommand } from './serve-command';
 import { importCommand } from './import-command';
 import { inspectCommand } from './inspect-command';
-import { annotateCommand, configOfRun, EXPORT_FORMATS, exportCommand, restoreCommand, rmCommand, runsCommand, showCommand, type ExportFormat } from './store-commands';
+import {
+  annotateCommand,
+  configOfRun,
+  EXPORT_FORMATS,
+  exportCommand,
+  restoreCommand,
+  rmCommand,
+  runsCommand,
+  showCommand,
+  type ExportFormat,
+} from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
 import { printableLines } from './format';
 import { nameFlag } from './run-text-flags';
@@ -35,27 +45,51 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (message, write) => write(printableLines(message)) })
     .showHelpAfterError('(run descent --help for usage)');
 
-  addTrainFlags(program.command('train').description('train a network (the book\'s 784-50-10 on MNIST by default)'))
+  addTrainFlags(program.command('train').description("train a network (the book's 784-50-10 on MNIST by default)"))
     .addOption(new Option('--name <text>', 'a name for the run'))
-    .option('--from <id>', 'start from an earlier run\'s configuration (seed included); other flags change it')
-    .addOption(wholeNumberOption('--repeat <n>', 'train once per seed over N seeds (with --seed S: S, S+1, …), then the group\'s statistics', 1, MAX_REPEATS, 1))
+    .option('--from <id>', "start from an earlier run's configuration (seed included); other flags change it")
+    .addOption(
+      wholeNumberOption(
+        '--repeat <n>',
+        "train once per seed over N seeds (with --seed S: S, S+1, …), then the group's statistics",
+        1,
+        MAX_REPEATS,
+        1,
+      ),
+    )
     .addOption(wholeNumberOption('--parallel <n>', 'runs at once with --repeat', 1, 64, defaultConcurrency(), 'cores − 1'))
     .option('--json', 'one JSON object per line on stdout')
-    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; from?: string; repeat: number; parallel: number }) => {
-      const { json, name: nameText, from, repeat, parallel, ...trainFlags } = flags;
-      const base = from ? configOfRun(from) : undefined;
-      const name = nameFlag(nameText);
-      const config = configFromFlags(trainFlags, base);
-      const runs = repeat > 1
-        ? await trainRepeats(config, { json: Boolean(json), name, repeat, parallel })
-        : [await trainCommand(config, { json: Boolean(json), name })];
-      if (runs.some((run) => run.status === 'failed' || run.status === 'diverged')) process.exitCode = EXIT_FAILURE;
-    });
+    .action(
+      async (flags: TrainFlagValues & { json?: boolean; name?: string; from?: string; repeat: number; parallel: number }) => {
+        const { json, name: nameText, from, repeat, parallel, ...trainFlags } = flags;
+        const base = from ? configOfRun(from) : undefined;
+        const name = nameFlag(nameText);
+        const config = configFromFlags(trainFlags, base);
+        const runs =
+          repeat > 1
+            ? await trainRepeats(config, { json: Boolean(json), name, repeat, parallel })
+            : [await trainCommand(config, { json: Boolean(json), name })];
+        if (runs.some((run) => run.status === 'failed' || run.status === 'diverged')) process.exitCode = EXIT_FAILURE;
+      },
+    );
 
-  addTrainFlags(program.command('sweep').description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'), { lists: true })
+  addTrainFlags(
+    program
+      .command('sweep')
+      .description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'),
+    { lists: true },
+  )
     .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
     .addOption(new Option('--name <text>', 'a name for the sweep group'))
-    .addOption(wholeNumberOption('--repeat <n>', 'train every combination over the same N seeds (paired; with --seed S: S, S+1, …)', 1, MAX_REPEATS, 1))
+    .addOption(
+      wholeNumberOption(
+        '--repeat <n>',
+        'train every combination over the same N seeds (paired; with --seed S: S, S+1, …)',
+        1,
+        MAX_REPEATS,
+        1,
+      ),
+    )
     .option('--json', 'one JSON object per line on stdout, each with its runId')
     .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel: number; repeat: number }) => {
       const { json, name, parallel, repeat, ...trainFlags } = flags;
@@ -63,58 +97,87 @@ function buildProgram(): Command {
       if (runs.some((r) => r.status === 'failed')) process.exitCode = EXIT_FAILURE;
     });
 
-  program.command('compare').description('repeat groups (runs that differ only by seed): mean ± sd, 95% CI, and Welch\'s test of every pair')
+  program
+    .command('compare')
+    .description("repeat groups (runs that differ only by seed): mean ± sd, 95% CI, and Welch's test of every pair")
     .argument('[ids...]', 'run ids (or unique prefixes)')
     .option('--group <name>', 'the runs of a sweep or repeat group (its --name)')
     .option('--json', 'the groups and comparisons as one JSON object')
-    .action((ids: string[], flags: { group?: string; json?: boolean }) => compareCommand(ids, { group: flags.group, json: Boolean(flags.json) }));
+    .action((ids: string[], flags: { group?: string; json?: boolean }) =>
+      compareCommand(ids, { group: flags.group, json: Boolean(flags.json) }),
+    );
 
-  program.command('runs').description('list the runs in the store (DESCENT_HOME)')
+  program
+    .command('runs')
+    .description('list the runs in the store (DESCENT_HOME)')
     .option('--json', 'one JSON object per run')
     .action((flags: { json?: boolean }) => runsCommand({ json: Boolean(flags.json) }));
 
-  program.command('show').description('a run\'s configuration, status and accuracy per epoch')
+  program
+    .command('show')
+    .description("a run's configuration, status and accuracy per epoch")
     .argument('<id>', 'run id (or a unique prefix)')
     .option('--json', 'the record and all metrics as one JSON object')
     .action((id: string, flags: { json?: boolean }) => showCommand(id, { json: Boolean(flags.json) }));
 
-  program.command('inspect').description('inside a run: test-set confusion matrix, per-class accuracy over the snapshots, or its mistakes')
+  program
+    .command('inspect')
+    .description('inside a run: test-set confusion matrix, per-class accuracy over the snapshots, or its mistakes')
     .argument('<id>', 'run id (or a unique prefix)')
     .option('--epoch <N>', 'the snapshot at epoch N (default: the last one)')
     .option('--confusion', 'the confusion matrix (rows: true class)')
     .option('--per-class', 'per-class test accuracy at every snapshot')
     .option('--mistakes', 'the misclassified test images, confidently wrong first, with their softmax outputs (--json)')
     .option('--json', 'one JSON object on stdout')
-    .action(async (id: string, flags: { epoch?: string; confusion?: boolean; perClass?: boolean; mistakes?: boolean; json?: boolean }) => {
-      const views = (['confusion', 'per-class', 'mistakes'] as const).filter((v) => (v === 'per-class' ? flags.perClass : flags[v]));
-      if (views.length !== 1) throw new UsageError('give exactly one of --confusion, --per-class, --mistakes');
-      const epoch = flags.epoch === undefined ? undefined : wholeNumber('--epoch', flags.epoch, 0, 100_000_000);
-      await inspectCommand(id, { view: views[0], epoch, json: Boolean(flags.json) });
-    });
+    .action(
+      async (
+        id: string,
+        flags: { epoch?: string; confusion?: boolean; perClass?: boolean; mistakes?: boolean; json?: boolean },
+      ) => {
+        const views = (['confusion', 'per-class', 'mistakes'] as const).filter((v) =>
+          v === 'per-class' ? flags.perClass : flags[v],
+        );
+        if (views.length !== 1) throw new UsageError('give exactly one of --confusion, --per-class, --mistakes');
+        const epoch = flags.epoch === undefined ? undefined : wholeNumber('--epoch', flags.epoch, 0, 100_000_000);
+        await inspectCommand(id, { view: views[0], epoch, json: Boolean(flags.json) });
+      },
+    );
 
-  program.command('export').description('write runs\' histories as one tidy CSV or as JSON')
+  program
+    .command('export')
+    .description("write runs' histories as one tidy CSV or as JSON")
     .argument('<ids...>', 'run ids (or unique prefixes)')
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
     .option('--out <file>', 'write to a new file instead of stdout (never over an existing file or through a link)')
     .option('--force', 'with --out: replace the file (or link) if one exists')
     .action((ids: string[], flags: { format: ExportFormat; out?: string; force?: boolean }) => exportCommand(ids, flags));
 
-  program.command('annotate').description('rename, tag or add notes to a run')
+  program
+    .command('annotate')
+    .description('rename, tag or add notes to a run')
     .argument('<id>', 'run id (or a unique prefix)')
     .option('--name <text>', 'new name')
     .option('--tags <list>', 'comma-separated tags (replaces the old ones; empty to clear)')
     .option('--notes <text>', 'notes (replaces the old ones)')
     .action((id: string, flags: { name?: string; tags?: string; notes?: string }) => annotateCommand(id, flags));
 
-  program.command('rm').description('move runs to the store\'s trash (undo with descent restore)')
+  program
+    .command('rm')
+    .description("move runs to the store's trash (undo with descent restore)")
     .argument('<ids...>', 'run ids (or unique prefixes)')
     .action((ids: string[]) => rmCommand(ids));
 
-  program.command('restore').description('bring runs back from the trash')
+  program
+    .command('restore')
+    .description('bring runs back from the trash')
     .argument('<ids...>', 'run ids')
     .action((ids: string[]) => restoreCommand(ids));
 
-  program.command('import').description('copy runs from another store into this one (a store folder, its runs folder or one run\'s folder); exit 1 if a folder was damaged')
+  program
+    .command('import')
+    .description(
+      "copy runs from another store into this one (a store folder, its runs folder or one run's folder); exit 1 if a folder was damaged",
+    )
     .argument('<folder>', 'the folder to import from')
     .option('--json', 'one JSON object per run, then a summary')
     .action((folder: string, flags: { json?: boolean }) => {
@@ -122,7 +185,12 @@ function buildProgram(): Command {
     });
 
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))
-    .addOption(new Option('--method <name>', 'numerical gradient: incremental (fast, same differences) or plain (the book\'s loop)').choices(['incremental', 'plain']))
+    .addOption(
+      new Option(
+        '--method <name>',
+        "numerical gradient: incremental (fast, same differences) or plain (the book's loop)",
+      ).choices(['incremental', 'plain']),
+    )
     .option('--json', 'one JSON object on stdout')
     .action(async (flags: TrainFlagValues & { json?: boolean; method?: 'incremental' | 'plain' }) => {
       // --batch means the number of images checked here (the book uses 3).
@@ -134,12 +202,20 @@ function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('the workbench UI in your browser, on this machine\'s runs (loopback only, token in the URL)')
+    .description("the workbench UI in your browser, on this machine's runs (loopback only, token in the URL)")
     // Without --port: the store's own port (serve-port.ts), or any free one while that is taken.
-    .addOption(new Option('--port <n>', 'port, 0–65535 (0: any free port) (default: this store\'s own port from 20000–29999, or a free one when it is taken)')
-      .argParser((text: string) => wholeNumber('--port', text, 0, 65535)))
+    .addOption(
+      new Option(
+        '--port <n>',
+        "port, 0–65535 (0: any free port) (default: this store's own port from 20000–29999, or a free one when it is taken)",
+      ).argParser((text: string) => wholeNumber('--port', text, 0, 65535)),
+    )
     // The bridge gives full control of the store and of trainer processes: it never leaves this machine.
-    .addOption(new Option('--host <address>', 'loopback address to listen on').choices(['127.0.0.1', '::1', 'localhost']).default('127.0.0.1'))
+    .addOption(
+      new Option('--host <address>', 'loopback address to listen on')
+        .choices(['127.0.0.1', '::1', 'localhost'])
+        .default('127.0.0.1'),
+    )
     .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
     .option('--rebuild', 'build the UI again first')
     .action(async (flags: { port?: number; host: string; parallel: number; rebuild?: boolean }) => {
@@ -148,7 +224,9 @@ function buildProgram(): Command {
 
   program
     .command('bench')
-    .description('Descent against the book\'s numpy code and PyTorch (training step, evaluation, numerical gradient, whole run and the descent train command), the UI under load, 1 000 stored runs listed (medians)')
+    .description(
+      "Descent against the book's numpy code and PyTorch (training step, evaluation, numerical gradient, whole run and the descent train command), the UI under load, 1 000 stored runs listed (medians)",
+    )
     .addOption(wholeNumberOption('--repeats <n>', 'interleaved repetitions of each measurement', 1, 50, 5))
     .addOption(wholeNumberOption('--runs <n>', 'repetitions of the whole default run (0 skips it)', 0, 10, 3))
     .option('--no-ui', 'skip the UI figures (8 live runs in Chromium, 1 000 runs listed in Chromium)')
@@ -210,4 +288,3 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_FAILURE;
   }
 }
-

@@ -24,10 +24,17 @@ export async function trainRepeats(config: RunConfig, options: RepeatOptions): P
   const group = options.name ?? `repeat ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
   const output = options.json ? jsonOutput() : humanOutput();
   if (!options.json) {
-    process.stdout.write(`Training ${describeConfig(config)} over ${seeds.length} seeds (${seeds.join(', ')}) as "${printable(group)}", ${options.parallel} at a time\n`);
+    process.stdout.write(
+      `Training ${describeConfig(config)} over ${seeds.length} seeds (${seeds.join(', ')}) as "${printable(group)}", ${options.parallel} at a time\n`,
+    );
   }
   const records = await trainRuns(
-    repeatOverSeeds([config], seeds).map((c) => ({ config: c, name: fitRunName(`${group}: seed ${c.seed}`), group, label: `seed ${c.seed}` })),
+    repeatOverSeeds([config], seeds).map((c) => ({
+      config: c,
+      name: fitRunName(`${group}: seed ${c.seed}`),
+      group,
+      label: `seed ${c.seed}`,
+    })),
     options.parallel,
     output,
   );

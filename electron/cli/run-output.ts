@@ -46,7 +46,8 @@ export function jsonOutput(): RunOutput {
   return {
     add: () => {},
     event: (e) => {
-      if (e.type === 'progress') write(safeJson({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses, seconds: e.seconds }));
+      if (e.type === 'progress')
+        write(safeJson({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses, seconds: e.seconds }));
       else if (e.type === 'epoch') write(safeJson({ type: 'epoch', runId: e.id, ...e.epoch }));
       else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${printable(e.message)}\n`);
     },
@@ -79,7 +80,12 @@ export function humanOutput(): RunOutput {
     add: (record, shownLabel) => {
       // Sweep labels carry flag values as typed (a --data folder can be named anything).
       const label = printable(shownLabel);
-      const bar = multibar?.create(record.config.iterations, 0, { label: label ? `${label.padEnd(10)} ` : '', speed: '–', timeLeft: '–', loss: '–' });
+      const bar = multibar?.create(record.config.iterations, 0, {
+        label: label ? `${label.padEnd(10)} ` : '',
+        speed: '–',
+        timeLeft: '–',
+        loss: '–',
+      });
       runs.set(record.id, { label, bar, rate: new ProgressRate(), total: record.config.iterations });
     },
     event: (e) => {
@@ -99,8 +105,10 @@ export function humanOutput(): RunOutput {
       } else if (e.type === 'epoch') {
         run.rate.epoch();
         const { epoch, iteration, trainAcc, testAcc } = e.epoch;
-        print(`${run.label ? `${run.label}: ` : ''}epoch ${epoch.toFixed(epoch % 1 ? 2 : 0).padStart(5)} · iteration ${String(iteration).padStart(7)} · ` +
-          `train acc, test acc | ${acc(trainAcc)}, ${acc(testAcc)}`);
+        print(
+          `${run.label ? `${run.label}: ` : ''}epoch ${epoch.toFixed(epoch % 1 ? 2 : 0).padStart(5)} · iteration ${String(iteration).padStart(7)} · ` +
+            `train acc, test acc | ${acc(trainAcc)}, ${acc(testAcc)}`,
+        );
       } else if (e.type === 'warning') {
         print(`warning: ${printable(e.message)}`);
       }
@@ -109,7 +117,8 @@ export function humanOutput(): RunOutput {
       const run = runs.get(record.id);
       const s = record.summary;
       // The bar's last word is the summary's figure, so the two never disagree.
-      if (s?.itersPerSec !== undefined) run?.bar?.update(record.iterationsDone, { speed: Math.round(s.itersPerSec), timeLeft: '0 s' });
+      if (s?.itersPerSec !== undefined)
+        run?.bar?.update(record.iterationsDone, { speed: Math.round(s.itersPerSec), timeLeft: '0 s' });
       run?.bar?.stop();
       const who = run?.label ? `${run.label}: ` : '';
       if (!s) {
@@ -117,18 +126,24 @@ export function humanOutput(): RunOutput {
         return;
       }
       const tail = record.status === 'diverged' ? ` at iteration ${s.divergedAt} (loss not finite)` : '';
-      print(`${who}${record.status}${tail}: ${record.iterationsDone} iterations in ${duration(s.seconds)} ` +
-        `(training ${duration(s.trainSeconds)} at ${Math.round(s.itersPerSec)} it/s, evaluation ${duration(s.evalSeconds)}, ` +
-        `loading ${duration(s.loadSeconds)})`);
+      print(
+        `${who}${record.status}${tail}: ${record.iterationsDone} iterations in ${duration(s.seconds)} ` +
+          `(training ${duration(s.trainSeconds)} at ${Math.round(s.itersPerSec)} it/s, evaluation ${duration(s.evalSeconds)}, ` +
+          `loading ${duration(s.loadSeconds)})`,
+      );
       const loss = s.meanLossLast100 == null ? '–' : s.meanLossLast100.toFixed(4);
       const last = record.lastEpoch;
       if (record.status === 'diverged') {
         // The final weights are not finite: only the last measurement before that can be shown.
-        const at = last ? `last measured at iteration ${last.iteration}: train acc ${acc(last.trainAcc)} · test acc ${acc(last.testAcc)}` : 'never measured';
+        const at = last
+          ? `last measured at iteration ${last.iteration}: train acc ${acc(last.trainAcc)} · test acc ${acc(last.testAcc)}`
+          : 'never measured';
         print(`${who}weights no longer finite; ${at} · mean loss of last 100 ${loss} · run ${record.id}`);
         return;
       }
-      print(`${who}final: train acc ${acc(last?.trainAcc ?? null)} · test acc ${acc(last?.testAcc ?? null)} · mean loss of last 100 ${loss} · run ${record.id}`);
+      print(
+        `${who}final: train acc ${acc(last?.trainAcc ?? null)} · test acc ${acc(last?.testAcc ?? null)} · mean loss of last 100 ${loss} · run ${record.id}`,
+      );
     },
     close: () => {
       // stop() alone drops lines logged since the last redraw (the summary lines): redraw once first.

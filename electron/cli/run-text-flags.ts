@@ -26,7 +26,10 @@ export function nameFlag(value: string | undefined): string | undefined {
 /** Comma-separated tags, trimmed, empty ones dropped (so `--tags ""` clears them). */
 export function tagsFlag(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+  const tags = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return checked('--tags', runTagsSchema, tags, (path) => String(path.length > 0 ? tags[Number(path[0])].length : tags.length));
 }
 

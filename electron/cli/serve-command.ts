@@ -34,7 +34,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     process.stderr.write('Building the UI…\n');
     await buildRenderer();
   }
-  process.stdout.write(`Descent is serving the workbench for ${printable(store.home)}\nOpen ${bridge.url}\n(Ctrl-C stops runs cleanly and quits)\n`);
+  process.stdout.write(
+    `Descent is serving the workbench for ${printable(store.home)}\nOpen ${bridge.url}\n(Ctrl-C stops runs cleanly and quits)\n`,
+  );
   await new Promise<void>((resolve) => {
     const quit = (): void => {
       process.off('SIGINT', quit);

@@ -21,7 +21,11 @@ export function preferredPort(home: string): number {
  * Listens with `listen` on `port` when one was asked for (a taken one is a UsageError naming --port), else on
  * `home`'s own port, or on any free port while that one is taken.
  */
-export async function listenForStore<T>(listen: (port: number) => Promise<T>, home: string, port: number | undefined): Promise<T> {
+export async function listenForStore<T>(
+  listen: (port: number) => Promise<T>,
+  home: string,
+  port: number | undefined,
+): Promise<T> {
   try {
     return await listen(port ?? preferredPort(home));
   } catch (error) {

@@ -15,14 +15,20 @@ import { UsageError } from './train-flags';
 /** The run a user means by `ref`: a full id or a unique prefix of one. */
 export function resolveRun(store: RunStore, ref: string): RunRecord {
   // "" is a prefix of every id: `rm ""` must not mean "the only run".
-  if (ref.trim() === '') throw new UsageError(`empty run id ${JSON.stringify(ref)}: give a run id or a unique prefix (see descent runs)`);
+  if (ref.trim() === '')
+    throw new UsageError(`empty run id ${JSON.stringify(ref)}: give a run id or a unique prefix (see descent runs)`);
   const { runs } = store.list();
   const exact = runs.find((r) => r.id === ref);
   if (exact) return exact;
   const matches = runs.filter((r) => r.id.startsWith(ref));
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) throw new UsageError(`no run matches ${JSON.stringify(ref)} (see descent runs)`);
-  throw new UsageError(`${JSON.stringify(ref)} matches ${matches.length} runs: ${matches.slice(0, 5).map((r) => r.id).join(', ')}…`);
+  throw new UsageError(
+    `${JSON.stringify(ref)} matches ${matches.length} runs: ${matches
+      .slice(0, 5)
+      .map((r) => r.id)
+      .join(', ')}…`,
+  );
 }
 
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
@@ -39,8 +45,17 @@ export function runsCommand(options: { json: boolean }): void {
   else {
     const rows = [['id', 'name', 'status', 'created', 'network', 'lr', 'batch', 'iterations', 'test acc']];
     for (const r of runs) {
-      rows.push([r.id, r.name, r.status, r.createdAt.slice(0, 19).replace('T', ' '), `${r.config.layers.join('-')} ${r.config.activation}`,
-        String(r.config.learningRate), String(r.config.batchSize), `${r.iterationsDone}/${r.config.iterations}`, acc(r.lastEpoch?.testAcc ?? null)]);
+      rows.push([
+        r.id,
+        r.name,
+        r.status,
+        r.createdAt.slice(0, 19).replace('T', ' '),
+        `${r.config.layers.join('-')} ${r.config.activation}`,
+        String(r.config.learningRate),
+        String(r.config.batchSize),
+        `${r.iterationsDone}/${r.config.iterations}`,
+        acc(r.lastEpoch?.testAcc ?? null),
+      ]);
     }
     out(table(rows));
   }
@@ -62,8 +77,12 @@ export function showCommand(ref: string, options: { json: boolean }): void {
   out(`${printable(run.name)}  (${run.id})`);
   out(`status     ${run.status}${run.error ? ` — ${printable(run.error)}` : ''}`);
   out(`network    ${describeConfig(run.config)} · seed ${run.config.seed}`);
-  out(`dataset    ${printable(run.config.dataset)}${run.config.trainSize ? ` (first ${run.config.trainSize} training images)` : ''}`);
-  out(`created    ${run.createdAt}${run.startedAt ? ` · started ${run.startedAt}` : ''}${run.endedAt ? ` · ended ${run.endedAt}` : ''}`);
+  out(
+    `dataset    ${printable(run.config.dataset)}${run.config.trainSize ? ` (first ${run.config.trainSize} training images)` : ''}`,
+  );
+  out(
+    `created    ${run.createdAt}${run.startedAt ? ` · started ${run.startedAt}` : ''}${run.endedAt ? ` · ended ${run.endedAt}` : ''}`,
+  );
   if (run.group) out(`group      ${printable(run.group)}`);
   if (run.tags.length) out(`tags       ${run.tags.map(printable).join(', ')}`);
   if (run.notes) out(`notes      ${printable(run.notes)}`);
@@ -71,8 +90,12 @@ export function showCommand(ref: string, options: { json: boolean }): void {
   out(`folder     ${printable(store.runDir(run.id))}`);
   if (metrics.epochs.length) {
     out('');
-    out(table([['epoch', 'iteration', 'train acc', 'test acc'],
-      ...metrics.epochs.map((e) => [e.epoch.toFixed(2), String(e.iteration), acc(e.trainAcc), acc(e.testAcc)])]));
+    out(
+      table([
+        ['epoch', 'iteration', 'train acc', 'test acc'],
+        ...metrics.epochs.map((e) => [e.epoch.toFixed(2), String(e.iteration), acc(e.trainAcc), acc(e.testAcc)]),
+      ]),
+    );
   }
   for (const w of metrics.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
 }
@@ -116,8 +139,10 @@ export function restoreCommand(ids: string[]): void {
   const store = openStore();
   for (const id of ids) {
     // Checked here so that a typo is a usage error (exit 2) that names it, not a failure of the store.
-    if (!isRunId(id)) throw new UsageError(`restore: ${JSON.stringify(id)} is not a run id (full ids only, like 20261128-103400-3f9a1c)`);
-    if (!existsSync(join(store.trashDir, id))) throw new UsageError(`restore: no run ${id} in the trash (${printable(store.trashDir)})`);
+    if (!isRunId(id))
+      throw new UsageError(`restore: ${JSON.stringify(id)} is not a run id (full ids only, like 20261128-103400-3f9a1c)`);
+    if (!existsSync(join(store.trashDir, id)))
+      throw new UsageError(`restore: no run ${id} in the trash (${printable(store.trashDir)})`);
     if (store.has(id)) throw new UsageError(`restore: run ${id} is in the store already`);
     store.restore(id);
     out(`restored ${id}`);

@@ -25,7 +25,14 @@ export interface GridPoint {
   readonly label: string;
 }
 
-const FLAG_NAMES: Record<string, string> = { lr: 'lr', batch: 'batch', iters: 'iters', hidden: 'hidden', layers: 'layers', trainSize: 'train-size' };
+const FLAG_NAMES: Record<string, string> = {
+  lr: 'lr',
+  batch: 'batch',
+  iters: 'iters',
+  hidden: 'hidden',
+  layers: 'layers',
+  trainSize: 'train-size',
+};
 
 /** The cartesian product of the listed values of every flag. */
 export function expandGrid(flags: TrainFlagValues): GridPoint[] {
@@ -34,7 +41,8 @@ export function expandGrid(flags: TrainFlagValues): GridPoint[] {
     if (value === undefined) continue;
     const separator = SWEEP_SEPARATOR[key] ?? ',';
     const values = value.split(separator).map((v) => v.trim());
-    if (values.some((v) => v === '')) throw new UsageError(`--${FLAG_NAMES[key] ?? key}: empty value in list ${JSON.stringify(value)}`);
+    if (values.some((v) => v === ''))
+      throw new UsageError(`--${FLAG_NAMES[key] ?? key}: empty value in list ${JSON.stringify(value)}`);
     const varies = values.length > 1;
     points = points.flatMap((p) =>
       values.map((v) => ({
@@ -42,7 +50,8 @@ export function expandGrid(flags: TrainFlagValues): GridPoint[] {
         label: varies ? [p.label, `${FLAG_NAMES[key] ?? key} ${v}`].filter(Boolean).join(', ') : p.label,
       })),
     );
-    if (points.length > MAX_SWEEP_RUNS) throw new UsageError(`the grid has more than ${MAX_SWEEP_RUNS} combinations; sweep fewer values`);
+    if (points.length > MAX_SWEEP_RUNS)
+      throw new UsageError(`the grid has more than ${MAX_SWEEP_RUNS} combinations; sweep fewer values`);
   }
   return points;
 }
@@ -61,14 +70,22 @@ export interface SweepOptions {
  */
 export function repeatGrid(points: readonly GridPoint[], seeds: readonly number[]): GridPoint[] {
   if (points.length * seeds.length > MAX_SWEEP_RUNS) {
-    throw new UsageError(`--repeat: ${points.length} combinations × ${seeds.length} seeds is more than ${MAX_SWEEP_RUNS} runs; sweep fewer values or seeds`);
+    throw new UsageError(
+      `--repeat: ${points.length} combinations × ${seeds.length} seeds is more than ${MAX_SWEEP_RUNS} runs; sweep fewer values or seeds`,
+    );
   }
-  return points.flatMap((p) => seeds.map((seed) => ({ flags: { ...p.flags, seed: String(seed) }, label: [p.label, `seed ${seed}`].filter(Boolean).join(', ') })));
+  return points.flatMap((p) =>
+    seeds.map((seed) => ({
+      flags: { ...p.flags, seed: String(seed) },
+      label: [p.label, `seed ${seed}`].filter(Boolean).join(', '),
+    })),
+  );
 }
 
 /** The seeds of a sweep with `--repeat N`: from `--seed S` (one value: S, S + 1, …) or random. */
 function sweepSeeds(seedFlag: string | undefined, repeat: number): number[] {
-  if (seedFlag?.includes(',')) throw new UsageError('--seed: with --repeat give one first seed (the runs use it and the next ones), not a list');
+  if (seedFlag?.includes(','))
+    throw new UsageError('--seed: with --repeat give one first seed (the runs use it and the next ones), not a list');
   return repeatSeeds(repeat, seedFlag === undefined ? undefined : configFromFlags({ seed: seedFlag }).seed);
 }
 
@@ -76,15 +93,21 @@ function sweepSeeds(seedFlag: string | undefined, repeat: number): number[] {
 export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions): Promise<RunRecord[]> {
   const repeat = options.repeat ?? 1;
   // One seed for the whole grid (or the same N seeds for every point): the runs then differ only in the swept values.
-  const points = repeat > 1
-    ? repeatGrid(expandGrid({ ...flags, seed: undefined }), sweepSeeds(flags.seed, repeat))
-    : expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) });
+  const points =
+    repeat > 1
+      ? repeatGrid(expandGrid({ ...flags, seed: undefined }), sweepSeeds(flags.seed, repeat))
+      : expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) });
   const configs: RunConfig[] = points.map((p) => configFromFlags(p.flags));
   const group = options.name ?? `sweep ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
   const output = options.json ? jsonOutput() : humanOutput();
   if (!options.json) process.stdout.write(`Sweep "${printable(group)}": ${points.length} runs, ${options.parallel} at a time\n`);
   const records = await trainRuns(
-    points.map((p, i) => ({ config: configs[i], name: fitRunName(`${group}: ${p.label || 'run'}`), group, label: p.label || `run ${i + 1}` })),
+    points.map((p, i) => ({
+      config: configs[i],
+      name: fitRunName(`${group}: ${p.label || 'run'}`),
+      group,
+      label: p.label || `run ${i + 1}`,
+    })),
     options.parallel,
     output,
   );
@@ -98,8 +121,15 @@ function resultsTable(points: GridPoint[], records: RunRecord[]): string {
   records.forEach((r, i) => {
     const s = r.summary;
     const fmt = (v: number | null | undefined): string => (v == null ? '–' : v.toFixed(4));
-    rows.push([points[i].label || r.name, r.status, fmt(s?.finalLoss), fmt(s?.meanLossLast100),
-      acc(r.lastEpoch?.trainAcc ?? null), acc(r.lastEpoch?.testAcc ?? null), s?.itersPerSec ? String(Math.round(s.itersPerSec)) : '–']);
+    rows.push([
+      points[i].label || r.name,
+      r.status,
+      fmt(s?.finalLoss),
+      fmt(s?.meanLossLast100),
+      acc(r.lastEpoch?.trainAcc ?? null),
+      acc(r.lastEpoch?.testAcc ?? null),
+      s?.itersPerSec ? String(Math.round(s.itersPerSec)) : '–',
+    ]);
   });
   return table(rows);
 }

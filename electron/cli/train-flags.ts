@@ -4,7 +4,14 @@
  */
 import { Command, Option } from 'commander';
 import {
-  BOOK_DEFAULTS, DEFAULT_LOSS_TIMING, LIMITS, parseNumberInput as numeric, parseRunConfig, runConfigSchema, type ConfigIssue, type RunConfig,
+  BOOK_DEFAULTS,
+  DEFAULT_LOSS_TIMING,
+  LIMITS,
+  parseNumberInput as numeric,
+  parseRunConfig,
+  runConfigSchema,
+  type ConfigIssue,
+  type RunConfig,
 } from '../../shared/config';
 
 /** Bad input on the command line: exits with code 2 and this message. */
@@ -35,7 +42,7 @@ const FLAG_OF: Record<string, string> = {
 /** A config issue under the flag that set its field (`layersFlag`: --layers, or --hidden when the user gave that). */
 function describeIssue(issue: ConfigIssue, layersFlag: string): string {
   const field = issue.field.split('.')[0];
-  return `${field === 'layers' ? layersFlag : FLAG_OF[field] ?? field}: ${issue.message}`;
+  return `${field === 'layers' ? layersFlag : (FLAG_OF[field] ?? field)}: ${issue.message}`;
 }
 
 /** "--lr: must be …": a config issue in the words of the command line. */
@@ -69,14 +76,28 @@ export function addTrainFlags(command: Command, { lists = false }: { lists?: boo
     .addOption(oneOf('--activation <name>', 'hidden activation (default sigmoid)', FLAG_CHOICES.activation))
     .addOption(new Option('--init <std>', 'initial weight std (default 0.01), or xavier|he'))
     .addOption(oneOf('--loss <name>', 'loss: ce (cross-entropy) or mse (default ce)', FLAG_CHOICES.loss))
-    .addOption(oneOf('--gradient <method>', 'gradient method (default analytic; numerical is the book\'s slow method)', FLAG_CHOICES.gradient))
-    .addOption(new Option('--lr <rate>', `learning rate, > ${LIMITS.learningRate.min} and ≤ ${LIMITS.learningRate.max} (default 0.1)`))
+    .addOption(
+      oneOf(
+        '--gradient <method>',
+        "gradient method (default analytic; numerical is the book's slow method)",
+        FLAG_CHOICES.gradient,
+      ),
+    )
+    .addOption(
+      new Option('--lr <rate>', `learning rate, > ${LIMITS.learningRate.min} and ≤ ${LIMITS.learningRate.max} (default 0.1)`),
+    )
     .addOption(new Option('--batch <size>', `mini-batch size, ${LIMITS.batchSize.min}–${LIMITS.batchSize.max} (default 100)`))
     .addOption(new Option('--iters <count>', `iterations, ${LIMITS.iterations.min}–${LIMITS.iterations.max} (default 10000)`))
     .addOption(new Option('--seed <n>', `seed, ${LIMITS.seed.min}–${LIMITS.seed.max} (default: random, recorded)`))
     .addOption(new Option('--train-size <n>', 'use only the first N training images (default: all)'))
     .addOption(oneOf('--dtype <type>', 'arithmetic (default float32)', FLAG_CHOICES.dtype))
-    .addOption(oneOf('--loss-timing <when>', `when each step's loss is measured (default ${DEFAULT_LOSS_TIMING}, the book's)`, FLAG_CHOICES.lossTiming))
+    .addOption(
+      oneOf(
+        '--loss-timing <when>',
+        `when each step's loss is measured (default ${DEFAULT_LOSS_TIMING}, the book's)`,
+        FLAG_CHOICES.lossTiming,
+      ),
+    )
     .addOption(new Option('--data <dir>', 'folder with the four IDX files of another dataset (default: bundled MNIST)'));
 }
 

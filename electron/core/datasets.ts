@@ -91,7 +91,8 @@ export function probeIdxDataset(folder: string): DatasetShape {
 /** Pixels per image, if the training and test images have the same size. */
 function checkSameImageSize(folder: string, train: number[], test: number[]): number {
   const [trainPixels, testPixels] = [train[1] * train[2], test[1] * test[2]];
-  if (trainPixels !== testPixels) throw new Error(`${folder}: training images have ${trainPixels} pixels but test images ${testPixels}`);
+  if (trainPixels !== testPixels)
+    throw new Error(`${folder}: training images have ${trainPixels} pixels but test images ${testPixels}`);
   return trainPixels;
 }
 
@@ -115,7 +116,13 @@ export function loadIdxDataset(folder: string): LoadedDataset {
   const trainLabels = labelsFor(folder, IDX_FILES.trainLabels, trainImages.shape[0]);
   const testLabels = labelsFor(folder, IDX_FILES.testLabels, testImages.shape[0]);
   const classes = Math.max(trainLabels.classes, testLabels.classes);
-  const split = (images: Uint8Array, labels: Uint8Array): Dataset => ({ images, labels, count: labels.length, features, classes });
+  const split = (images: Uint8Array, labels: Uint8Array): Dataset => ({
+    images,
+    labels,
+    count: labels.length,
+    features,
+    classes,
+  });
   return { train: split(trainImages.data, trainLabels.labels), test: split(testImages.data, testLabels.labels), folder };
 }
 
@@ -133,7 +140,10 @@ export async function loadTrainingPrefix(folder: string, shape: DatasetShape, co
   const images = await readIdxPrefix(folder, IDX_FILES.trainImages, 3, IMAGE_HEADER + rows * shape.features);
   const labels = await readIdxPrefix(folder, IDX_FILES.trainLabels, 1, LABEL_HEADER + rows);
   return {
-    images: images.subarray(IMAGE_HEADER), labels: labels.subarray(LABEL_HEADER),
-    count: rows, features: shape.features, classes: shape.classes,
+    images: images.subarray(IMAGE_HEADER),
+    labels: labels.subarray(LABEL_HEADER),
+    count: rows,
+    features: shape.features,
+    classes: shape.classes,
   };
 }

@@ -37,7 +37,9 @@ export interface GradientCheckLimits {
  * abort of `signal` or the time limit kills the trainer and rejects saying which.
  */
 export function gradientCheckInTrainer(
-  host: TrainerHost, request: GradientCheckRequest, limits: GradientCheckLimits = {},
+  host: TrainerHost,
+  request: GradientCheckRequest,
+  limits: GradientCheckLimits = {},
 ): Promise<GradientCheckReport> {
   const { signal, timeoutMs = GRADIENT_CHECK_TIMEOUT_MS } = limits;
   return new Promise((resolve, reject) => {
@@ -53,10 +55,11 @@ export function gradientCheckInTrainer(
       signal?.removeEventListener('abort', onAbort);
       outcome();
     };
-    const stop = (message: string): void => settle(() => {
-      handle.kill();
-      reject(new Error(message));
-    });
+    const stop = (message: string): void =>
+      settle(() => {
+        handle.kill();
+        reject(new Error(message));
+      });
     const onAbort = (): void => stop(`the gradient check was cancelled (${abortReason(signal!)})`);
     const handle = host.spawn(`gradcheck-${randomBytes(4).toString('hex')}`, {
       onMessage: (message) => {
@@ -66,9 +69,14 @@ export function gradientCheckInTrainer(
       },
       onMalformed: (error) => stop(`the gradient check's process sent a ${error}`),
       onExit: ({ code, signal: killedBy }) =>
-        settle(() => reject(new Error(`the gradient check's process ended (${killedBy ?? `exit code ${code}`}) before its result`))),
+        settle(() =>
+          reject(new Error(`the gradient check's process ended (${killedBy ?? `exit code ${code}`}) before its result`)),
+        ),
     });
-    const timer = setTimeout(() => stop(`the gradient check took longer than ${formatSeconds(timeoutMs)} and was stopped`), timeoutMs);
+    const timer = setTimeout(
+      () => stop(`the gradient check took longer than ${formatSeconds(timeoutMs)} and was stopped`),
+      timeoutMs,
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -88,7 +96,10 @@ function formatSeconds(ms: number): string {
 export class GradientChecks {
   private readonly running = new Set<AbortController>();
 
-  constructor(private readonly host: TrainerHost, private readonly timeoutMs = GRADIENT_CHECK_TIMEOUT_MS) {}
+  constructor(
+    private readonly host: TrainerHost,
+    private readonly timeoutMs = GRADIENT_CHECK_TIMEOUT_MS,
+  ) {}
 
   /** Runs a check unless the limit is reached (then refuses at once); `signal` cancels it. */
   async run(request: GradientCheckRequest, signal?: AbortSignal): Promise<GradientCheckReport> {

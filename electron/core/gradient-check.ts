@@ -22,11 +22,14 @@ export function gradientCheckMemoryBytes(layers: number[], batch: number): numbe
 function memoryIssue(config: RunConfig, batch: number): ConfigIssue[] {
   const bytes = gradientCheckMemoryBytes(config.layers, batch);
   if (bytes <= LIMITS.memoryBytes) return [];
-  return [{
-    field: 'layers',
-    message: `a gradient check of a ${config.layers.join('-')} network on ${batch} images needs about ${formatBytes(bytes)} ` +
-      `(float64, two gradients), more than the ${formatBytes(LIMITS.memoryBytes)} it may use`,
-  }];
+  return [
+    {
+      field: 'layers',
+      message:
+        `a gradient check of a ${config.layers.join('-')} network on ${batch} images needs about ${formatBytes(bytes)} ` +
+        `(float64, two gradients), more than the ${formatBytes(LIMITS.memoryBytes)} it may use`,
+    },
+  ];
 }
 
 /**
@@ -34,7 +37,10 @@ function memoryIssue(config: RunConfig, batch: number): ConfigIssue[] {
  * `folder` and the check's memory; `probe` reads the dataset's headers (off the thread by default).
  */
 export async function assertGradientCheckFits(
-  config: RunConfig, batch: number, folder = datasetFolder(config.dataset), probe: DatasetProbe = probeDatasetOffThread,
+  config: RunConfig,
+  batch: number,
+  folder = datasetFolder(config.dataset),
+  probe: DatasetProbe = probeDatasetOffThread,
 ): Promise<DatasetShape> {
   const memory = memoryIssue(config, batch);
   if (memory.length) throw new DatasetMismatchError(memory); // before any file is read
@@ -47,7 +53,10 @@ export async function assertGradientCheckFits(
 
 /** The check itself (the CLI runs it in its own process; the workbench in a trainer process: gradient-check-job.ts). */
 export async function checkGradients(
-  config: RunConfig, batch: number, method: NumericalMethod = 'incremental', folder = datasetFolder(config.dataset),
+  config: RunConfig,
+  batch: number,
+  method: NumericalMethod = 'incremental',
+  folder = datasetFolder(config.dataset),
 ): Promise<GradientCheckReport> {
   // In this thread: the check runs in a process of its own (a trainer, or the CLI).
   const shape = await assertGradientCheckFits(config, batch, folder, probeInThisThread);
@@ -59,5 +68,11 @@ export async function checkGradients(
   const t = new Int32Array(batch);
   sliceRows(train, 0, batch, pixelScale('float64'), x, t);
   const result = gradientCheck(net, x, t, batch, () => performance.now(), method);
-  return { batch, seed, parameters: result.parameters, numericalSeconds: result.numericalSeconds, analyticSeconds: result.analyticSeconds };
+  return {
+    batch,
+    seed,
+    parameters: result.parameters,
+    numericalSeconds: result.numericalSeconds,
+    analyticSeconds: result.analyticSeconds,
+  };
 }

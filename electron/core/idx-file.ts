@@ -4,11 +4,30 @@
  * regular files are opened (after resolving links, and without blocking), the header is read first, and
  * nothing beyond what it declares is read, allocated or inflated. Every error names the file.
  */
-import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { fileTypeOf } from './file-type';
-import { checkIdxLength, idxHeaderLength, IdxFormatError, parseIdx, parseIdxHeader, type IdxArray, type IdxHeader } from '../../shared/data/idx';
+import {
+  checkIdxLength,
+  idxHeaderLength,
+  IdxFormatError,
+  parseIdx,
+  parseIdxHeader,
+  type IdxArray,
+  type IdxHeader,
+} from '../../shared/data/idx';
 import { errorCode, errorMessage } from '../../shared/errors';
 
 /** Compressed bytes read to find a gzipped file's header (the gzip header may carry a file name). */
@@ -52,7 +71,10 @@ function openRegularFile(path: string): { fd: number; target: string; size: numb
   }
   const via = target === path ? '' : `links to ${target}, which `;
   if (!stats.isFile()) {
-    throw new IdxFormatError(path, `${via}is ${fileTypeOf(stats)}, not a regular file: Descent reads datasets only from regular files`);
+    throw new IdxFormatError(
+      path,
+      `${via}is ${fileTypeOf(stats)}, not a regular file: Descent reads datasets only from regular files`,
+    );
   }
   const fd = openSync(target, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   const opened = fstatSync(fd);
@@ -98,7 +120,10 @@ function gzippedHeader(fd: number, path: string, dims: number): IdxHeader {
   let head: Buffer;
   try {
     // A gzip stream cut short inflates as far as it goes when flushed instead of finished.
-    head = gunzipSync(readAt(fd, GZIP_HEAD_BYTES), { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: GZIP_HEAD_INFLATE_LIMIT });
+    head = gunzipSync(readAt(fd, GZIP_HEAD_BYTES), {
+      finishFlush: zlibConstants.Z_SYNC_FLUSH,
+      maxOutputLength: GZIP_HEAD_INFLATE_LIMIT,
+    });
   } catch (error) {
     throw new IdxFormatError(path, `cannot be decompressed (${errorMessage(error)})`);
   }
@@ -150,7 +175,10 @@ export function readIdxFile(folder: string, name: string, dims: number): IdxArra
       bytes = gunzipSync(readAt(fd, file.size), { maxOutputLength: file.fileLength });
     } catch (error) {
       if (errorCode(error) === 'ERR_BUFFER_TOO_LARGE') {
-        throw new IdxFormatError(file.path, `decompresses to more than the ${file.fileLength} bytes its header declares (${file.shape.join('×')})`);
+        throw new IdxFormatError(
+          file.path,
+          `decompresses to more than the ${file.fileLength} bytes its header declares (${file.shape.join('×')})`,
+        );
       }
       throw new IdxFormatError(file.path, `cannot be decompressed (${errorMessage(error)})`);
     }
@@ -175,7 +203,8 @@ export async function readIdxPrefix(folder: string, name: string, dims: number, 
     }
   }
   // A plain file can shrink after its size was checked; a gzipped one can end early.
-  if (prefix.length < wanted) throw new IdxFormatError(file.path, `ends after ${prefix.length} bytes, before the ${wanted} its header promises`);
+  if (prefix.length < wanted)
+    throw new IdxFormatError(file.path, `ends after ${prefix.length} bytes, before the ${wanted} its header promises`);
   return prefix;
 }
 

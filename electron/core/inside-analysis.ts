@@ -39,8 +39,10 @@ export function networkFromWeights(header: WeightsHeader, values: FloatArray[]):
 export function analyseTestSet(network: MultiLayerNet, test: Dataset, iteration: SnapshotRef): InsideAnalysis {
   const { layers, dtype } = network.spec;
   const classes = layers[layers.length - 1];
-  if (layers[0] !== test.features) throw new Error(`the network takes ${layers[0]} inputs but the test images have ${test.features} pixels`);
-  if (test.classes > classes) throw new Error(`the test labels go up to ${test.classes - 1} but the network has ${classes} outputs`);
+  if (layers[0] !== test.features)
+    throw new Error(`the network takes ${layers[0]} inputs but the test images have ${test.features} pixels`);
+  if (test.classes > classes)
+    throw new Error(`the test labels go up to ${test.classes - 1} but the network has ${classes} outputs`);
   const scale = pixelScale(dtype);
   const x = allocate(dtype, EVAL_CHUNK_ROWS * test.features);
   const chunkLabels = new Int32Array(EVAL_CHUNK_ROWS);
@@ -54,7 +56,12 @@ export function analyseTestSet(network: MultiLayerNet, test: Dataset, iteration:
       const p = argmax(y, r * classes, classes);
       predicted[start + r] = p;
       if (p !== chunkLabels[r]) {
-        mistakes.push({ index: start + r, label: chunkLabels[r], predicted: p, probabilities: Array.from(y.subarray(r * classes, (r + 1) * classes)) });
+        mistakes.push({
+          index: start + r,
+          label: chunkLabels[r],
+          predicted: p,
+          probabilities: Array.from(y.subarray(r * classes, (r + 1) * classes)),
+        });
       }
     }
   }

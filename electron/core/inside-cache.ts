@@ -38,11 +38,19 @@ const confusionOnlySchema = insideAnalysisSchema.pick({ iteration: true, confusi
  * The cached value checked by `schema` (whole analysis, or its iteration and confusion matrix only), or
  * undefined if there is none or it is unreadable, of another version, or of another snapshot.
  */
-function readWith<T extends { iteration: SnapshotRef }>(path: string, home: string, iteration: SnapshotRef, schema: z.ZodType<T>): T | undefined {
+function readWith<T extends { iteration: SnapshotRef }>(
+  path: string,
+  home: string,
+  iteration: SnapshotRef,
+  schema: z.ZodType<T>,
+): T | undefined {
   if (!existsSync(path)) return undefined;
   try {
     // A store file like any other: a FIFO or a link out of the store is not opened, a huge file not read.
-    const value = JSON.parse(readStoreFile(path, home, MAX_CACHE_BYTES).toString('utf8')) as { version?: unknown; analysis?: unknown };
+    const value = JSON.parse(readStoreFile(path, home, MAX_CACHE_BYTES).toString('utf8')) as {
+      version?: unknown;
+      analysis?: unknown;
+    };
     if (value.version !== CACHE_VERSION) return undefined;
     const parsed = schema.safeParse(value.analysis);
     return parsed.success && parsed.data.iteration === iteration ? parsed.data : undefined;
@@ -57,6 +65,10 @@ export function readCachedAnalysis(path: string, home: string, iteration: Snapsh
 }
 
 /** The cached confusion matrix alone (per-class accuracy needs nothing else). */
-export function readCachedConfusion(path: string, home: string, iteration: SnapshotRef): { iteration: SnapshotRef; confusion: number[][] } | undefined {
+export function readCachedConfusion(
+  path: string,
+  home: string,
+  iteration: SnapshotRef,
+): { iteration: SnapshotRef; confusion: number[][] } | undefined {
   return readWith(path, home, iteration, confusionOnlySchema);
 }

@@ -8,7 +8,13 @@ import { analyseTestSet, loadTestSplit, networkFromWeights } from './inside-anal
 import { readWeights } from './store/weights-file';
 import { writeCache } from './inside-cache';
 import { encodeBytes } from '../../shared/inside/float-codec';
-import { insideAnalysisSchema, snapshotRefSchema, testImagesSchema, type InsideAnalysis, type TestImages } from '../../shared/inside/inside-schemas';
+import {
+  insideAnalysisSchema,
+  snapshotRefSchema,
+  testImagesSchema,
+  type InsideAnalysis,
+  type TestImages,
+} from '../../shared/inside/inside-schemas';
 
 /** Stored weights to analyse: their base path, which snapshot they are, and where to cache the analysis. */
 const weightsEntrySchema = z.strictObject({ base: z.string(), iteration: snapshotRefSchema, cache: z.string() });
@@ -30,7 +36,10 @@ export type InsideJob = z.infer<typeof insideJobSchema>;
 /** What a worker posts back. */
 export const insideReplySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('analysis'), analysis: insideAnalysisSchema }),
-  z.strictObject({ type: z.literal('confusions'), points: z.array(insideAnalysisSchema.pick({ iteration: true, confusion: true })) }),
+  z.strictObject({
+    type: z.literal('confusions'),
+    points: z.array(insideAnalysisSchema.pick({ iteration: true, confusion: true })),
+  }),
   z.strictObject({ type: z.literal('images'), images: testImagesSchema }),
   z.strictObject({ type: z.literal('failed'), message: z.string() }),
 ]);
@@ -69,7 +78,10 @@ export function runInsideJob(job: InsideJob): InsideReply {
     case 'analyse':
       return { type: 'analysis', analysis: analyseAll(job.folder, [job.weights])[0] };
     case 'confusions':
-      return { type: 'confusions', points: analyseAll(job.folder, job.weights).map(({ iteration, confusion }) => ({ iteration, confusion })) };
+      return {
+        type: 'confusions',
+        points: analyseAll(job.folder, job.weights).map(({ iteration, confusion }) => ({ iteration, confusion })),
+      };
     case 'images':
       return { type: 'images', images: readTestImages(job.folder, job.indices) };
   }

@@ -9,12 +9,15 @@ import { runInWorker } from './worker-thread';
 export const INSIDE_JOB_TIMEOUT_MS = 120_000;
 
 /** Runs `job` in a new worker thread; rejects with the job's error, or after `timeoutMs`. */
-export function runInsideJobOffThread(job: InsideJob, timeoutMs = INSIDE_JOB_TIMEOUT_MS): Promise<Exclude<InsideReply, { type: 'failed' }>> {
+export function runInsideJobOffThread(
+  job: InsideJob,
+  timeoutMs = INSIDE_JOB_TIMEOUT_MS,
+): Promise<Exclude<InsideReply, { type: 'failed' }>> {
   return runInWorker({
     entry: 'inside-worker',
     workerData: job,
     timeoutMs,
-    what: 'the Inside view\'s worker',
+    what: "the Inside view's worker",
     timeoutMessage: `the Inside view's computation took longer than ${timeoutMs / 1000} s`,
     reply: (value) => {
       const parsed = insideReplySchema.safeParse(value);

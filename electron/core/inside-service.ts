@@ -14,7 +14,12 @@ import { readWeights } from './store/weights-file';
 import { perClassAccuracy } from '../../shared/inside/confusion';
 import { encodeFloats } from '../../shared/inside/float-codec';
 import {
-  type InsideAnalysis, type PerClassHistory, type SnapshotList, type SnapshotRef, type SnapshotWeights, type TestImages,
+  type InsideAnalysis,
+  type PerClassHistory,
+  type SnapshotList,
+  type SnapshotRef,
+  type SnapshotWeights,
+  type TestImages,
 } from '../../shared/inside/inside-schemas';
 
 export class InsideService {
@@ -46,8 +51,17 @@ export class InsideService {
   snapshotWeights(id: string, iteration: SnapshotRef): SnapshotWeights {
     const { header, values } = readWeights(this.weightsBaseOf(id, iteration));
     return {
-      iteration, dtype: header.dtype, layers: header.layers, activation: header.activation, loss: header.loss,
-      parameters: header.parameters.map((p, i) => ({ name: p.name, rows: p.rows, cols: p.cols, base64: encodeFloats(values[i], header.dtype) })),
+      iteration,
+      dtype: header.dtype,
+      layers: header.layers,
+      activation: header.activation,
+      loss: header.loss,
+      parameters: header.parameters.map((p, i) => ({
+        name: p.name,
+        rows: p.rows,
+        cols: p.cols,
+        base64: encodeFloats(values[i], header.dtype),
+      })),
     };
   }
 
@@ -56,8 +70,12 @@ export class InsideService {
     const cache = cachePath(this.store.runDir(id), iteration);
     const cached = readCachedAnalysis(cache, this.store.home, iteration);
     if (cached) return cached;
-    const reply = await runInsideJobOffThread({ type: 'analyse', folder: this.datasetOf(id), weights: this.weightsEntry(id, iteration) });
-    if (reply.type !== 'analysis') throw new Error('the Inside view\'s worker answered another job');
+    const reply = await runInsideJobOffThread({
+      type: 'analyse',
+      folder: this.datasetOf(id),
+      weights: this.weightsEntry(id, iteration),
+    });
+    if (reply.type !== 'analysis') throw new Error("the Inside view's worker answered another job");
     return reply.analysis;
   }
 
@@ -76,26 +94,35 @@ export class InsideService {
     }
     const missing = list.snapshots.map((s) => s.iteration).filter((iteration) => !confusions.has(iteration));
     if (missing.length > 0) {
-      const reply = await runInsideJobOffThread({ type: 'confusions', folder: this.datasetOf(id), weights: missing.map((it) => this.weightsEntry(id, it)) });
-      if (reply.type !== 'confusions') throw new Error('the Inside view\'s worker answered another job');
+      const reply = await runInsideJobOffThread({
+        type: 'confusions',
+        folder: this.datasetOf(id),
+        weights: missing.map((it) => this.weightsEntry(id, it)),
+      });
+      if (reply.type !== 'confusions') throw new Error("the Inside view's worker answered another job");
       for (const point of reply.points) confusions.set(point.iteration, point.confusion);
     }
     return {
-      points: list.snapshots.map((s) => ({ iteration: s.iteration, epoch: s.epoch, perClass: perClassAccuracy(confusions.get(s.iteration)!) })),
+      points: list.snapshots.map((s) => ({
+        iteration: s.iteration,
+        epoch: s.epoch,
+        perClass: perClassAccuracy(confusions.get(s.iteration)!),
+      })),
     };
   }
 
   /** Test images of the run's dataset by index, read off the thread. */
   async testImages(id: string, indices: number[]): Promise<TestImages> {
     const reply = await runInsideJobOffThread({ type: 'images', folder: this.datasetOf(id), indices });
-    if (reply.type !== 'images') throw new Error('the Inside view\'s worker answered another job');
+    if (reply.type !== 'images') throw new Error("the Inside view's worker answered another job");
     return reply.images;
   }
 
   /** What a worker needs to analyse a snapshot; refuses a snapshot the run does not have. */
   private weightsEntry(id: string, iteration: SnapshotRef): { base: string; iteration: SnapshotRef; cache: string } {
     const base = this.weightsBaseOf(id, iteration);
-    if (!existsSync(`${base}.json`)) throw new Error(`run ${id} has no ${iteration === null ? 'final weights' : `snapshot after iteration ${iteration}`}`);
+    if (!existsSync(`${base}.json`))
+      throw new Error(`run ${id} has no ${iteration === null ? 'final weights' : `snapshot after iteration ${iteration}`}`);
     return { base, iteration, cache: cachePath(this.store.runDir(id), iteration) };
   }
 

@@ -187,13 +187,13 @@ export class RunManager {
     return run.record;
   }
 
-
   /**
    * Moves a finished run to the store's trash (restorable). A run this or another live process is
    * training is refused: it must be stopped first, where it runs.
    */
   delete(id: string): void {
-    if (this.active.has(id) || this.queue.includes(id)) throw new Error(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
+    if (this.active.has(id) || this.queue.includes(id))
+      throw new Error(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
     this.foreignRun(id, 'delete');
     this.store.trash(id);
     this.emit({ type: 'run-removed', id });
@@ -213,7 +213,9 @@ export class RunManager {
     }
     if (!isLive(stored.status)) return undefined;
     if (stored.owner && ownerIsAlive(stored.owner)) {
-      throw new Error(`cannot ${action} run ${id}: another process (${describeOwner(stored.owner)}) is training it; stop it there first`);
+      throw new Error(
+        `cannot ${action} run ${id}: another process (${describeOwner(stored.owner)}) is training it; stop it there first`,
+      );
     }
     return stored;
   }
@@ -255,7 +257,14 @@ export class RunManager {
     let record: RunRecord | undefined;
     let writer: MetricsWriter;
     try {
-      record = { ...this.store.read(id), status: 'running', startedAt: new Date().toISOString(), pausedSeconds: 0, pausedAt: null, owner: currentOwner() };
+      record = {
+        ...this.store.read(id),
+        status: 'running',
+        startedAt: new Date().toISOString(),
+        pausedSeconds: 0,
+        pausedAt: null,
+        owner: currentOwner(),
+      };
       this.store.write(record);
       writer = this.store.metricsWriter(id);
       this.store.holdReserve(id);
@@ -283,8 +292,11 @@ export class RunManager {
       switch (message.type) {
         case 'ready': {
           run.handle.send({
-            type: 'start', runId: id, config: run.record.config,
-            dataPath: this.dataPathOf(run.record.config.dataset), weightsPath: this.store.weightsBase(id),
+            type: 'start',
+            runId: id,
+            config: run.record.config,
+            dataPath: this.dataPathOf(run.record.config.dataset),
+            weightsPath: this.store.weightsBase(id),
           });
           return;
         }
@@ -395,7 +407,11 @@ export class RunManager {
     // (A damaged record is replaced by the one this process knows.)
     if (stored && isFinished(stored.record.status)) return;
     const current: RunRecord = {
-      ...endPause(withMetadataOf(stored?.record, record)), status: end.status, error: end.error ?? record.error, endedAt: new Date().toISOString(), owner: null,
+      ...endPause(withMetadataOf(stored?.record, record)),
+      status: end.status,
+      error: end.error ?? record.error,
+      endedAt: new Date().toISOString(),
+      owner: null,
     };
     this.refreshSummary(record.id, true);
     try {

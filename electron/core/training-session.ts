@@ -68,13 +68,22 @@ export function checkAgainstDataset(config: RunConfig, data: DatasetShape): Conf
   const issues: ConfigIssue[] = [];
   const { layers } = config;
   if (layers[0] !== data.features) {
-    issues.push({ field: 'layers', message: `the input layer must have ${data.features} units (pixels per image), got ${layers[0]}` });
+    issues.push({
+      field: 'layers',
+      message: `the input layer must have ${data.features} units (pixels per image), got ${layers[0]}`,
+    });
   }
   if (layers[layers.length - 1] !== data.classes) {
-    issues.push({ field: 'layers', message: `the output layer must have ${data.classes} units (classes), got ${layers[layers.length - 1]}` });
+    issues.push({
+      field: 'layers',
+      message: `the output layer must have ${data.classes} units (classes), got ${layers[layers.length - 1]}`,
+    });
   }
   if (config.trainSize !== null && config.trainSize > data.trainCount) {
-    issues.push({ field: 'trainSize', message: `must be from 1 to ${data.trainCount} (training images in the dataset), got ${config.trainSize}` });
+    issues.push({
+      field: 'trainSize',
+      message: `must be from 1 to ${data.trainCount} (training images in the dataset), got ${config.trainSize}`,
+    });
   }
   return issues;
 }
@@ -86,7 +95,9 @@ export function checkAgainstDataset(config: RunConfig, data: DatasetShape): Conf
  */
 export async function assertConfigsFitDatasets(configs: RunConfig[], probe: DatasetProbe = probeDatasetOffThread): Promise<void> {
   const datasets = [...new Set(configs.map((config) => config.dataset))];
-  const shapes = new Map(await Promise.all(datasets.map(async (dataset) => [dataset, await probe(datasetFolder(dataset))] as const)));
+  const shapes = new Map(
+    await Promise.all(datasets.map(async (dataset) => [dataset, await probe(datasetFolder(dataset))] as const)),
+  );
   for (const config of configs) {
     const issues = checkAgainstDataset(config, shapes.get(config.dataset)!);
     if (issues.length) throw new DatasetMismatchError(issues);
@@ -106,7 +117,10 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   const train = config.trainSize === null ? data.train : takeFirst(data.train, config.trainSize);
   const training = new Training(config, train, data.test, now, bestEngine());
   const snapshots = options.weightsPath
-    ? new SnapshotWriter(snapshotsFolder(options.weightsPath), training.network, config.seed, { iterations: config.iterations, itersPerEpoch: training.itersPerEpoch })
+    ? new SnapshotWriter(snapshotsFolder(options.weightsPath), training.network, config.seed, {
+        iterations: config.iterations,
+        itersPerEpoch: training.itersPerEpoch,
+      })
     : undefined;
   const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const listener = options.listener ?? {};

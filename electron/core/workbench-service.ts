@@ -4,7 +4,15 @@
  * shared/api.ts's `invokeApi`; its results are checked against the method table's schemas in tests.
  */
 import { availableParallelism } from 'node:os';
-import { sweepConfigs, type Annotation, type AppInfo, type RunMetadataRequest, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../shared/api';
+import {
+  sweepConfigs,
+  type Annotation,
+  type AppInfo,
+  type RunMetadataRequest,
+  type SweepRequest,
+  type WorkbenchApi,
+  type WorkbenchEvent,
+} from '../../shared/api';
 import { assertGradientCheckFits } from './gradient-check';
 import { pickSeed } from '../../shared/engine/rng';
 import type { RunManager } from './run-manager';

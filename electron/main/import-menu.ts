@@ -14,10 +14,15 @@ import type { RunStore } from '../core/store/run-store';
 const LISTED_DAMAGED = 10;
 
 /** Asks for folders, imports their runs into `store`, announces the new runs through `announce`, reports. */
-export async function importRunsFromDialog(store: RunStore, window: BrowserWindow | null, announce: (event: WorkbenchEvent) => void): Promise<void> {
+export async function importRunsFromDialog(
+  store: RunStore,
+  window: BrowserWindow | null,
+  announce: (event: WorkbenchEvent) => void,
+): Promise<void> {
   const options: Electron.OpenDialogOptions = {
-    title: 'Import Runs', buttonLabel: 'Import',
-    message: 'A Descent store, its runs folder, or one run\'s folder',
+    title: 'Import Runs',
+    buttonLabel: 'Import',
+    message: "A Descent store, its runs folder, or one run's folder",
     properties: ['openDirectory', 'multiSelections'],
   };
   const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
@@ -48,7 +53,11 @@ export function importSummary(report: ImportReport): Electron.MessageBoxOptions 
     `${count(report.skipped.length, 'run')} already in the store.`,
   ];
   if (report.damaged.length) {
-    lines.push('', `Not imported (${report.damaged.length}):`, ...report.damaged.slice(0, LISTED_DAMAGED).map((d) => `${d.path}: ${d.reason}`));
+    lines.push(
+      '',
+      `Not imported (${report.damaged.length}):`,
+      ...report.damaged.slice(0, LISTED_DAMAGED).map((d) => `${d.path}: ${d.reason}`),
+    );
     if (report.damaged.length > LISTED_DAMAGED) lines.push(`… and ${report.damaged.length - LISTED_DAMAGED} more`);
   }
   return {

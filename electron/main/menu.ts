@@ -21,7 +21,10 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
         { type: 'separator' },
         {
           label: 'Import Runs…',
-          click: () => void importRunsFromDialog(store, window(), send).catch((error: unknown) => dialog.showErrorBox('Import Runs', errorMessage(error))),
+          click: () =>
+            void importRunsFromDialog(store, window(), send).catch((error: unknown) =>
+              dialog.showErrorBox('Import Runs', errorMessage(error)),
+            ),
         },
         { label: 'Export…', click: command('export') },
         { type: 'separator' },
@@ -37,7 +40,10 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
         { role: 'reload' },
         ...(dev ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
-        { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
         {
           // The page and its charts follow prefers-color-scheme, which themeSource sets for the app.
           label: 'Appearance',
@@ -56,7 +62,9 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
       submenu: [
         { role: 'minimize' },
         { role: 'zoom' },
-        ...(process.platform === 'darwin' ? [{ type: 'separator' as const }, { role: 'front' as const }] : [{ role: 'close' as const }]),
+        ...(process.platform === 'darwin'
+          ? [{ type: 'separator' as const }, { role: 'front' as const }]
+          : [{ role: 'close' as const }]),
         { type: 'separator' },
         {
           label: 'Notify When Runs End',
@@ -71,10 +79,17 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
       submenu: [
         {
           label: 'About Descent',
-          click: () => void dialog.showMessageBox({
-            type: 'info', title: 'About Descent', message: `Descent ${app.getVersion()}`,
-            detail: ['Watch neural networks learn: chapter 4 of Deep Learning from Scratch, from scratch.', '', versions()].join('\n'),
-          }),
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Descent',
+              message: `Descent ${app.getVersion()}`,
+              detail: [
+                'Watch neural networks learn: chapter 4 of Deep Learning from Scratch, from scratch.',
+                '',
+                versions(),
+              ].join('\n'),
+            }),
         },
       ],
     },
@@ -85,7 +100,13 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
 /** What a bug report needs: the runtime's versions (Electron's, Chromium's, Node's, V8's). */
 function versions(): string {
   const names: Array<[string, string | undefined]> = [
-    ['Electron', process.versions.electron], ['Chromium', process.versions.chrome], ['Node.js', process.versions.node], ['V8', process.versions.v8],
+    ['Electron', process.versions.electron],
+    ['Chromium', process.versions.chrome],
+    ['Node.js', process.versions.node],
+    ['V8', process.versions.v8],
   ];
-  return names.filter(([, version]) => version).map(([name, version]) => `${name} ${version}`).join('\n');
+  return names
+    .filter(([, version]) => version)
+    .map(([name, version]) => `${name} ${version}`)
+    .join('\n');
 }

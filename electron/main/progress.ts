@@ -30,7 +30,10 @@ export function watchProgress(manager: RunManager, window: () => BrowserWindow |
         const inBackground = !win || win.isDestroyed() || !win.isFocused();
         if (endedByItself(run.status) && inBackground && notify() && Notification.isSupported()) {
           const acc = run.lastEpoch ? ` · test accuracy ${run.lastEpoch.testAcc.toFixed(4)}` : '';
-          new Notification({ title: `${run.name}: ${run.status}`, body: `${run.iterationsDone} iterations${acc}${run.error ? ` · ${run.error}` : ''}` }).show();
+          new Notification({
+            title: `${run.name}: ${run.status}`,
+            body: `${run.iterationsDone} iterations${acc}${run.error ? ` · ${run.error}` : ''}`,
+          }).show();
         }
       }
       show();

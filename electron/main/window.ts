@@ -17,12 +17,19 @@ function loadBounds(file: string): WindowState {
   const saved = parseWindowState(text);
   const { x, y } = saved;
   // Only restore a position that is still on a connected display.
-  const visible = x !== undefined && y !== undefined &&
+  const visible =
+    x !== undefined &&
+    y !== undefined &&
     screen.getAllDisplays().some(({ workArea: a }) => x >= a.x && y >= a.y && x < a.x + a.width && y < a.y + a.height);
   return visible ? saved : { width: saved.width, height: saved.height, maximized: saved.maximized };
 }
 
-export function createMainWindow(options: { preload: string; url: string; stateFile: string; trusted: (url: string) => boolean }): BrowserWindow {
+export function createMainWindow(options: {
+  preload: string;
+  url: string;
+  stateFile: string;
+  trusted: (url: string) => boolean;
+}): BrowserWindow {
   const bounds = loadBounds(options.stateFile);
   const win = new BrowserWindow({
     ...bounds,

@@ -46,7 +46,10 @@ export const MAX_SOCKET_MESSAGE = 64 * 1024;
 
 /** The address to listen on is taken (by another `descent serve`, or anything else). */
 export class PortInUseError extends Error {
-  constructor(readonly host: string, readonly port: number) {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {
     super(`port ${port} on ${host} is in use`);
     this.name = 'PortInUseError';
   }
@@ -55,11 +58,18 @@ export class PortInUseError extends Error {
 /** A request body over MAX_BODY. */
 class BodyTooLargeError extends Error {}
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.wasm': 'application/wasm', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.ico': 'image/x-icon',
 };
 /** The same policy as the app's index.html: nothing but this origin, no inline script. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const host = options.host ?? '127.0.0.1';
@@ -171,14 +181,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       send(res, 503, { ok: false, error: `the UI is not built (${staticRoot} has no index.html): run npm run build:renderer` });
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'Cache-Control': 'no-cache',
+    });
     createReadStream(file).pipe(res);
   }
 
   // Listen before anything else is attached to the server: a taken port is then one clear error, not an
   // 'error' event that the WebSocket server re-emits with no listener (a crash with a stack trace).
   await new Promise<void>((resolveListen, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 0) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, options.port ?? 0) : error),
+    );
     server.listen(options.port ?? 0, host, () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
@@ -187,7 +203,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server,
     path: '/events',
     maxPayload: MAX_SOCKET_MESSAGE,
-    verifyClient: ({ req }: { req: IncomingMessage }) => hostAllowed(req.headers.host) && originAllowed(req.headers.origin) && authorised(req),
+    verifyClient: ({ req }: { req: IncomingMessage }) =>
+      hostAllowed(req.headers.host) && originAllowed(req.headers.origin) && authorised(req),
   });
   // A socket's own errors (a message over maxPayload closes it with 1009) concern that socket only.
   sockets.on('connection', (socket) => socket.on('error', () => socket.terminate()));

@@ -48,21 +48,36 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
     const message = parsed.message;
     switch (message.type) {
       case 'start':
-        startJob(() => runTrainingSession(message.config, {
-          runId: message.runId,
-          dataPath: message.dataPath,
-          weightsPath: message.weightsPath,
-          signal: stop.signal,
-          pause,
-          listener: {
-            onProgress: (batch) => port.send({ type: 'progress', iterations: batch.iterations, losses: batch.losses, seconds: batch.seconds }),
-            onEpoch: (e) => port.send({ type: 'epoch', iteration: e.iteration, epoch: e.epoch, trainAcc: e.trainAcc, testAcc: e.testAcc, seconds: e.seconds }),
-          },
-        }).then((summary) => ({ type: 'done', summary })));
+        startJob(() =>
+          runTrainingSession(message.config, {
+            runId: message.runId,
+            dataPath: message.dataPath,
+            weightsPath: message.weightsPath,
+            signal: stop.signal,
+            pause,
+            listener: {
+              onProgress: (batch) =>
+                port.send({ type: 'progress', iterations: batch.iterations, losses: batch.losses, seconds: batch.seconds }),
+              onEpoch: (e) =>
+                port.send({
+                  type: 'epoch',
+                  iteration: e.iteration,
+                  epoch: e.epoch,
+                  trainAcc: e.trainAcc,
+                  testAcc: e.testAcc,
+                  seconds: e.seconds,
+                }),
+            },
+          }).then((summary) => ({ type: 'done', summary })),
+        );
         return;
       case 'gradcheck':
-        startJob(() => checkGradients(message.config, message.batch, 'incremental', message.dataPath)
-          .then((report) => ({ type: 'gradcheck-result', report })));
+        startJob(() =>
+          checkGradients(message.config, message.batch, 'incremental', message.dataPath).then((report) => ({
+            type: 'gradcheck-result',
+            report,
+          })),
+        );
         return;
       case 'pause':
         pause.pause();

@@ -12,12 +12,20 @@ export interface IdxArray {
 }
 
 const ELEMENT_TYPES: Record<number, string> = {
-  0x08: 'unsigned byte', 0x09: 'signed byte', 0x0b: 'int16', 0x0c: 'int32', 0x0d: 'float32', 0x0e: 'float64',
+  0x08: 'unsigned byte',
+  0x09: 'signed byte',
+  0x0b: 'int16',
+  0x0c: 'int32',
+  0x0d: 'float32',
+  0x0e: 'float64',
 };
 
 /** A file that is not a well-formed IDX file of the expected kind. */
 export class IdxFormatError extends Error {
-  constructor(readonly source: string, reason: string) {
+  constructor(
+    readonly source: string,
+    reason: string,
+  ) {
     super(`${source}: ${reason}`);
     this.name = 'IdxFormatError';
   }

@@ -36,9 +36,7 @@ export function pixelScale(dtype: DType): FloatArray {
 }
 
 /** Copies image `index` scaled to [0, 1] into row `row` of `out`, and its label into `labelsOut[row]`. */
-function copyRow(
-  dataset: Dataset, index: number, row: number, scale: FloatArray, out: FloatArray, labelsOut: Int32Array,
-): void {
+function copyRow(dataset: Dataset, index: number, row: number, scale: FloatArray, out: FloatArray, labelsOut: Int32Array): void {
   const f = dataset.features;
   const src = index * f;
   const dst = row * f;
@@ -51,14 +49,23 @@ function copyRow(
  * labels into `labelsOut`: the book's `x_train[batch_mask]`, `t_train[batch_mask]`.
  */
 export function gatherRows(
-  dataset: Dataset, indices: ArrayLike<number>, scale: FloatArray, out: FloatArray, labelsOut: Int32Array,
+  dataset: Dataset,
+  indices: ArrayLike<number>,
+  scale: FloatArray,
+  out: FloatArray,
+  labelsOut: Int32Array,
 ): void {
   for (let r = 0; r < indices.length; r++) copyRow(dataset, indices[r], r, scale, out, labelsOut);
 }
 
 /** Copies the consecutive images `start .. start+rows` into `out`, scaled, with their labels. */
 export function sliceRows(
-  dataset: Dataset, start: number, rows: number, scale: FloatArray, out: FloatArray, labelsOut: Int32Array,
+  dataset: Dataset,
+  start: number,
+  rows: number,
+  scale: FloatArray,
+  out: FloatArray,
+  labelsOut: Int32Array,
 ): void {
   for (let r = 0; r < rows; r++) copyRow(dataset, start + r, r, scale, out, labelsOut);
 }

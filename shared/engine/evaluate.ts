@@ -14,7 +14,9 @@ export class Evaluator {
 
   /** @param resident the same network resident in a training backend, which then does the counting */
   constructor(
-    private readonly network: MultiLayerNet, private readonly scale: FloatArray, features: number,
+    private readonly network: MultiLayerNet,
+    private readonly scale: FloatArray,
+    features: number,
     private readonly resident: ResidentNetwork | null = null,
   ) {
     this.x = allocate(network.spec.dtype, resident ? 0 : EVAL_CHUNK_ROWS * features);

@@ -84,7 +84,12 @@ export function crossEntropyTerm(p: number, delta = CROSS_ENTROPY_DELTA): number
  * or 0.5·Σ(y − onehot)² summed in class order. The batch loss below averages these terms.
  */
 export function sampleLoss(
-  kind: LossKind, y: ArrayLike<number>, offset: number, cols: number, label: number, delta = CROSS_ENTROPY_DELTA,
+  kind: LossKind,
+  y: ArrayLike<number>,
+  offset: number,
+  cols: number,
+  label: number,
+  delta = CROSS_ENTROPY_DELTA,
 ): number {
   if (kind === 'cross_entropy') return crossEntropyTerm(y[offset + label], delta);
   let squares = 0;
@@ -104,8 +109,13 @@ export function sampleLoss(
  *   numpy's float32 arrays do)
  */
 export function batchLoss(
-  kind: LossKind, y: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number,
-  delta: number, scratch: FloatArray,
+  kind: LossKind,
+  y: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  delta: number,
+  scratch: FloatArray,
 ): number {
   if (kind === 'cross_entropy') {
     for (let r = 0; r < rows; r++) scratch[r] = crossEntropyTerm(y[r * cols + labels[r]], delta);

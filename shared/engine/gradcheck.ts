@@ -41,14 +41,17 @@ export type NumericalMethod = 'incremental' | 'plain';
 
 /** Compares numerical and analytic gradients of `network` on `rows` inputs `x` with labels `t`. */
 export function gradientCheck(
-  network: MultiLayerNet, x: FloatArray, t: ArrayLike<number>, rows: number, now: Clock,
+  network: MultiLayerNet,
+  x: FloatArray,
+  t: ArrayLike<number>,
+  rows: number,
+  now: Clock,
   method: NumericalMethod = 'incremental',
 ): GradientCheckResult {
   let started = now();
   // Copy: the plain method and the analytic gradient share the network's reusable buffers.
-  const numerical = (method === 'plain'
-    ? network.numericalGradient(x, t, rows)
-    : incrementalNumericalGradient(network, x, t, rows)
+  const numerical = (
+    method === 'plain' ? network.numericalGradient(x, t, rows) : incrementalNumericalGradient(network, x, t, rows)
   ).map((g) => Float64Array.from(g));
   const numericalSeconds = (now() - started) / 1000;
   started = now();

@@ -17,7 +17,9 @@ export function numericalDiff(f: (x: number) => number, x: number, h = NUMERICAL
  * `x` (for example a network's weights) directly.
  */
 export function numericalGradient<T extends Float32Array | Float64Array>(
-  f: (x: T) => number, x: T, out: T = new (x.constructor as new (n: number) => T)(x.length),
+  f: (x: T) => number,
+  x: T,
+  out: T = new (x.constructor as new (n: number) => T)(x.length),
 ): T {
   const h = NUMERICAL_H;
   for (let i = 0; i < x.length; i++) {
@@ -34,7 +36,10 @@ export function numericalGradient<T extends Float32Array | Float64Array>(
 
 /** The book's `gradient_descent`: `stepNum` steps of x ← x − lr·∇f(x), updating `x` in place. */
 export function gradientDescent(
-  f: (x: Float64Array) => number, x: Float64Array, learningRate = 0.01, stepNum = 100,
+  f: (x: Float64Array) => number,
+  x: Float64Array,
+  learningRate = 0.01,
+  stepNum = 100,
 ): Float64Array {
   const grad = new Float64Array(x.length);
   for (let step = 0; step < stepNum; step++) {

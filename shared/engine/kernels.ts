@@ -23,9 +23,7 @@ export function matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: numb
 }
 
 /** out (k×n) = aᵀ · b, where a is rows×k and b is rows×n (the weight gradient xᵀ·δ). */
-export function matmulTransposeA(
-  a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number,
-): void {
+export function matmulTransposeA(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
   out.fill(0, 0, k * n);
   for (let i = 0; i < rows; i++) {
     const aRow = i * k;
@@ -40,9 +38,7 @@ export function matmulTransposeA(
 }
 
 /** out (rows×k) = a (rows×n) · bᵀ, where b is k×n (the backward pass δ·Wᵀ). */
-export function matmulTransposeB(
-  a: FloatArray, b: FloatArray, out: FloatArray, rows: number, n: number, k: number,
-): void {
+export function matmulTransposeB(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, n: number, k: number): void {
   for (let i = 0; i < rows; i++) {
     const aRow = i * n;
     for (let p = 0; p < k; p++) {

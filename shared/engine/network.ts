@@ -57,7 +57,11 @@ export class MultiLayerNet {
    * @param storage arrays to hold the weights and biases (zeroed, of the right lengths), e.g. views into
    *   the memory of a resident WebAssembly network; fresh arrays otherwise
    */
-  constructor(readonly spec: NetworkSpec, readonly kernels: Kernels = typescriptKernels, storage?: ParameterStorage) {
+  constructor(
+    readonly spec: NetworkSpec,
+    readonly kernels: Kernels = typescriptKernels,
+    storage?: ParameterStorage,
+  ) {
     const { layers, dtype } = spec;
     if (layers.length < 2) throw new RangeError('a network needs at least an input and an output layer');
     this.weights = [];
@@ -78,7 +82,13 @@ export class MultiLayerNet {
    * A network with weights drawn as the book draws them: W1 = std·randn(in, hidden), then W2, … in
    * order from the same stream; biases zero.
    */
-  static initialise(spec: NetworkSpec, init: WeightInit, rng: RandomState, kernels?: Kernels, storage?: ParameterStorage): MultiLayerNet {
+  static initialise(
+    spec: NetworkSpec,
+    init: WeightInit,
+    rng: RandomState,
+    kernels?: Kernels,
+    storage?: ParameterStorage,
+  ): MultiLayerNet {
     const net = new MultiLayerNet(spec, kernels, storage);
     net.weights.forEach((w, l) => rng.randn(w, initStd(init, spec.layers[l])));
     return net;
@@ -206,7 +216,15 @@ export class MultiLayerNet {
     const { loss, crossEntropyDelta } = this.spec;
     // Mean squared error keeps its squares in the output δ buffer (overwritten by outputDelta afterwards).
     const scratch = loss === 'cross_entropy' ? ws.perSample : ws.deltas[last];
-    return batchLoss(loss, ws.outputs[last], t, ws.rows, this.spec.layers[this.depth], crossEntropyDelta ?? CROSS_ENTROPY_DELTA, scratch);
+    return batchLoss(
+      loss,
+      ws.outputs[last],
+      t,
+      ws.rows,
+      this.spec.layers[this.depth],
+      crossEntropyDelta ?? CROSS_ENTROPY_DELTA,
+      scratch,
+    );
   }
 
   /** δ of the output layer's pre-activation, for softmax followed by the chosen loss. */

@@ -32,7 +32,10 @@ interface BaseForward {
 
 /** Gradients of every parameter (W1, b1, W2, b2, …) by central differences, written into `out`. */
 export function incrementalNumericalGradient(
-  net: MultiLayerNet, x: FloatArray, t: ArrayLike<number>, rows: number,
+  net: MultiLayerNet,
+  x: FloatArray,
+  t: ArrayLike<number>,
+  rows: number,
   out: FloatArray[] = net.parameters().map((p) => new Float64Array(p.values.length)),
 ): FloatArray[] {
   const evaluator = new RowLoss(net, x, t, rows);
@@ -125,7 +128,12 @@ class RowLoss {
   private readonly changed: Float64Array;
   private readonly crossEntropy: boolean;
 
-  constructor(private readonly net: MultiLayerNet, x: FloatArray, private readonly t: ArrayLike<number>, rows: number) {
+  constructor(
+    private readonly net: MultiLayerNet,
+    x: FloatArray,
+    private readonly t: ArrayLike<number>,
+    rows: number,
+  ) {
     const { layers, activation } = net.spec;
     this.activate = activation === 'sigmoid' ? sigmoid : activation === 'step' ? step : relu;
     this.delta = net.spec.crossEntropyDelta ?? CROSS_ENTROPY_DELTA;
@@ -136,7 +144,11 @@ class RowLoss {
     for (let l = 0; l < net.depth; l++) {
       const a = new Float64Array(rows * layers[l + 1]);
       for (let n = 0; n < rows; n++) {
-        this.affine(l, inputs[l].subarray(n * layers[l], (n + 1) * layers[l]), a.subarray(n * layers[l + 1], (n + 1) * layers[l + 1]));
+        this.affine(
+          l,
+          inputs[l].subarray(n * layers[l], (n + 1) * layers[l]),
+          a.subarray(n * layers[l + 1], (n + 1) * layers[l + 1]),
+        );
       }
       pre.push(a);
       if (l + 1 < net.depth) inputs.push(a.map(this.activate));
@@ -214,8 +226,10 @@ class RowLoss {
       const ePlus = e * expSmall(plus);
       const eMinus = e * expSmall(minus);
       const other = this.exps[row + label];
-      return crossEntropyTerm((label === j ? ePlus : other) / (rest + ePlus), this.delta) -
-        crossEntropyTerm((label === j ? eMinus : other) / (rest + eMinus), this.delta);
+      return (
+        crossEntropyTerm((label === j ? ePlus : other) / (rest + ePlus), this.delta) -
+        crossEntropyTerm((label === j ? eMinus : other) / (rest + eMinus), this.delta)
+      );
     }
     const units = this.net.spec.layers[l + 1];
     const a = this.base.pre[l][n * units + j];

@@ -28,15 +28,27 @@ export function pairwiseSum(values: ArrayLike<number>, offset = 0, length = valu
     return sum;
   }
   if (length <= 128) {
-    let r0 = values[offset], r1 = values[offset + 1], r2 = values[offset + 2], r3 = values[offset + 3];
-    let r4 = values[offset + 4], r5 = values[offset + 5], r6 = values[offset + 6], r7 = values[offset + 7];
+    let r0 = values[offset],
+      r1 = values[offset + 1],
+      r2 = values[offset + 2],
+      r3 = values[offset + 3];
+    let r4 = values[offset + 4],
+      r5 = values[offset + 5],
+      r6 = values[offset + 6],
+      r7 = values[offset + 7];
     let i = 8;
     for (; i < length - (length % 8); i += 8) {
       const p = offset + i;
-      r0 += values[p]; r1 += values[p + 1]; r2 += values[p + 2]; r3 += values[p + 3];
-      r4 += values[p + 4]; r5 += values[p + 5]; r6 += values[p + 6]; r7 += values[p + 7];
+      r0 += values[p];
+      r1 += values[p + 1];
+      r2 += values[p + 2];
+      r3 += values[p + 3];
+      r4 += values[p + 4];
+      r5 += values[p + 5];
+      r6 += values[p + 6];
+      r7 += values[p + 7];
     }
-    let sum = (r0 + r1 + (r2 + r3)) + (r4 + r5 + (r6 + r7));
+    let sum = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < length; i++) sum += values[offset + i];
     return sum;
   }

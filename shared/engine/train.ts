@@ -88,9 +88,10 @@ export class Training {
   ) {
     this.rng = new RandomState(spec.seed);
     // With analytic gradients, a resident network (one call per step) when the engine has a training backend.
-    this.resident = spec.gradient === 'analytic'
-      ? engine.training?.residentNetwork(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS) ?? null
-      : null;
+    this.resident =
+      spec.gradient === 'analytic'
+        ? (engine.training?.residentNetwork(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS) ?? null)
+        : null;
     // The network adopts the resident one's weights: every TypeScript path sees what its steps update.
     this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, engine.kernels, this.resident ?? undefined);
     this.optimizer = new SGD(spec.learningRate);

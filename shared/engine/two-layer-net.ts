@@ -38,8 +38,11 @@ export class TwoLayerNet {
 
   /** `W1 = weight_init_std * np.random.randn(input_size, hidden_size)`, `b1 = np.zeros(hidden_size)`, then W2, b2. */
   constructor(
-    readonly inputSize: number, readonly hiddenSize: number, readonly outputSize: number,
-    rng: RandomState, weightInitStd = 0.01,
+    readonly inputSize: number,
+    readonly hiddenSize: number,
+    readonly outputSize: number,
+    rng: RandomState,
+    weightInitStd = 0.01,
   ) {
     const W1 = new Float64Array(inputSize * hiddenSize);
     rng.randn(W1, weightInitStd);

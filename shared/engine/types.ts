@@ -56,7 +56,13 @@ export interface ResidentNetwork {
   readonly weights: FloatArray[];
   readonly biases: FloatArray[];
   /** One SGD step on the images `indices` of `data`; returns the batch's mean loss, measured as `lossTiming` says. */
-  step(data: Dataset, indices: ArrayLike<number>, learningRate: number, crossEntropyDelta: number, lossTiming: LossTiming): number;
+  step(
+    data: Dataset,
+    indices: ArrayLike<number>,
+    learningRate: number,
+    crossEntropyDelta: number,
+    lossTiming: LossTiming,
+  ): number;
   /** How many of the images `start .. start + rows` of `data` the network classifies correctly. */
   countCorrect(data: Dataset, start: number, rows: number): number;
 }

@@ -13,7 +13,8 @@ export function confusionMatrix(labels: ArrayLike<number>, predicted: ArrayLike<
   const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let i = 0; i < labels.length; i++) {
     const [t, p] = [labels[i], predicted[i]];
-    if (!(t >= 0 && t < classes && p >= 0 && p < classes)) throw new RangeError(`image ${i}: class ${t} or ${p} is not in 0…${classes - 1}`);
+    if (!(t >= 0 && t < classes && p >= 0 && p < classes))
+      throw new RangeError(`image ${i}: class ${t} or ${p} is not in 0…${classes - 1}`);
     counts[t][p]++;
   }
   return counts;
@@ -39,9 +40,11 @@ export function rowNormalised(matrix: ConfusionMatrix): number[][] {
 export function matrixAccuracy(matrix: ConfusionMatrix): number {
   let correct = 0;
   let total = 0;
-  matrix.forEach((row, t) => row.forEach((v, p) => {
-    total += v;
-    if (t === p) correct += v;
-  }));
+  matrix.forEach((row, t) =>
+    row.forEach((v, p) => {
+      total += v;
+      if (t === p) correct += v;
+    }),
+  );
   return total === 0 ? 0 : correct / total;
 }

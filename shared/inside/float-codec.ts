@@ -14,8 +14,10 @@ function bytesToBase64(bytes: Uint8Array): string {
     const [a, b, c] = [bytes[i], bytes[i + 1] ?? 0, bytes[i + 2] ?? 0];
     const n = (a << 16) | (b << 8) | c;
     parts.push(
-      ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63]
-      + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? ALPHABET[n & 63] : '='),
+      ALPHABET[n >> 18] +
+        ALPHABET[(n >> 12) & 63] +
+        (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=') +
+        (i + 2 < bytes.length ? ALPHABET[n & 63] : '='),
     );
   }
   return parts.join('');

@@ -66,7 +66,9 @@ export type InsideAnalysis = z.infer<typeof insideAnalysisSchema>;
 
 /** Per-class test accuracy at every snapshot (null: no test images of that class). */
 export const perClassHistorySchema = z.strictObject({
-  points: z.array(z.strictObject({ iteration: snapshotRefSchema, epoch: z.number().nullable(), perClass: z.array(probability.nullable()) })),
+  points: z.array(
+    z.strictObject({ iteration: snapshotRefSchema, epoch: z.number().nullable(), perClass: z.array(probability.nullable()) }),
+  ),
 });
 export type PerClassHistory = z.infer<typeof perClassHistorySchema>;
 

@@ -47,7 +47,8 @@ function coverage(inSize: number, outSize: number): Float64Array[] {
 
 /** The drawing as 784 values in [0, 1] (row-major 28×28), centred and scaled as MNIST's digits are. */
 export function centreLikeMnist(image: GreyImage): Float64Array {
-  if (image.pixels.length !== image.width * image.height) throw new RangeError(`${image.pixels.length} pixels for ${image.width}×${image.height}`);
+  if (image.pixels.length !== image.width * image.height)
+    throw new RangeError(`${image.pixels.length} pixels for ${image.width}×${image.height}`);
   const out = new Float64Array(MNIST_SIDE * MNIST_SIDE);
   const box = inkBounds(image);
   if (!box) return out;
@@ -63,7 +64,8 @@ export function centreLikeMnist(image: GreyImage): Float64Array {
       for (let y = 0; y < bh; y++) {
         const wy = rows[oy][y];
         if (wy === 0) continue;
-        for (let x = 0; x < bw; x++) if (cols[ox][x] !== 0) sum += wy * cols[ox][x] * image.pixels[(box.y0 + y) * image.width + box.x0 + x];
+        for (let x = 0; x < bw; x++)
+          if (cols[ox][x] !== 0) sum += wy * cols[ox][x] * image.pixels[(box.y0 + y) * image.width + box.x0 + x];
       }
       scaled[oy * sw + ox] = Math.min(1, sum);
     }

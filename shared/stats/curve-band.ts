@@ -63,9 +63,12 @@ export function curveBand(curves: readonly Curve[], kind: BandKind): Band {
     const sample = describeSample(values);
     const mean = sample.mean!;
     const [lower, upper] =
-      kind === 'minmax' ? [sample.min!, sample.max!]
-        : sample.sd === null ? [mean, mean]
-          : kind === 'sd' ? [mean - sample.sd, mean + sample.sd]
+      kind === 'minmax'
+        ? [sample.min!, sample.max!]
+        : sample.sd === null
+          ? [mean, mean]
+          : kind === 'sd'
+            ? [mean - sample.sd, mean + sample.sd]
             : sample.ci95!;
     band.x.push(x);
     band.n.push(values.length);

@@ -2,7 +2,15 @@
 import type { SampleSummary } from './sample';
 import { outcomeCounts, type GroupStats } from './repeat-stats';
 
-export const GROUP_TABLE_HEADER = ['group', 'n', 'test acc (mean ± sd)', '95% CI of mean', 'mean loss last 100', 'best test acc', 'outcomes'] as const;
+export const GROUP_TABLE_HEADER = [
+  'group',
+  'n',
+  'test acc (mean ± sd)',
+  '95% CI of mean',
+  'mean loss last 100',
+  'best test acc',
+  'outcomes',
+] as const;
 
 const fixed = (value: number | null, digits = 4): string => (value === null ? '–' : value.toFixed(digits));
 
@@ -14,7 +22,10 @@ export function meanSd(sample: SampleSummary): string {
 /** One row of cells per group, in GROUP_TABLE_HEADER's order. */
 export function groupTableRows(groups: readonly GroupStats[]): string[][] {
   return groups.map((g) => {
-    const notCounted = [g.live ? `${g.live} still training` : '', g.incomplete ? `${g.incomplete} stopped/failed, not counted` : ''].filter(Boolean);
+    const notCounted = [
+      g.live ? `${g.live} still training` : '',
+      g.incomplete ? `${g.incomplete} stopped/failed, not counted` : '',
+    ].filter(Boolean);
     return [
       g.label,
       String(g.counted),

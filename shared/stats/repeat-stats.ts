@@ -53,7 +53,8 @@ export interface GroupComparison {
 /** Runs that ended by themselves: their figures are the experiment's outcome (a stopped run is cut short). */
 const counts = (run: RunRecord): boolean => isOutcome(run.status) && run.summary !== null;
 
-const finite = (values: ReadonlyArray<number | null | undefined>): number[] => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+const finite = (values: ReadonlyArray<number | null | undefined>): number[] =>
+  values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 
 /** The statistics of one repeat group. */
 export function groupStats(group: RepeatGroup): GroupStats {
@@ -97,7 +98,14 @@ export function compareGroups(a: GroupStats, b: GroupStats): GroupComparison {
       : null;
   const welch = welchTest(better.testAccValues, worse.testAccValues);
   if (!welch) {
-    return { better: better.label, worse: worse.label, welch, holds: null, sentence: `${better.label} and ${worse.label} cannot be compared: each needs 2 finished runs at least.`, warning };
+    return {
+      better: better.label,
+      worse: worse.label,
+      welch,
+      holds: null,
+      sentence: `${better.label} and ${worse.label} cannot be compared: each needs 2 finished runs at least.`,
+      warning,
+    };
   }
   const margin = (welch.ci95[1] - welch.ci95[0]) / 2;
   const digits = digitsFor(margin);

@@ -29,7 +29,13 @@ export function welchTest(a: readonly number[], b: readonly number[]): WelchResu
   if (se === 0) {
     // Every seed gave the same value in both groups (runs stuck at chance, say): the difference, if any, is
     // exact; the t statistic is infinite (or undefined when the means agree too).
-    return { difference, ci95: [difference, difference], statistic: difference === 0 ? 0 : Math.sign(difference) * Infinity, df: a.length + b.length - 2, pValue: difference === 0 ? 1 : 0 };
+    return {
+      difference,
+      ci95: [difference, difference],
+      statistic: difference === 0 ? 0 : Math.sign(difference) * Infinity,
+      df: a.length + b.length - 2,
+      pValue: difference === 0 ? 1 : 0,
+    };
   }
   const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
   const statistic = difference / se;

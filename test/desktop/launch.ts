@@ -102,9 +102,16 @@ async function launchStandIn(options: LaunchOptions): Promise<DesktopApp> {
   env.DESCENT_STAND_IN_APP_PATH = options.appDir;
   if (options.resourcesPath) env.DESCENT_STAND_IN_RESOURCES_PATH = options.resourcesPath;
   const main = join(options.appDir, 'out', 'main', 'index.js');
-  const child: ChildProcess = spawn(process.execPath, ['--import', new URL(`file://${join(RUNTIME, 'register.mjs')}`).href, main], {
-    cwd: options.appDir, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced',
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', new URL(`file://${join(RUNTIME, 'register.mjs')}`).href, main],
+    {
+      cwd: options.appDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output += String(chunk)));
   child.stderr!.on('data', (chunk) => (output += String(chunk)));
@@ -129,12 +136,13 @@ async function launchStandIn(options: LaunchOptions): Promise<DesktopApp> {
     for (const waiter of pending.values()) waiter.reject(new Error(`the app exited (${code})`));
     await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
   });
-  const evaluate = <R, A>(fn: MainFunction<A, R>, arg?: A): Promise<R> => new Promise<R>((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-    const message: ControlMessage = { standIn: 'evaluate', id, source: fn.toString(), arg };
-    child.send(message);
-  });
+  const evaluate = <R, A>(fn: MainFunction<A, R>, arg?: A): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      const message: ControlMessage = { standIn: 'evaluate', id, source: fn.toString(), arg };
+      child.send(message);
+    });
   return {
     runtime: 'stand-in',
     evaluate,

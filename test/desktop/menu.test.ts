@@ -26,15 +26,39 @@ describe('the application menu', () => {
   it('has File, Edit, View, Window and Help with the usual items and accelerators', async () => {
     const outline = await menuOutline(app);
     const name = await app.evaluate((electron) => electron.app.name);
-    expect(outline.map((menu) => menu.label)).toEqual([...(process.platform === 'darwin' ? [name] : []), 'File', 'Edit', 'View', 'Window', 'Help']);
+    expect(outline.map((menu) => menu.label)).toEqual([
+      ...(process.platform === 'darwin' ? [name] : []),
+      'File',
+      'Edit',
+      'View',
+      'Window',
+      'Help',
+    ]);
     const items = (label: string) => outline.find((menu) => menu.label === label)!.items;
     expect(items('File').map(({ label, accelerator }) => [label, accelerator])).toEqual([
-      ['New Run', 'CmdOrCtrl+N'], ['New Sweep', 'CmdOrCtrl+Shift+N'], ['Compare Selected', 'CmdOrCtrl+E'], ['Import Runs…', null], ['Export…', null], ['Open Data Folder', null],
-      process.platform === 'darwin' ? ['Close Window', 'CommandOrControl+W'] : [process.platform === 'win32' ? 'Exit' : `Quit ${name}`, process.platform === 'win32' ? null : 'CommandOrControl+Q'],
+      ['New Run', 'CmdOrCtrl+N'],
+      ['New Sweep', 'CmdOrCtrl+Shift+N'],
+      ['Compare Selected', 'CmdOrCtrl+E'],
+      ['Import Runs…', null],
+      ['Export…', null],
+      ['Open Data Folder', null],
+      process.platform === 'darwin'
+        ? ['Close Window', 'CommandOrControl+W']
+        : [process.platform === 'win32' ? 'Exit' : `Quit ${name}`, process.platform === 'win32' ? null : 'CommandOrControl+Q'],
     ]);
-    expect(items('Edit').map((item) => item.role)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    expect(items('Edit').map((item) => item.role)).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),
+    );
     // Not packaged: the developer tools are in the View menu.
-    expect(items('View').map((item) => item.role ?? item.label)).toEqual(['reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'Appearance', 'togglefullscreen']);
+    expect(items('View').map((item) => item.role ?? item.label)).toEqual([
+      'reload',
+      'toggleDevTools',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'Appearance',
+      'togglefullscreen',
+    ]);
     expect(items('Window').map((item) => item.label)).toEqual(expect.arrayContaining(['Minimize']));
     expect(items('Help').map((item) => item.label)).toEqual(['About Descent']);
   });
@@ -54,7 +78,7 @@ describe('the application menu', () => {
     await expect.poll(() => currentView(page)).toBe('Train');
   });
 
-  it('File › Open Data Folder opens the store\'s folder in the file manager', async () => {
+  it("File › Open Data Folder opens the store's folder in the file manager", async () => {
     await app.evaluate(({ shell }) => {
       const opened: string[] = ((globalThis as Record<string, unknown>).descentTestOpened = []);
       shell.openPath = async (path: string) => {
@@ -63,15 +87,35 @@ describe('the application menu', () => {
       };
     });
     await clickMenu(app, ['File', 'Open Data Folder']);
-    await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestOpened)).toEqual([session.home]);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestOpened))
+      .toEqual([session.home]);
   });
 
   it('File › Import Runs… copies the runs of the folders the dialog names; they appear in the list, and a message says what was refused', async () => {
     // A colleague's store: a run trained by the CLI, and a folder whose run.json is a link to /etc/passwd.
     const other = mkdtempSync(join(tmpdir(), 'descent-desktop-import-'));
-    const trained = spawnSync(process.execPath, [join(ROOT, 'bin', 'descent.js'), 'train', '--iters', '50', '--train-size', '500', '--seed', '4', '--name', 'from a colleague', '--json'], {
-      env: { ...process.env, DESCENT_HOME: other }, encoding: 'utf8', timeout: 120_000,
-    });
+    const trained = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'descent.js'),
+        'train',
+        '--iters',
+        '50',
+        '--train-size',
+        '500',
+        '--seed',
+        '4',
+        '--name',
+        'from a colleague',
+        '--json',
+      ],
+      {
+        env: { ...process.env, DESCENT_HOME: other },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(trained.status, trained.stderr).toBe(0);
     const id = (JSON.parse(trained.stdout.trim().split('\n').at(-1)!) as { runId: string }).runId;
     const hostile = join(other, 'runs', '20260101-000000-abcdef');
@@ -91,23 +135,34 @@ describe('the application menu', () => {
       }) as typeof dialog.showMessageBox;
     }, other);
     await clickMenu(app, ['File', 'Import Runs…']);
-    await expect.poll(() => runItems(page).evaluateAll((items) => items.map((item) => item.getAttribute('data-run-id')))).toContain(id);
-    const world = () => app.evaluate(() => {
-      const { descentTestOpenDialogs, descentTestImportBoxes } = globalThis as Record<string, unknown>;
-      return { descentTestOpenDialogs, descentTestImportBoxes } as { descentTestOpenDialogs: Array<{ properties: string[] }>; descentTestImportBoxes: Array<Record<string, string>> };
-    });
+    await expect
+      .poll(() => runItems(page).evaluateAll((items) => items.map((item) => item.getAttribute('data-run-id'))))
+      .toContain(id);
+    const world = () =>
+      app.evaluate(() => {
+        const { descentTestOpenDialogs, descentTestImportBoxes } = globalThis as Record<string, unknown>;
+        return { descentTestOpenDialogs, descentTestImportBoxes } as {
+          descentTestOpenDialogs: Array<{ properties: string[] }>;
+          descentTestImportBoxes: Array<Record<string, string>>;
+        };
+      });
     await expect.poll(async () => (await world()).descentTestImportBoxes.length).toBe(1);
-    const { descentTestOpenDialogs: [asked], descentTestImportBoxes: [box] } = await world();
+    const {
+      descentTestOpenDialogs: [asked],
+      descentTestImportBoxes: [box],
+    } = await world();
     expect(asked.properties).toEqual(['openDirectory', 'multiSelections']);
     expect(box).toMatchObject({ type: 'warning', title: 'Import Runs', message: 'Imported 1 run' });
-    expect(box.detail).toBe(`1 run imported.\n0 runs already in the store.\n\nNot imported (1):\n${hostile}: run.json is a symbolic link to a file outside the store; it was not read`);
+    expect(box.detail).toBe(
+      `1 run imported.\n0 runs already in the store.\n\nNot imported (1):\n${hostile}: run.json is a symbolic link to a file outside the store; it was not read`,
+    );
     // Copied whole (weights too), and nothing of the refused folder.
     expect(existsSync(join(session.home, 'runs', id, 'weights.bin'))).toBe(true);
     expect(existsSync(join(session.home, 'runs', '20260101-000000-abcdef'))).toBe(false);
     rmSync(other, { recursive: true, force: true });
   });
 
-  it('File › Export… opens the export dialog of the view\'s first chart, or says there is none', async () => {
+  it("File › Export… opens the export dialog of the view's first chart, or says there is none", async () => {
     const exportDialog = page.locator('dialog[aria-label="Export figure"]');
     await clickMenu(app, ['File', 'New Sweep']);
     await clickMenu(app, ['File', 'Export…']);
@@ -134,7 +189,9 @@ describe('the application menu', () => {
       }) as typeof dialog.showMessageBox;
     });
     await clickMenu(app, ['Help', 'About Descent']);
-    await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestBoxes)).toEqual([expect.objectContaining({ title: 'About Descent', message: 'Descent 0.1.0' })]);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestBoxes))
+      .toEqual([expect.objectContaining({ title: 'About Descent', message: 'Descent 0.1.0' })]);
     const [box] = await app.evaluate(() => (globalThis as Record<string, unknown>).descentTestBoxes as Array<{ detail: string }>);
     // The versions a bug report needs: the main process's own (Electron's and Chromium's too, on Electron).
     expect(box.detail).toMatch(/^Node\.js \d+\.\d+\.\d+$/m);
@@ -159,27 +216,44 @@ describe('the application menu', () => {
 
   it('View › Appearance sets the theme: the page and its charts follow', async () => {
     // Runs in the page; typed without the DOM library.
-    type PageStyle = { getComputedStyle(e: unknown): { getPropertyValue(n: string): string }; document: { documentElement: unknown } };
-    const background = () => page.evaluate(() => {
-      const { getComputedStyle, document } = globalThis as unknown as PageStyle;
-      return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
-    });
+    type PageStyle = {
+      getComputedStyle(e: unknown): { getPropertyValue(n: string): string };
+      document: { documentElement: unknown };
+    };
+    const background = () =>
+      page.evaluate(() => {
+        const { getComputedStyle, document } = globalThis as unknown as PageStyle;
+        return getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
+      });
     const light = await background();
     await clickMenu(app, ['View', 'Appearance', 'Dark']);
     await expect.poll(background).toBe('#15181c');
-    expect(await app.evaluate(({ nativeTheme }) => [nativeTheme.themeSource, nativeTheme.shouldUseDarkColors])).toEqual(['dark', true]);
+    expect(await app.evaluate(({ nativeTheme }) => [nativeTheme.themeSource, nativeTheme.shouldUseDarkColors])).toEqual([
+      'dark',
+      true,
+    ]);
     await clickMenu(app, ['View', 'Appearance', 'Light']);
     await expect.poll(background).toBe(light);
     await clickMenu(app, ['View', 'Appearance', 'Follow the System']);
     expect(await app.evaluate(({ nativeTheme }) => nativeTheme.themeSource)).toBe('system');
-    const checked = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.find((menu) => menu.label === 'View')!.submenu!.items
-      .find((item) => item.label === 'Appearance')!.submenu!.items.filter((item) => item.checked).map((item) => item.label));
+    const checked = await app.evaluate(({ Menu }) =>
+      Menu.getApplicationMenu()!
+        .items.find((menu) => menu.label === 'View')!
+        .submenu!.items.find((item) => item.label === 'Appearance')!
+        .submenu!.items.filter((item) => item.checked)
+        .map((item) => item.label),
+    );
     expect(checked).toEqual(['Follow the System']);
   });
 
   it('Window › Notify When Runs End turns the end-of-run notification off (saved in preferences.json)', async () => {
-    const item = () => app.evaluate(({ Menu }) => Menu.getApplicationMenu()!.items.find((menu) => menu.label === 'Window')!.submenu!.items
-      .find((candidate) => candidate.label === 'Notify When Runs End')!.checked);
+    const item = () =>
+      app.evaluate(
+        ({ Menu }) =>
+          Menu.getApplicationMenu()!
+            .items.find((menu) => menu.label === 'Window')!
+            .submenu!.items.find((candidate) => candidate.label === 'Notify When Runs End')!.checked,
+      );
     expect(await item()).toBe(true);
     await clickMenu(app, ['Window', 'Notify When Runs End']);
     expect(await item()).toBe(false);
@@ -190,7 +264,16 @@ describe('the application menu', () => {
     await page.fill('input[name=iterations]', '50');
     await page.fill('input[name=trainSize]', '500');
     await page.getByRole('button', { name: 'Start training' }).click();
-    await expect.poll(() => runItems(page).first().getAttribute('data-status').catch(() => null), { timeout: 60_000 }).toBe('completed');
+    await expect
+      .poll(
+        () =>
+          runItems(page)
+            .first()
+            .getAttribute('data-status')
+            .catch(() => null),
+        { timeout: 60_000 },
+      )
+      .toBe('completed');
     expect((await desktopSignals(app)).notifications).toEqual([]);
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].focus());
   });
@@ -200,10 +283,14 @@ describe('the application menu', () => {
     await field.fill('baseline');
     await field.focus();
     await clickMenu(app, ['Edit', 'Select All']);
-    await expect.poll(() => field.evaluate((input) => {
-      const { selectionStart, selectionEnd } = input as unknown as { selectionStart: number; selectionEnd: number };
-      return [selectionStart, selectionEnd];
-    })).toEqual([0, 8]);
+    await expect
+      .poll(() =>
+        field.evaluate((input) => {
+          const { selectionStart, selectionEnd } = input as unknown as { selectionStart: number; selectionEnd: number };
+          return [selectionStart, selectionEnd];
+        }),
+      )
+      .toEqual([0, 8]);
     await clickMenu(app, ['Edit', 'Delete']);
     await expect.poll(() => field.inputValue()).toBe('');
     await clickMenu(app, ['Edit', 'Undo']);
@@ -218,7 +305,9 @@ describe('the application menu', () => {
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isFullScreen())).toBe(false);
     await page.evaluate(() => void ((globalThis as Record<string, unknown>).beforeReload = true));
     await clickMenu(app, ['View', 'Reload']);
-    await expect.poll(() => page.evaluate(() => (globalThis as Record<string, unknown>).beforeReload ?? null).catch(() => 'navigating')).toBeNull();
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as Record<string, unknown>).beforeReload ?? null).catch(() => 'navigating'))
+      .toBeNull();
     await page.getByRole('heading', { name: 'New run' }).waitFor();
   });
 

@@ -25,7 +25,12 @@ describe.skipIf(process.platform !== 'linux' || electronBinary() !== null)('the 
     work = mkdtempSync(join(tmpdir(), 'descent-desktop-packaged-'));
     resources = join(buildLinuxDir(work), 'resources');
     extractAll(join(resources, 'app.asar'), join(resources, 'app'));
-    app = await launchDesktop({ appDir: join(resources, 'app'), configHome: join(work, 'config'), resourcesPath: resources, env: { DESCENT_HOME: join(work, 'home') } });
+    app = await launchDesktop({
+      appDir: join(resources, 'app'),
+      configHome: join(work, 'config'),
+      resourcesPath: resources,
+      env: { DESCENT_HOME: join(work, 'home') },
+    });
     page = await app.firstWindow();
     await page.getByRole('heading', { name: 'New run' }).waitFor({ timeout: 30_000 });
   }, 400_000);
@@ -48,7 +53,16 @@ describe.skipIf(process.platform !== 'linux' || electronBinary() !== null)('the 
     await page.fill('input[name=trainSize]', '2000');
     await page.getByRole('button', { name: 'Start training' }).click();
     // The packed app has no node_modules: MNIST can only have come from resources/mnist.
-    await expect.poll(() => runItems(page).first().getAttribute('data-status').catch(() => null), { timeout: 60_000 }).toBe('completed');
+    await expect
+      .poll(
+        () =>
+          runItems(page)
+            .first()
+            .getAttribute('data-status')
+            .catch(() => null),
+        { timeout: 60_000 },
+      )
+      .toBe('completed');
     const id = await runItems(page).first().getAttribute('data-run-id');
     expect(await utilityProcesses(app)).toEqual([`descent-trainer-${id} main/trainer.js`]);
   });

@@ -20,7 +20,10 @@ export interface DesktopSession {
   readonly configHome: string;
   readonly appDir: () => string;
   /** Quits the app launched before, if running; launches it again (quit at the end of the file); waits for its window. */
-  launch(options?: { env?: Record<string, string | null>; waitFor?: string }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
+  launch(options?: {
+    env?: Record<string, string | null>;
+    waitFor?: string;
+  }): Promise<{ app: DesktopApp; page: Page; errors: string[] }>;
 }
 
 export function desktopSession(): DesktopSession {
@@ -72,16 +75,23 @@ export async function answerNextSaveDialog(app: DesktopApp, filePath: string): P
 
 /** The options of every save dialog answered through `answerNextSaveDialog`, in order. */
 export function savedDialogs(app: DesktopApp): Promise<Array<{ defaultPath?: string }>> {
-  return app.evaluate(() => ((globalThis as Record<string, unknown>).descentTestDialogs ?? []) as Array<{ defaultPath?: string }>);
+  return app.evaluate(
+    () => ((globalThis as Record<string, unknown>).descentTestDialogs ?? []) as Array<{ defaultPath?: string }>,
+  );
 }
 
 /** The application menu as labels: top level, each with its items' labels and accelerators. */
-export function menuOutline(app: DesktopApp): Promise<Array<{ label: string; items: Array<{ label: string; accelerator: string | null; role: string | null }> }>> {
-  return app.evaluate(({ Menu }) => (Menu.getApplicationMenu()?.items ?? []).map((top) => ({
-    label: top.label,
-    items: (top.submenu?.items ?? []).filter((item) => item.type !== 'separator')
-      .map((item) => ({ label: item.label, accelerator: item.accelerator ?? null, role: item.role ?? null })),
-  })));
+export function menuOutline(
+  app: DesktopApp,
+): Promise<Array<{ label: string; items: Array<{ label: string; accelerator: string | null; role: string | null }> }>> {
+  return app.evaluate(({ Menu }) =>
+    (Menu.getApplicationMenu()?.items ?? []).map((top) => ({
+      label: top.label,
+      items: (top.submenu?.items ?? [])
+        .filter((item) => item.type !== 'separator')
+        .map((item) => ({ label: item.label, accelerator: item.accelerator ?? null, role: item.role ?? null })),
+    })),
+  );
 }
 
 /** Clicks the menu item at `path` (labels from the top), as a user choosing it with the mouse. */
@@ -119,10 +129,15 @@ export async function recordDesktopSignals(app: DesktopApp): Promise<void> {
   });
 }
 
-export function desktopSignals(app: DesktopApp): Promise<{ progress: number[]; notifications: Array<{ title: string; body: string }> }> {
+export function desktopSignals(
+  app: DesktopApp,
+): Promise<{ progress: number[]; notifications: Array<{ title: string; body: string }> }> {
   return app.evaluate(() => {
     const world = globalThis as Record<string, unknown>;
-    return { progress: world.descentTestProgress as number[], notifications: world.descentTestNotifications as Array<{ title: string; body: string }> };
+    return {
+      progress: world.descentTestProgress as number[],
+      notifications: world.descentTestNotifications as Array<{ title: string; body: string }>,
+    };
   });
 }
 
@@ -148,4 +163,5 @@ export function currentView(page: Page): Promise<string | null> {
 }
 
 export const runItems = (page: Page) => page.locator('ul[aria-label="runs"] li[data-run-id]');
-export const chartPoints = (page: Page, chart: string) => page.locator(`figure[data-chart="${chart}"]`).first().getAttribute('data-points').then(Number);
+export const chartPoints = (page: Page, chart: string) =>
+  page.locator(`figure[data-chart="${chart}"]`).first().getAttribute('data-points').then(Number);

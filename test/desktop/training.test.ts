@@ -10,7 +10,15 @@ import { describe, expect, it } from 'vitest';
 import type { DesktopApp } from './launch';
 import type { Page } from 'playwright-core';
 import {
-  answerNextSaveDialog, chartPoints, desktopSession, desktopSignals, recordDesktopSignals, recordUtilityProcesses, runItems, savedDialogs, utilityProcesses,
+  answerNextSaveDialog,
+  chartPoints,
+  desktopSession,
+  desktopSignals,
+  recordDesktopSignals,
+  recordUtilityProcesses,
+  runItems,
+  savedDialogs,
+  utilityProcesses,
 } from './support';
 
 const session = desktopSession();
@@ -19,7 +27,7 @@ let page: Page;
 let errors: string[];
 
 describe('training in the desktop app', () => {
-  it('trains the book\'s network from the form: live, growing charts, taskbar progress, a notification at the end (window in the background)', async () => {
+  it("trains the book's network from the form: live, growing charts, taskbar progress, a notification at the end (window in the background)", async () => {
     ({ app, page, errors } = await session.launch());
     await recordDesktopSignals(app);
     await recordUtilityProcesses(app);
@@ -54,8 +62,12 @@ describe('training in the desktop app', () => {
     await page.fill('input[name=sweepIterations]', '300');
     await page.getByRole('button', { name: 'Launch 3 runs' }).click();
     await page.getByRole('heading', { name: 'Compare 3 runs' }).waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator('ul[aria-label="runs"] li[data-status="completed"]').count(), { timeout: 120_000 }).toBe(4);
-    const sweepIds = await page.locator('ul[aria-label="runs"] li[data-run-id]').evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { runId: string } }).dataset.runId));
+    await expect
+      .poll(() => page.locator('ul[aria-label="runs"] li[data-status="completed"]').count(), { timeout: 120_000 })
+      .toBe(4);
+    const sweepIds = await page
+      .locator('ul[aria-label="runs"] li[data-run-id]')
+      .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { runId: string } }).dataset.runId));
     const forks = await utilityProcesses(app);
     expect(forks).toHaveLength(4);
     expect(new Set(forks).size).toBe(4);

@@ -15,36 +15,59 @@ import { answerNextSaveDialog, currentView, desktopSession, savedDialogs } from 
 
 const session = desktopSession();
 // In-page code, typed without the DOM library.
-type PageGlobals = Record<string, unknown> & { descent: Record<string, (...args: unknown[]) => Promise<unknown>>; document: PageDocument };
-type PageDocument = { createElement(tag: string): PageElement; head: { append(e: PageElement): void }; body: { append(e: PageElement): void }; addEventListener(type: string, listener: (event: { violatedDirective: string }) => void): void };
-type PageElement = Record<string, unknown> & { contentWindow: PageGlobals | null; addEventListener(type: string, listener: () => void): void };
+type PageGlobals = Record<string, unknown> & {
+  descent: Record<string, (...args: unknown[]) => Promise<unknown>>;
+  document: PageDocument;
+};
+type PageDocument = {
+  createElement(tag: string): PageElement;
+  head: { append(e: PageElement): void };
+  body: { append(e: PageElement): void };
+  addEventListener(type: string, listener: (event: { violatedDirective: string }) => void): void;
+};
+type PageElement = Record<string, unknown> & {
+  contentWindow: PageGlobals | null;
+  addEventListener(type: string, listener: () => void): void;
+};
 
 describe('the desktop window', () => {
   // One launch for the cases that only look or try, and leave the app as it was.
   let app: DesktopApp;
   let page: Page;
 
-  it('opens the renderer with the preload\'s API, and the page has neither require nor process', async () => {
+  it("opens the renderer with the preload's API, and the page has neither require nor process", async () => {
     let errors: string[];
     ({ app, page, errors } = await session.launch());
     const seen = await page.evaluate(() => {
       const world = globalThis as unknown as PageGlobals;
       return {
-        require: typeof world.require, process: typeof world.process, module: typeof world.module, buffer: typeof world.Buffer,
+        require: typeof world.require,
+        process: typeof world.process,
+        module: typeof world.module,
+        buffer: typeof world.Buffer,
         api: Object.keys(world.descent).sort(),
         frozen: Object.isFrozen(world.descent),
       };
     });
     expect(seen).toEqual({
-      require: 'undefined', process: 'undefined', module: 'undefined', buffer: 'undefined',
-      api: [...API_METHOD_NAMES, 'saveFile', 'subscribe'].sort(), frozen: true,
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      buffer: 'undefined',
+      api: [...API_METHOD_NAMES, 'saveFile', 'subscribe'].sort(),
+      frozen: true,
     });
     // The backend answers through IPC: the transport is Electron's, the store the one we gave.
     const info = await page.evaluate(() => (globalThis as unknown as PageGlobals).descent.appInfo());
     expect(info).toMatchObject({ transport: 'electron', home: session.home, version: '0.1.0' });
     const window = await app.evaluate(({ BrowserWindow }) => {
       const [win] = BrowserWindow.getAllWindows();
-      return { count: BrowserWindow.getAllWindows().length, visible: win.isVisible(), title: win.getTitle(), url: win.webContents.getURL() };
+      return {
+        count: BrowserWindow.getAllWindows().length,
+        visible: win.isVisible(),
+        title: win.getTitle(),
+        url: win.webContents.getURL(),
+      };
     });
     expect(window).toEqual({ count: 1, visible: true, title: 'Descent', url: 'app://descent/index.html' });
     expect(errors).toEqual([]);
@@ -55,10 +78,16 @@ describe('the desktop window', () => {
       const seen: string[] = ((globalThis as Record<string, unknown>).descentTestNavigations = []);
       BrowserWindow.getAllWindows()[0].webContents.on('will-navigate', (_event: unknown, url: string) => void seen.push(url));
     });
-    await page.evaluate(() => void ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/phish'));
-    await expect.poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestNavigations)).toEqual(['https://example.com/phish']);
+    await page.evaluate(
+      () => void ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/phish'),
+    );
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as Record<string, unknown>).descentTestNavigations))
+      .toEqual(['https://example.com/phish']);
     await page.waitForTimeout(500);
-    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getURL())).toBe('app://descent/index.html');
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getURL())).toBe(
+      'app://descent/index.html',
+    );
     await page.getByRole('heading', { name: 'New run' }).waitFor();
   });
 
@@ -89,7 +118,11 @@ describe('the desktop window', () => {
   it('refuses IPC with a bad payload, naming the field, with no side effect', async () => {
     const refusals = await page.evaluate(async (book) => {
       const api = (globalThis as unknown as PageGlobals).descent;
-      const attempt = (call: () => Promise<unknown>) => call().then(() => 'accepted', (error: Error) => error.message);
+      const attempt = (call: () => Promise<unknown>) =>
+        call().then(
+          () => 'accepted',
+          (error: Error) => error.message,
+        );
       return [
         await attempt(() => api.startRun({ ...book, iterations: -5 })),
         await attempt(() => api.deleteRun('../../../etc')),
@@ -103,7 +136,7 @@ describe('the desktop window', () => {
     expect(existsSync(join(session.home, 'runs')) ? readdirSync(join(session.home, 'runs')) : []).toEqual([]);
   });
 
-  it('refuses IPC from a frame that is not the window\'s top frame', async () => {
+  it("refuses IPC from a frame that is not the window's top frame", async () => {
     await answerNextSaveDialog(app, join(session.home, 'should-not-exist.csv'));
     const fromFrame = await page.evaluate(async () => {
       const world = globalThis as unknown as PageGlobals;
@@ -116,7 +149,11 @@ describe('the desktop window', () => {
       const api = frame.contentWindow?.descent;
       // Electron runs no preload in subframes; the stand-in does (as nodeIntegrationInSubFrames would), so main must refuse.
       if (!api) return ['no api in the frame'];
-      const attempt = (call: () => Promise<unknown>) => call().then(() => 'accepted', (error: Error) => error.message);
+      const attempt = (call: () => Promise<unknown>) =>
+        call().then(
+          () => 'accepted',
+          (error: Error) => error.message,
+        );
       return [
         await attempt(() => api.listRuns()),
         await attempt(() => api.startRun({})),
@@ -131,7 +168,9 @@ describe('the desktop window', () => {
 
   it('restores its size, position and UI state on the next launch, but not a position off every screen', async () => {
     const first = await session.launch();
-    await first.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].setBounds({ x: 120, y: 64, width: 1100, height: 720 }));
+    await first.app.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0].setBounds({ x: 120, y: 64, width: 1100, height: 720 }),
+    );
     await first.page.getByRole('button', { name: 'Sweep', exact: true }).click();
     await expect.poll(() => currentView(first.page)).toBe('Sweep');
     expect(await first.app.quit()).toBe(0);
@@ -145,9 +184,15 @@ describe('the desktop window', () => {
     const userData = await second.app.evaluate((electron) => electron.app.getPath('userData'));
     expect(await second.app.quit()).toBe(0);
     // A display that has gone: the saved position is off every screen, so only the size is restored.
-    writeFileSync(join(userData, 'window-state.json'), JSON.stringify({ x: 5000, y: 3000, width: 1000, height: 700, maximized: false }));
+    writeFileSync(
+      join(userData, 'window-state.json'),
+      JSON.stringify({ x: 5000, y: 3000, width: 1000, height: 700, maximized: false }),
+    );
     const third = await session.launch();
-    const placed = await third.app.evaluate(({ BrowserWindow, screen }) => ({ bounds: BrowserWindow.getAllWindows()[0].getBounds(), area: screen.getPrimaryDisplay().workArea }));
+    const placed = await third.app.evaluate(({ BrowserWindow, screen }) => ({
+      bounds: BrowserWindow.getAllWindows()[0].getBounds(),
+      area: screen.getPrimaryDisplay().workArea,
+    }));
     expect([placed.bounds.width, placed.bounds.height]).toEqual([1000, 700]);
     expect(placed.bounds.x).toBeLessThan(placed.area.x + placed.area.width);
     expect(placed.bounds.y).toBeLessThan(placed.area.y + placed.area.height);
@@ -157,7 +202,11 @@ describe('the desktop window', () => {
   it('is a single instance: a second launch quits and brings the first window back', async () => {
     const { app } = await session.launch();
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].minimize());
-    const second = await launchDesktop({ appDir: session.appDir(), configHome: session.configHome, env: { DESCENT_HOME: session.home } });
+    const second = await launchDesktop({
+      appDir: session.appDir(),
+      configHome: session.configHome,
+      env: { DESCENT_HOME: session.home },
+    });
     expect(await second.exited).toBe(0);
     await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isMinimized())).toBe(false);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);

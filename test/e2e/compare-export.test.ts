@@ -35,7 +35,9 @@ let page: Page;
  * does: the bridge's session cookie then reaches every page of the browser context.
  */
 async function startServer(): Promise<void> {
-  server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--parallel', '2'], { env: { ...process.env, DESCENT_HOME: HOME } });
+  server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--parallel', '2'], {
+    env: { ...process.env, DESCENT_HOME: HOME },
+  });
   const url = await new Promise<string>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
     createInterface({ input: server.stdout! }).on('line', (line) => {
@@ -58,8 +60,27 @@ async function stopServer(): Promise<void> {
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  const sweep = spawnSync(process.execPath, [BIN, 'sweep', '--lr', RATES.join(','), '--iters', '300', '--train-size', '1000', '--seed', '3', '--parallel', '2', '--name', 'lrs', '--json'],
-    { env: { ...process.env, DESCENT_HOME: HOME }, encoding: 'utf8' });
+  const sweep = spawnSync(
+    process.execPath,
+    [
+      BIN,
+      'sweep',
+      '--lr',
+      RATES.join(','),
+      '--iters',
+      '300',
+      '--train-size',
+      '1000',
+      '--seed',
+      '3',
+      '--parallel',
+      '2',
+      '--name',
+      'lrs',
+      '--json',
+    ],
+    { env: { ...process.env, DESCENT_HOME: HOME }, encoding: 'utf8' },
+  );
   if (sweep.status !== 0) throw new Error(`descent sweep failed: ${sweep.stderr}`);
   // A free port, kept across the restart of the server (the page's origin stays the same).
   port = await new Promise<number>((resolve) => {
@@ -70,7 +91,14 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await startServer();
@@ -87,7 +115,10 @@ afterAll(async () => {
 });
 
 const figure = (title: string) => page.locator(`figure[data-chart="${title}"]`).first();
-const ticks = (title: string, axis: 'x' | 'y' = 'x') => figure(title).getAttribute(`data-${axis}-ticks`).then((t) => (t ?? '').split(' ').filter(Boolean));
+const ticks = (title: string, axis: 'x' | 'y' = 'x') =>
+  figure(title)
+    .getAttribute(`data-${axis}-ticks`)
+    .then((t) => (t ?? '').split(' ').filter(Boolean));
 const runItems = () => page.locator('ul[aria-label="runs"] li[data-run-id]');
 
 async function openSweep(): Promise<void> {
@@ -117,10 +148,16 @@ async function shoot(name: string): Promise<void> {
 async function svgTexts(text: string): Promise<{ error: string | null; texts: string[] }> {
   return page.evaluate((source) => {
     // Runs in the page; typed here without the DOM library of the browser-side code.
-    type Doc = { querySelector(s: string): { textContent: string } | null; querySelectorAll(s: string): Array<{ textContent: string }> };
+    type Doc = {
+      querySelector(s: string): { textContent: string } | null;
+      querySelectorAll(s: string): Array<{ textContent: string }>;
+    };
     const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } }).DOMParser;
     const doc = new Parser().parseFromString(source, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+    };
   }, text);
 }
 
@@ -131,7 +168,9 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await page.fill('input[name=learningRate]', '0.5');
     await page.fill('input[name=iterations]', '777');
     await page.getByRole('button', { name: /^Gradient check$/ }).click();
-    await expect.poll(() => page.locator('form[aria-label="Gradient check"] .note').first().textContent()).toContain('784-100-10');
+    await expect
+      .poll(() => page.locator('form[aria-label="Gradient check"] .note').first().textContent())
+      .toContain('784-100-10');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     expect(await page.getByLabel('hidden layer 1 size').inputValue()).toBe('100');
     expect(await page.inputValue('input[name=learningRate]')).toBe('0.5');
@@ -148,8 +187,12 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await openSweep();
     const names = RATES.map((r) => `lr ${r}`);
     // The histories load after the view opens: the legends fill as they arrive.
-    await expect.poll(() => page.locator('ul[aria-label="legend of Accuracy per iteration"] li').allTextContents(), { timeout: 30_000 }).toEqual([...names, 'solid = test', 'dashed = train']);
-    await expect.poll(() => page.locator('ul[aria-label="legend of Loss per iteration"] li').allTextContents(), { timeout: 30_000 }).toEqual(names);
+    await expect
+      .poll(() => page.locator('ul[aria-label="legend of Accuracy per iteration"] li').allTextContents(), { timeout: 30_000 })
+      .toEqual([...names, 'solid = test', 'dashed = train']);
+    await expect
+      .poll(() => page.locator('ul[aria-label="legend of Loss per iteration"] li').allTextContents(), { timeout: 30_000 })
+      .toEqual(names);
     expect(await page.locator('p.shared').textContent()).toBe(`All runs: ${SHARED}`);
     // lr 0.001 and 0.01 barely move from ln 10 in 300 iterations; lr 100 jumps about far above it.
     const badged = page.locator('table.summary tbody tr', { has: page.locator('.badge') }).locator('th');
@@ -167,7 +210,13 @@ describe('comparing learning rates for a report, in Chromium', () => {
       const scroller = page.locator('.table-scroll').first();
       const firstColumn = page.locator('table.diff tbody th').first();
       await scroller.scrollIntoViewIfNeeded();
-      expect(await scroller.evaluate((e) => (e as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (e as unknown as { clientWidth: number }).clientWidth)).toBe(true);
+      expect(
+        await scroller.evaluate(
+          (e) =>
+            (e as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth >
+            (e as unknown as { clientWidth: number }).clientWidth,
+        ),
+      ).toBe(true);
       const before = (await firstColumn.boundingBox())!.x;
       await scroller.evaluate((e) => void ((e as unknown as { scrollLeft: number }).scrollLeft = 400));
       await expect.poll(async () => (await firstColumn.boundingBox())!.x).toBe(before);
@@ -195,7 +244,10 @@ describe('comparing learning rates for a report, in Chromium', () => {
     expect([1, 2, 2.5, 5, 10, 20, 25, 50]).toContain(step);
     for (const t of zoomed) expect(Math.abs(t / step - Math.round(t / step))).toBeLessThan(1e-9);
     // One run fewer: the whole range again, no reset button.
-    await runItems().filter({ hasText: 'lr 100' }).locator('button.item').click({ modifiers: ['Control'] });
+    await runItems()
+      .filter({ hasText: 'lr 100' })
+      .locator('button.item')
+      .click({ modifiers: ['Control'] });
     await page.getByRole('heading', { name: `Compare ${RATES.length - 1} runs` }).waitFor();
     await expect.poll(() => ticks('Loss per iteration').then((t) => t[t.length - 1])).toBe('300');
     expect(await figure('Loss per iteration').getByRole('button', { name: 'Reset zoom' }).count()).toBe(0);
@@ -211,8 +263,12 @@ describe('comparing learning rates for a report, in Chromium', () => {
       // 300 iterations of 1000 images in batches of 100: 30 epochs.
       const panel = page.locator('.multiples figure[data-chart="lr 1"]');
       await expect.poll(() => panel.getAttribute('data-x-ticks').then((t) => t!.split(' ').pop())).toBe('30');
-      await expect.poll(() => panel.getAttribute('data-y-ticks').then((t) => t!.split(' '))).toEqual(expect.arrayContaining(['0.1', '1', '10']));
-      expect(await ticks('Loss per epoch', 'y')).toEqual(expect.arrayContaining(['0.05', '0.1', '0.2', '0.5', '1', '2', '5', '10']));
+      await expect
+        .poll(() => panel.getAttribute('data-y-ticks').then((t) => t!.split(' ')))
+        .toEqual(expect.arrayContaining(['0.1', '1', '10']));
+      expect(await ticks('Loss per epoch', 'y')).toEqual(
+        expect.arrayContaining(['0.05', '0.1', '0.2', '0.5', '1', '2', '5', '10']),
+      );
     } finally {
       await page.getByLabel('x axis').selectOption('iteration');
       await page.getByLabel('log loss').uncheck();
@@ -223,9 +279,19 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await openSweep();
     const charts = [
       { title: 'Loss per iteration', figureTitle: 'Loss per iteration', axes: ['iteration', 'loss'], rows: RATES.length * 301 },
-      { title: 'Accuracy per iteration', figureTitle: 'Accuracy per iteration', axes: ['iteration', 'accuracy'], rows: RATES.length * 301 },
+      {
+        title: 'Accuracy per iteration',
+        figureTitle: 'Accuracy per iteration',
+        axes: ['iteration', 'accuracy'],
+        rows: RATES.length * 301,
+      },
       { title: 'lr 1', figureTitle: 'Loss per iteration: lr 1', axes: ['iteration', 'loss'], rows: 301 },
-      { title: 'Sweep result', figureTitle: 'Final accuracy against learning rate', axes: ['learning rate', 'final accuracy'], rows: RATES.length },
+      {
+        title: 'Sweep result',
+        figureTitle: 'Final accuracy against learning rate',
+        axes: ['learning rate', 'final accuracy'],
+        rows: RATES.length,
+      },
     ];
     for (const chart of charts) {
       const button = (format: string) => figure(chart.title).getByRole('button', { name: format, exact: true });
@@ -238,21 +304,33 @@ describe('comparing learning rates for a report, in Chromium', () => {
       expect(svg.error).toBeNull();
       expect(svg.texts).toEqual(expect.arrayContaining([chart.figureTitle, ...chart.axes]));
       // The subtitle says what the runs share (a panel: everything about its one run).
-      expect(svg.texts.some((t) => t.startsWith('784-50-10 sigmoid · ') && t.includes('batch 100 · 300 iterations · 1000 images · seed 3'))).toBe(true);
+      expect(
+        svg.texts.some(
+          (t) => t.startsWith('784-50-10 sigmoid · ') && t.includes('batch 100 · 300 iterations · 1000 images · seed 3'),
+        ),
+      ).toBe(true);
       if (chart.title !== 'lr 1' && chart.title !== 'Sweep result') {
         for (const name of RATES.map((r) => `lr ${r}`)) expect(svg.texts.filter((t) => t === name)).toHaveLength(1);
       }
-      const csv = readFileSync(await download(() => button('CSV').click()), 'utf8').trim().split('\n');
+      const csv = readFileSync(await download(() => button('CSV').click()), 'utf8')
+        .trim()
+        .split('\n');
       expect(csv[0]).toMatch(/^run,name,dataset,layers,activation,.*learning_rate,batch_size,.*seed,/);
       expect(csv).toHaveLength(1 + chart.rows);
       const json = JSON.parse(readFileSync(await download(() => button('JSON').click()), 'utf8'));
       expect(json.title).toBe(chart.figureTitle.startsWith('Loss per iteration: ') ? chart.figureTitle : json.title);
       expect(json.points).toMatch(/^as plotted/);
     }
-    const sweepCsv = readFileSync(await download(() => figure('Sweep result').getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8');
+    const sweepCsv = readFileSync(
+      await download(() => figure('Sweep result').getByRole('button', { name: 'CSV', exact: true }).click()),
+      'utf8',
+    );
     expect(sweepCsv.split('\n')[0]).toMatch(/,status,verdict,final_loss,mean_loss_last100,train_acc,test_acc$/);
     expect(sweepCsv.split('\n').filter((l) => l.includes(',did not learn,'))).toHaveLength(3);
-    const lossCsv = readFileSync(await download(() => figure('Loss per iteration').getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8').split('\n');
+    const lossCsv = readFileSync(
+      await download(() => figure('Loss per iteration').getByRole('button', { name: 'CSV', exact: true }).click()),
+      'utf8',
+    ).split('\n');
     expect(lossCsv[0]).toContain(',iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc');
   });
 
@@ -266,7 +344,13 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await dialog.locator('input[name=figureWidth]').fill('900');
     await dialog.locator('input[name=figureHeight]').fill('500');
     await dialog.locator('input[name=figureFontSize]').fill('16');
-    await expect.poll(() => dialog.getByRole('img', { name: 'Preview of the exported figure' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(900);
+    await expect
+      .poll(() =>
+        dialog
+          .getByRole('img', { name: 'Preview of the exported figure' })
+          .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      )
+      .toBe(900);
     await shoot('export-dialog');
     // As code: a matplotlib script and its CSV (run here when Debian's python3-matplotlib is installed), and pgfplots.
     const [first, second] = await Promise.all([
@@ -279,7 +363,9 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await second.saveAs(join(codeDir, second.suggestedFilename()));
     expect(readFileSync(join(codeDir, second.suggestedFilename()), 'utf8')).toContain(first.suggestedFilename());
     if (spawnSync('/usr/bin/python3', ['-c', 'import matplotlib']).status === 0) {
-      const run = spawnSync('/usr/bin/python3', [join(codeDir, second.suggestedFilename())], { env: { ...process.env, MPLCONFIGDIR: codeDir } });
+      const run = spawnSync('/usr/bin/python3', [join(codeDir, second.suggestedFilename())], {
+        env: { ...process.env, MPLCONFIGDIR: codeDir },
+      });
       expect(run.status).toBe(0);
       expect(existsSync(join(codeDir, second.suggestedFilename().replace(/\.py$/, '.pdf')))).toBe(true);
     }
@@ -303,7 +389,11 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await openSweep();
     await page.getByText('Report figure').click();
     const title = 'Training with different learning rates';
-    for (const [preset, widthIn] of [['single', 3.5], ['double', 7], ['slide', 40 / 3]] as const) {
+    for (const [preset, widthIn] of [
+      ['single', 3.5],
+      ['double', 7],
+      ['slide', 40 / 3],
+    ] as const) {
       await page.getByLabel('figure size').selectOption(preset);
       const png = PNG.sync.read(readFileSync(await download(() => page.getByRole('button', { name: 'Figure PNG' }).click())));
       expect(png.width).toBe(Math.round(widthIn * 300));
@@ -311,7 +401,16 @@ describe('comparing learning rates for a report, in Chromium', () => {
       const svgFile = await download(() => page.getByRole('button', { name: 'Figure SVG' }).click());
       const svg = await svgTexts(readFileSync(svgFile, 'utf8'));
       expect(svg.error).toBeNull();
-      expect(svg.texts).toEqual(expect.arrayContaining([title, SHARED, 'Loss per iteration', 'Accuracy per iteration', 'Final accuracy against learning rate', 'learning rate']));
+      expect(svg.texts).toEqual(
+        expect.arrayContaining([
+          title,
+          SHARED,
+          'Loss per iteration',
+          'Accuracy per iteration',
+          'Final accuracy against learning rate',
+          'learning rate',
+        ]),
+      );
       // The legend once (each run named by the loss chart only), and the caption table's row of each run.
       expect(svg.texts.filter((t) => t === 'lr 1')).toHaveLength(2);
       expect(svg.texts).toEqual(expect.arrayContaining(['loss (mean of last 100)', 'test accuracy', 'did not learn']));
@@ -346,11 +445,13 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await page.getByRole('button', { name: 'Sweep', exact: true }).click();
     await page.fill('input[name=values]', '0.1, x, -1, 0.1');
     const problems = page.locator('ul[aria-label="problems with the values"] li');
-    await expect.poll(() => problems.allTextContents()).toEqual([
-      '"x" is not a number',
-      'learningRate = -1: learningRate: must be a number greater than 0 and at most 1000, got -1',
-      '0.1 is listed twice (each value makes one run)',
-    ]);
+    await expect
+      .poll(() => problems.allTextContents())
+      .toEqual([
+        '"x" is not a number',
+        'learningRate = -1: learningRate: must be a number greater than 0 and at most 1000, got -1',
+        '0.1 is listed twice (each value makes one run)',
+      ]);
     expect(await page.getByRole('button', { name: /^Launch/ }).isDisabled()).toBe(true);
   });
 
@@ -361,10 +462,21 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await page.getByRole('heading', { name: 'Sweep' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to the run form' });
-    expect(await skip.evaluate((e) => e === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    expect(
+      await skip.evaluate(
+        (e) => e === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+      ),
+    ).toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'New run' }).waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }).document.activeElement.closest('#run-form') !== null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { document: { activeElement: { closest(s: string): unknown } } }
+          ).document.activeElement.closest('#run-form') !== null,
+      ),
+    ).toBe(true);
     const before = await runItems().count();
     await page.getByRole('button', { name: 'Book defaults' }).click();
     await page.fill('input[name=iterations]', '20');
@@ -392,12 +504,20 @@ describe('comparing learning rates for a report, in Chromium', () => {
     await page.getByLabel(/numerical/).check();
     try {
       // The book's network, 10 000 iterations of the numerical gradient: well over the 3 minutes that ask first.
-      await expect.poll(() => page.locator('.run-form .note').filter({ hasText: 'per iteration' }).textContent()).toMatch(/for 10000 iterations \(you will be asked to confirm\)/);
+      await expect
+        .poll(() => page.locator('.run-form .note').filter({ hasText: 'per iteration' }).textContent())
+        .toMatch(/for 10000 iterations \(you will be asked to confirm\)/);
       const before = await runItems().count();
       const asked: string[] = [];
       page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.dismiss()));
       await page.getByRole('button', { name: 'Start training' }).click();
-      await expect.poll(() => asked).toEqual([expect.stringMatching(/^The numerical gradient for 10000 iterations takes about \d+ (h \d+ min|min \d+ s) here\. Start anyway\?$/)]);
+      await expect
+        .poll(() => asked)
+        .toEqual([
+          expect.stringMatching(
+            /^The numerical gradient for 10000 iterations takes about \d+ (h \d+ min|min \d+ s) here\. Start anyway\?$/,
+          ),
+        ]);
       await page.waitForTimeout(300);
       expect(await runItems().count()).toBe(before);
     } finally {
@@ -411,7 +531,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
       await page.emulateMedia({ colorScheme });
       // Every view the navigation offers (the compare view with the seven runs of the sweep).
       const tabs = page.locator('nav[aria-label="views"] button');
-      for (let t = 0; t < await tabs.count(); t++) {
+      for (let t = 0; t < (await tabs.count()); t++) {
         const view = (await tabs.nth(t).textContent())!.trim();
         if (view.startsWith('Compare')) await openSweep();
         else await tabs.nth(t).click();
@@ -421,7 +541,13 @@ describe('comparing learning rates for a report, in Chromium', () => {
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(findings, await page.locator('.banner').allTextContents().then((t) => t.join(' / '))).toEqual([]);
+    expect(
+      findings,
+      await page
+        .locator('.banner')
+        .allTextContents()
+        .then((t) => t.join(' / ')),
+    ).toEqual([]);
   });
 
   it('says at once when the backend goes away, explains a Start meanwhile, and reconnects by itself', async () => {
@@ -436,20 +562,28 @@ describe('comparing learning rates for a report, in Chromium', () => {
         await views.waitFor();
       });
       await watcher.getByRole('button', { name: 'Train', exact: true }).click();
-      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 }).toBe(RATES.length);
+      await expect
+        .poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 })
+        .toBe(RATES.length);
       await stopServer();
       const offline = watcher.locator('.banner.offline');
       await offline.waitFor({ timeout: 5000 });
       expect(await offline.textContent()).toMatch(/Lost the connection to the Descent backend/);
       await watcher.getByRole('button', { name: 'Start training' }).click();
-      await expect.poll(() => watcher.locator('.banner[role=alert]').allTextContents()).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^Cannot start the run: the Descent backend is not reachable .*Nothing was done/),
-      ]));
+      await expect
+        .poll(() => watcher.locator('.banner[role=alert]').allTextContents())
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^Cannot start the run: the Descent backend is not reachable .*Nothing was done/),
+          ]),
+        );
       expect(await watcher.getByText('Failed to fetch').count()).toBe(0);
       await startServer();
       // The page finds the backend again by itself (no reload): the banner goes, the runs are listed.
       await offline.waitFor({ state: 'detached', timeout: 15_000 });
-      await expect.poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 }).toBe(RATES.length);
+      await expect
+        .poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 })
+        .toBe(RATES.length);
     } finally {
       if (server.exitCode !== null) await startServer();
       await watcher.close();

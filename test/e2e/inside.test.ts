@@ -23,7 +23,7 @@ const confusionCounts = async (page: Page, panel = 0): Promise<number[][]> => {
 };
 
 describe('the Inside view in Chromium', () => {
-  it('one run: slider over 13 snapshots, confusion matrix = recorded accuracy, a cell\'s images, mistakes, a drawn digit predicted', async () => {
+  it("one run: slider over 13 snapshots, confusion matrix = recorded accuracy, a cell's images, mistakes, a drawn digit predicted", async () => {
     const home = newHome();
     trainWithCli(home, ['--iters', '120', '--train-size', '1000', '--seed', '1', '--lr', '1', '--name', 'small']);
     const wb = await openWorkbench(suite.browser(), home);
@@ -42,16 +42,37 @@ describe('the Inside view in Chromium', () => {
       const at = await page.locator('.at').first().textContent();
       expect(at).toContain('iteration 120');
       expect(at).toContain(`test acc ${((correct / 10_000) * 100).toFixed(2)}%`);
-      expect(await page.getByRole('heading', { name: /^Mistakes \(/ }).textContent()).toContain(`(${10_000 - correct} of ${10_000 - correct})`);
+      expect(await page.getByRole('heading', { name: /^Mistakes \(/ }).textContent()).toContain(
+        `(${10_000 - correct} of ${10_000 - correct})`,
+      );
 
       // Exports: the matrix as CSV equals what is shown; per-class accuracy as CSV (13 snapshots) and SVG.
-      const csv = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'Matrix CSV' }).click()), 'utf8');
-      expect(csv.trim().split('\n').slice(1).map((line) => line.split(',').slice(1).map(Number))).toEqual(counts);
+      const csv = readFileSync(
+        await suite.download(page, () => page.getByRole('button', { name: 'Matrix CSV' }).click()),
+        'utf8',
+      );
+      expect(
+        csv
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((line) => line.split(',').slice(1).map(Number)),
+      ).toEqual(counts);
       await page.getByRole('button', { name: 'PNG', exact: true }).waitFor({ timeout: 60_000 });
-      const perClass = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click()), 'utf8').trim().split('\n');
+      const perClass = readFileSync(
+        await suite.download(page, () => page.getByRole('button', { name: 'CSV', exact: true }).click()),
+        'utf8',
+      )
+        .trim()
+        .split('\n');
       expect(perClass[0]).toBe('iteration,epoch,class_0,class_1,class_2,class_3,class_4,class_5,class_6,class_7,class_8,class_9');
-      expect(perClass.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]);
-      const svg = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click()), 'utf8');
+      expect(perClass.slice(1).map((line) => Number(line.split(',')[0]))).toEqual([
+        0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120,
+      ]);
+      const svg = readFileSync(
+        await suite.download(page, () => page.getByRole('button', { name: 'SVG', exact: true }).click()),
+        'utf8',
+      );
       expect(svg.match(/<polyline/g)).toHaveLength(10);
 
       // A cell's images: true 0 predicted 0.
@@ -61,7 +82,9 @@ describe('the Inside view in Chromium', () => {
       expect(counts[0][0]).toBeGreaterThan(0);
       await expect.poll(() => cell.getByRole('listitem').count()).toBe(Math.min(48, counts[0][0]));
       // Fetched from the backend (a worker thread reads the test files): on a busy machine it takes seconds.
-      await expect.poll(() => cell.locator('[aria-label^="test image"]').count(), { timeout: 60_000 }).toBe(Math.min(48, counts[0][0]));
+      await expect
+        .poll(() => cell.locator('[aria-label^="test image"]').count(), { timeout: 60_000 })
+        .toBe(Math.min(48, counts[0][0]));
       await page.screenshot({ path: join(SHOTS, 'inside-light.png'), fullPage: true });
 
       // Tiles: 50 hidden units.
@@ -77,7 +100,11 @@ describe('the Inside view in Chromium', () => {
       await page.mouse.up();
       const bars = page.locator('.block').filter({ hasText: 'Prediction for the drawing' }).locator('.row');
       await expect.poll(() => bars.count()).toBe(10);
-      const label = await page.locator('.block').filter({ hasText: 'Prediction for the drawing' }).locator('[role="img"]').getAttribute('aria-label');
+      const label = await page
+        .locator('.block')
+        .filter({ hasText: 'Prediction for the drawing' })
+        .locator('[role="img"]')
+        .getAttribute('aria-label');
       const shares = [...label!.matchAll(/(\d) ([\d.]+)%/g)].map((m) => Number(m[2]));
       expect(shares).toHaveLength(10);
       expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
@@ -87,7 +114,9 @@ describe('the Inside view in Chromium', () => {
       await page.keyboard.press('Home');
       await expect.poll(() => page.locator('.at').first().textContent()).toContain('iteration 0 ');
       // The matrix shown is the untrained net's, and agrees with the accuracy recorded at iteration 0.
-      await expect.poll(() => page.getByRole('heading', { name: 'Confusion matrix (test set)', exact: true }).count(), { timeout: 60_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Confusion matrix (test set)', exact: true }).count(), { timeout: 60_000 })
+        .toBe(1);
       const first = await confusionCounts(page);
       const firstAcc = first.reduce((sum, row, t) => sum + row[t], 0) / 10_000;
       expect(await page.locator('.at').first().textContent()).toContain(`test acc ${(firstAcc * 100).toFixed(2)}%`);
@@ -102,20 +131,33 @@ describe('the Inside view in Chromium', () => {
   it('a running run: its panel gains snapshots as it measures, and keeps the last one when stopped', async () => {
     const wb = await openWorkbench(suite.browser(), newHome());
     const { page } = wb;
-    const snapshots = async (): Promise<number> => Number((await page.getByRole('slider', { name: 'snapshot' }).getAttribute('max')) ?? -1) + 1;
+    const snapshots = async (): Promise<number> =>
+      Number((await page.getByRole('slider', { name: 'snapshot' }).getAttribute('max')) ?? -1) + 1;
     try {
       // 100 000 iterations on 5 000 images: 50 per epoch, so a snapshot every few hundred milliseconds.
       await trainFromForm(page, 100_000, 5000);
       await runsWithStatus(page, 'running', 1);
       await page.getByRole('button', { name: 'Inside', exact: true }).click();
       await expect.poll(snapshots, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
-      expect(await page.getByRole('region', { name: /^Inside / }).locator('.status').textContent()).toBe('running');
+      expect(
+        await page
+          .getByRole('region', { name: /^Inside / })
+          .locator('.status')
+          .textContent(),
+      ).toBe('running');
       const seen = await snapshots();
       await expect.poll(snapshots, { timeout: 60_000 }).toBeGreaterThan(seen);
       await page.locator('table.confusion').waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: 'Stop' }).click();
       await runsWithStatus(page, 'stopped', 1);
-      await expect.poll(() => page.getByRole('region', { name: /^Inside / }).locator('.status').textContent()).toBe('stopped');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('region', { name: /^Inside / })
+            .locator('.status')
+            .textContent(),
+        )
+        .toBe('stopped');
       // The slider followed the newest snapshot; the stopped run's last one is its final measurement.
       await expect.poll(() => page.locator('.at').first().textContent(), { timeout: 30_000 }).toMatch(/test acc \d/);
       expect(wb.consoleErrors).toEqual([]);
@@ -131,7 +173,10 @@ describe('the Inside view in Chromium', () => {
     const wb = await openWorkbench(suite.browser(), home);
     const { page } = wb;
     try {
-      await runItems(page).nth(1).locator('button.item').click({ modifiers: ['Control'] });
+      await runItems(page)
+        .nth(1)
+        .locator('button.item')
+        .click({ modifiers: ['Control'] });
       await page.getByRole('button', { name: 'Inside', exact: true }).click();
       await expect.poll(() => page.locator('table.confusion').count(), { timeout: 60_000 }).toBe(2);
       expect(await page.getByRole('region', { name: /^Inside lr / }).count()).toBe(2);

@@ -62,12 +62,16 @@ describe('repeats in Chromium', () => {
       await expect.poll(() => groupRows(page).count()).toBe(2);
       expect(await groupRows(page).locator('th').allTextContents()).toEqual(['lr 0.1', 'lr 1']);
       // Seeds 5, 6, 7 for each rate: lr 1 learns far more in 200 iterations, beyond the seeds' spread.
-      await expect.poll(() => page.locator('p.verdict').textContent()).toMatch(/^lr 1 is better by 0\.\d{3} ± 0\.\d{3}; this holds across seeds \(p [<=] 0\.\d{3}\)\.$/);
+      await expect
+        .poll(() => page.locator('p.verdict').textContent())
+        .toMatch(/^lr 1 is better by 0\.\d{3} ± 0\.\d{3}; this holds across seeds \(p [<=] 0\.\d{3}\)\.$/);
       expect(await page.locator('p.warning').count()).toBe(0);
 
       // The sweep result: per rate the mean test and train accuracy (2 + 2 points), the 6 seeds as dots, a 95% CI bar
       // per rate (2 × 2 points) and the best run's diamond.
-      await expect.poll(() => page.locator('figure[data-chart="Sweep result"]').getAttribute('data-points').then(Number)).toBe(15);
+      await expect
+        .poll(() => page.locator('figure[data-chart="Sweep result"]').getAttribute('data-points').then(Number))
+        .toBe(15);
 
       // The groups drawn as mean lines with bands: each group's lower edge, shaded upper edge and mean, 200 iterations (0–199) each.
       const loss = page.locator('figure[data-chart="Loss, mean of each repeat group (±1 sd)"]');
@@ -86,13 +90,19 @@ describe('repeats in Chromium', () => {
       await page.getByLabel('individual runs').check();
       await expect.poll(() => accuracy.getAttribute('data-points').then(Number)).toBe(2 * 6 * 21);
       // Exported as SVG, each group's band is one filled path in its colour, translucent.
-      const svg = readFileSync(await suite.download(page, () => accuracy.getByRole('button', { name: 'SVG', exact: true }).click()), 'utf8');
+      const svg = readFileSync(
+        await suite.download(page, () => accuracy.getByRole('button', { name: 'SVG', exact: true }).click()),
+        'utf8',
+      );
       const bands = svg.match(/<path(?=[^>]*fill="rgb\(\d+,\d+,\d+\)")(?=[^>]*fill-opacity="0\.18")[^>]*>/g) ?? [];
       expect(bands).toHaveLength(2); // one shaded band per group
 
       // The report figure draws the groups the same way: both charts' bands (2 groups × 2 charts), the band chosen above.
       await page.getByText('Report figure').click();
-      const figure = readFileSync(await suite.download(page, () => page.getByRole('button', { name: 'Figure SVG' }).click()), 'utf8');
+      const figure = readFileSync(
+        await suite.download(page, () => page.getByRole('button', { name: 'Figure SVG' }).click()),
+        'utf8',
+      );
       expect(figure).toContain('Loss, mean of each repeat group (95% CI of the mean)');
       expect(figure.match(/<path(?=[^>]*fill-opacity="0\.18")[^>]*>/g) ?? []).toHaveLength(4);
 

@@ -49,11 +49,18 @@ service.subscribe((event) => {
   events.push(event);
   for (const value of [event, JSON.parse(JSON.stringify(event))]) {
     const parsed = workbenchEventSchema.safeParse(value);
-    if (!parsed.success) eventProblems.push(`${event.type}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+    if (!parsed.success)
+      eventProblems.push(`${event.type}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
   }
 });
 
-const small = (change: Partial<RunConfig> = {}): RunConfig => ({ ...BOOK_DEFAULTS, trainSize: 500, iterations: 20, seed: 3, ...change });
+const small = (change: Partial<RunConfig> = {}): RunConfig => ({
+  ...BOOK_DEFAULTS,
+  trainSize: 500,
+  iterations: 20,
+  seed: 3,
+  ...change,
+});
 const until = (test: (e: WorkbenchEvent) => boolean): Promise<void> =>
   new Promise((resolve) => {
     const stop = service.subscribe((e) => {
@@ -65,7 +72,7 @@ const until = (test: (e: WorkbenchEvent) => boolean): Promise<void> =>
   });
 
 describe('every WorkbenchApi result matches its schema', () => {
-  it('through a run\'s whole life, a sweep, a gradient check, a deletion and a restore', async () => {
+  it("through a run's whole life, a sweep, a gradient check, a deletion and a restore", async () => {
     expect((await api.appInfo()).transport).toBe('browser');
     expect(await api.listRuns()).toEqual({ runs: [], damaged: [] });
 
@@ -91,16 +98,33 @@ describe('every WorkbenchApi result matches its schema', () => {
     await manager.whenIdle();
     expect((await api.getRun(long.id)).summary?.status).toBe('stopped');
 
-    const sweep = await api.startSweep({ name: 'lr', base: small({ iterations: 10 }), parameter: 'learningRate', values: [0.01, 0.1] });
+    const sweep = await api.startSweep({
+      name: 'lr',
+      base: small({ iterations: 10 }),
+      parameter: 'learningRate',
+      values: [0.01, 0.1],
+    });
     expect(sweep).toHaveLength(2);
     await manager.whenIdle();
 
     // Repeats: one configuration over consecutive seeds as one group; a sweep over the same seeds for every value.
     const repeats = await api.startRepeats(small({ iterations: 10, seed: 7 }), 2, { name: 'twice' });
-    expect(repeats.map((r) => [r.config.seed, r.group, r.name])).toEqual([[7, 'twice', 'twice: seed 7'], [8, 'twice', 'twice: seed 8']]);
-    const paired = await api.startSweep({ name: 'paired', base: small({ iterations: 10, seed: 5 }), parameter: 'learningRate', values: [0.01, 0.1], repeat: 2 });
+    expect(repeats.map((r) => [r.config.seed, r.group, r.name])).toEqual([
+      [7, 'twice', 'twice: seed 7'],
+      [8, 'twice', 'twice: seed 8'],
+    ]);
+    const paired = await api.startSweep({
+      name: 'paired',
+      base: small({ iterations: 10, seed: 5 }),
+      parameter: 'learningRate',
+      values: [0.01, 0.1],
+      repeat: 2,
+    });
     expect(paired.map((r) => [r.config.learningRate, r.config.seed, r.name])).toEqual([
-      [0.01, 5, 'paired: lr 0.01 · seed 5'], [0.01, 6, 'paired: lr 0.01 · seed 6'], [0.1, 5, 'paired: lr 0.1 · seed 5'], [0.1, 6, 'paired: lr 0.1 · seed 6'],
+      [0.01, 5, 'paired: lr 0.01 · seed 5'],
+      [0.01, 6, 'paired: lr 0.01 · seed 6'],
+      [0.1, 5, 'paired: lr 0.1 · seed 5'],
+      [0.1, 6, 'paired: lr 0.1 · seed 6'],
     ]);
     await manager.whenIdle();
 

@@ -23,7 +23,10 @@ beforeAll(async () => {
   writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(home, 'secret.txt'), 'not for the browser');
   manager = new RunManager({ store: new RunStore(join(home, 'store')), host: new NodeTrainerHost(), concurrency: 1 });
-  bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site });
+  bridge = await startBridge({
+    backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }),
+    staticDir: site,
+  });
 });
 afterAll(async () => {
   await manager.stopAll();
@@ -33,20 +36,29 @@ afterAll(async () => {
 
 /** A raw HTTP request (fetch would refuse to set Host). */
 function http(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: options.port ?? bridge.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: options.port ?? bridge.port, path, method: options.method ?? 'GET', headers: options.headers },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(options.body);
+    },
+  );
 }
 const cookieName = () => `descent_session_${bridge.port}`;
 const cookie = () => `${cookieName()}=${bridge.token}`;
 const api = (method: string, args: unknown, headers: Record<string, string> = {}) =>
-  http(`/api/${method}`, { method: 'POST', headers: { Cookie: cookie(), 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ args }) });
+  http(`/api/${method}`, {
+    method: 'POST',
+    headers: { Cookie: cookie(), 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ args }),
+  });
 
 describe('the browser bridge', () => {
   it('listens on loopback and prints a URL with a long random token', () => {
@@ -60,7 +72,7 @@ describe('the browser bridge', () => {
     expect((await http('/', { headers: { Cookie: `${cookieName()}=wrong` } })).status).toBe(401);
   });
 
-  it('trades the URL\'s token for an HttpOnly SameSite=Strict cookie, then serves the app with a CSP', async () => {
+  it("trades the URL's token for an HttpOnly SameSite=Strict cookie, then serves the app with a CSP", async () => {
     const first = await http(`/?token=${bridge.token}`);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/');
@@ -69,7 +81,9 @@ describe('the browser bridge', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Descent</title>');
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'; script-src 'self'/);
-    expect((await http('/assets/app.js', { headers: { Cookie: cookie() } })).headers['content-type']).toMatch(/^text\/javascript/);
+    expect((await http('/assets/app.js', { headers: { Cookie: cookie() } })).headers['content-type']).toMatch(
+      /^text\/javascript/,
+    );
   });
 
   it('refuses another Origin and a foreign Host (DNS rebinding), even with the token', async () => {
@@ -99,11 +113,17 @@ describe('the browser bridge', () => {
     const events: Array<{ type: string }> = [];
     socket.on('message', (data) => events.push(JSON.parse(String(data))));
     await new Promise((r) => socket.once('open', r));
-    const started = JSON.parse((await api('startRun', [{ ...BOOK_DEFAULTS, iterations: 30, trainSize: 1000 }, { name: 'via bridge' }])).body);
+    const started = JSON.parse(
+      (await api('startRun', [{ ...BOOK_DEFAULTS, iterations: 30, trainSize: 1000 }, { name: 'via bridge' }])).body,
+    );
     expect(started.ok).toBe(true);
     await manager.whenIdle();
     // The socket delivers the run's events in order: its last one, the completed record, comes after the rest.
-    await expect.poll(() => events.some((e) => e.type === 'run-changed' && (e as { run?: { status?: string } }).run?.status === 'completed')).toBe(true);
+    await expect
+      .poll(() =>
+        events.some((e) => e.type === 'run-changed' && (e as { run?: { status?: string } }).run?.status === 'completed'),
+      )
+      .toBe(true);
     socket.close();
     expect(events.some((e) => e.type === 'progress')).toBe(true);
     expect(events.some((e) => e.type === 'epoch')).toBe(true);
@@ -112,11 +132,12 @@ describe('the browser bridge', () => {
   });
 
   it('refuses WebSocket connections without the cookie or from another origin', async () => {
-    const attempt = (headers: Record<string, string>) => new Promise<string>((resolve) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`, { headers });
-      socket.on('open', () => resolve('open'));
-      socket.on('error', () => resolve('refused'));
-    });
+    const attempt = (headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${bridge.port}/events`, { headers });
+        socket.on('open', () => resolve('open'));
+        socket.on('error', () => resolve('refused'));
+      });
     expect(await attempt({})).toBe('refused');
     expect(await attempt({ Cookie: cookie(), Origin: 'http://evil.example' })).toBe('refused');
   });
@@ -134,12 +155,27 @@ describe('the bridge bounds what it is sent', () => {
 
   it('a body over 1 MiB gets a 413 response, declared or chunked, and the bridge keeps serving', async () => {
     const big = 'x'.repeat(2 * 1024 * 1024);
-    const declared = await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie(), 'Content-Length': String(big.length) }, body: big });
+    const declared = await http('/api/listRuns', {
+      method: 'POST',
+      headers: { Cookie: cookie(), 'Content-Length': String(big.length) },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error).toMatch(/at most 1048576 bytes/);
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/listRuns', method: 'POST', headers: { Cookie: cookie(), 'Transfer-Encoding': 'chunked' } },
-        (res) => { res.resume(); resolve(res.statusCode!); });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/listRuns',
+          method: 'POST',
+          headers: { Cookie: cookie(), 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 32; i++) req.write('x'.repeat(64 * 1024));
       req.end();
@@ -160,23 +196,33 @@ describe('the bridge bounds what it is sent', () => {
 describe('two bridges on one machine', () => {
   let other: Bridge;
   beforeAll(async () => {
-    other = await startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site });
+    other = await startBridge({
+      backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }),
+      staticDir: site,
+    });
   });
   afterAll(() => other.close());
 
   it('name their session cookies by port, so a browser keeps a session with each', async () => {
     const first = await http(`/?token=${other.token}`, { port: other.port });
-    expect(String(first.headers['set-cookie'])).toBe(`descent_session_${other.port}=${other.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(String(first.headers['set-cookie'])).toBe(
+      `descent_session_${other.port}=${other.token}; HttpOnly; SameSite=Strict; Path=/`,
+    );
     // A browser sends every cookie of 127.0.0.1 to both ports (cookies ignore ports): each bridge finds its own.
     const both = `${cookie()}; descent_session_${other.port}=${other.token}`;
     expect((await http('/', { headers: { Cookie: both } })).status).toBe(200);
     expect((await http('/', { headers: { Cookie: both }, port: other.port })).status).toBe(200);
-    expect((await http('/', { headers: { Cookie: `descent_session_${other.port}=${bridge.token}` }, port: other.port })).status).toBe(401);
+    expect(
+      (await http('/', { headers: { Cookie: `descent_session_${other.port}=${bridge.token}` }, port: other.port })).status,
+    ).toBe(401);
   });
 
   it('a port that is taken is refused with an error that says so', async () => {
-    const taken = startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site, port: bridge.port });
+    const taken = startBridge({
+      backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }),
+      staticDir: site,
+      port: bridge.port,
+    });
     await expect(taken).rejects.toThrow(new RegExp(`port ${bridge.port} on 127\\.0\\.0\\.1 is in use`));
   });
 });
-

@@ -15,7 +15,12 @@ afterAll(() => {
   rmSync(join(OTHER, '..'), { recursive: true, force: true });
 });
 
-const jsonLines = (text: string): Array<Record<string, unknown>> => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonLines = (text: string): Array<Record<string, unknown>> =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const finished = makeRecord({ name: 'finished there', iterationsDone: 100 });
 const running = makeRecord({ status: 'running', owner: { pid: 1, hostname: 'elsewhere' } });
 const other = new RunStore(OTHER);
@@ -23,23 +28,34 @@ other.create(finished);
 other.create(running);
 
 describe('descent import', () => {
-  it('copies the runs of another store\'s home and says what it did, the folder name escaped', () => {
+  it("copies the runs of another store's home and says what it did, the folder name escaped", () => {
     const result = runDescent(HOME, ['import', OTHER]);
     expect(result.code, result.stderr).toBe(0);
     const shown = join(OTHER, 'runs').replace('\u001b', '\\x1b');
     expect(result.stdout).not.toContain('\u001b');
     expect(result.stdout).toContain(`imported ${finished.id} from ${shown}/${finished.id}\n`);
-    expect(result.stdout).toContain(`imported ${running.id} from ${shown}/${running.id} — it was running there, so it is interrupted here\n`);
+    expect(result.stdout).toContain(
+      `imported ${running.id} from ${shown}/${running.id} — it was running there, so it is interrupted here\n`,
+    );
     expect(result.stdout).toContain(`2 imported into ${HOME}, 0 already there, 0 damaged\n`);
     const listed = jsonLines(runDescent(HOME, ['runs', '--json']).stdout);
-    expect(listed.map((r) => [r.id, r.status, r.name]).sort()).toEqual([[finished.id, 'completed', 'finished there'], [running.id, 'interrupted', running.name]].sort());
+    expect(listed.map((r) => [r.id, r.status, r.name]).sort()).toEqual(
+      [
+        [finished.id, 'completed', 'finished there'],
+        [running.id, 'interrupted', running.name],
+      ].sort(),
+    );
   });
 
   it('--json: one line per run, then the summary; a second import skips what is there', () => {
     const result = runDescent(HOME, ['import', join(OTHER, 'runs'), '--json']);
     expect(result.code, result.stderr).toBe(0);
     const lines = jsonLines(result.stdout);
-    expect(lines.map((l) => [l.type, l.id])).toEqual([['skipped', finished.id], ['skipped', running.id], ['summary', undefined]]);
+    expect(lines.map((l) => [l.type, l.id])).toEqual([
+      ['skipped', finished.id],
+      ['skipped', running.id],
+      ['summary', undefined],
+    ]);
     expect(lines.at(-1)).toEqual({ type: 'summary', imported: 0, skipped: 2, damaged: 0 });
   });
 
@@ -59,7 +75,9 @@ describe('descent import', () => {
   it('a folder that does not exist, a file, or an empty argument is bad input: exit 2 naming <folder>', () => {
     const missing = runDescent(HOME, ['import', join(HOME, 'nowhere')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`descent: <folder>: ${JSON.stringify(join(HOME, 'nowhere'))} does not exist; give a store, its runs folder or a run folder\n`);
+    expect(missing.stderr).toBe(
+      `descent: <folder>: ${JSON.stringify(join(HOME, 'nowhere'))} does not exist; give a store, its runs folder or a run folder\n`,
+    );
     const file = runDescent(HOME, ['import', join(OTHER, 'runs', finished.id, 'run.json')]);
     expect(file.code).toBe(2);
     expect(file.stderr).toContain('is a regular file, not a folder');

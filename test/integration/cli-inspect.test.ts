@@ -20,7 +20,10 @@ let epochs: { epoch: number; testAcc: number }[] = [];
 beforeAll(() => {
   const trained = descent('train', '--iters', '60', '--train-size', '1000', '--lr', '1', '--seed', '4', '--json');
   expect(trained.status).toBe(0);
-  const lines = trained.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; runId?: string; epoch?: number; testAcc?: number });
+  const lines = trained.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; runId?: string; epoch?: number; testAcc?: number });
   runId = lines[lines.length - 1].runId!;
   epochs = lines.filter((l) => l.type === 'epoch').map((l) => ({ epoch: l.epoch!, testAcc: l.testAcc! }));
 }, 120_000);
@@ -64,6 +67,6 @@ describe('descent inspect', () => {
     expect(none.stderr).toContain('give exactly one of --confusion, --per-class, --mistakes');
     const epoch = descent('inspect', runId, '--confusion', '--epoch', '9');
     expect(epoch.status).toBe(2);
-    expect(epoch.stderr).toContain('--epoch must be one of the run\'s snapshot epochs (0, 1, 2, 3, 4, 5, 6), got 9');
+    expect(epoch.stderr).toContain("--epoch must be one of the run's snapshot epochs (0, 1, 2, 3, 4, 5, 6), got 9");
   }, 60_000);
 });

@@ -4,7 +4,17 @@
  * formulas; `export --out` never clobbers a file or follows a link; `rm ""` and unknown ids are refused.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +29,14 @@ function descent(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-const runIds = (): string[] => descent('runs', '--json').stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((l) => l.type === 'run').map((l) => l.id);
+const runIds = (): string[] =>
+  descent('runs', '--json')
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.type === 'run')
+    .map((l) => l.id);
 
 // Printed raw, this retitles the terminal (OSC 0 … BEL), clears the screen (CSI 2J) and forges a line.
 const HOSTILE = 'lr 0.1\u001b]0;pwned\u0007\u001b[2J\r\nfinal: test acc 0.9999\u009b31m\u202e';
@@ -37,7 +54,9 @@ describe('names, tags, notes and folder names reach the terminal escaped', () =>
   });
 
   it('runs, show and annotate show the text escaped, on one line', () => {
-    expect(descent('annotate', id, '--tags', `a\u001b[2J,b`, '--notes', `see\u001b]8;;http://evil.example\u0007here`).code).toBe(0);
+    expect(descent('annotate', id, '--tags', `a\u001b[2J,b`, '--notes', `see\u001b]8;;http://evil.example\u0007here`).code).toBe(
+      0,
+    );
     for (const args of [['runs'], ['show', id], ['annotate', id, '--name', HOSTILE]]) {
       const { code, stdout, stderr } = descent(...args);
       expect(code).toBe(0);
@@ -55,7 +74,7 @@ describe('names, tags, notes and folder names reach the terminal escaped', () =>
     expect(JSON.parse(stdout.trim().split('\n')[0]).name).toBe(HOSTILE);
   });
 
-  it('a damaged folder\'s name is escaped too', () => {
+  it("a damaged folder's name is escaped too", () => {
     mkdirSync(join(HOME, 'runs', 'x\u001b]0;pwned\u0007'));
     const { code, stderr } = descent('runs');
     expect(code).toBe(0);
@@ -79,15 +98,35 @@ describe('names, tags, notes and folder names reach the terminal escaped', () =>
   });
 });
 
-describe('one length limit for names, tags and notes, the API\'s', () => {
+describe("one length limit for names, tags and notes, the API's", () => {
   const long = (n: number) => 'x'.repeat(n);
   it.each([
-    ['train --name', ['train', '--name', long(RUN_TEXT_LIMITS.name + 1), '--iters', '1'], /--name: at most 200 characters, got 201/],
-    ['sweep --name', ['sweep', '--lr', '0.1,1', '--name', long(RUN_TEXT_LIMITS.name + 1), '--iters', '1'], /--name: at most 200 characters, got 201/],
+    [
+      'train --name',
+      ['train', '--name', long(RUN_TEXT_LIMITS.name + 1), '--iters', '1'],
+      /--name: at most 200 characters, got 201/,
+    ],
+    [
+      'sweep --name',
+      ['sweep', '--lr', '0.1,1', '--name', long(RUN_TEXT_LIMITS.name + 1), '--iters', '1'],
+      /--name: at most 200 characters, got 201/,
+    ],
     ['annotate --name', ['annotate', 'RUN', '--name', long(RUN_TEXT_LIMITS.name + 1)], /--name: at most 200 characters, got 201/],
-    ['annotate --notes', ['annotate', 'RUN', '--notes', long(RUN_TEXT_LIMITS.notes + 1)], /--notes: at most 10000 characters, got 10001/],
-    ['annotate --tags (a long tag)', ['annotate', 'RUN', '--tags', `ok,${long(RUN_TEXT_LIMITS.tag + 1)}`], /--tags: each tag at most 50 characters, got 51/],
-    ['annotate --tags (too many)', ['annotate', 'RUN', '--tags', Array.from({ length: RUN_TEXT_LIMITS.tags + 1 }, (_, i) => `t${i}`).join(',')], /--tags: at most 20 tags, got 21/],
+    [
+      'annotate --notes',
+      ['annotate', 'RUN', '--notes', long(RUN_TEXT_LIMITS.notes + 1)],
+      /--notes: at most 10000 characters, got 10001/,
+    ],
+    [
+      'annotate --tags (a long tag)',
+      ['annotate', 'RUN', '--tags', `ok,${long(RUN_TEXT_LIMITS.tag + 1)}`],
+      /--tags: each tag at most 50 characters, got 51/,
+    ],
+    [
+      'annotate --tags (too many)',
+      ['annotate', 'RUN', '--tags', Array.from({ length: RUN_TEXT_LIMITS.tags + 1 }, (_, i) => `t${i}`).join(',')],
+      /--tags: at most 20 tags, got 21/,
+    ],
   ])('%s over the limit is refused (exit 2) and changes nothing', (_, args, message) => {
     const before = descent('runs', '--json').stdout;
     const { code, stderr } = descent(...args.map((a) => (a === 'RUN' ? runIds()[0] : a)));
@@ -97,9 +136,25 @@ describe('one length limit for names, tags and notes, the API\'s', () => {
   });
 
   it('a sweep named at the limit names its runs within it too (cut with …)', () => {
-    const sweep = descent('sweep', '--lr', '0.1,1', '--name', long(RUN_TEXT_LIMITS.name), '--iters', '1', '--train-size', '100', '--json');
+    const sweep = descent(
+      'sweep',
+      '--lr',
+      '0.1,1',
+      '--name',
+      long(RUN_TEXT_LIMITS.name),
+      '--iters',
+      '1',
+      '--train-size',
+      '100',
+      '--json',
+    );
     expect(sweep.code).toBe(0);
-    const names = sweep.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.type === 'summary').map((l) => l.name as string);
+    const names = sweep.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === 'summary')
+      .map((l) => l.name as string);
     expect(names).toEqual([`${long(RUN_TEXT_LIMITS.name - 1)}…`, `${long(RUN_TEXT_LIMITS.name - 1)}…`]);
   });
 

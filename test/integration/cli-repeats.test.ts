@@ -13,7 +13,16 @@ afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 const descent = (...args: string[]) => runDescent(HOME, args);
 
 const summaries = (stdout: string) =>
-  stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>).filter((l) => l.type === 'summary') as Array<{ runId: string; seed: number; testAcc: number; config: { learningRate: number } }>;
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((l) => l.type === 'summary') as Array<{
+    runId: string;
+    seed: number;
+    testAcc: number;
+    config: { learningRate: number };
+  }>;
 
 /** A small, quick run: 1 000 training images, 60 iterations. */
 const SMALL = ['--iters', '60', '--train-size', '1000'];
@@ -28,7 +37,7 @@ describe('descent train --repeat', () => {
     expect(lines.map((l) => l.seed).sort()).toEqual([11, 12, 13]);
   });
 
-  it('compare --group prints the group: mean, sd and CI over the three runs\' test accuracies', () => {
+  it("compare --group prints the group: mean, sd and CI over the three runs' test accuracies", () => {
     const compared = descent('compare', '--group', 'three seeds', '--json');
     expect(compared.code).toBe(0);
     const { groups, comparisons } = JSON.parse(compared.stdout);
@@ -49,18 +58,26 @@ describe('descent sweep --repeat', () => {
   it('trains every value over the same seeds (paired)', () => {
     expect(run.code).toBe(0);
     expect(lines).toHaveLength(6);
-    const seedsOf = (lr: number) => lines.filter((l) => l.config.learningRate === lr).map((l) => l.seed).sort();
+    const seedsOf = (lr: number) =>
+      lines
+        .filter((l) => l.config.learningRate === lr)
+        .map((l) => l.seed)
+        .sort();
     expect(seedsOf(0.05)).toHaveLength(3);
     expect(new Set(seedsOf(0.05)).size).toBe(3);
     expect(seedsOf(2)).toEqual(seedsOf(0.05));
   });
 
-  it('compare by ids: two groups and Welch\'s test of their test accuracies, in words', () => {
+  it("compare by ids: two groups and Welch's test of their test accuracies, in words", () => {
     const compared = descent('compare', ...lines.map((l) => l.runId), '--json');
     expect(compared.code).toBe(0);
     const { groups, comparisons } = JSON.parse(compared.stdout);
     expect(groups.map((g: { label: string }) => g.label)).toEqual(['lr 0.05', 'lr 2']);
-    const accOf = (lr: number) => lines.filter((l) => l.config.learningRate === lr).sort((a, b) => a.seed - b.seed).map((l) => l.testAcc);
+    const accOf = (lr: number) =>
+      lines
+        .filter((l) => l.config.learningRate === lr)
+        .sort((a, b) => a.seed - b.seed)
+        .map((l) => l.testAcc);
     const welch = welchTest(accOf(2), accOf(0.05))!;
     expect(comparisons).toHaveLength(1);
     expect(comparisons[0].better).toBe('lr 2');
@@ -76,7 +93,10 @@ describe('bad input exits 2 naming the flag', () => {
   it.each([
     [['train', '--repeat', '0'], /--repeat: must be a whole number from 1 to 100, got "0"/],
     [['sweep', '--lr', '0.1,1', '--repeat', '3', '--seed', '1,2'], /--seed: with --repeat give one first seed/],
-    [['sweep', '--lr', '0.1,0.2,0.3,0.4,0.5', '--batch', '10,20,30,40,50', '--repeat', '9'], /--repeat: 25 combinations × 9 seeds is more than 200 runs/],
+    [
+      ['sweep', '--lr', '0.1,0.2,0.3,0.4,0.5', '--batch', '10,20,30,40,50', '--repeat', '9'],
+      /--repeat: 25 combinations × 9 seeds is more than 200 runs/,
+    ],
     [['compare'], /compare: give run ids/],
     [['compare', '--group', 'no such group'], /--group: no runs in a group named "no such group"/],
   ])('descent %j', (args, message) => {

@@ -15,10 +15,14 @@ afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 const descent = (...args: string[]) => runDescent(HOME, args);
 
 describe('a run trained by one CLI, changed from another', () => {
-  it('annotate while it trains is kept through the trainer\'s later writes; rm is refused', async () => {
-    const trainer = spawn(process.execPath, [DESCENT_BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '5'], {
-      env: { ...process.env, DESCENT_HOME: HOME },
-    });
+  it("annotate while it trains is kept through the trainer's later writes; rm is refused", async () => {
+    const trainer = spawn(
+      process.execPath,
+      [DESCENT_BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '5'],
+      {
+        env: { ...process.env, DESCENT_HOME: HOME },
+      },
+    );
     const exited = new Promise<number | null>((resolve) => trainer.on('exit', (code) => resolve(code)));
     let epochs = 0;
     let runId = '';
@@ -33,13 +37,20 @@ describe('a run trained by one CLI, changed from another', () => {
     const annotated = descent('annotate', runId, '--name', 'named from elsewhere', '--tags', 'kept');
     expect(annotated.code, annotated.stderr).toBe(0);
     expect(annotated.stdout).toBe(`${runId}: named from elsewhere [kept]\n`);
-    expect(JSON.parse(descent('show', runId, '--json').stdout).run).toMatchObject({ status: 'running', name: 'named from elsewhere', tags: ['kept'] });
+    expect(JSON.parse(descent('show', runId, '--json').stdout).run).toMatchObject({
+      status: 'running',
+      name: 'named from elsewhere',
+      tags: ['kept'],
+    });
     const removed = descent('rm', runId);
     expect(removed.code).toBe(2);
     expect(removed.stderr).toMatch(/is running: stop it first/);
     // More epochs: the trainer rewrites run.json several times after the edit.
     await new Promise<void>((resolve) => {
-      createInterface({ input: trainer.stdout }).on('line', (text) => JSON.parse(text).type === 'epoch' && ++epochs >= 6 && resolve());
+      createInterface({ input: trainer.stdout }).on(
+        'line',
+        (text) => JSON.parse(text).type === 'epoch' && ++epochs >= 6 && resolve(),
+      );
     });
     trainer.kill('SIGINT');
     expect(await exited).toBe(0);

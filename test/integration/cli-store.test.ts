@@ -15,12 +15,20 @@ function descent(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-const jsonLines = (text: string): Array<Record<string, any>> => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonLines = (text: string): Array<Record<string, any>> =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 /** Starts a long `descent train --json` and resolves once `ready(line)` holds for a line of its output. */
 async function startTraining(ready: (line: Record<string, any>) => boolean) {
   // Its own process group, as a shell gives a foreground job, so a test can signal the group as Ctrl-C does.
-  const child = spawn(process.execPath, [BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '9'], { env, detached: true });
+  const child = spawn(process.execPath, [BIN, 'train', '--json', '--iters', '1000000', '--train-size', '1000', '--seed', '9'], {
+    env,
+    detached: true,
+  });
   const lines: Array<Record<string, any>> = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve) => {
@@ -40,7 +48,8 @@ function trainersOfThisHome(): number[] {
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
-      if (/node-trainer\.js|node-entry\.ts/.test(cmdline) && environ.split('\0').includes(`DESCENT_HOME=${HOME}`)) pids.push(Number(pid));
+      if (/node-trainer\.js|node-entry\.ts/.test(cmdline) && environ.split('\0').includes(`DESCENT_HOME=${HOME}`))
+        pids.push(Number(pid));
     } catch {
       // The process ended while we looked.
     }
@@ -97,8 +106,24 @@ describe('a killed or interrupted CLI never loses a run', () => {
 describe('a diverging run', () => {
   it('stops at the first non-finite loss as diverged, keeps its finite history, exits 1, saves no weights', () => {
     // Six ReLU layers at lr 1000 in float32: activations overflow to Infinity within a few iterations.
-    const run = descent('train', '--layers', '784,256,256,256,256,256,256,10', '--activation', 'relu', '--init', 'he',
-      '--lr', '1000', '--iters', '50', '--train-size', '1000', '--seed', '1', '--json');
+    const run = descent(
+      'train',
+      '--layers',
+      '784,256,256,256,256,256,256,10',
+      '--activation',
+      'relu',
+      '--init',
+      'he',
+      '--lr',
+      '1000',
+      '--iters',
+      '50',
+      '--train-size',
+      '1000',
+      '--seed',
+      '1',
+      '--json',
+    );
     expect(run.code).toBe(1);
     const lines = jsonLines(run.stdout);
     const summary = lines[lines.length - 1];
@@ -116,7 +141,22 @@ describe('a diverging run', () => {
 });
 
 describe('descent sweep', () => {
-  const run = descent('sweep', '--lr', '0.01,0.1,1', '--iters', '300', '--train-size', '5000', '--seed', '3', '--parallel', '2', '--json', '--name', 'lr sweep');
+  const run = descent(
+    'sweep',
+    '--lr',
+    '0.01,0.1,1',
+    '--iters',
+    '300',
+    '--train-size',
+    '5000',
+    '--seed',
+    '3',
+    '--parallel',
+    '2',
+    '--json',
+    '--name',
+    'lr sweep',
+  );
   const lines = run.code === 0 ? jsonLines(run.stdout) : [];
   const summaries = lines.filter((l) => l.type === 'summary');
 
@@ -137,9 +177,22 @@ describe('descent sweep', () => {
   });
 
   it('a grid of two flags has every combination; --layers lists are separated by ;', () => {
-    const grid = descent('sweep', '--lr', '0.1,1', '--layers', '784,20,10;784,30,10', '--iters', '5', '--train-size', '500', '--json');
+    const grid = descent(
+      'sweep',
+      '--lr',
+      '0.1,1',
+      '--layers',
+      '784,20,10;784,30,10',
+      '--iters',
+      '5',
+      '--train-size',
+      '500',
+      '--json',
+    );
     expect(grid.code).toBe(0);
-    const combos = jsonLines(grid.stdout).filter((l) => l.type === 'summary').map((s) => `${s.config.learningRate} ${s.config.layers.join('-')}`);
+    const combos = jsonLines(grid.stdout)
+      .filter((l) => l.type === 'summary')
+      .map((s) => `${s.config.learningRate} ${s.config.layers.join('-')}`);
     expect(combos.sort()).toEqual(['0.1 784-20-10', '0.1 784-30-10', '1 784-20-10', '1 784-30-10']);
   });
 
@@ -153,10 +206,14 @@ describe('descent sweep', () => {
 
   it('descent export writes one tidy CSV for several runs', () => {
     const ids = summaries.map((s) => s.runId);
-    const csv = descent('export', ...ids, '--format', 'csv').stdout.trim().split('\n');
+    const csv = descent('export', ...ids, '--format', 'csv')
+      .stdout.trim()
+      .split('\n');
     // Tidy: the hyperparameters in columns of their own, the raw loss and its smoothing side by side.
-    expect(csv[0]).toBe('run,name,dataset,layers,activation,weight_init,loss_function,gradient,optimizer,learning_rate,batch_size,' +
-      'iterations,train_size,dtype,loss_timing,seed,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc');
+    expect(csv[0]).toBe(
+      'run,name,dataset,layers,activation,weight_init,loss_function,gradient,optimizer,learning_rate,batch_size,' +
+        'iterations,train_size,dtype,loss_timing,seed,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc',
+    );
     // 300 iterations with a loss each, plus the final measurement after the last one, per run.
     expect(csv).toHaveLength(1 + 3 * 301);
     const header = csv[0].split(',');
@@ -173,7 +230,7 @@ describe('descent sweep', () => {
     expect(json[0].run.id).toBe(ids[0]);
   });
 
-  it('train --from takes an earlier run\'s configuration, seed included, and applies the other flags', () => {
+  it("train --from takes an earlier run's configuration, seed included, and applies the other flags", () => {
     const source = summaries.find((s) => s.config.learningRate === 0.1)!;
     const again = jsonLines(descent('train', '--from', source.runId, '--iters', '10', '--json').stdout).pop()!;
     expect(again.config).toEqual({ ...source.config, iterations: 10 });
@@ -184,7 +241,9 @@ describe('descent sweep', () => {
 
   it('annotate renames, tags and notes a finished run; bad input is refused', () => {
     const id = summaries[1].runId;
-    expect(descent('annotate', id, '--name', 'lr 0.1 (book)', '--tags', 'book, sweep', '--notes', 'as in figure 4-11').code).toBe(0);
+    expect(descent('annotate', id, '--name', 'lr 0.1 (book)', '--tags', 'book, sweep', '--notes', 'as in figure 4-11').code).toBe(
+      0,
+    );
     const run = JSON.parse(descent('show', id, '--json').stdout).run;
     expect(run).toMatchObject({ name: 'lr 0.1 (book)', tags: ['book', 'sweep'], notes: 'as in figure 4-11' });
     expect(descent('annotate', id).stderr).toMatch(/give --name, --tags or --notes/);

@@ -42,7 +42,11 @@ describe.skipIf(!existsSync('/usr/bin/script'))('the progress bar of descent tra
   /** Every state of the bar that was drawn: iterations done, it/s, ETA text. */
   async function bars() {
     const text = await shown;
-    return [...text.matchAll(/(\d+)\/2000 it \| (\S+) it\/s \| ETA ([^|]+?) \|/g)].map((m) => ({ done: Number(m[1]), speed: m[2], eta: m[3] }));
+    return [...text.matchAll(/(\d+)\/2000 it \| (\S+) it\/s \| ETA ([^|]+?) \|/g)].map((m) => ({
+      done: Number(m[1]),
+      speed: m[2],
+      eta: m[3],
+    }));
   }
 
   it('ends on the same it/s as the summary line, which is shown (not lost when the bars stop)', async () => {

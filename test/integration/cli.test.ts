@@ -11,12 +11,19 @@ const HOME = mkdtempSync(join(tmpdir(), 'descent-cli-'));
 afterAll(() => rmSync(HOME, { recursive: true, force: true }));
 
 function descent(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, DESCENT_HOME: HOME } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, DESCENT_HOME: HOME },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function jsonLines(stdout: string): Array<Record<string, unknown>> {
-  return stdout.trim().split('\n').map((line) => JSON.parse(line));
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 describe('descent train --json', () => {
@@ -56,8 +63,22 @@ describe('descent train --json', () => {
   it('ends with the summary line of the contract', () => {
     const summary = lines[lines.length - 1];
     expect(summary.type).toBe('summary');
-    for (const key of ['runId', 'status', 'iterations', 'trainAcc', 'testAcc', 'finalLoss', 'meanLossLast100', 'seconds',
-      'trainSeconds', 'evalSeconds', 'loadSeconds', 'itersPerSec', 'seed', 'config']) {
+    for (const key of [
+      'runId',
+      'status',
+      'iterations',
+      'trainAcc',
+      'testAcc',
+      'finalLoss',
+      'meanLossLast100',
+      'seconds',
+      'trainSeconds',
+      'evalSeconds',
+      'loadSeconds',
+      'itersPerSec',
+      'seed',
+      'config',
+    ]) {
       expect(summary, key).toHaveProperty(key);
     }
     expect(summary.status).toBe('completed');
@@ -73,9 +94,14 @@ describe('descent train --json', () => {
   });
 
   it('the same seed gives the same losses (a run can be replayed)', () => {
-    const again = jsonLines(descent('train', '--json', '--iters', '30', '--train-size', '10000', '--seed', '42', '--hidden', '30').stdout);
+    const again = jsonLines(
+      descent('train', '--json', '--iters', '30', '--train-size', '10000', '--seed', '42', '--hidden', '30').stdout,
+    );
     const losses = again.filter((l) => l.type === 'progress').flatMap((l) => l.losses as number[]);
-    const first = lines.filter((l) => l.type === 'progress').flatMap((l) => l.losses as number[]).slice(0, 30);
+    const first = lines
+      .filter((l) => l.type === 'progress')
+      .flatMap((l) => l.losses as number[])
+      .slice(0, 30);
     expect(losses).toEqual(first);
   });
 });
@@ -96,16 +122,25 @@ describe('bad input exits with code 2 and names the flag and the range', () => {
     [['--lr', 'fast'], /--lr: must be a number greater than 0 and at most 1000, got "fast"/],
     [['--batch', '0'], /--batch: must be a whole number from 1 to 60000, got 0/],
     [['--batch', '12.5'], /--batch: must be a whole number from 1 to 60000, got 12\.5/],
-    [['--activation', 'tanh'], /option '--activation <name>' argument 'tanh' is invalid\. Allowed choices are sigmoid, relu, step\./],
+    [
+      ['--activation', 'tanh'],
+      /option '--activation <name>' argument 'tanh' is invalid\. Allowed choices are sigmoid, relu, step\./,
+    ],
     [['--loss', 'hinge'], /option '--loss <name>' argument 'hinge' is invalid\. Allowed choices are ce, cross_entropy, mse\./],
     [['--iters', '1e9'], /--iters: must be a whole number from 1 to 10000000, got 1000000000/],
     [['--seed', '-3'], /--seed: must be a whole number from 0 to 4294967295, got -3/],
     [['--init', '-1'], /--init: must be a standard deviation greater than 0 and at most 10, or "xavier" or "he", got -1/],
     [['--dtype', 'float16'], /option '--dtype <type>' argument 'float16' is invalid\. Allowed choices are float32, float64\./],
     [['--hidden', '0'], /--hidden: must be a whole number from 1 to 16384, got 0/],
-    [['--hidden', '100000,100000'], /--hidden: .*needs about .* GiB, more than the 4\.0 GiB a run may use|--hidden: must be a whole number from 1 to 16384/],
+    [
+      ['--hidden', '100000,100000'],
+      /--hidden: .*needs about .* GiB, more than the 4\.0 GiB a run may use|--hidden: must be a whole number from 1 to 16384/,
+    ],
     [['--layers', '784,40000,40000,10'], /--layers: must be a whole number from 1 to 16384, got 40000/],
-    [['--layers', '784,16000,16000,16000,10', '--batch', '60000'], /--layers: a 784-16000-16000-16000-10 network with batch 60000 in float32 needs about 25\.5 GiB/],
+    [
+      ['--layers', '784,16000,16000,16000,10', '--batch', '60000'],
+      /--layers: a 784-16000-16000-16000-10 network with batch 60000 in float32 needs about 25\.5 GiB/,
+    ],
     [['--layers', '100,10'], /--layers: the input layer must have 784 units \(pixels per image\), got 100/],
     [['--layers', '784,50,7'], /--layers: the output layer must have 10 units \(classes\), got 7/],
     [['--train-size', '70000'], /--train-size: must be from 1 to 60000 \(training images in the dataset\), got 70000/],
@@ -129,7 +164,7 @@ describe('bad input exits with code 2 and names the flag and the range', () => {
 });
 
 describe('descent gradcheck', () => {
-  it('--json prints the book\'s comparison per parameter', () => {
+  it("--json prints the book's comparison per parameter", () => {
     const run = descent('gradcheck', '--json', '--seed', '0');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -154,7 +189,9 @@ describe('descent serve', () => {
   it('refuses to listen beyond loopback', () => {
     const run = descent('serve', '--host', '0.0.0.0');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/option '--host <address>' argument '0\.0\.0\.0' is invalid\. Allowed choices are 127\.0\.0\.1, ::1, localhost\./);
+    expect(run.stderr).toMatch(
+      /option '--host <address>' argument '0\.0\.0\.0' is invalid\. Allowed choices are 127\.0\.0\.1, ::1, localhost\./,
+    );
     expect(descent('serve', '--port', '70000').stderr).toMatch(/--port: must be a whole number from 0 to 65535/);
     const parallel = descent('serve', '--parallel', '0');
     expect(parallel.code).toBe(2);
@@ -168,7 +205,9 @@ describe('descent serve', () => {
     try {
       const run = descent('serve', '--port', String(port));
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe(`descent: --port: port ${port} on 127.0.0.1 is in use; choose another, or leave --port out for any free port\n`);
+      expect(run.stderr).toBe(
+        `descent: --port: port ${port} on 127.0.0.1 is in use; choose another, or leave --port out for any free port\n`,
+      );
     } finally {
       taken.close();
     }

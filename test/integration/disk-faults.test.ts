@@ -20,7 +20,10 @@ function enospc(path: string): NodeJS.ErrnoException {
 /** A real store, except that the first run's metrics stop fitting on the disk after `okAppends` appends. */
 class FullDiskForMetrics extends RunStore {
   victim: string | undefined;
-  constructor(home: string, private readonly okAppends: number) {
+  constructor(
+    home: string,
+    private readonly okAppends: number,
+  ) {
     super(home);
   }
   override metricsWriter(id: string): MetricsWriter {
@@ -41,7 +44,10 @@ class FullDiskForMetrics extends RunStore {
 class FullDiskForRecords extends RunStore {
   victim: string | undefined;
   private writes = 0;
-  constructor(home: string, private readonly okWrites: number) {
+  constructor(
+    home: string,
+    private readonly okWrites: number,
+  ) {
     super(home);
   }
   override write(record: RunRecord): void {

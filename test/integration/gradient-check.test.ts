@@ -23,7 +23,10 @@ function countingHost(inner: TrainerHost): TrainerHost & { spawned: number } {
 }
 
 function service(host: TrainerHost): WorkbenchService {
-  return new WorkbenchService(new RunManager({ store: new RunStore(join(home, String(Math.random()))), host }), { version: 'test', transport: 'browser' });
+  return new WorkbenchService(new RunManager({ store: new RunStore(join(home, String(Math.random()))), host }), {
+    version: 'test',
+    transport: 'browser',
+  });
 }
 
 /**
@@ -38,7 +41,10 @@ function silentTrainers(): TrainerHost & { pids: number[]; exits: Array<Promise<
     spawn: (id: string, events: TrainerEvents) => {
       let exited!: (how: string) => void;
       host.exits.push(new Promise((resolve) => (exited = resolve)));
-      const handle = inner.spawn(id, { ...events, onExit: (exit) => (exited(exit.signal ?? `code ${exit.code}`), events.onExit(exit)) });
+      const handle = inner.spawn(id, {
+        ...events,
+        onExit: (exit) => (exited(exit.signal ?? `code ${exit.code}`), events.onExit(exit)),
+      });
       host.pids.push(handle.pid!);
       return handle;
     },
@@ -98,7 +104,9 @@ describe('gradient check in a trainer process', () => {
     const host = countingHost(new NodeTrainerHost());
     const check = service(host).gradientCheck({ ...BOOK_DEFAULTS, layers }, 3);
     await expect(check).rejects.toBeInstanceOf(DatasetMismatchError);
-    await expect(check).rejects.toThrow('layers: a gradient check of a 784-16384-16384-10 network on 3 images needs about 8.4 GiB (float64, two gradients), more than the 4.0 GiB it may use');
+    await expect(check).rejects.toThrow(
+      'layers: a gradient check of a 784-16384-16384-10 network on 3 images needs about 8.4 GiB (float64, two gradients), more than the 4.0 GiB it may use',
+    );
     expect(host.spawned).toBe(0);
   });
 
@@ -109,7 +117,9 @@ describe('gradient check in a trainer process', () => {
         return { pid: undefined, send: () => {}, kill: () => {} };
       },
     };
-    await expect(service(dying).gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3)).rejects.toThrow(/ended \(exit code 3\) before its result/);
+    await expect(service(dying).gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3)).rejects.toThrow(
+      /ended \(exit code 3\) before its result/,
+    );
   });
 });
 
@@ -138,9 +148,9 @@ describe('gradient checks are bounded like runs', () => {
   it('times out: a check past its limit is stopped, its process killed', async () => {
     const host = silentTrainers();
     const started = Date.now();
-    await expect(newManager(host, { gradientCheckTimeoutMs: 1500 }).gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3)).rejects.toThrow(
-      'the gradient check took longer than 1.5 s and was stopped',
-    );
+    await expect(
+      newManager(host, { gradientCheckTimeoutMs: 1500 }).gradientCheck({ ...BOOK_DEFAULTS, seed: 1 }, 3),
+    ).rejects.toThrow('the gradient check took longer than 1.5 s and was stopped');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
     expect(await host.exits[0]).toBe('SIGKILL');
   });
@@ -154,9 +164,15 @@ describe('gradient checks are bounded like runs', () => {
     async function checkOverBridge() {
       const host = silentTrainers();
       const manager = newManager(host);
-      const bridge = await startBridge({ backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }), staticDir: site });
+      const bridge = await startBridge({
+        backend: new WorkbenchService(manager, { version: 'test', transport: 'browser' }),
+        staticDir: site,
+      });
       const client = request({
-        host: '127.0.0.1', port: bridge.port, path: '/api/gradientCheck', method: 'POST',
+        host: '127.0.0.1',
+        port: bridge.port,
+        path: '/api/gradientCheck',
+        method: 'POST',
         headers: { Authorization: `Bearer ${bridge.token}`, 'Content-Type': 'application/json' },
       });
       const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -191,7 +207,10 @@ describe('gradient checks are bounded like runs', () => {
       await manager.stopAll();
       await bridge.close(); // would wait for the pending request forever if the check went on
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(await answer).toEqual({ status: 400, body: JSON.stringify({ ok: false, error: 'the gradient check was cancelled (the backend is stopping)' }) });
+      expect(await answer).toEqual({
+        status: 400,
+        body: JSON.stringify({ ok: false, error: 'the gradient check was cancelled (the backend is stopping)' }),
+      });
       expect(await host.exits[0]).toBe('SIGKILL');
       expect(alive(host.pids[0])).toBe(false);
     });

@@ -24,15 +24,26 @@ const progress = (from: number, to: number, loss: (i: number) => number) => {
   const iterations = Array.from({ length: to - from }, (_, k) => from + k);
   return JSON.stringify({ type: 'progress', iterations, losses: iterations.map(loss), seconds: to / 100 });
 };
-const epoch = (iteration: number, epochs: number, acc: number) => JSON.stringify({ type: 'epoch', iteration, epoch: epochs, trainAcc: acc, testAcc: acc - 0.01, seconds: iteration / 100 });
+const epoch = (iteration: number, epochs: number, acc: number) =>
+  JSON.stringify({ type: 'epoch', iteration, epoch: epochs, trainAcc: acc, testAcc: acc - 0.01, seconds: iteration / 100 });
 
 function twoRuns() {
   const first = makeRecord({ name: 'first, "quoted"', tags: ['a'] });
   const second = makeRecord({ name: '=SUM(A1)', config: { ...makeRecord().config, learningRate: 0.5 } });
   for (const r of [first, second]) store.create(r);
-  writeFileSync(store.metricsPath(first.id), [
-    epoch(0, 0, 0.1), progress(0, 1500, (i) => 2.3 / (1 + i / 100)), epoch(600, 1, 0.5), progress(1500, 3000, (i) => 2.3 / (1 + i / 100)),
-    'null', epoch(1200, 2, 0.7), epoch(3000, 5, 0.9), '{"type":"prog'].join('\n'));
+  writeFileSync(
+    store.metricsPath(first.id),
+    [
+      epoch(0, 0, 0.1),
+      progress(0, 1500, (i) => 2.3 / (1 + i / 100)),
+      epoch(600, 1, 0.5),
+      progress(1500, 3000, (i) => 2.3 / (1 + i / 100)),
+      'null',
+      epoch(1200, 2, 0.7),
+      epoch(3000, 5, 0.9),
+      '{"type":"prog',
+    ].join('\n'),
+  );
   writeFileSync(store.metricsPath(second.id), `${[progress(0, 700, (i) => 1 / (i + 1)), epoch(700, 1.5, 0.3)].join('\n')}\n`);
   return [first, second];
 }
@@ -40,10 +51,15 @@ function twoRuns() {
 function streamed(write: (job: Parameters<typeof writeHistoriesCsv>[0]) => void): { text: string; pieces: number } {
   let text = '';
   let pieces = 0;
-  write({ store, runs: runs(), epochsOf: (run) => store.readMetrics(run.id).epochs, write: (piece) => {
-    text += piece;
-    pieces++;
-  } });
+  write({
+    store,
+    runs: runs(),
+    epochsOf: (run) => store.readMetrics(run.id).epochs,
+    write: (piece) => {
+      text += piece;
+      pieces++;
+    },
+  });
   return { text, pieces };
 }
 let runs: () => ReturnType<typeof twoRuns>;
@@ -55,7 +71,9 @@ describe('streamed exports', () => {
   });
 
   it('CSV: the same text as historiesToCsv of the histories read whole, in pieces', () => {
-    const whole = historiesToCsv(runs().map((run) => ({ id: run.id, name: run.name, config: run.config, ...store.readMetrics(run.id) })));
+    const whole = historiesToCsv(
+      runs().map((run) => ({ id: run.id, name: run.name, config: run.config, ...store.readMetrics(run.id) })),
+    );
     const { text, pieces } = streamed(writeHistoriesCsv);
     expect(text).toBe(whole);
     expect(pieces).toBeGreaterThan(1);
@@ -64,12 +82,19 @@ describe('streamed exports', () => {
   });
 
   it('JSON: the same text as JSON.stringify(…, null, 2) of the histories read whole', () => {
-    const whole = `${JSON.stringify(runs().map((run) => {
-      const metrics = store.readMetrics(run.id);
-      return { run, iterations: metrics.iterations, losses: metrics.losses, epochs: metrics.epochs };
-    }), null, 2)}\n`;
+    const whole = `${JSON.stringify(
+      runs().map((run) => {
+        const metrics = store.readMetrics(run.id);
+        return { run, iterations: metrics.iterations, losses: metrics.losses, epochs: metrics.epochs };
+      }),
+      null,
+      2,
+    )}\n`;
     let text = '';
-    writeHistoriesJson({ store, runs: runs(), epochsOf: (run) => store.readMetrics(run.id).epochs, write: (piece) => void (text += piece) }, (v, indent) => JSON.stringify(v, null, indent));
+    writeHistoriesJson(
+      { store, runs: runs(), epochsOf: (run) => store.readMetrics(run.id).epochs, write: (piece) => void (text += piece) },
+      (v, indent) => JSON.stringify(v, null, indent),
+    );
     expect(text).toBe(whole);
   });
 

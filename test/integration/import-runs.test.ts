@@ -15,7 +15,18 @@ let otherHome: string;
 let trained: RunRecord;
 beforeAll(() => {
   otherHome = mkdtempSync(join(tmpdir(), 'descent-import-from-'));
-  const result = runDescent(otherHome, ['train', '--iters', '40', '--train-size', '100', '--seed', '3', '--name', 'from a colleague', '--json']);
+  const result = runDescent(otherHome, [
+    'train',
+    '--iters',
+    '40',
+    '--train-size',
+    '100',
+    '--seed',
+    '3',
+    '--name',
+    'from a colleague',
+    '--json',
+  ]);
   expect(result.code, result.stderr).toBe(0);
   trained = new RunStore(otherHome).list().runs[0];
 }, 120_000);
@@ -56,7 +67,11 @@ function runFolder(record: RunRecord, name = record.id): string {
 describe('importRuns', () => {
   it('copies a trained run from a store home under its id: record, history, weights and snapshots byte for byte', () => {
     const report = importRuns(store, otherHome);
-    expect(report).toEqual({ imported: [{ id: trained.id, originalId: trained.id, path: join(otherHome, 'runs', trained.id), wasStatus: null }], skipped: [], damaged: [] });
+    expect(report).toEqual({
+      imported: [{ id: trained.id, originalId: trained.id, path: join(otherHome, 'runs', trained.id), wasStatus: null }],
+      skipped: [],
+      damaged: [],
+    });
     expect(store.read(trained.id)).toEqual(trained);
     const source = filesOf(join(otherHome, 'runs', trained.id));
     const copied = filesOf(store.runDir(trained.id));
@@ -74,7 +89,13 @@ describe('importRuns', () => {
     for (const folder of [otherHome, join(otherHome, 'runs'), join(otherHome, 'runs', trained.id)]) {
       const report = importRuns(store, folder);
       expect(report.imported).toEqual([]);
-      expect(report.skipped).toEqual([{ id: trained.id, path: join(otherHome, 'runs', trained.id), reason: `run ${trained.id} is in the store already, with the same record and history` }]);
+      expect(report.skipped).toEqual([
+        {
+          id: trained.id,
+          path: join(otherHome, 'runs', trained.id),
+          reason: `run ${trained.id} is in the store already, with the same record and history`,
+        },
+      ]);
     }
     expect(store.list().runs.map((r) => r.id)).toEqual([trained.id]);
     expect(filesOf(store.runDir(trained.id))).toEqual(before);
@@ -97,12 +118,21 @@ describe('importRuns', () => {
   });
 
   it('marks a run that was queued, running or paused elsewhere as interrupted', () => {
-    const running = makeRecord({ status: 'running', startedAt: '2026-01-01T00:00:05.000Z', owner: { pid: 1, hostname: 'elsewhere' } });
+    const running = makeRecord({
+      status: 'running',
+      startedAt: '2026-01-01T00:00:05.000Z',
+      owner: { pid: 1, hostname: 'elsewhere' },
+    });
     const queued = makeRecord({ status: 'queued' });
     runFolder(running);
     runFolder(queued);
     const report = importRuns(store, join(scratch, 'runs'));
-    expect(report.imported.map((r) => [r.id, r.wasStatus]).sort()).toEqual([[running.id, 'running'], [queued.id, 'queued']].sort());
+    expect(report.imported.map((r) => [r.id, r.wasStatus]).sort()).toEqual(
+      [
+        [running.id, 'running'],
+        [queued.id, 'queued'],
+      ].sort(),
+    );
     const stored = store.read(running.id);
     expect(stored).toMatchObject({ status: 'interrupted', owner: null, endedAt: '2026-01-01T00:00:05.000Z' });
     expect(stored.error).toMatch(/imported while it was running/);
@@ -154,7 +184,9 @@ describe('importRuns', () => {
   });
 
   it('refuses a folder that is missing or is not a folder, naming it', () => {
-    expect(() => importRuns(store, join(scratch, 'nowhere'))).toThrow(new ImportFolderError(join(scratch, 'nowhere'), 'does not exist'));
+    expect(() => importRuns(store, join(scratch, 'nowhere'))).toThrow(
+      new ImportFolderError(join(scratch, 'nowhere'), 'does not exist'),
+    );
     writeFileSync(join(scratch, 'file'), '');
     expect(() => importRuns(store, join(scratch, 'file'))).toThrow(`${join(scratch, 'file')}: is a regular file, not a folder`);
   });

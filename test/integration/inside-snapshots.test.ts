@@ -41,11 +41,15 @@ beforeAll(async () => {
   id = record.id;
   const writer = store.metricsWriter(id);
   const summary = await runTrainingSession(config, {
-    runId: id, dataset, weightsPath: store.weightsBase(id),
-    listener: { onEpoch: (e) => {
-      epochs.push(e);
-      writer.append([{ type: 'epoch', ...e }], true);
-    } },
+    runId: id,
+    dataset,
+    weightsPath: store.weightsBase(id),
+    listener: {
+      onEpoch: (e) => {
+        epochs.push(e);
+        writer.append([{ type: 'epoch', ...e }], true);
+      },
+    },
   });
   writer.close();
   store.write({ ...record, summary, status: 'completed' });
@@ -99,7 +103,7 @@ describe('snapshots written by the trainer', () => {
 });
 
 describe('the drawing path on MNIST digits', () => {
-  it('test digits passed through centreLikeMnist as pixels keep the trained net\'s prediction (all of the first 50)', () => {
+  it("test digits passed through centreLikeMnist as pixels keep the trained net's prediction (all of the first 50)", () => {
     const { header, values } = readSnapshot(snapshotsFolder(store.weightsBase(id)), 600);
     const network = networkFromWeights(header, values);
     const predict = (input: ArrayLike<number>): number => {
@@ -182,7 +186,7 @@ describe('InsideService on the stored run', () => {
     expect(ticks).toBeGreaterThan((seconds * 1000) / 20 / 2);
   }, 60_000);
 
-  it('serves a snapshot\'s weights exactly, and test images with their labels', async () => {
+  it("serves a snapshot's weights exactly, and test images with their labels", async () => {
     const service = new InsideService(store);
     const weights = service.snapshotWeights(id, 60);
     const { values } = readSnapshot(snapshotsFolder(store.weightsBase(id)), 60);
@@ -190,7 +194,9 @@ describe('InsideService on the stored run', () => {
     const images = await service.testImages(id, [0, 9999]);
     expect(images.images.map((i) => i.label)).toEqual([dataset.test.labels[0], dataset.test.labels[9999]]);
     expect(Buffer.from(images.images[0].base64, 'base64')).toEqual(Buffer.from(dataset.test.images.subarray(0, 784)));
-    await expect(service.testImages(id, [10_000])).rejects.toThrow('test image 10000 does not exist: the test set has images 0…9999');
+    await expect(service.testImages(id, [10_000])).rejects.toThrow(
+      'test image 10000 does not exist: the test set has images 0…9999',
+    );
   }, 60_000);
 
   it('a run from before snapshots opens with its final weights only (and one with no weights with none)', async () => {
@@ -202,7 +208,9 @@ describe('InsideService on the stored run', () => {
     store.write({ ...old, summary: store.read(id).summary });
     const list = service.listSnapshots(old.id);
     expect(list.kind).toBe('final-only');
-    expect(list.snapshots).toEqual([{ iteration: null, epoch: null, trainAcc: epochs[10].trainAcc, testAcc: epochs[10].testAcc }]);
+    expect(list.snapshots).toEqual([
+      { iteration: null, epoch: null, trainAcc: epochs[10].trainAcc, testAcc: epochs[10].testAcc },
+    ]);
     const analysis = await service.analysis(old.id, null);
     expect(matrixAccuracy(analysis.confusion)).toBe(epochs[10].testAcc);
     await expect(service.analysis(old.id, 60)).rejects.toThrow(`run ${old.id} has no snapshot after iteration 60`);

@@ -24,8 +24,16 @@ describe('load bench store', () => {
     expect(history.losses).toHaveLength(1000);
     // 1 000 iterations at batch 100 on 10 000 images: 10 epochs, plus the evaluation before training.
     expect(history.epochs.length).toBeGreaterThanOrEqual(10);
-    const listed = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'descent.js'), 'runs', '--json'],
-      { env: { ...process.env, DESCENT_HOME: home }, encoding: 'utf8' });
-    expect(listed.stdout.trim().split('\n').map((line) => JSON.parse(line).id).sort()).toEqual(runs.map((r) => r.id).sort());
+    const listed = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'descent.js'), 'runs', '--json'], {
+      env: { ...process.env, DESCENT_HOME: home },
+      encoding: 'utf8',
+    });
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id)
+        .sort(),
+    ).toEqual(runs.map((r) => r.id).sort());
   });
 });

@@ -43,7 +43,8 @@ describe('a long history on the command line, in bounded memory', () => {
     let newlines = 0;
     const fd = openSync(csvPath, 'r');
     const chunk = Buffer.alloc(1 << 20);
-    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;) for (let i = 0; i < n; i++) if (chunk[i] === 0x0a) newlines++;
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0;)
+      for (let i = 0; i < n; i++) if (chunk[i] === 0x0a) newlines++;
     closeSync(fd);
     expect(newlines).toBe(1 + ITERATIONS);
     const head = readFileSync(csvPath, { encoding: 'utf8', flag: 'r' }).slice(0, 4000).split('\n');

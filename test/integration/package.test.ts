@@ -31,7 +31,13 @@ beforeAll(() => {
 describe('electron-builder: Linux dir target', () => {
   it('app.asar holds the built main, trainer, preload and renderer and package.json, and nothing else', () => {
     const files = listPackage(asar, { isPack: false }).map((path) => path.replaceAll('\\', '/'));
-    for (const required of ['/package.json', '/out/main/index.js', '/out/main/trainer.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    for (const required of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/main/trainer.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+    ]) {
       expect(files).toContain(required);
     }
     expect(files.some((path) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(path))).toBe(true);
@@ -51,8 +57,12 @@ describe('electron-builder: Linux dir target', () => {
     expect(bundles.length).toBeGreaterThanOrEqual(3);
     for (const bundle of bundles) {
       const code = extractFile(asar, bundle.slice(1)).toString('utf8');
-      const imported = [...code.matchAll(/from\s+["']([^"'.][^"']*)["']|require\(["']([^"'.][^"']*)["']\)/g)].map((m) => m[1] ?? m[2]);
-      const foreign = imported.filter((name) => name !== 'electron' && !name.startsWith('node:') && !builtinModules.includes(name));
+      const imported = [...code.matchAll(/from\s+["']([^"'.][^"']*)["']|require\(["']([^"'.][^"']*)["']\)/g)].map(
+        (m) => m[1] ?? m[2],
+      );
+      const foreign = imported.filter(
+        (name) => name !== 'electron' && !name.startsWith('node:') && !builtinModules.includes(name),
+      );
       expect(foreign, bundle).toEqual([]);
     }
   });
@@ -60,13 +70,19 @@ describe('electron-builder: Linux dir target', () => {
   it('MNIST ships gzipped beside app.asar, and the app finds and reads it there', () => {
     const resources = join(unpacked, 'resources');
     const names = readdirSync(join(resources, 'mnist')).sort();
-    expect(names).toEqual(Object.values(IDX_FILES).map((name) => `${name}.gz`).sort());
+    expect(names).toEqual(
+      Object.values(IDX_FILES)
+        .map((name) => `${name}.gz`)
+        .sort(),
+    );
     const packedBytes = names.reduce((sum, name) => sum + statSync(join(resources, 'mnist', name)).size, 0);
     expect(packedBytes).toBeLessThan(15e6); // 55 MB of IDX files gzip to ≈ 11 MB
     expect(bundledMnistFolder(resources)).toBe(join(resources, 'mnist'));
     const packaged = loadIdxDataset(bundledMnistFolder(resources));
     const original = loadIdxDataset(bundledMnistFolder(undefined));
-    expect([packaged.train.count, packaged.test.count, packaged.train.features, packaged.train.classes]).toEqual([60000, 10000, 784, 10]);
+    expect([packaged.train.count, packaged.test.count, packaged.train.features, packaged.train.classes]).toEqual([
+      60000, 10000, 784, 10,
+    ]);
     expect(Buffer.compare(packaged.test.images, original.test.images)).toBe(0);
     expect(Buffer.compare(packaged.train.labels, original.train.labels)).toBe(0);
   });

@@ -24,7 +24,13 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 /** Small runs on the first images of MNIST: fast, with an accuracy measurement every 10 iterations. */
-const small = (change: Partial<RunConfig> = {}): RunConfig => ({ ...BOOK_DEFAULTS, trainSize: 1000, iterations: 60, seed: 5, ...change });
+const small = (change: Partial<RunConfig> = {}): RunConfig => ({
+  ...BOOK_DEFAULTS,
+  trainSize: 1000,
+  iterations: 60,
+  seed: 5,
+  ...change,
+});
 
 /** A host that remembers the handles it gave out (to kill a trainer from the test). */
 class RecordingHost implements TrainerHost {
@@ -48,7 +54,10 @@ function nextEvent(manager: RunManager, test: (e: WorkbenchEvent) => boolean): P
     });
   });
 }
-const statusIs = (id: string, status: RunStatus) => (e: WorkbenchEvent): boolean => e.type === 'run-changed' && e.run.id === id && e.run.status === status;
+const statusIs =
+  (id: string, status: RunStatus) =>
+  (e: WorkbenchEvent): boolean =>
+    e.type === 'run-changed' && e.run.id === id && e.run.status === status;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('RunManager', () => {
@@ -163,7 +172,10 @@ describe('RunManager', () => {
     manager.stop(run.id);
     await manager.whenIdle();
     expect(warnings).toEqual(['the trainer did not stop in time and was killed']);
-    expect(store.read(run.id)).toMatchObject({ status: 'stopped', error: 'the trainer process was killed (SIGKILL) before finishing; the history so far is kept' });
+    expect(store.read(run.id)).toMatchObject({
+      status: 'stopped',
+      error: 'the trainer process was killed (SIGKILL) before finishing; the history so far is kept',
+    });
     expect(store.readMetrics(run.id).losses).toEqual([2.3]);
   });
 
@@ -197,7 +209,10 @@ describe('runs another process trains (two processes sharing one store)', () => 
   /** A live process that is not this one, and its owner record. */
   function otherProcess(): { child: ChildProcess; owner: NonNullable<RunRecord['owner']> } {
     const child = spawn('sleep', ['60']);
-    return { child, owner: { pid: child.pid!, hostname: hostname(), startTime: processStartTime(child.pid!), bootId: currentOwner().bootId } };
+    return {
+      child,
+      owner: { pid: child.pid!, hostname: hostname(), startTime: processStartTime(child.pid!), bootId: currentOwner().bootId },
+    };
   }
 
   it('delete and stop are refused while the owner lives; once it is gone, stop records the run stopped and delete works', async () => {
@@ -215,7 +230,11 @@ describe('runs another process trains (two processes sharing one store)', () => 
     manager.stop(run.id);
     const stopped = store.read(run.id);
     expect(stopped).toMatchObject({ status: 'stopped', owner: null });
-    expect(stopped.error).toMatch(new RegExp(`^the process training it \\(pid ${owner.pid}\\) ended while the run was running; stopped by request; an incomplete metrics line was set aside`));
+    expect(stopped.error).toMatch(
+      new RegExp(
+        `^the process training it \\(pid ${owner.pid}\\) ended while the run was running; stopped by request; an incomplete metrics line was set aside`,
+      ),
+    );
     expect(store.readMetrics(run.id)).toMatchObject({ losses: [2.3], warnings: [] });
     manager.delete(run.id);
     expect(store.list().runs).toEqual([]);
@@ -229,21 +248,29 @@ describe('runs another process trains (two processes sharing one store)', () => 
     expect(store.list().runs).toEqual([]);
   });
 
-  it('a rename, tags and notes from another process while the run trains: shown at once, folded into the owner\'s writes', async () => {
+  it("a rename, tags and notes from another process while the run trains: shown at once, folded into the owner's writes", async () => {
     const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
     const run = manager.submit(small({ iterations: 1_000_000 }), { name: 'original' });
     await nextEvent(manager, (e) => e.type === 'epoch' && e.id === run.id);
     const change = { name: 'renamed elsewhere', tags: ['kept'], notes: 'from another process' };
-    const other = spawnSync(process.execPath, [...typescriptExecArgv(), join(__dirname, '..', 'support', 'annotate-child.ts'), home, run.id, JSON.stringify(change)], {
-      encoding: 'utf8', timeout: 60_000,
-    });
+    const other = spawnSync(
+      process.execPath,
+      [...typescriptExecArgv(), join(__dirname, '..', 'support', 'annotate-child.ts'), home, run.id, JSON.stringify(change)],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(other.status, other.stderr).toBe(0);
     expect(JSON.parse(other.stdout)).toMatchObject({ ...change, status: 'running' });
     expect(store.read(run.id)).toMatchObject({ ...change, status: 'running' });
     await nextEvent(manager, (e) => e.type === 'epoch' && e.id === run.id);
     manager.stop(run.id);
     await manager.whenIdle();
-    expect(JSON.parse(readFileSync(join(store.runDir(run.id), 'run.json'), 'utf8'))).toMatchObject({ ...change, status: 'stopped' });
+    expect(JSON.parse(readFileSync(join(store.runDir(run.id), 'run.json'), 'utf8'))).toMatchObject({
+      ...change,
+      status: 'stopped',
+    });
     expect(readdirSync(join(store.runDir(run.id), 'edits'))).toEqual([]);
   });
 });

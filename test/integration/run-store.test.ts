@@ -1,6 +1,17 @@
 /** The experiment store on real files: formats, atomic records, damaged files, recovery, trash. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -93,23 +104,36 @@ describe('damaged files are reported, left in place, and never stop the other ru
     const record = makeRecord();
     store.create(record);
     const writer = store.metricsWriter(record.id);
-    writer.append([{ type: 'progress', iterations: [0, 1], losses: [2.3, 2.2] }, { type: 'epoch', iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 }], true);
+    writer.append(
+      [
+        { type: 'progress', iterations: [0, 1], losses: [2.3, 2.2] },
+        { type: 'epoch', iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 },
+      ],
+      true,
+    );
     writer.close();
     writeFileSync(store.metricsPath(record.id), '{"type":"progress","iterations":[2],"los', { flag: 'a' });
     const metrics = store.readMetrics(record.id);
     expect(metrics.iterations).toEqual([0, 1]);
     expect(metrics.losses).toEqual([2.3, 2.2]);
     expect(metrics.epochs).toEqual([{ iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 }]);
-    expect(metrics.warnings).toEqual([`${store.metricsPath(record.id)}: the last line is incomplete (40 bytes; a write was cut off) and was skipped`]);
+    expect(metrics.warnings).toEqual([
+      `${store.metricsPath(record.id)}: the last line is incomplete (40 bytes; a write was cut off) and was skipped`,
+    ]);
   });
 
   it('progress time stamps become one time per iteration; epochs keep theirs', () => {
     const record = makeRecord();
     store.create(record);
-    writeFileSync(store.metricsPath(record.id), [
-      '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2],"seconds":0.2}',
-      '{"type":"epoch","iteration":1,"epoch":1,"trainAcc":0.2,"testAcc":0.21,"seconds":0.25}',
-      '{"type":"progress","iterations":[2,3],"losses":[2.1,2.0],"seconds":0.6}', ''].join('\n'));
+    writeFileSync(
+      store.metricsPath(record.id),
+      [
+        '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2],"seconds":0.2}',
+        '{"type":"epoch","iteration":1,"epoch":1,"trainAcc":0.2,"testAcc":0.21,"seconds":0.25}',
+        '{"type":"progress","iterations":[2,3],"losses":[2.1,2.0],"seconds":0.6}',
+        '',
+      ].join('\n'),
+    );
     const metrics = store.readMetrics(record.id);
     expect(metrics.seconds).toEqual([0.1, 0.2, 0.4, 0.6]);
     expect(metrics.epochs[0].seconds).toBe(0.25);
@@ -118,7 +142,10 @@ describe('damaged files are reported, left in place, and never stop the other ru
   it('a line in the middle that is not JSON is skipped and reported', () => {
     const record = makeRecord();
     store.create(record);
-    writeFileSync(store.metricsPath(record.id), '{"type":"progress","iterations":[0],"losses":[1]}\ngarbage\n{"type":"progress","iterations":[1],"losses":[0.5]}\n');
+    writeFileSync(
+      store.metricsPath(record.id),
+      '{"type":"progress","iterations":[0],"losses":[1]}\ngarbage\n{"type":"progress","iterations":[1],"losses":[0.5]}\n',
+    );
     const metrics = store.readMetrics(record.id);
     expect(metrics.losses).toEqual([1, 0.5]);
     expect(metrics.warnings[0]).toMatch(/line 2 is not JSON/);
@@ -127,21 +154,28 @@ describe('damaged files are reported, left in place, and never stop the other ru
   it('one bad line anywhere (null, a number, an array, a wrong shape) is skipped and reported by number; the rest is read', () => {
     const record = makeRecord();
     store.create(record);
-    writeFileSync(store.metricsPath(record.id), [
-      '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2]}',
-      'null',
-      '42',
-      '[1,2]',
-      '{"type":"progress","iterations":[2],"losses":["x"]}',
-      '{"type":"epoch","iteration":2,"epoch":1}',
-      '{"type":"epoch","iteration":2,"epoch":1,"trainAcc":0.5,"testAcc":0.4}',
-      '{"type":"progress","iterations":[2,3],"losses":[2.1,2.0]}', ''].join('\n'));
+    writeFileSync(
+      store.metricsPath(record.id),
+      [
+        '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2]}',
+        'null',
+        '42',
+        '[1,2]',
+        '{"type":"progress","iterations":[2],"losses":["x"]}',
+        '{"type":"epoch","iteration":2,"epoch":1}',
+        '{"type":"epoch","iteration":2,"epoch":1,"trainAcc":0.5,"testAcc":0.4}',
+        '{"type":"progress","iterations":[2,3],"losses":[2.1,2.0]}',
+        '',
+      ].join('\n'),
+    );
     const metrics = store.readMetrics(record.id);
     expect(metrics.iterations).toEqual([0, 1, 2, 3]);
     expect(metrics.losses).toEqual([2.3, 2.2, 2.1, 2.0]);
     expect(metrics.epochs).toEqual([{ iteration: 2, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }]);
     expect(metrics.warnings.map((w) => /line (\d+) /.exec(w)?.[1])).toEqual(['2', '3', '4', '5', '6']);
-    expect(metrics.warnings.every((w) => w.startsWith(`${store.metricsPath(record.id)}: line `) && w.endsWith('was skipped'))).toBe(true);
+    expect(
+      metrics.warnings.every((w) => w.startsWith(`${store.metricsPath(record.id)}: line `) && w.endsWith('was skipped')),
+    ).toBe(true);
   });
 
   it('a file of bad lines gives twenty warnings and a count, not one per line', () => {
@@ -159,14 +193,18 @@ describe('damaged files are reported, left in place, and never stop the other ru
     store.create(record);
     // 3 000 lines of ~1 KiB: about three 1 MiB chunks, with lines cut at chunk borders.
     const losses = Array.from({ length: 40 }, (_, k) => 1 / (k + 3));
-    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ type: 'progress', iterations: losses.map((_, k) => i * 40 + k), losses }));
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ type: 'progress', iterations: losses.map((_, k) => i * 40 + k), losses }),
+    );
     lines[2500] = 'null';
     writeFileSync(store.metricsPath(record.id), `${lines.join('\n')}\n`);
     const metrics = store.readMetrics(record.id);
     expect(metrics.iterations).toHaveLength(2999 * 40);
     expect(metrics.iterations[2500 * 40]).toBe(2501 * 40);
     expect(metrics.losses[123]).toBe(losses[123 % 40]);
-    expect(metrics.warnings).toEqual([`${store.metricsPath(record.id)}: line 2501 is not a well-formed progress or epoch record and was skipped`]);
+    expect(metrics.warnings).toEqual([
+      `${store.metricsPath(record.id)}: line 2501 is not a well-formed progress or epoch record and was skipped`,
+    ]);
   });
 
   it('listing reads only run.json: 1 000 runs list although no metrics file could be read', () => {
@@ -231,7 +269,11 @@ describe('special files are listed as damaged: not read past a bound, never bloc
       expect(lstatSync(path).isSymbolicLink()).toBe(false);
       expect(store.read(record.id).name).toBe('rewritten');
       symlinkSync(victim, `${store.weightsBase(record.id)}.bin`);
-      writeWeights(store.weightsBase(record.id), MultiLayerNet.initialise({ layers: [2, 2], activation: 'relu', loss: 'mse', dtype: 'float32' }, 0.1, new RandomState(1)), 1);
+      writeWeights(
+        store.weightsBase(record.id),
+        MultiLayerNet.initialise({ layers: [2, 2], activation: 'relu', loss: 'mse', dtype: 'float32' }, 0.1, new RandomState(1)),
+        1,
+      );
       expect(readFileSync(victim, 'utf8')).toBe('precious');
       expect(readdirSync(store.runDir(record.id)).sort()).toEqual(['metrics.ndjson', 'run.json', 'weights.bin', 'weights.json']);
     } finally {
@@ -258,16 +300,23 @@ describe('special files are listed as damaged: not read past a bound, never bloc
     execFileSync('mkfifo', [store.metricsPath(fifo.id)]);
     symlinkSync('/dev/zero', store.metricsPath(zero.id));
     expect(store.readMetrics(fifo.id)).toEqual({
-      iterations: [], losses: [], seconds: [], epochs: [],
+      iterations: [],
+      losses: [],
+      seconds: [],
+      epochs: [],
       warnings: [`${store.metricsPath(fifo.id)}: is a FIFO (named pipe), not a regular file; it was not read`],
     });
-    expect(store.readMetrics(zero.id).warnings).toEqual([`${store.metricsPath(zero.id)}: is a symbolic link to a file outside the store; it was not read`]);
+    expect(store.readMetrics(zero.id).warnings).toEqual([
+      `${store.metricsPath(zero.id)}: is a symbolic link to a file outside the store; it was not read`,
+    ]);
     // Recovery, which sets a torn tail aside, does not block on the FIFO either: it reports the run it cannot mend.
     store.write({ ...fifo, status: 'running', owner: { pid: deadPid(), hostname: hostname() } });
     const { changed, warnings } = store.recoverInterrupted();
     expect(changed).toEqual([]);
-    expect(warnings).toEqual([`run ${fifo.id} is left running: its training process is gone, but the store cannot record that ` +
-      `(${store.metricsPath(fifo.id)}: is a FIFO (named pipe), not a regular file; it was not read)`]);
+    expect(warnings).toEqual([
+      `run ${fifo.id} is left running: its training process is gone, but the store cannot record that ` +
+        `(${store.metricsPath(fifo.id)}: is a FIFO (named pipe), not a regular file; it was not read)`,
+    ]);
   });
 });
 
@@ -275,7 +324,9 @@ describe('a store that cannot be written is still read', () => {
   /** A real store whose disk refuses every write, as a read-only mount does. */
   class ReadOnlyStore extends RunStore {
     override write(record: RunRecord): void {
-      throw Object.assign(new Error(`EROFS: read-only file system, open '${join(this.runDir(record.id), 'run.json')}'`), { code: 'EROFS' });
+      throw Object.assign(new Error(`EROFS: read-only file system, open '${join(this.runDir(record.id), 'run.json')}'`), {
+        code: 'EROFS',
+      });
     }
   }
 
@@ -285,8 +336,10 @@ describe('a store that cannot be written is still read', () => {
     const readOnly = new ReadOnlyStore(home);
     const { changed, warnings } = readOnly.recoverInterrupted();
     expect(changed).toEqual([]);
-    expect(warnings).toEqual([`run ${stale.id} is left running: its training process is gone, but the store cannot record that ` +
-      `(EROFS: read-only file system, open '${join(store.runDir(stale.id), 'run.json')}')`]);
+    expect(warnings).toEqual([
+      `run ${stale.id} is left running: its training process is gone, but the store cannot record that ` +
+        `(EROFS: read-only file system, open '${join(store.runDir(stale.id), 'run.json')}')`,
+    ]);
     expect(readOnly.list().runs.map((r) => [r.id, r.status])).toEqual([[stale.id, 'running']]);
     expect(readOnly.readMetrics(stale.id).warnings).toEqual([]);
   });
@@ -303,7 +356,11 @@ describe('edits from another process while a run trains', () => {
     const file = join(store.runDir(run.id), 'run.json');
     const before = readFileSync(file, 'utf8');
     store.requestEdit(run.id, { name: 'first' });
-    expect(store.requestEdit(run.id, { name: 'second', tags: ['t'] })).toMatchObject({ name: 'second', tags: ['t'], status: 'running' });
+    expect(store.requestEdit(run.id, { name: 'second', tags: ['t'] })).toMatchObject({
+      name: 'second',
+      tags: ['t'],
+      status: 'running',
+    });
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(store.list().runs[0]).toMatchObject({ name: 'second', tags: ['t'] });
     // Something that is not an edit in the folder is left alone and not applied.
@@ -319,7 +376,10 @@ describe('edits from another process while a run trains', () => {
     store.create(run);
     store.requestEdit(run.id, { notes: 'made while it ran' });
     store.recoverInterrupted();
-    expect(JSON.parse(readFileSync(join(store.runDir(run.id), 'run.json'), 'utf8'))).toMatchObject({ status: 'interrupted', notes: 'made while it ran' });
+    expect(JSON.parse(readFileSync(join(store.runDir(run.id), 'run.json'), 'utf8'))).toMatchObject({
+      status: 'interrupted',
+      notes: 'made while it ran',
+    });
     expect(readdirSync(join(store.runDir(run.id), 'edits'))).toEqual([]);
   });
 });
@@ -341,7 +401,10 @@ describe('run owners', () => {
   });
 
   it('a run left running by a pid that was reused after a reboot is recovered', () => {
-    const stale = makeRecord({ status: 'running', owner: { pid: 1, hostname: hostname(), startTime: 1, bootId: '00000000-0000-0000-0000-000000000000' } });
+    const stale = makeRecord({
+      status: 'running',
+      owner: { pid: 1, hostname: hostname(), startTime: 1, bootId: '00000000-0000-0000-0000-000000000000' },
+    });
     store.create(stale);
     expect(store.recoverInterrupted().changed.map((r) => r.id)).toEqual([stale.id]);
     expect(store.read(stale.id)).toMatchObject({ status: 'interrupted', owner: null });
@@ -357,13 +420,18 @@ describe('recovery after a crash', () => {
     const live = makeRecord({ status: 'running', owner: { pid: process.pid, hostname: hostname() } });
     const done = makeRecord({ status: 'completed' });
     for (const r of [running, queued, paused, live, done]) store.create(r);
-    writeFileSync(store.metricsPath(running.id), '{"type":"epoch","iteration":0,"epoch":0,"trainAcc":0.1,"testAcc":0.1}\n{"type":"prog');
+    writeFileSync(
+      store.metricsPath(running.id),
+      '{"type":"epoch","iteration":0,"epoch":0,"trainAcc":0.1,"testAcc":0.1}\n{"type":"prog',
+    );
     const { changed } = store.recoverInterrupted();
     expect(changed.map((r) => r.id).sort()).toEqual([running.id, queued.id, paused.id].sort());
     const after = store.read(running.id);
     expect(after.status).toBe('interrupted');
     expect(after.owner).toBeNull();
-    expect(after.error).toMatch(new RegExp(`pid ${dead.pid}\\) ended while the run was running; an incomplete metrics line was set aside`));
+    expect(after.error).toMatch(
+      new RegExp(`pid ${dead.pid}\\) ended while the run was running; an incomplete metrics line was set aside`),
+    );
     // The torn fragment is kept beside the metrics, which now end at the last whole line.
     const aside = readdirSync(store.runDir(running.id)).find((f) => f.startsWith('metrics.torn-'))!;
     expect(readFileSync(join(store.runDir(running.id), aside), 'utf8')).toBe('{"type":"prog');
@@ -390,7 +458,7 @@ describe('a long history is served to charts as a summary, made in bounded memor
     return record;
   };
 
-  it('2 000 000 iterations: buckets of 128 (the first power of two that gives at most 16 384), each point its bucket\'s mean', async () => {
+  it("2 000 000 iterations: buckets of 128 (the first power of two that gives at most 16 384), each point its bucket's mean", async () => {
     const record = runWithHistory(ITERATIONS);
     const metrics = await store.chartMetrics(record.id);
     expect(metrics.losses).toHaveLength(ITERATIONS / 128);
@@ -410,12 +478,27 @@ describe('a long history is served to charts as a summary, made in bounded memor
 
   it('summarises in a child whose heap is capped at 64 MiB (the whole history, read as arrays, would not fit)', () => {
     const record = runWithHistory(ITERATIONS);
-    const child = spawnSync(process.execPath, ['--max-old-space-size=64', ...typescriptExecArgv(), join(__dirname, '..', 'support', 'chart-metrics-child.ts'), home, record.id], {
-      encoding: 'utf8', timeout: 120_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--max-old-space-size=64',
+        ...typescriptExecArgv(),
+        join(__dirname, '..', 'support', 'chart-metrics-child.ts'),
+        home,
+        record.id,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(child.status, child.stderr.slice(-2000)).toBe(0);
     const shape = JSON.parse(child.stdout);
-    expect(shape).toMatchObject({ points: ITERATIONS / 128, epochs: Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)), warnings: [] });
+    expect(shape).toMatchObject({
+      points: ITERATIONS / 128,
+      epochs: Math.floor(ITERATIONS / (ITERATIONS_PER_EPOCH * 10)),
+      warnings: [],
+    });
     expect(shape.heapMiB).toBeLessThan(64);
   });
 
@@ -438,7 +521,10 @@ describe('a long history is served to charts as a summary, made in bounded memor
     const record = runWithHistory(300_000);
     const first = await store.chartMetrics(record.id);
     // The file replaced by another history of the same length: same size, different first line.
-    writeFileSync(store.metricsPath(record.id), readFileSync(store.metricsPath(record.id), 'utf8').replace('"losses":[2.3,', '"losses":[9.3,'));
+    writeFileSync(
+      store.metricsPath(record.id),
+      readFileSync(store.metricsPath(record.id), 'utf8').replace('"losses":[2.3,', '"losses":[9.3,'),
+    );
     const replaced = await store.chartMetrics(record.id);
     expect(replaced.losses[0]).toBeCloseTo(first.losses[0] + 7 / 32, 12);
     writeFileSync(summaryFile(record.id), '{"version":1,"size":');
@@ -448,7 +534,11 @@ describe('a long history is served to charts as a summary, made in bounded memor
   it('streamed as JSON, it is exactly JSON.stringify of the history read whole; the tally agrees', () => {
     const record = runWithHistory(200_000);
     // A bad line, a batch without time stamps (NaN times, null in JSON), and a torn tail.
-    writeFileSync(store.metricsPath(record.id), '42\n{"type":"progress","iterations":[200000,200001],"losses":[0.5,0.25]}\n{"type":"prog', { flag: 'a' });
+    writeFileSync(
+      store.metricsPath(record.id),
+      '42\n{"type":"progress","iterations":[200000,200001],"losses":[0.5,0.25]}\n{"type":"prog',
+      { flag: 'a' },
+    );
     let text = '';
     let pieces = 0;
     store.writeMetricsJson(record.id, (piece) => {
@@ -458,7 +548,12 @@ describe('a long history is served to charts as a summary, made in bounded memor
     const whole = store.readMetrics(record.id);
     expect(text).toBe(JSON.stringify(whole));
     expect(pieces).toBeGreaterThan(10);
-    expect(store.metricsTally(record.id)).toEqual({ losses: 200_002, lastLoss: 0.25, epochs: whole.epochs, warnings: whole.warnings });
+    expect(store.metricsTally(record.id)).toEqual({
+      losses: 200_002,
+      lastLoss: 0.25,
+      epochs: whole.epochs,
+      warnings: whole.warnings,
+    });
     expect(whole.warnings).toHaveLength(2);
   });
 
@@ -485,7 +580,8 @@ describe('trash', () => {
 });
 
 describe('weights files are read as store files', () => {
-  const net = () => MultiLayerNet.initialise({ layers: [3, 2], activation: 'relu', loss: 'mse', dtype: 'float32' }, 0.1, new RandomState(2));
+  const net = () =>
+    MultiLayerNet.initialise({ layers: [3, 2], activation: 'relu', loss: 'mse', dtype: 'float32' }, 0.1, new RandomState(2));
 
   it('a values file that is a link to /dev/zero, a FIFO, or longer than its header says is refused unread', () => {
     const base = join(home, 'weights');
@@ -499,27 +595,40 @@ describe('weights files are read as store files', () => {
     rmSync(`${base}.bin`);
     // W1 (3×2) and b1 (1×2) in float32: 32 bytes described; 40 on disk.
     writeFileSync(`${base}.bin`, Buffer.alloc(40));
-    expect(() => readWeights(base)).toThrow(`${base}.bin: is 40 bytes, more than the 32 bytes such a file may have; it was not read`);
+    expect(() => readWeights(base)).toThrow(
+      `${base}.bin: is 40 bytes, more than the 32 bytes such a file may have; it was not read`,
+    );
   });
 
   it('a header over 1 MiB is refused unread', () => {
     const base = join(home, 'weights');
     writeWeights(base, net(), 2);
     writeFileSync(`${base}.json`, ' '.repeat(2 * 1024 * 1024));
-    expect(() => readWeights(base)).toThrow(/weights\.json: is 2 MiB, more than the 1 MiB such a file may have; it was not read$/);
+    expect(() => readWeights(base)).toThrow(
+      /weights\.json: is 2 MiB, more than the 1 MiB such a file may have; it was not read$/,
+    );
   });
 });
 
 describe('weights files', () => {
   for (const dtype of ['float32', 'float64'] as const) {
     it(`${dtype}: written and read back exactly, with shapes and seed in the header`, () => {
-      const net = MultiLayerNet.initialise({ layers: [7, 5, 3], activation: 'relu', loss: 'mse', dtype }, 0.3, new RandomState(4));
+      const net = MultiLayerNet.initialise(
+        { layers: [7, 5, 3], activation: 'relu', loss: 'mse', dtype },
+        0.3,
+        new RandomState(4),
+      );
       net.biases[1].set([0.5, -1.25, 3]);
       const base = join(home, 'weights');
       writeWeights(base, net, 4);
       const { header, values } = readWeights(base);
       expect(header).toMatchObject({ schemaVersion: 1, dtype, layers: [7, 5, 3], activation: 'relu', seed: 4 });
-      expect(header.parameters.map((p) => [p.name, p.rows, p.cols])).toEqual([['W1', 7, 5], ['b1', 1, 5], ['W2', 5, 3], ['b2', 1, 3]]);
+      expect(header.parameters.map((p) => [p.name, p.rows, p.cols])).toEqual([
+        ['W1', 7, 5],
+        ['b1', 1, 5],
+        ['W2', 5, 3],
+        ['b2', 1, 3],
+      ]);
       values.forEach((v, i) => expect(Array.from(v)).toEqual(Array.from(net.parameters()[i].values)));
       expect(readFileSync(`${base}.bin`).length).toBe((35 + 5 + 15 + 3) * (dtype === 'float32' ? 4 : 8));
     });

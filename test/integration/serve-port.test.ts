@@ -30,15 +30,15 @@ async function whileTaken<T>(port: number, body: () => Promise<T>): Promise<T> {
   }
 }
 
-describe('descent serve\'s port', () => {
-  it('is derived from the store\'s path: the same for the same store, spread over 20000–29999 for others', () => {
+describe("descent serve's port", () => {
+  it("is derived from the store's path: the same for the same store, spread over 20000–29999 for others", () => {
     expect(preferredPort(home)).toBe(preferredPort(join(home, '.')));
     const ports = Array.from({ length: 100 }, (_, i) => preferredPort(`/stores/${i}`));
     for (const port of ports) expect(port >= 20000 && port <= 29999 && Number.isInteger(port)).toBe(true);
     expect(new Set(ports).size).toBeGreaterThan(95);
   });
 
-  it('is the store\'s own port at every start, and any free port while that one is taken', async () => {
+  it("is the store's own port at every start, and any free port while that one is taken", async () => {
     const own = preferredPort(home);
     for (let start = 0; start < 2; start++) {
       const bridge = await listenForStore(listen, home, undefined);
@@ -55,7 +55,7 @@ describe('descent serve\'s port', () => {
     }
   });
 
-  it('--port wins over the store\'s port; a taken --port is an error naming the flag', async () => {
+  it("--port wins over the store's port; a taken --port is an error naming the flag", async () => {
     const own = preferredPort(home);
     // --port 0: any free port (the system's choice, from its ephemeral range: 32768 and up on Linux).
     const chosen = await listenForStore(listen, home, 0);
@@ -66,7 +66,9 @@ describe('descent serve\'s port', () => {
     expect(bridge.port).toBe(asked);
     await bridge.close();
     await whileTaken(asked, async () => {
-      await expect(listenForStore(listen, home, asked)).rejects.toThrow(`--port: port ${asked} on 127.0.0.1 is in use; choose another, or leave --port out for any free port`);
+      await expect(listenForStore(listen, home, asked)).rejects.toThrow(
+        `--port: port ${asked} on 127.0.0.1 is in use; choose another, or leave --port out for any free port`,
+      );
     });
   });
 });

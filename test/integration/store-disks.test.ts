@@ -13,7 +13,12 @@ import { RunStore } from '../../electron/core/store/run-store';
 import { makeRecord } from '../support/runs';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
-const jsonLines = (text: string): Array<Record<string, any>> => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonLines = (text: string): Array<Record<string, any>> =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const env = { ...process.env };
 
 const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt']).status === 0;
@@ -26,7 +31,9 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
   function descentReadOnly(home: string, ...args: string[]) {
     const script = 'mount --bind "$H" "$H" && mount -o remount,bind,ro "$H" && exec "$NODE" "$BIN" "$@"';
     const result = spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', ...args], {
-      encoding: 'utf8', timeout: 120_000, env: { ...env, DESCENT_HOME: home, H: home, NODE: process.execPath, BIN },
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...env, DESCENT_HOME: home, H: home, NODE: process.execPath, BIN },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
@@ -36,7 +43,9 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
     const d = join(dir, name);
     mkdirSync(join(d, 'store'), { recursive: true });
     const result = spawnSync('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=${size} tmpfs "$D/store" && ${script}`], {
-      encoding: 'utf8', timeout: 120_000, env: { ...env, D: d, NODE: process.execPath, BIN, DESCENT_HOME: join(d, 'store') },
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...env, D: d, NODE: process.execPath, BIN, DESCENT_HOME: join(d, 'store') },
     });
     expect(result.status, result.stderr).toBe(0);
     return d;
@@ -45,11 +54,17 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
   it('runs, show and export read a read-only store with a stale running run; recovery is a warning, not a failure', () => {
     const home = join(dir, 'read-only');
     const store = new RunStore(home);
-    const stale = makeRecord({ status: 'running', owner: { pid: spawnSync(process.execPath, ['-e', '0']).pid!, hostname: hostname() } });
+    const stale = makeRecord({
+      status: 'running',
+      owner: { pid: spawnSync(process.execPath, ['-e', '0']).pid!, hostname: hostname() },
+    });
     store.create(stale);
     writeFileSync(store.metricsPath(stale.id), '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2]}\n{"type":"prog');
     const before = readFileSync(join(store.runDir(stale.id), 'run.json'), 'utf8');
-    const warning = new RegExp(`^warning: run ${stale.id} is left running: its training process is gone, but the store cannot record that \\(.*EROFS`, 'm');
+    const warning = new RegExp(
+      `^warning: run ${stale.id} is left running: its training process is gone, but the store cannot record that \\(.*EROFS`,
+      'm',
+    );
 
     const runs = descentReadOnly(home, 'runs', '--json');
     expect(runs.code, runs.stderr).toBe(0);
@@ -70,12 +85,17 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
   it('serve answers listRuns and getMetrics from a read-only store', async () => {
     const home = join(dir, 'read-only-serve');
     const store = new RunStore(home);
-    const stale = makeRecord({ status: 'running', owner: { pid: spawnSync(process.execPath, ['-e', '0']).pid!, hostname: hostname() } });
+    const stale = makeRecord({
+      status: 'running',
+      owner: { pid: spawnSync(process.execPath, ['-e', '0']).pid!, hostname: hostname() },
+    });
     store.create(stale);
     writeFileSync(store.metricsPath(stale.id), '{"type":"progress","iterations":[0,1],"losses":[2.3,2.2]}\n');
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const script = 'mount --bind "$H" "$H" && mount -o remount,bind,ro "$H" && exec "$NODE" "$BIN" serve --port "$PORT"';
-    const child = spawn('unshare', ['-rm', 'sh', '-c', script], { env: { ...env, DESCENT_HOME: home, H: home, NODE: process.execPath, BIN, PORT: String(port) } });
+    const child = spawn('unshare', ['-rm', 'sh', '-c', script], {
+      env: { ...env, DESCENT_HOME: home, H: home, NODE: process.execPath, BIN, PORT: String(port) },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => void (stderr += chunk));
     try {
@@ -90,7 +110,9 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
       const token = new URL(url).searchParams.get('token')!;
       const call = async (method: string, ...args: unknown[]) => {
         const response = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
-          method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ args }),
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ args }),
         });
         return { status: response.status, body: (await response.json()) as { value: Record<string, any> } };
       };
@@ -105,10 +127,14 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
   });
 
   it('a disk that fills during a run: the run is recorded failed with ENOSPC, the CLI exits 1, no reserve or temp file is left', () => {
-    const d = withSmallDisk('full-during', '160k', [
-      '"$NODE" "$BIN" train --iters 100000 --train-size 1000 --seed 4 --json > "$D/train.out" 2> "$D/train.err"; echo $? > "$D/train.code"',
-      'cp "$D"/store/runs/*/run.json "$D/run.json"; ls -A "$D"/store/runs/* > "$D/files"',
-    ].join('\n'));
+    const d = withSmallDisk(
+      'full-during',
+      '160k',
+      [
+        '"$NODE" "$BIN" train --iters 100000 --train-size 1000 --seed 4 --json > "$D/train.out" 2> "$D/train.err"; echo $? > "$D/train.code"',
+        'cp "$D"/store/runs/*/run.json "$D/run.json"; ls -A "$D"/store/runs/* > "$D/files"',
+      ].join('\n'),
+    );
     expect(readFileSync(join(d, 'train.code'), 'utf8').trim()).toBe('1');
     const record = JSON.parse(readFileSync(join(d, 'run.json'), 'utf8'));
     expect(record.status).toBe('failed');
@@ -124,11 +150,15 @@ describe.skipIf(!canMount)('read-only and full disks', () => {
   });
 
   it('a run that cannot start on a full disk leaves no folder behind', () => {
-    const d = withSmallDisk('full-before', '200k', [
-      'dd if=/dev/zero of="$D/store/filler" bs=4k 2>/dev/null',
-      '"$NODE" "$BIN" train --iters 10 --train-size 1000 --json > "$D/train.out" 2> "$D/train.err"; echo $? > "$D/train.code"',
-      'ls -A "$D/store/runs" > "$D/runs"',
-    ].join('\n'));
+    const d = withSmallDisk(
+      'full-before',
+      '200k',
+      [
+        'dd if=/dev/zero of="$D/store/filler" bs=4k 2>/dev/null',
+        '"$NODE" "$BIN" train --iters 10 --train-size 1000 --json > "$D/train.out" 2> "$D/train.err"; echo $? > "$D/train.code"',
+        'ls -A "$D/store/runs" > "$D/runs"',
+      ].join('\n'),
+    );
     expect(readFileSync(join(d, 'train.code'), 'utf8').trim()).not.toBe('0');
     expect(readFileSync(join(d, 'train.err'), 'utf8')).toMatch(/ENOSPC/);
     expect(readFileSync(join(d, 'runs'), 'utf8')).toBe('');

@@ -7,7 +7,7 @@ import type { EpochRecord } from '../../shared/engine/train';
 
 const dataset = loadIdxDataset(bundledMnistFolder());
 
-describe('training the book\'s network on real MNIST', () => {
+describe("training the book's network on real MNIST", () => {
   it('1 000 iterations: the loss falls and test accuracy clears 0.85', async () => {
     const batches: ProgressBatch[] = [];
     const epochs: EpochRecord[] = [];
@@ -35,7 +35,9 @@ describe('training the book\'s network on real MNIST', () => {
     const summary = await runTrainingSession(
       { ...BOOK_DEFAULTS, iterations: 100_000, seed: 1, trainSize: 1000 },
       {
-        runId: 'test', dataset, signal: stop.signal,
+        runId: 'test',
+        dataset,
+        signal: stop.signal,
         listener: {
           onProgress: (b) => {
             seen += b.iterations.length;
@@ -51,7 +53,8 @@ describe('training the book\'s network on real MNIST', () => {
   });
 
   it('refuses a network that does not fit the dataset, naming the field', async () => {
-    await expect(runTrainingSession({ ...BOOK_DEFAULTS, layers: [100, 10], seed: 1 }, { runId: 'x', dataset }))
-      .rejects.toThrow('layers: the input layer must have 784 units (pixels per image), got 100');
+    await expect(runTrainingSession({ ...BOOK_DEFAULTS, layers: [100, 10], seed: 1 }, { runId: 'x', dataset })).rejects.toThrow(
+      'layers: the input layer must have 784 units (pixels per image), got 100',
+    );
   });
 });

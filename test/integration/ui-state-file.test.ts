@@ -32,7 +32,7 @@ describe('ui-state.json in the store home', () => {
     expect(readdirSync(home)).toEqual(['ui-state.json']);
   });
 
-  it('stores only the schema\'s fields, each in range', () => {
+  it("stores only the schema's fields, each in range", () => {
     writeUiState(home, { ...state, extra: 'dropped', prefs: { ...state.prefs, smoothing: 5 } } as UiState);
     const saved = JSON.parse(readFileSync(uiStatePath(home), 'utf8'));
     expect(Object.keys(saved).sort()).toEqual(['form', 'prefs', 'selected', 'view']);
@@ -42,8 +42,14 @@ describe('ui-state.json in the store home', () => {
   it('a corrupt file keeps every field that still fits and warns about nothing it could read', () => {
     mkdirSync(home);
     const warnings: string[] = [];
-    writeFileSync(uiStatePath(home), JSON.stringify({ view: 'nowhere', selected: 'x', prefs: { smoothing: 0.4, logY: 'yes', xAxis: 'time' } }));
-    expect(readUiState(home, (w) => warnings.push(w))).toEqual({ ...defaults, prefs: { ...DEFAULT_PREFS, smoothing: 0.4, xAxis: 'time' } });
+    writeFileSync(
+      uiStatePath(home),
+      JSON.stringify({ view: 'nowhere', selected: 'x', prefs: { smoothing: 0.4, logY: 'yes', xAxis: 'time' } }),
+    );
+    expect(readUiState(home, (w) => warnings.push(w))).toEqual({
+      ...defaults,
+      prefs: { ...DEFAULT_PREFS, smoothing: 0.4, xAxis: 'time' },
+    });
     writeFileSync(uiStatePath(home), '{"view": "compare", tru');
     expect(readUiState(home, (w) => warnings.push(w))).toEqual(defaults);
     expect(warnings).toEqual([]);

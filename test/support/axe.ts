@@ -10,9 +10,24 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the page's script policy does not apply to the injected checker.
   return page.evaluate(async (source) => {
     (0, eval)(source);
-    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(o: object): Promise<{
+            violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`).join(' | ')} [${v.nodes.length}]`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => `${n.target.join(' ')} — ${n.failureSummary.split('\n')[1] ?? ''}`)
+            .join(' | ')} [${v.nodes.length}]`,
+      );
   }, axeSource);
 }

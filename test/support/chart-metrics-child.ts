@@ -6,4 +6,6 @@ import { RunStore } from '../../electron/core/store/run-store';
 
 const [home, id] = process.argv.slice(2);
 const metrics = await new RunStore(home).chartMetrics(id);
-process.stdout.write(`${JSON.stringify({ points: metrics.losses.length, epochs: metrics.epochs.length, warnings: metrics.warnings, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ points: metrics.losses.length, epochs: metrics.epochs.length, warnings: metrics.warnings, heapMiB: process.memoryUsage().heapUsed / 2 ** 20 })}\n`,
+);

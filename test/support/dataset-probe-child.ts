@@ -19,7 +19,8 @@ export interface DatasetOperationOutcome {
 const operations = {
   probe: async (folder: string) => void probeIdxDataset(folder),
   load: async (folder: string) => void loadIdxDataset(folder),
-  prefix: async (folder: string) => void (await loadTrainingPrefix(folder, { trainCount: 60000, testCount: 10000, features: 784, classes: 10 }, 100)),
+  prefix: async (folder: string) =>
+    void (await loadTrainingPrefix(folder, { trainCount: 60000, testCount: 10000, features: 784, classes: 10 }, 100)),
   'probe-off-thread': async (folder: string) => void (await probeDatasetOffThread(folder, { timeoutMs: 5000 })),
 };
 

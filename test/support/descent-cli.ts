@@ -8,9 +8,17 @@ export const DESCENT_BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
  * The exit code and output of `descent …args` with DESCENT_HOME=`home` (`nodeArgs` go to Node, e.g. a heap
  * cap; `env` adds variables).
  */
-export function runDescent(home: string, args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
+export function runDescent(
+  home: string,
+  args: string[],
+  nodeArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [...nodeArgs, DESCENT_BIN, ...args], {
-    encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...env, DESCENT_HOME: home },
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, ...env, DESCENT_HOME: home },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -32,9 +32,14 @@ export function runDatasetOperationsCapped(cases: Array<[string, string]>, timeo
     { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' },
   );
   if (child.status !== 0) {
-    throw new Error(`the dataset operations did not finish (status ${child.status}, signal ${child.signal}): ${child.stderr.slice(-2000)}`);
+    throw new Error(
+      `the dataset operations did not finish (status ${child.status}, signal ${child.signal}): ${child.stderr.slice(-2000)}`,
+    );
   }
-  const outcomes = child.stdout.trim().split('\n').map((line) => JSON.parse(line) as DatasetOperationOutcome);
+  const outcomes = child.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as DatasetOperationOutcome);
   if (outcomes.length !== cases.length) throw new Error(`expected ${cases.length} outcomes, got: ${child.stdout}`);
   return outcomes;
 }

@@ -16,7 +16,10 @@ export function idxBytes(shape: number[], data: Uint8Array): Uint8Array {
  * A learnable dataset of `side`×`side` images in `classes` classes (class c lights up row c), written
  * into `folder` with MNIST's file names, gzipped when `gzip` is set.
  */
-export function writeToyDataset(folder: string, options: { train: number; test: number; side: number; classes: number; gzip?: boolean }): void {
+export function writeToyDataset(
+  folder: string,
+  options: { train: number; test: number; side: number; classes: number; gzip?: boolean },
+): void {
   mkdirSync(folder, { recursive: true });
   const { side, classes } = options;
   const split = (count: number, seed: number) => {

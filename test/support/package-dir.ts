@@ -12,7 +12,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 function run(command: string, args: string[], cwd = ROOT): void {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 300_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Builds the packaged app under `work`; returns the unpacked folder (the executable, resources/). */
@@ -20,12 +21,26 @@ export function buildLinuxDir(work: string): string {
   const stage = join(work, 'stage');
   const output = join(work, 'release');
   run('npm', ['run', 'package:assets']);
-  run(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', join(stage, 'out')]);
+  run(process.execPath, [
+    join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+    'build',
+    '--outDir',
+    join(stage, 'out'),
+  ]);
   for (const file of ['package.json', 'electron.builder.yml']) copyFileSync(join(ROOT, file), join(stage, file));
   for (const folder of ['build', 'node_modules']) symlinkSync(join(ROOT, folder), join(stage, folder));
-  const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version as string;
+  const electronVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8'))
+    .version as string;
   writeStandInElectron(join(work, 'electron-dist'), electronVersion);
-  run(join(ROOT, 'node_modules', '.bin', 'electron-builder'), ['--projectDir', stage, '-c', 'electron.builder.yml', '--linux', 'dir',
-    `-c.electronDist=${join(work, 'electron-dist')}`, `-c.directories.output=${output}`]);
+  run(join(ROOT, 'node_modules', '.bin', 'electron-builder'), [
+    '--projectDir',
+    stage,
+    '-c',
+    'electron.builder.yml',
+    '--linux',
+    'dir',
+    `-c.electronDist=${join(work, 'electron-dist')}`,
+    `-c.directories.output=${output}`,
+  ]);
   return join(output, 'linux-unpacked');
 }

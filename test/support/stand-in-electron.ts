@@ -13,8 +13,16 @@ export const ELECTRON_DEFAULT_FUSES = '10110001';
 
 export function writeStandInElectron(folder: string, version: string): void {
   mkdirSync(join(folder, 'resources'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES)]);
-  writeFileSync(join(folder, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n# '), wire, Buffer.from('\n')]), { mode: 0o755 });
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL),
+    Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]),
+    Buffer.from(ELECTRON_DEFAULT_FUSES),
+  ]);
+  writeFileSync(
+    join(folder, 'electron'),
+    Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n# '), wire, Buffer.from('\n')]),
+    { mode: 0o755 },
+  );
   writeFileSync(join(folder, 'version'), version);
   writeFileSync(join(folder, 'LICENSE'), 'stand-in for the Electron license file\n');
 }

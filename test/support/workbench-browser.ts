@@ -18,7 +18,14 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -27,7 +34,10 @@ export const newHome = (): string => mkdtempSync(join(tmpdir(), 'descent-e2e-'))
 
 /** Trains one run into `home` with the `descent` command (a run the workbench then finds in its store). */
 export function trainWithCli(home: string, flags: string[]): void {
-  const result = spawnSync(process.execPath, [BIN, 'train', ...flags, '--json'], { env: { ...process.env, DESCENT_HOME: home }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, 'train', ...flags, '--json'], {
+    env: { ...process.env, DESCENT_HOME: home },
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`descent train ${flags.join(' ')} exited with ${result.status}: ${result.stderr}`);
 }
 
@@ -44,9 +54,23 @@ export interface OpenWorkbench {
  * Starts `descent serve` on `home` (on `port` if given) and opens the workbench in a new page of `browser`
  * (a browser context of its own: nothing shared with an earlier page), ready to use.
  */
-export async function openWorkbench(browser: Browser, home: string, options: { rebuild?: boolean; port?: number } = {}): Promise<OpenWorkbench> {
-  const args = [BIN, 'serve', '--parallel', '2', ...(options.rebuild ? ['--rebuild'] : []), ...(options.port === undefined ? [] : ['--port', String(options.port)])];
-  const server: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, DESCENT_HOME: home }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function openWorkbench(
+  browser: Browser,
+  home: string,
+  options: { rebuild?: boolean; port?: number } = {},
+): Promise<OpenWorkbench> {
+  const args = [
+    BIN,
+    'serve',
+    '--parallel',
+    '2',
+    ...(options.rebuild ? ['--rebuild'] : []),
+    ...(options.port === undefined ? [] : ['--port', String(options.port)]),
+  ];
+  const server: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, DESCENT_HOME: home },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
@@ -81,7 +105,10 @@ export const runItems = (page: Page) => page.locator('ul[aria-label="runs"] li[d
 
 /** Waits until `count` runs of the list have `status`. */
 export const runsWithStatus = (page: Page, status: string, count: number, timeout = 90_000) =>
-  page.locator(`ul[aria-label="runs"] li[data-status="${status}"]`).nth(count - 1).waitFor({ timeout });
+  page
+    .locator(`ul[aria-label="runs"] li[data-status="${status}"]`)
+    .nth(count - 1)
+    .waitFor({ timeout });
 
 /** Book defaults in the form, shortened to `iterations` on the first `trainSize` images, and started. */
 export async function trainFromForm(page: Page, iterations: number, trainSize: number): Promise<void> {

@@ -15,7 +15,11 @@ describe('WorkbenchApi argument validation (both transports use it)', () => {
     ['stopRun', ['../../etc/passwd'], /stopRun: argument 0: must be a run id/],
     ['stopRun', [], /stopRun: argument/],
     ['stopRun', ['20261128-103400-3f9a1c', 'extra'], /stopRun: argument/],
-    ['startRun', [{ ...BOOK_DEFAULTS, batchSize: -5 }], /startRun: argument 0\.batchSize: must be a whole number from 1 to 60000, got -5/],
+    [
+      'startRun',
+      [{ ...BOOK_DEFAULTS, batchSize: -5 }],
+      /startRun: argument 0\.batchSize: must be a whole number from 1 to 60000, got -5/,
+    ],
     ['startRun', [{ ...BOOK_DEFAULTS, learningRate: Number.NaN }], /learningRate: must be a number greater than 0/],
     ['startRun', [BOOK_DEFAULTS, { name: 'x'.repeat(201) }], /at most 200 characters/],
     ['startRun', [BOOK_DEFAULTS, { admin: true }], /startRun: argument 1/],
@@ -43,34 +47,52 @@ describe('sweeps', () => {
     expect(configs.map((c) => c.learningRate)).toEqual([0.01, 0.1]);
     expect(configs[0].seed).toBeDefined();
     expect(configs[1].seed).toBe(configs[0].seed);
-    expect(sweepConfigs({ name: 's', base: { ...BOOK_DEFAULTS, seed: 7 }, parameter: 'hidden', values: [20, 100] }).map((c) => [c.layers, c.seed]))
-      .toEqual([[[784, 20, 10], 7], [[784, 100, 10], 7]]);
+    expect(
+      sweepConfigs({ name: 's', base: { ...BOOK_DEFAULTS, seed: 7 }, parameter: 'hidden', values: [20, 100] }).map((c) => [
+        c.layers,
+        c.seed,
+      ]),
+    ).toEqual([
+      [[784, 20, 10], 7],
+      [[784, 100, 10], 7],
+    ]);
   });
 
   it('a value outside its range names the parameter and the value', () => {
-    expect(() => sweepConfigs({ name: 's', base: BOOK_DEFAULTS, parameter: 'batchSize', values: [100, 0] }))
-      .toThrow('batchSize = 0: batchSize: must be a whole number from 1 to 60000, got 0');
+    expect(() => sweepConfigs({ name: 's', base: BOOK_DEFAULTS, parameter: 'batchSize', values: [100, 0] })).toThrow(
+      'batchSize = 0: batchSize: must be a whole number from 1 to 60000, got 0',
+    );
   });
 });
 
 describe('tidy CSV export', () => {
   it('one row per iteration, accuracy where measured, a row for the final measurement, quoting names', () => {
-    const csv = historiesToCsv([{
-      id: 'r1', name: 'lr 0.1, "book"', iterations: [0, 1], losses: [2.3, 2.2],
-      epochs: [{ iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 }, { iteration: 2, epoch: 0.5, trainAcc: 0.2, testAcc: 0.21 }],
-    }]);
+    const csv = historiesToCsv([
+      {
+        id: 'r1',
+        name: 'lr 0.1, "book"',
+        iterations: [0, 1],
+        losses: [2.3, 2.2],
+        epochs: [
+          { iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.11 },
+          { iteration: 2, epoch: 0.5, trainAcc: 0.2, testAcc: 0.21 },
+        ],
+      },
+    ]);
     // Smoothed at 0.6, debiased: 2.3, then (0.6·0.4·2.3 + 0.4·2.2) / (1 − 0.36) = 2.2375.
-    expect(csv).toBe('run,name,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc\n' +
-      'r1,"lr 0.1, ""book""",0,0,2.3,2.3,0.6,0.1,0.11\n' +
-      'r1,"lr 0.1, ""book""",1,,2.2,2.2375,0.6,,\n' +
-      'r1,"lr 0.1, ""book""",2,0.5,,,0.6,0.2,0.21\n');
+    expect(csv).toBe(
+      'run,name,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc\n' +
+        'r1,"lr 0.1, ""book""",0,0,2.3,2.3,0.6,0.1,0.11\n' +
+        'r1,"lr 0.1, ""book""",1,,2.2,2.2375,0.6,,\n' +
+        'r1,"lr 0.1, ""book""",2,0.5,,,0.6,0.2,0.21\n',
+    );
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvField(null)).toBe('');
   });
 });
 
 describe('method names', () => {
-  it('the preload\'s list of methods is exactly the method table\'s keys, in the same order', async () => {
+  it("the preload's list of methods is exactly the method table's keys, in the same order", async () => {
     const { API_METHOD_NAMES } = await import('../../shared/api-methods');
     const { workbenchMethods } = await import('../../shared/api');
     expect([...API_METHOD_NAMES]).toEqual(Object.keys(workbenchMethods));
@@ -78,7 +100,7 @@ describe('method names', () => {
 });
 
 describe('time stamps', () => {
-  it('a batch\'s time is spread evenly over its iterations, ending at the stamp', () => {
+  it("a batch's time is spread evenly over its iterations, ending at the stamp", () => {
     expect(spreadTimes(1, 2, 4)).toEqual([1.25, 1.5, 1.75, 2]);
     expect(spreadTimes(0, undefined, 2).every(Number.isNaN)).toBe(true);
   });

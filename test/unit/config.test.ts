@@ -8,7 +8,7 @@ const withoutTiming: Record<string, unknown> = { ...BOOK_DEFAULTS };
 delete withoutTiming.lossTiming;
 
 describe('lossTiming', () => {
-  it('defaults to the book\'s after-update, in the defaults and for a configuration that leaves it out', () => {
+  it("defaults to the book's after-update, in the defaults and for a configuration that leaves it out", () => {
     expect(DEFAULT_LOSS_TIMING).toBe('after-update');
     expect(BOOK_DEFAULTS.lossTiming).toBe('after-update');
     const parsed = parseRunConfig(withoutTiming);
@@ -31,7 +31,9 @@ describe('lossTiming', () => {
     expect(configFromFlags({}).lossTiming).toBe('after-update');
     expect(configFromFlags({ lossTiming: 'before-update' }).lossTiming).toBe('before-update');
     expect(() => configFromFlags({ lossTiming: 'later' })).toThrow(UsageError);
-    expect(() => configFromFlags({ lossTiming: 'later' })).toThrow('--loss-timing: must be one of after-update, before-update, got "later"');
+    expect(() => configFromFlags({ lossTiming: 'later' })).toThrow(
+      '--loss-timing: must be one of after-update, before-update, got "later"',
+    );
   });
 
   it('the run form carries it both ways', () => {

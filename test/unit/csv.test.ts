@@ -4,10 +4,12 @@ import { csvField, neutraliseFormula } from '../../shared/csv';
 import { historiesToCsv } from '../../shared/export';
 
 describe('neutraliseFormula', () => {
-  it.each(['=1+1', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '=HYPERLINK("http://evil.example","x")'])(
-    '%j becomes text with a leading quote', (text) => {
+  it.each(['=1+1', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '=HYPERLINK("http://evil.example","x")'])(
+    '%j becomes text with a leading quote',
+    (text) => {
       expect(neutraliseFormula(text)).toBe(`'${text}`);
-    });
+    },
+  );
 
   it.each(['-0.5', '-1', '+3', '-1e-7', '-.5', 'lr 0.1', 'a=b', '', 'sweep: lr -1'])('%j is left as it is', (text) => {
     expect(neutraliseFormula(text)).toBe(text);

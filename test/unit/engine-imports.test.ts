@@ -12,7 +12,8 @@ const ENGINE = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/en
 /** Every .ts file below `folder`. */
 function sources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []);
+    entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
+  );
 }
 
 /** The engine modules `file` imports (relative imports that stay inside the engine). */
@@ -59,7 +60,15 @@ describe('shared/engine imports', () => {
   it('the check reports a cycle where there is one', () => {
     const withCycle = new Map([...graph, ['types.ts', [...graph.get('types.ts')!, 'network.ts']]]);
     expect(findCycle(withCycle)).toEqual(expect.arrayContaining(['types.ts', 'network.ts']));
-    expect(findCycle(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]))).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
   });
 
   it('types.ts imports nothing of the engine but the data shapes it names', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  crossEntropyError, meanSquaredError, relu, sigmoid, softmax, softmaxRowsInPlace,
-} from '../../shared/engine/functions';
+import { crossEntropyError, meanSquaredError, relu, sigmoid, softmax, softmaxRowsInPlace } from '../../shared/engine/functions';
 import { argmax, pairwiseSum } from '../../shared/engine/tensor';
 import { expectAllClose } from '../support/close';
 
@@ -11,12 +9,12 @@ const confident = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
 const wrong = [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0];
 
 describe('loss functions (book §4.2)', () => {
-  it('mean squared error: the book\'s two examples to the last digit', () => {
+  it("mean squared error: the book's two examples to the last digit", () => {
     expect(meanSquaredError(confident, t)).toBe(0.09750000000000003);
     expect(meanSquaredError(wrong, t)).toBe(0.5975);
   });
 
-  it('cross-entropy error: the book\'s two examples to the last digit', () => {
+  it("cross-entropy error: the book's two examples to the last digit", () => {
     expect(crossEntropyError(confident, t)).toBe(0.510825457099338);
     expect(crossEntropyError(wrong, t)).toBe(2.302584092994546);
   });
@@ -54,7 +52,7 @@ describe('activations (book §3.2)', () => {
     expect([-2, -0, 0, 0.5, 3].map(relu)).toEqual([0, 0, 0, 0.5, 3]);
   });
 
-  it('softmax: the book\'s example [0.3, 2.9, 4.0]', () => {
+  it("softmax: the book's example [0.3, 2.9, 4.0]", () => {
     const y = softmax([0.3, 2.9, 4.0]);
     // numpy's values; Math.exp and numpy's exp may differ in the last bit.
     expectAllClose(y, [0.01821127329554753, 0.24519181293507392, 0.7365969137693786], 1e-15);
@@ -76,7 +74,7 @@ describe('activations (book §3.2)', () => {
 });
 
 describe('numpy-compatible helpers', () => {
-  it('pairwise sum matches numpy\'s order (0.1·10 is exactly 1 in numpy, not in a plain loop)', () => {
+  it("pairwise sum matches numpy's order (0.1·10 is exactly 1 in numpy, not in a plain loop)", () => {
     const tenths = new Array(10).fill(0.1);
     let naive = 0;
     for (const v of tenths) naive += v;

@@ -33,7 +33,7 @@ describe('gradient descent (book §4.4.1)', () => {
     expect(descend(0.1)).toEqual([-6.111107928998789e-10, 8.148143905314271e-10]);
   });
 
-  it('lr = 10 diverges to the book\'s exact huge values', () => {
+  it("lr = 10 diverges to the book's exact huge values", () => {
     expect(descend(10)).toEqual([-25898374737328.363, -1295248616896.5398]);
   });
 

@@ -36,7 +36,9 @@ describe('IDX reader', () => {
 
   it('reports a wrong magic number (a gzip file given as IDX)', () => {
     const gzip = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0]);
-    expect(() => parseIdx(gzip, 'x.gz', 1)).toThrow('x.gz: not an IDX file (magic number 0x1f8b0800, expected 0x0000 then type and dimensions)');
+    expect(() => parseIdx(gzip, 'x.gz', 1)).toThrow(
+      'x.gz: not an IDX file (magic number 0x1f8b0800, expected 0x0000 then type and dimensions)',
+    );
   });
 
   it('reports element types other than unsigned byte by name', () => {
@@ -58,7 +60,7 @@ describe('IDX reader', () => {
     expect(() => parseIdx(new Uint8Array([0, 0, 8, 3, 0, 0]), 'cut', 3)).toThrow(/truncated header: 6 bytes, need 16/);
   });
 
-  it('reads a header alone, so that a file\'s size can be checked before it is read', () => {
+  it("reads a header alone, so that a file's size can be checked before it is read", () => {
     // MNIST's training images: 60000×28×28 after a 16-byte header.
     const header = parseIdxHeader(idx([60000, 28, 28], []), 'train-images', 3);
     expect(header).toEqual({ shape: [60000, 28, 28], headerLength: 16, fileLength: 16 + 60000 * 784 });

@@ -12,7 +12,8 @@ function naiveProduct(a: number[][], b: number[][]): number[] {
 
 function randomMatrix(rng: RandomState, rows: number, cols: number, zeroFraction: number): number[][] {
   return Array.from({ length: rows }, () =>
-    Array.from({ length: cols }, () => (rng.randomSample() < zeroFraction ? 0 : rng.standardNormal())));
+    Array.from({ length: cols }, () => (rng.randomSample() < zeroFraction ? 0 : rng.standardNormal())),
+  );
 }
 
 const transpose = (m: number[][]): number[][] => m[0].map((_, j) => m.map((row) => row[j]));
@@ -24,7 +25,14 @@ describe('matrix kernels', () => {
     expect(Array.from(out)).toEqual([58, 64, 139, 154]);
   });
 
-  const shapes = [[1, 1, 1], [3, 7, 5], [17, 33, 9], [4, 784, 50], [100, 50, 10], [2, 5, 1]];
+  const shapes = [
+    [1, 1, 1],
+    [3, 7, 5],
+    [17, 33, 9],
+    [4, 784, 50],
+    [100, 50, 10],
+    [2, 5, 1],
+  ];
   for (const [rows, k, n] of shapes) {
     for (const zeros of [0, 0.81, 1]) {
       it(`${rows}×${k}·${k}×${n} with ${zeros * 100}% zeros agrees with the definition, all three layouts`, () => {

@@ -20,12 +20,19 @@ function setup(spec: Partial<NetworkSpec>, rows: number, seed: number, std = 0.5
 }
 
 describe('MultiLayerNet', () => {
-  it('has the book\'s parameters W1 (784×50), b1, W2 (50×10), b2 — 39 760 in all', () => {
+  it("has the book's parameters W1 (784×50), b1, W2 (50×10), b2 — 39 760 in all", () => {
     const net = MultiLayerNet.initialise(
-      { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float32' }, 0.01, new RandomState(0),
+      { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float32' },
+      0.01,
+      new RandomState(0),
     );
     const params = net.parameters();
-    expect(params.map((p) => [p.name, p.rows, p.cols])).toEqual([['W1', 784, 50], ['b1', 1, 50], ['W2', 50, 10], ['b2', 1, 10]]);
+    expect(params.map((p) => [p.name, p.rows, p.cols])).toEqual([
+      ['W1', 784, 50],
+      ['b1', 1, 50],
+      ['W2', 50, 10],
+      ['b2', 1, 10],
+    ]);
     expect(params.reduce((n, p) => n + p.values.length, 0)).toBe(39760);
     expect(net.biases.every((b) => b.every((v) => v === 0))).toBe(true);
     expect(net.weights[0]).toBeInstanceOf(Float32Array);
@@ -33,7 +40,9 @@ describe('MultiLayerNet', () => {
 
   it('weight init: std 0.01 gives weights with standard deviation ≈ 0.01; Xavier and He scale by fan-in', () => {
     const net = MultiLayerNet.initialise(
-      { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64' }, 0.01, new RandomState(1),
+      { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64' },
+      0.01,
+      new RandomState(1),
     );
     const w = net.weights[0];
     const mean = sum(w) / w.length;
@@ -50,7 +59,7 @@ describe('MultiLayerNet', () => {
     for (let r = 0; r < rows; r++) expect(y[r * 3] + y[r * 3 + 1] + y[r * 3 + 2]).toBeCloseTo(1, 15);
   });
 
-  it('loss is the book\'s cross_entropy_error (or mean_squared_error) of predict', () => {
+  it("loss is the book's cross_entropy_error (or mean_squared_error) of predict", () => {
     for (const loss of ['cross_entropy', 'mse'] as const) {
       const { net, x, t, rows } = setup({ loss }, 5, 2);
       const y = Float64Array.from(net.predict(x, rows));

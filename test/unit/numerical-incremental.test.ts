@@ -12,7 +12,8 @@ function setup(spec: Partial<NetworkSpec>, rows: number, seed: number) {
   net.biases.forEach((b) => rng.randn(b, 0.2));
   // Pixel-like inputs: 70% zeros, the rest in (0, 1]; one all-zero row.
   const x = new Float64Array(rows * full.layers[0]).map((_, i) =>
-    i < full.layers[0] || rng.randomSample() < 0.7 ? 0 : rng.randomSample());
+    i < full.layers[0] || rng.randomSample() < 0.7 ? 0 : rng.randomSample(),
+  );
   const t = Int32Array.from({ length: rows }, () => rng.randint(full.layers[full.layers.length - 1]));
   return { net, x, t, rows };
 }

@@ -8,7 +8,8 @@ const start = { type: 'start', runId: 'r1', config: { ...BOOK_DEFAULTS, seed: 1 
 
 describe('host → trainer messages', () => {
   it('accepts the four commands', () => {
-    for (const m of [start, { type: 'pause' }, { type: 'resume' }, { type: 'stop' }]) expect(parseMessage(hostMessageSchema, m).ok).toBe(true);
+    for (const m of [start, { type: 'pause' }, { type: 'resume' }, { type: 'stop' }])
+      expect(parseMessage(hostMessageSchema, m).ok).toBe(true);
   });
 
   const bad: Array<[string, unknown]> = [

@@ -20,11 +20,13 @@ describe('numpy-compatible RandomState (fixtures from numpy ' + 'legacy RandomSt
     });
   }
 
-  it('draws the book\'s TwoLayerNet initial weights and first mini-batch after np.random.seed', () => {
+  it("draws the book's TwoLayerNet initial weights and first mini-batch after np.random.seed", () => {
     const book = fixture.twoLayerNetInit;
     const rng = new RandomState(book.seed);
     const net = MultiLayerNet.initialise(
-      { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64' }, 0.01, rng,
+      { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64' },
+      0.01,
+      rng,
     );
     const [w1, w2] = net.weights;
     Array.from(w1.subarray(0, 5)).forEach((v, i) => expect(v).toBeCloseTo(book.W1first[i], 16));
@@ -35,7 +37,7 @@ describe('numpy-compatible RandomState (fixtures from numpy ' + 'legacy RandomSt
     expect(Array.from(rng.choice(60000, new Int32Array(100)))).toEqual(book.firstBatch);
   });
 
-  it('MT19937 with seed 5489 gives the reference generator\'s first outputs', () => {
+  it("MT19937 with seed 5489 gives the reference generator's first outputs", () => {
     // Matsumoto & Nishimura's mt19937ar with init_genrand(5489): 3499211612, 581869302, 3890346734.
     const mt = new MT19937(5489);
     expect([mt.nextUint32(), mt.nextUint32(), mt.nextUint32()]).toEqual([3499211612, 581869302, 3890346734]);

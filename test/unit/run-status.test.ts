@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  END_STATUSES, FAILED_STATUSES, FINISHED_STATUSES, LIVE_STATUSES, RUN_STATUSES, endedByItself, isFailed, isFinished, isLive,
+  END_STATUSES,
+  FAILED_STATUSES,
+  FINISHED_STATUSES,
+  LIVE_STATUSES,
+  RUN_STATUSES,
+  endedByItself,
+  isFailed,
+  isFinished,
+  isLive,
 } from '../../shared/run-record';
 import { runSummarySchema } from '../../shared/summary';
 
@@ -12,14 +20,14 @@ describe('run status groups (defined once, in shared/run-status.ts)', () => {
     expect(LIVE_STATUSES).toEqual(['queued', 'running', 'paused']);
   });
 
-  it('a trainer\'s end statuses and the failed ones are finished statuses', () => {
+  it("a trainer's end statuses and the failed ones are finished statuses", () => {
     expect(END_STATUSES.every(isFinished)).toBe(true);
     expect(FAILED_STATUSES.every(isFinished)).toBe(true);
     expect(FAILED_STATUSES.filter((s) => isFailed(s))).toEqual(['failed', 'diverged', 'interrupted']);
     expect(RUN_STATUSES.filter(isFailed)).toEqual(['failed', 'diverged', 'interrupted']);
   });
 
-  it('the summary accepts exactly the trainer\'s end statuses', () => {
+  it("the summary accepts exactly the trainer's end statuses", () => {
     expect(runSummarySchema.shape.status.options).toEqual([...END_STATUSES]);
   });
 

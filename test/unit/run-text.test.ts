@@ -4,13 +4,15 @@ import { annotationSchema, runMetadataSchema, sweepRequestSchema } from '../../s
 import { fitRunName, RUN_TEXT_LIMITS, runNameSchema } from '../../shared/run-text';
 
 describe('run text limits', () => {
-  it('the API\'s schemas take names, tags and notes up to the shared limits and refuse one more', () => {
+  it("the API's schemas take names, tags and notes up to the shared limits and refuse one more", () => {
     const name = 'n'.repeat(RUN_TEXT_LIMITS.name);
     expect(runMetadataSchema.safeParse({ name }).success).toBe(true);
     expect(runMetadataSchema.safeParse({ name: `${name}n` }).success).toBe(false);
     expect(annotationSchema.safeParse({ notes: 'x'.repeat(RUN_TEXT_LIMITS.notes + 1) }).success).toBe(false);
     expect(annotationSchema.safeParse({ tags: ['t'.repeat(RUN_TEXT_LIMITS.tag + 1)] }).success).toBe(false);
-    expect(annotationSchema.safeParse({ tags: Array.from({ length: RUN_TEXT_LIMITS.tags + 1 }, (_, i) => `t${i}`) }).success).toBe(false);
+    expect(
+      annotationSchema.safeParse({ tags: Array.from({ length: RUN_TEXT_LIMITS.tags + 1 }, (_, i) => `t${i}`) }).success,
+    ).toBe(false);
     expect(sweepRequestSchema.shape.name.safeParse(`${name}n`).success).toBe(false);
   });
 

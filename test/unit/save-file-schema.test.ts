@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { saveFileSchema } from '../../shared/api';
 
 describe('saveFileSchema', () => {
-  it('accepts each format the UI exports, the compare view\'s PDF figure included', () => {
+  it("accepts each format the UI exports, the compare view's PDF figure included", () => {
     const files = [
       { suggestedName: 'loss.png', mime: 'image/png', data: 'iVBORw0KGgo=', base64: true },
       { suggestedName: 'loss.svg', mime: 'image/svg+xml', data: '<svg/>', base64: false },
@@ -16,6 +16,8 @@ describe('saveFileSchema', () => {
 
   it('refuses other types and names with a path in them', () => {
     expect(saveFileSchema.safeParse({ suggestedName: 'a.html', mime: 'text/html', data: '', base64: false }).success).toBe(false);
-    expect(saveFileSchema.safeParse({ suggestedName: '../a.csv', mime: 'text/csv', data: '', base64: false }).success).toBe(false);
+    expect(saveFileSchema.safeParse({ suggestedName: '../a.csv', mime: 'text/csv', data: '', base64: false }).success).toBe(
+      false,
+    );
   });
 });

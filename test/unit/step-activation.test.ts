@@ -10,7 +10,13 @@ import { wasmEngine } from '../../shared/engine/best-engine';
 import { Training } from '../../shared/engine/train';
 import { bundledMnistFolder, loadIdxDataset } from '../../electron/core/datasets';
 
-const spec: NetworkSpec = { layers: [12, 6, 4], activation: 'step', loss: 'cross_entropy', dtype: 'float64', crossEntropyDelta: 0 };
+const spec: NetworkSpec = {
+  layers: [12, 6, 4],
+  activation: 'step',
+  loss: 'cross_entropy',
+  dtype: 'float64',
+  crossEntropyDelta: 0,
+};
 
 function setup(seed: number, rows: number) {
   const rng = new RandomState(seed);
@@ -35,7 +41,7 @@ describe('the step activation (§3.2.2, §4.2.5)', () => {
     for (let r = 0; r < rows; r++) expect(Array.from(y.subarray(r * 4, r * 4 + 4)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
-  it('passes no gradient below it: W1 and b1 get exactly 0, analytically and numerically; the output layer\'s agree', () => {
+  it("passes no gradient below it: W1 and b1 get exactly 0, analytically and numerically; the output layer's agree", () => {
     const { net, x, t, rows } = setup(7, 5);
     const plain = net.numericalGradient(x, t, rows).map((g) => Float64Array.from(g));
     const analytic = net.gradient(x, t, rows).grads.map((g) => Float64Array.from(g));
@@ -62,7 +68,7 @@ describe('the step activation (§3.2.2, §4.2.5)', () => {
     expect(net.gradient(x, t, rows).grads[1][0]).toBe(0);
   });
 
-  it('is a run configuration\'s activation like sigmoid and ReLU', () => {
+  it("is a run configuration's activation like sigmoid and ReLU", () => {
     const ok = parseRunConfig({ ...BOOK_DEFAULTS, activation: 'step' });
     expect(ok.ok && ok.config.activation).toBe('step');
     const bad = parseRunConfig({ ...BOOK_DEFAULTS, activation: 'tanh' });
@@ -72,10 +78,25 @@ describe('the step activation (§3.2.2, §4.2.5)', () => {
   it('trains on MNIST with the first layer frozen: W1 and b1 never move, the output layer learns (WebAssembly engine too)', () => {
     const mnist = loadIdxDataset(bundledMnistFolder());
     const train = takeFirst(mnist.train, 300);
-    const training = new Training({
-      layers: [784, 20, 10], activation: 'step', loss: 'cross_entropy', dtype: 'float32', weightInit: 0.01,
-      gradient: 'analytic', learningRate: 0.1, batchSize: 30, iterations: 50, seed: 5, lossTiming: 'after-update',
-    }, train, train, performance.now.bind(performance), wasmEngine() ?? undefined);
+    const training = new Training(
+      {
+        layers: [784, 20, 10],
+        activation: 'step',
+        loss: 'cross_entropy',
+        dtype: 'float32',
+        weightInit: 0.01,
+        gradient: 'analytic',
+        learningRate: 0.1,
+        batchSize: 30,
+        iterations: 50,
+        seed: 5,
+        lossTiming: 'after-update',
+      },
+      train,
+      train,
+      performance.now.bind(performance),
+      wasmEngine() ?? undefined,
+    );
     const before = training.network.parameters().map((p) => Array.from(p.values));
     while (!training.finished) training.step();
     const after = training.network.parameters().map((p) => Array.from(p.values));

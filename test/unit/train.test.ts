@@ -30,18 +30,27 @@ function synthetic(count: number, seed: number): Dataset {
 }
 
 const tinySpec: TrainingSpec = {
-  layers: [4, 8, 4], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64', weightInit: 0.5,
-  gradient: 'analytic', learningRate: 1, batchSize: 10, iterations: 1000, seed: 3, lossTiming: 'after-update',
+  layers: [4, 8, 4],
+  activation: 'sigmoid',
+  loss: 'cross_entropy',
+  dtype: 'float64',
+  weightInit: 0.5,
+  gradient: 'analytic',
+  learningRate: 1,
+  batchSize: 10,
+  iterations: 1000,
+  seed: 3,
+  lossTiming: 'after-update',
 };
 
 describe('the training loop of §4.5', () => {
-  it('iter_per_epoch is max(train_size / batch_size, 1), a float like the book\'s', () => {
+  it("iter_per_epoch is max(train_size / batch_size, 1), a float like the book's", () => {
     expect(itersPerEpoch(60000, 100)).toBe(600);
     expect(itersPerEpoch(1000, 300)).toBeCloseTo(3.3333333333333335, 15);
     expect(itersPerEpoch(50, 100)).toBe(1);
   });
 
-  it('measures accuracy at i = 0, 600 … 9600 for the defaults\' ratio, plus once at the end: 17 + 1', () => {
+  it("measures accuracy at i = 0, 600 … 9600 for the defaults' ratio, plus once at the end: 17 + 1", () => {
     // 600 images with batch 10 and 1 000 iterations have the default run's 60 000 / 100 / 10 000 schedule.
     const data = synthetic(600, 1);
     const training = new Training({ ...tinySpec, batchSize: 10 }, data, data, now);
@@ -92,7 +101,11 @@ describe('the training loop of §4.5', () => {
       const training = new Training({ ...tinySpec, iterations: 50, lossTiming }, data, data, now);
       const losses: number[] = [];
       while (!training.finished) losses.push(training.step().loss);
-      return { weights: training.network.weights.map((w) => Array.from(w)), losses, accuracy: training.finalEvaluation()!.testAcc };
+      return {
+        weights: training.network.weights.map((w) => Array.from(w)),
+        losses,
+        accuracy: training.finalEvaluation()!.testAcc,
+      };
     };
     const [before, after] = [run('before-update'), run('after-update')];
     expect(after.weights).toEqual(before.weights);
@@ -114,39 +127,46 @@ describe('the training loop of §4.5', () => {
 describe('agreement with numpy on real MNIST (fixtures from scripts/make_fixtures.py)', () => {
   // The plain TypeScript step, and the resident WebAssembly step runs use where WebAssembly SIMD exists.
   // Each run's config says when numpy recorded the loss: before the update, or after it as the book does.
-  for (const run of reference.runs) for (const [name, engine] of [['TypeScript', typescriptEngine], ['WebAssembly', wasmEngine()!]] as const) {
-    it(`${run.name} (${run.config.lossTiming}), ${name} step: float64 losses within 1e-9 relative, accuracies equal`, () => {
-      const c = run.config;
-      const spec = { ...c, gradient: 'analytic', dtype: 'float64' } as TrainingSpec;
-      const training = new Training(spec, takeFirst(mnist.train, c.trainSize), mnist.test, now, engine);
-      training.network.weights.forEach((w, l) =>
-        expect(relativeDiff(sum(w), run.initialWeightSums[l])).toBeLessThan(1e-12));
-      const epochs = [];
-      for (let i = 0; i < c.iterations; i++) {
-        const { loss, epoch } = training.step();
-        expect(relativeDiff(loss, run.losses[i]), `iteration ${i}`).toBeLessThan(1e-9);
-        if (epoch) epochs.push(epoch);
-      }
-      epochs.push(training.finalEvaluation()!);
-      expect(epochs.map(({ iteration, trainAcc, testAcc }) => ({ iteration, trainAcc, testAcc }))).toEqual(run.epochs);
-      training.network.weights.forEach((w, l) =>
-        expect(relativeDiff(sum(w), run.finalWeightSums[l])).toBeLessThan(1e-9));
-    });
-  }
+  for (const run of reference.runs)
+    for (const [name, engine] of [
+      ['TypeScript', typescriptEngine],
+      ['WebAssembly', wasmEngine()!],
+    ] as const) {
+      it(`${run.name} (${run.config.lossTiming}), ${name} step: float64 losses within 1e-9 relative, accuracies equal`, () => {
+        const c = run.config;
+        const spec = { ...c, gradient: 'analytic', dtype: 'float64' } as TrainingSpec;
+        const training = new Training(spec, takeFirst(mnist.train, c.trainSize), mnist.test, now, engine);
+        training.network.weights.forEach((w, l) => expect(relativeDiff(sum(w), run.initialWeightSums[l])).toBeLessThan(1e-12));
+        const epochs = [];
+        for (let i = 0; i < c.iterations; i++) {
+          const { loss, epoch } = training.step();
+          expect(relativeDiff(loss, run.losses[i]), `iteration ${i}`).toBeLessThan(1e-9);
+          if (epoch) epochs.push(epoch);
+        }
+        epochs.push(training.finalEvaluation()!);
+        expect(epochs.map(({ iteration, trainAcc, testAcc }) => ({ iteration, trainAcc, testAcc }))).toEqual(run.epochs);
+        training.network.weights.forEach((w, l) => expect(relativeDiff(sum(w), run.finalWeightSums[l])).toBeLessThan(1e-9));
+      });
+    }
 
   it('float32 follows the float64 trajectory closely', () => {
     const c = reference.runs[0].config;
-    const training = new Training({ ...c, gradient: 'analytic', dtype: 'float32' } as TrainingSpec,
-      takeFirst(mnist.train, c.trainSize), mnist.test, now);
+    const training = new Training(
+      { ...c, gradient: 'analytic', dtype: 'float32' } as TrainingSpec,
+      takeFirst(mnist.train, c.trainSize),
+      mnist.test,
+      now,
+    );
     for (let i = 0; i < 100; i++) expect(relativeDiff(training.step().loss, reference.runs[0].losses[i])).toBeLessThan(1e-4);
   });
 });
 
-describe('the book\'s gradient check (ch. 5) on TwoLayerNet(784, 50, 10), first 3 training images', () => {
+describe("the book's gradient check (ch. 5) on TwoLayerNet(784, 50, 10), first 3 training images", () => {
   const check = (crossEntropyDelta: number) => {
     const net = MultiLayerNet.initialise(
       { layers: [784, 50, 10], activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64', crossEntropyDelta },
-      0.01, new RandomState(0),
+      0.01,
+      new RandomState(0),
     );
     const x = new Float64Array(3 * 784);
     const t = new Int32Array(3);
@@ -154,7 +174,7 @@ describe('the book\'s gradient check (ch. 5) on TwoLayerNet(784, 50, 10), first 
     return Object.fromEntries(gradientCheck(net, x, t, 3, now).parameters.map((p) => [p.name, p.meanAbsDiff]));
   };
 
-  it('with the book\'s δ = 1e-7 the difference is δ\'s own effect: ≈ 1e-7 for b2, far less for W1', () => {
+  it("with the book's δ = 1e-7 the difference is δ's own effect: ≈ 1e-7 for b2, far less for W1", () => {
     const diff = check(1e-7);
     expect(diff.b2).toBeGreaterThan(5e-8);
     expect(diff.b2).toBeLessThan(3e-7);
@@ -163,7 +183,7 @@ describe('the book\'s gradient check (ch. 5) on TwoLayerNet(784, 50, 10), first 
     expect(diff.b1).toBeLessThan(5e-9);
   });
 
-  it('with δ = 0 only rounding remains, as small as the book\'s printed figures', () => {
+  it("with δ = 0 only rounding remains, as small as the book's printed figures", () => {
     const diff = check(0);
     // The book prints W1 2.2e-13, b1 9.7e-13, W2 8.4e-13, b2 1.2e-10 (its own random weights).
     expect(diff.W1).toBeLessThan(1e-12);

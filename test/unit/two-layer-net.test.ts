@@ -35,11 +35,14 @@ function batch(rows: number, features: number, classes: number, seed: number) {
 function twins(layers: [number, number, number], seed: number, std: number) {
   const book = new TwoLayerNet(...layers, new RandomState(seed), std);
   const general = MultiLayerNet.initialise(
-    { layers, activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64' }, std, new RandomState(seed));
+    { layers, activation: 'sigmoid', loss: 'cross_entropy', dtype: 'float64' },
+    std,
+    new RandomState(seed),
+  );
   return { book, general };
 }
 
-describe('MultiLayerNet against the book\'s TwoLayerNet', () => {
+describe("MultiLayerNet against the book's TwoLayerNet", () => {
   it('draws the same initial weights from the same seed (W1 then W2, biases zero)', () => {
     const { book, general } = twins([784, 50, 10], 2024, 0.01);
     expect(Array.from(general.weights[0])).toEqual(Array.from(book.params.W1));
@@ -67,10 +70,12 @@ describe('MultiLayerNet against the book\'s TwoLayerNet', () => {
   it('784-50-10, batch 100: the analytic gradients agree to 1e-12, parameter by parameter', () => {
     const expected = book.gradient(x, oneHot, 100);
     const { grads } = general.gradient(x, labels, 100);
-    [expected.W1, expected.b1, expected.W2, expected.b2].forEach((g, i) => expect(scaledDiff(grads[i], g), `parameter ${i}`).toBeLessThan(1e-12));
+    [expected.W1, expected.b1, expected.W2, expected.b2].forEach((g, i) =>
+      expect(scaledDiff(grads[i], g), `parameter ${i}`).toBeLessThan(1e-12),
+    );
   });
 
-  it('20-8-4, batch 5: the book\'s numerical gradients agree to 1e-12, and match the analytic one', () => {
+  it("20-8-4, batch 5: the book's numerical gradients agree to 1e-12, and match the analytic one", () => {
     const small = twins([20, 8, 4], 3, 0.5);
     const data = batch(5, 20, 4, 4);
     const expected = small.book.numericalGradient(data.x, data.oneHot, 5);
@@ -79,6 +84,8 @@ describe('MultiLayerNet against the book\'s TwoLayerNet', () => {
     reference.forEach((g, i) => expect(scaledDiff(numerical[i], g), `parameter ${i}`).toBeLessThan(1e-12));
     const analytic = small.book.gradient(data.x, data.oneHot, 5);
     // Central differences with h = 1e-4 against backpropagation: the book's gradient check.
-    [analytic.W1, analytic.b1, analytic.W2, analytic.b2].forEach((g, i) => expect(scaledDiff(reference[i], g)).toBeLessThan(1e-5));
+    [analytic.W1, analytic.b1, analytic.W2, analytic.b2].forEach((g, i) =>
+      expect(scaledDiff(reference[i], g)).toBeLessThan(1e-5),
+    );
   });
 });

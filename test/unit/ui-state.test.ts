@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFS, parseUiState } from '../../shared/ui-state';
 import { fieldsFrom } from '../../renderer/src/lib/form';
 
-const prefs = { smoothing: 0.8, logY: true, xAxis: 'time', exportWidth: 1600, exportHeight: 900, exportScale: 3, exportBackground: 'transparent' };
+const prefs = {
+  smoothing: 0.8,
+  logY: true,
+  xAxis: 'time',
+  exportWidth: 1600,
+  exportHeight: 900,
+  exportScale: 3,
+  exportBackground: 'transparent',
+};
 
-describe('the page\'s saved UI state', () => {
+describe("the page's saved UI state", () => {
   it('a state the page saved is restored as saved', () => {
     const form = { ...fieldsFrom(), hidden: ['100'], learningRate: '0.5', iterations: '777', name: 'half filled' };
     const saved = { selected: ['20261128-103400-3f9a1c'], view: 'compare', prefs, form };
@@ -14,23 +22,43 @@ describe('the page\'s saved UI state', () => {
   it('nothing saved, or not JSON, or not an object: every field at its default', () => {
     const defaults = { selected: [], view: 'train', prefs: DEFAULT_PREFS, form: null };
     for (const text of [null, '', 'not json', 'null', '[1]', '7']) expect(parseUiState(text)).toEqual(defaults);
-    expect(DEFAULT_PREFS).toEqual({ smoothing: 0.6, logY: false, xAxis: 'iteration', exportWidth: 1200, exportHeight: 700, exportScale: 2, exportBackground: '#ffffff' });
+    expect(DEFAULT_PREFS).toEqual({
+      smoothing: 0.6,
+      logY: false,
+      xAxis: 'iteration',
+      exportWidth: 1200,
+      exportHeight: 700,
+      exportScale: 2,
+      exportBackground: '#ffffff',
+    });
   });
 
   it('each field that does not fit falls back alone; the others are kept', () => {
-    const state = parseUiState(JSON.stringify({
-      selected: ['a', 3, null, 'b'], view: 'settings',
-      prefs: { ...prefs, smoothing: 1, exportWidth: 'wide', exportBackground: 'red', xAxis: 'loss' },
-    }));
+    const state = parseUiState(
+      JSON.stringify({
+        selected: ['a', 3, null, 'b'],
+        view: 'settings',
+        prefs: { ...prefs, smoothing: 1, exportWidth: 'wide', exportBackground: 'red', xAxis: 'loss' },
+      }),
+    );
     expect(state).toEqual({
-      selected: ['a', 'b'], view: 'train',
+      selected: ['a', 'b'],
+      view: 'train',
       prefs: { ...prefs, smoothing: 0.6, exportWidth: 1200, exportBackground: '#ffffff', xAxis: 'iteration' },
       form: null,
     });
     // A form draft that does not fit (a field missing, an unknown weight init) is dropped alone.
-    expect(parseUiState(JSON.stringify({ view: 'sweep', form: { ...fieldsFrom(), initKind: 'lecun' } }))).toMatchObject({ view: 'sweep', form: null });
+    expect(parseUiState(JSON.stringify({ view: 'sweep', form: { ...fieldsFrom(), initKind: 'lecun' } }))).toMatchObject({
+      view: 'sweep',
+      form: null,
+    });
     expect(parseUiState(JSON.stringify({ form: { learningRate: '0.5' } })).form).toBeNull();
     expect(parseUiState(JSON.stringify({ selected: Array.from({ length: 150 }, (_, i) => `r${i}`) })).selected).toHaveLength(100);
-    expect(parseUiState(JSON.stringify({ view: 'lab', prefs: 'dark' }))).toEqual({ selected: [], view: 'lab', prefs: DEFAULT_PREFS, form: null });
+    expect(parseUiState(JSON.stringify({ view: 'lab', prefs: 'dark' }))).toEqual({
+      selected: [],
+      view: 'lab',
+      prefs: DEFAULT_PREFS,
+      form: null,
+    });
   });
 });

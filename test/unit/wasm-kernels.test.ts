@@ -7,7 +7,12 @@ import type { FloatArray } from '../../shared/engine/tensor';
 
 const wasm = wasmKernels();
 
-function matrix(rng: RandomState, length: number, zeros: number, Type: Float32ArrayConstructor | Float64ArrayConstructor): FloatArray {
+function matrix(
+  rng: RandomState,
+  length: number,
+  zeros: number,
+  Type: Float32ArrayConstructor | Float64ArrayConstructor,
+): FloatArray {
   const out = new Type(length);
   for (let i = 0; i < length; i++) out[i] = rng.randomSample() < zeros ? 0 : rng.standardNormal();
   return out;
@@ -29,8 +34,21 @@ describe('WebAssembly SIMD kernels', () => {
     expect(wasm?.name).toBe('wasm-simd');
   });
 
-  const shapes = [[1, 1, 1], [3, 7, 5], [2, 5, 1], [17, 33, 9], [4, 784, 50], [100, 50, 10], [5, 3, 4], [6, 9, 13], [0, 4, 3]];
-  for (const [Type, tolerance] of [[Float64Array, 1e-12], [Float32Array, 1e-5]] as const) {
+  const shapes = [
+    [1, 1, 1],
+    [3, 7, 5],
+    [2, 5, 1],
+    [17, 33, 9],
+    [4, 784, 50],
+    [100, 50, 10],
+    [5, 3, 4],
+    [6, 9, 13],
+    [0, 4, 3],
+  ];
+  for (const [Type, tolerance] of [
+    [Float64Array, 1e-12],
+    [Float32Array, 1e-5],
+  ] as const) {
     for (const [rows, k, n] of shapes) {
       for (const zeros of [0, 0.81, 1]) {
         it(`${Type.name}: ${rows}×${k}×${n}, ${zeros * 100}% zeros — all three products equal the TypeScript twins`, () => {
@@ -38,7 +56,15 @@ describe('WebAssembly SIMD kernels', () => {
           const a = matrix(rng, rows * k, zeros, Type);
           const b = matrix(rng, k * n, 0, Type);
           const c = matrix(rng, rows * n, 0, Type);
-          const check = (op: 'matmul' | 'matmulTransposeA' | 'matmulTransposeB', x: FloatArray, y: FloatArray, size: number, d1: number, d2: number, d3: number) => {
+          const check = (
+            op: 'matmul' | 'matmulTransposeA' | 'matmulTransposeB',
+            x: FloatArray,
+            y: FloatArray,
+            size: number,
+            d1: number,
+            d2: number,
+            d3: number,
+          ) => {
             const ours = new Type(size).fill(99);
             const twin = new Type(size).fill(99);
             wasm![op](x, y, ours, d1, d2, d3);

@@ -9,7 +9,16 @@ describe('window-state.json', () => {
   });
 
   it('a file that does not fit opens the window at its default size instead of failing', () => {
-    for (const text of ['', 'not json', 'null', '[]', '{"width":"wide","height":600}', '{"width":0,"height":600}', '{"width":1e9,"height":600}', '{"x":1.5,"width":900,"height":600}']) {
+    for (const text of [
+      '',
+      'not json',
+      'null',
+      '[]',
+      '{"width":"wide","height":600}',
+      '{"width":0,"height":600}',
+      '{"width":1e9,"height":600}',
+      '{"x":1.5,"width":900,"height":600}',
+    ]) {
       expect(parseWindowState(text)).toEqual(DEFAULT_WINDOW_STATE);
     }
   });

@@ -13,7 +13,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export function classifyImport(specifier, fromFile) {
   const bare = specifier.split('?')[0];
   if (bare.startsWith('.') || bare.startsWith('/')) {
-    const target = relative(ROOT, resolve(dirname(fromFile), bare)).split(sep).join('/');
+    const target = relative(ROOT, resolve(dirname(fromFile), bare))
+      .split(sep)
+      .join('/');
     return { kind: 'repo', name: target };
   }
   if (bare.startsWith('node:') || isBuiltin(bare)) return { kind: 'node', name: bare };
@@ -28,10 +30,14 @@ const inFolder = (path, folder) => path === folder || path.startsWith(`${folder}
 /** Whether `layer.may` lets it import `target` (see the option schema below for the fields). */
 export function mayImport(may, target) {
   switch (target.kind) {
-    case 'repo': return (may.folders ?? []).some((folder) => inFolder(target.name, folder));
-    case 'node': return may.node === true;
-    case 'electron': return may.electron === true;
-    case 'npm': return may.npm === true || (Array.isArray(may.npm) && may.npm.includes(target.name));
+    case 'repo':
+      return (may.folders ?? []).some((folder) => inFolder(target.name, folder));
+    case 'node':
+      return may.node === true;
+    case 'electron':
+      return may.electron === true;
+    case 'npm':
+      return may.npm === true || (Array.isArray(may.npm) && may.npm.includes(target.name));
   }
   return false;
 }
@@ -67,15 +73,17 @@ const rule = {
   meta: {
     type: 'problem',
     docs: { description: 'Each layer imports only what its allow-list names (the layer table in README.md).' },
-    schema: [{
-      type: 'array',
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['folder', 'may'],
-        properties: { folder: { type: 'string' }, may: allowList, why: { type: 'string' } },
+    schema: [
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['folder', 'may'],
+          properties: { folder: { type: 'string' }, may: allowList, why: { type: 'string' } },
+        },
       },
-    }],
+    ],
     messages: {
       outside: '{{layer}}/ may not import "{{specifier}}" ({{target}}): besides itself it may import only {{allowed}}.{{why}}',
     },
@@ -96,7 +104,12 @@ const rule = {
         data: {
           layer: layer.folder,
           specifier: source.value,
-          target: { repo: target.name, node: 'a Node builtin', electron: 'the Electron runtime', npm: `npm package ${target.name}` }[target.kind],
+          target: {
+            repo: target.name,
+            node: 'a Node builtin',
+            electron: 'the Electron runtime',
+            npm: `npm package ${target.name}`,
+          }[target.kind],
           allowed: describeAllowList(layer.may) || 'nothing',
           why: layer.why ? ` ${layer.why}` : '',
         },

@@ -38,7 +38,10 @@ export function writeHistoriesCsv({ store, runs, epochsOf, write }: HistoryExpor
  * The JSON export, streamed: `[{ run, iterations, losses, epochs }, …]` as `stringify(value, 2)` would
  * print it (`stringify` is JSON.stringify or a variant that escapes more), two passes per run.
  */
-export function writeHistoriesJson({ store, runs, epochsOf, write }: HistoryExport, stringify: (value: unknown, indent: number) => string): void {
+export function writeHistoriesJson(
+  { store, runs, epochsOf, write }: HistoryExport,
+  stringify: (value: unknown, indent: number) => string,
+): void {
   const out = new ChunkedWriter(write);
   // Nested two levels down: each line of a value printed on its own gets four more spaces.
   const nested = (value: unknown): string => stringify(value, 2).replace(/\n/g, '\n    ');

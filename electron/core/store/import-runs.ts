@@ -7,7 +7,20 @@
  * already in the store is ever overwritten.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isLive, type RunRecord } from '../../../shared/run-record';
 import { errorMessage } from '../../../shared/errors';
@@ -34,7 +47,10 @@ export interface ImportReport {
 
 /** The folder given cannot be imported from at all (missing, not a folder): the caller's input is wrong. */
 export class ImportFolderError extends Error {
-  constructor(readonly folder: string, reason: string) {
+  constructor(
+    readonly folder: string,
+    reason: string,
+  ) {
     super(`${folder}: ${reason}`);
     this.name = 'ImportFolderError';
   }
@@ -117,9 +133,20 @@ function importOne(store: RunStore, source: string, report: ImportReport): void 
     replaceFile(join(staging, RUN_FILE), `${JSON.stringify({ ...incoming, id }, null, 2)}\n`, { fsync: true });
     // A rename never replaces a folder with content: a run the store has is never overwritten.
     renameSync(staging, store.runDir(id));
-    report.imported.push({ id, originalId: record.id, path: source, wasStatus: incoming.status === record.status ? null : record.status });
+    report.imported.push({
+      id,
+      originalId: record.id,
+      path: source,
+      wasStatus: incoming.status === record.status ? null : record.status,
+    });
   } catch (error) {
-    report.damaged.push({ path: source, reason: error instanceof StoreFileError ? `${basename(error.path)} ${error.reason}` : `could not be copied (${errorMessage(error)})` });
+    report.damaged.push({
+      path: source,
+      reason:
+        error instanceof StoreFileError
+          ? `${basename(error.path)} ${error.reason}`
+          : `could not be copied (${errorMessage(error)})`,
+    });
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -133,7 +160,11 @@ function dataFiles(source: string): string[] {
   if (type === null) return files;
   if (type !== 'a folder') throw new StoreFileError(snapshots, `is ${type}, not a folder; it was not read`);
   const names = readdirSync(snapshots).filter((name) => SNAPSHOT_FILE.test(name));
-  if (names.length > MAX_SNAPSHOT_FILES) throw new StoreFileError(snapshots, `holds ${names.length} snapshot files, more than the ${MAX_SNAPSHOT_FILES} a run keeps; it was not read`);
+  if (names.length > MAX_SNAPSHOT_FILES)
+    throw new StoreFileError(
+      snapshots,
+      `holds ${names.length} snapshot files, more than the ${MAX_SNAPSHOT_FILES} a run keeps; it was not read`,
+    );
   return [...files, ...names.sort().map((name) => join('snapshots', name))];
 }
 
@@ -170,7 +201,11 @@ function readChunks(fd: number, size: number, path: string, visit: (chunk: Buffe
 function copyFile(from: string, root: string, to: string): string {
   const { fd, size } = openStoreFile(from, root);
   try {
-    if (size > MAX_RUN_FILE_BYTES) throw new StoreFileError(from, `is ${formatBytes(size)}, more than the ${formatBytes(MAX_RUN_FILE_BYTES)} a run's file may have; it was not read`);
+    if (size > MAX_RUN_FILE_BYTES)
+      throw new StoreFileError(
+        from,
+        `is ${formatBytes(size)}, more than the ${formatBytes(MAX_RUN_FILE_BYTES)} a run's file may have; it was not read`,
+      );
     const out = openSync(to, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
     try {
       const hash = readChunks(fd, size, from, (chunk) => {
@@ -226,7 +261,10 @@ function sameRun(store: RunStore, incoming: RunRecord, metricsHash: string): boo
 /** JSON with keys sorted, so two equal records compare equal whatever order their files wrote keys in. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
 }
 
 /** A new id for a run whose id the store uses for another run: from its creation time, so it sorts the same. */

@@ -41,20 +41,30 @@ export function scanMetrics(path: string, root: string, visitor: MetricsVisitor,
 }
 
 /** `scanMetrics` as steps that pause after each chunk (see line-reader.ts). */
-export function* scanSteps(path: string, root: string, visitor: MetricsVisitor, from = { bytes: 0, line: 1 }): Steps<MetricsScan> {
+export function* scanSteps(
+  path: string,
+  root: string,
+  visitor: MetricsVisitor,
+  from = { bytes: 0, line: 1 },
+): Steps<MetricsScan> {
   const warnings: string[] = [];
   let skipped = 0;
   // A file of a million bad lines gives a count, not a million warnings.
   const skip = (message: string): void => void (++skipped <= MAX_REPORTED_LINES && warnings.push(message));
   let ending: LineReadResult;
   try {
-    ending = yield* lineSteps(path, root, (text, number) => {
-      if (text.length === 0) return;
-      const parsed = parseMetricsLine(text);
-      if (!parsed.ok) skip(`${path}: line ${number} ${parsed.reason} and was skipped`);
-      else if (parsed.line.type === 'progress') visitor.progress(parsed.line);
-      else visitor.epoch(measurementOf(parsed.line));
-    }, { maxLineBytes: MAX_METRICS_LINE_BYTES, start: from.bytes, firstLine: from.line });
+    ending = yield* lineSteps(
+      path,
+      root,
+      (text, number) => {
+        if (text.length === 0) return;
+        const parsed = parseMetricsLine(text);
+        if (!parsed.ok) skip(`${path}: line ${number} ${parsed.reason} and was skipped`);
+        else if (parsed.line.type === 'progress') visitor.progress(parsed.line);
+        else visitor.epoch(measurementOf(parsed.line));
+      },
+      { maxLineBytes: MAX_METRICS_LINE_BYTES, start: from.bytes, firstLine: from.line },
+    );
   } catch (error) {
     if (!(error instanceof StoreFileError)) throw error;
     warnings.push(/ENOENT/.test(error.reason) ? `${path}: missing` : `${path}: ${error.reason}`);
@@ -64,7 +74,8 @@ export function* scanSteps(path: string, root: string, visitor: MetricsVisitor, 
     skip(`${path}: line ${number} is longer than ${formatBytes(MAX_METRICS_LINE_BYTES)}, more than any record, and was skipped`);
   }
   if (skipped > MAX_REPORTED_LINES) warnings.push(`${path}: ${skipped - MAX_REPORTED_LINES} more bad lines were skipped`);
-  if (ending.tornTailBytes > 0) warnings.push(`${path}: the last line is incomplete (${ending.tornTailBytes} bytes; a write was cut off) and was skipped`);
+  if (ending.tornTailBytes > 0)
+    warnings.push(`${path}: the last line is incomplete (${ending.tornTailBytes} bytes; a write was cut off) and was skipped`);
   return { bytesRead: ending.bytesRead, linesRead: ending.linesRead, skipped, warnings };
 }
 

@@ -56,7 +56,12 @@ export class ChunkedWriter {
  * "epochs":[…],"warnings":[…]}` through `write`; strings (the warnings) go through `stringify`, numbers
  * as JSON writes them.
  */
-export function writeMetricsJson(path: string, root: string, write: (text: string) => void, stringify: (value: unknown) => string = JSON.stringify): void {
+export function writeMetricsJson(
+  path: string,
+  root: string,
+  write: (text: string) => void,
+  stringify: (value: unknown) => string = JSON.stringify,
+): void {
   const out = new ChunkedWriter(write);
   const array = (name: string, first: boolean, pass: (emit: (value: number) => void) => MetricsVisitor) => {
     out.add(`${first ? '{' : ','}"${name}":[`);

@@ -63,8 +63,22 @@ export type MetricsSummary = z.infer<typeof metricsSummarySchema>;
 
 function emptySummary(): MetricsSummary {
   return {
-    version: 1, bytesRead: 0, linesRead: 0, fingerprint: '', size: 1, min: [], max: [], sum: [], count: [], seconds: [],
-    lastSeconds: 0, losses: 0, lastLoss: null, epochs: [], skipped: 0, warnings: [],
+    version: 1,
+    bytesRead: 0,
+    linesRead: 0,
+    fingerprint: '',
+    size: 1,
+    min: [],
+    max: [],
+    sum: [],
+    count: [],
+    seconds: [],
+    lastSeconds: 0,
+    losses: 0,
+    lastLoss: null,
+    epochs: [],
+    skipped: 0,
+    warnings: [],
   };
 }
 
@@ -125,7 +139,10 @@ function fingerprintOf(path: string, root: string, upTo: number): string {
   try {
     const hash = createHash('sha256');
     const end = Math.min(upTo, file.size);
-    for (const [start, length] of [[0, Math.min(FINGERPRINT_HEAD, end)], [Math.max(0, end - FINGERPRINT_TAIL), Math.min(FINGERPRINT_TAIL, end)]]) {
+    for (const [start, length] of [
+      [0, Math.min(FINGERPRINT_HEAD, end)],
+      [Math.max(0, end - FINGERPRINT_TAIL), Math.min(FINGERPRINT_TAIL, end)],
+    ]) {
       const bytes = Buffer.alloc(length);
       const n = readSync(file.fd, bytes, 0, length, start);
       hash.update(bytes.subarray(0, n));
@@ -143,7 +160,9 @@ function cachedSummary(cachePath: string, path: string, root: string, rawSize: n
     if (!parsed.success) return undefined;
     const summary = parsed.data;
     // A file that shrank, or starts differently, was replaced rather than appended to: start again.
-    return summary.bytesRead <= rawSize && summary.fingerprint === fingerprintOf(path, root, summary.bytesRead) ? summary : undefined;
+    return summary.bytesRead <= rawSize && summary.fingerprint === fingerprintOf(path, root, summary.bytesRead)
+      ? summary
+      : undefined;
   } catch (error) {
     if (error instanceof StoreFileError || error instanceof SyntaxError) return undefined;
     throw error;
@@ -160,7 +179,11 @@ export function summarizeMetrics(path: string, root: string, cachePath: string):
 }
 
 /** `summarizeMetrics` as steps that pause after each chunk read (see line-reader.ts). */
-export function* summarySteps(path: string, root: string, cachePath: string): Steps<{ summary: MetricsSummary; warnings: string[] }> {
+export function* summarySteps(
+  path: string,
+  root: string,
+  cachePath: string,
+): Steps<{ summary: MetricsSummary; warnings: string[] }> {
   let rawSize: number;
   try {
     const file = openStoreFile(path, root);
@@ -172,10 +195,15 @@ export function* summarySteps(path: string, root: string, cachePath: string): St
   }
   const summary = cachedSummary(cachePath, path, root, rawSize) ?? emptySummary();
   const before = summary.bytesRead;
-  const scan = yield* scanSteps(path, root, {
-    progress: (line) => addProgress(summary, line),
-    epoch: (measurement) => void summary.epochs.push(measurement),
-  }, { bytes: summary.bytesRead, line: summary.linesRead + 1 });
+  const scan = yield* scanSteps(
+    path,
+    root,
+    {
+      progress: (line) => addProgress(summary, line),
+      epoch: (measurement) => void summary.epochs.push(measurement),
+    },
+    { bytes: summary.bytesRead, line: summary.linesRead + 1 },
+  );
   // Warnings about bad lines belong to the bytes covered; a torn tail is about the file's current end.
   const torn = scan.warnings.filter((w) => / the last line is incomplete /.test(w));
   summary.warnings.push(...scan.warnings.filter((w) => !torn.includes(w)).slice(0, Math.max(0, 50 - summary.warnings.length)));

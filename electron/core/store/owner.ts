@@ -41,12 +41,21 @@ export function processStartTime(pid: number): number | undefined {
 export function currentOwner(): RunOwner {
   const startTime = processStartTime(process.pid);
   const boot = bootId();
-  return { pid: process.pid, hostname: hostname(), ...(startTime === undefined ? {} : { startTime }), ...(boot === undefined ? {} : { bootId: boot }) };
+  return {
+    pid: process.pid,
+    hostname: hostname(),
+    ...(startTime === undefined ? {} : { startTime }),
+    ...(boot === undefined ? {} : { bootId: boot }),
+  };
 }
 
 /** True if `owner` is this very process. */
 export function isCurrentProcess(owner: RunOwner): boolean {
-  return owner.pid === process.pid && owner.hostname === hostname() && (owner.startTime === undefined || owner.startTime === processStartTime(process.pid));
+  return (
+    owner.pid === process.pid &&
+    owner.hostname === hostname() &&
+    (owner.startTime === undefined || owner.startTime === processStartTime(process.pid))
+  );
 }
 
 /**

@@ -29,7 +29,11 @@ export interface PendingEdit {
 export function writeEdit(runDir: string, change: Annotation): void {
   const folder = join(runDir, EDITS_FOLDER);
   mkdirSync(folder, { recursive: true });
-  replaceFile(join(folder, `${Date.now()}-${process.pid}-${randomBytes(4).toString('hex')}.json`), `${JSON.stringify(change)}\n`, { fsync: true });
+  replaceFile(
+    join(folder, `${Date.now()}-${process.pid}-${randomBytes(4).toString('hex')}.json`),
+    `${JSON.stringify(change)}\n`,
+    { fsync: true },
+  );
 }
 
 /**
@@ -40,7 +44,9 @@ export function pendingEdits(runDir: string, root: string): PendingEdit[] {
   const folder = join(runDir, EDITS_FOLDER);
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => EDIT_FILE.test(name)).sort();
+    names = readdirSync(folder)
+      .filter((name) => EDIT_FILE.test(name))
+      .sort();
   } catch {
     return [];
   }

@@ -14,7 +14,22 @@
  * the other runs from loading, and nothing is ever deleted. Reading never needs writing: every file is
  * type-checked and size-bounded before it is read (store-file.ts), and recovery is best effort.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, truncateSync, writeFileSync, writeSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+  type Dirent,
+} from 'node:fs';
 import { join } from 'node:path';
 import { isLive, RUN_SCHEMA_VERSION, runRecordSchema, type RunRecord } from '../../../shared/run-record';
 import type { DamagedRunInfo } from '../../../shared/api';
@@ -34,10 +49,12 @@ import { errorMessage } from '../../../shared/errors';
 /** A run folder whose record cannot be read (the API's format: shared/api.ts). */
 export type DamagedRun = DamagedRunInfo;
 
-
 /** A record that cannot be read: the path and why. */
 export class DamagedRunError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'DamagedRunError';
   }
@@ -182,7 +199,8 @@ export class RunStore {
    */
   annotate(id: string, change: Annotation): RunRecord {
     const record = this.read(id);
-    const trainedElsewhere = isLive(record.status) && record.owner !== null && !isCurrentProcess(record.owner) && ownerIsAlive(record.owner);
+    const trainedElsewhere =
+      isLive(record.status) && record.owner !== null && !isCurrentProcess(record.owner) && ownerIsAlive(record.owner);
     return trainedElsewhere ? this.requestEdit(id, change) : this.update(id, (r) => ({ ...r, ...change }));
   }
 
@@ -208,7 +226,11 @@ export class RunStore {
       if (!entry.isDirectory()) {
         // Hidden files are the operating system's (.DS_Store); anything else here is not a run and says so.
         if (!entry.name.startsWith('.')) {
-          damaged.push({ id: entry.name, path: join(this.runsDir, entry.name), reason: `is ${fileTypeOf(entry)}, not a run folder; it was not read` });
+          damaged.push({
+            id: entry.name,
+            path: join(this.runsDir, entry.name),
+            reason: `is ${fileTypeOf(entry)}, not a run folder; it was not read`,
+          });
         }
         continue;
       }
@@ -375,7 +397,9 @@ export class RunStore {
       try {
         changed.push(this.endAbandoned(run, 'interrupted'));
       } catch (error) {
-        warnings.push(`run ${run.id} is left ${run.status}: its training process is gone, but the store cannot record that (${errorMessage(error)})`);
+        warnings.push(
+          `run ${run.id} is left ${run.status}: its training process is gone, but the store cannot record that (${errorMessage(error)})`,
+        );
       }
     }
     return { changed, warnings };
@@ -388,7 +412,8 @@ export class RunStore {
   endAbandoned(abandoned: RunRecord, status: 'interrupted' | 'stopped'): RunRecord {
     const { record: run, edits } = this.readWithEdits(abandoned.id);
     const torn = this.setAsideTornTail(run.id);
-    const reason = `the process training it (pid ${run.owner?.pid ?? '?'}) ended while the run was ${run.status}` +
+    const reason =
+      `the process training it (pid ${run.owner?.pid ?? '?'}) ended while the run was ${run.status}` +
       (status === 'stopped' ? '; stopped by request' : '') +
       (torn ? `; an incomplete metrics line was set aside in ${torn}` : '');
     const next: RunRecord = { ...run, status, owner: null, endedAt: new Date().toISOString(), error: reason };
@@ -477,7 +502,10 @@ export function readRunRecordFile(path: string, root: string, folderId: string |
   const parsed = runRecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DamagedRunError(path, `does not match the run format: ${issue.path.join('.') || '(the whole record)'}: ${issue.message}`);
+    throw new DamagedRunError(
+      path,
+      `does not match the run format: ${issue.path.join('.') || '(the whole record)'}: ${issue.message}`,
+    );
   }
   const named = isRunId(parsed.data.id) ? `run ${parsed.data.id}` : 'something that is not a run id';
   if (folderId === null ? !isRunId(parsed.data.id) : parsed.data.id !== folderId) {

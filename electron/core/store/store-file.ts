@@ -6,14 +6,30 @@
  * the file's type or size, never its content.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { fileTypeOf } from '../file-type';
 import { errorCode as codeOf, errorMessage } from '../../../shared/errors';
 
 /** A store file that cannot be read: the path and why (no content quoted). */
 export class StoreFileError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'StoreFileError';
   }
@@ -58,7 +74,8 @@ function regularFileToOpen(path: string, root: string): string {
     } catch (error) {
       throw new StoreFileError(path, `is a symbolic link that cannot be followed (${errorCode(error)})`);
     }
-    if (!isInside(target, resolvedRoot(root))) throw new StoreFileError(path, 'is a symbolic link to a file outside the store; it was not read');
+    if (!isInside(target, resolvedRoot(root)))
+      throw new StoreFileError(path, 'is a symbolic link to a file outside the store; it was not read');
     stats = lstatSync(target);
   }
   if (!stats.isFile()) throw new StoreFileError(path, `is ${fileTypeOf(stats)}, not a regular file; it was not read`);
@@ -89,7 +106,11 @@ export function openStoreFile(path: string, root: string): { fd: number; size: n
 export function readStoreFile(path: string, root: string, maxBytes: number): Buffer {
   const { fd, size } = openStoreFile(path, root);
   try {
-    if (size > maxBytes) throw new StoreFileError(path, `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} such a file may have; it was not read`);
+    if (size > maxBytes)
+      throw new StoreFileError(
+        path,
+        `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} such a file may have; it was not read`,
+      );
     // The file may grow while it is read: read at most one byte past the bound to notice.
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(size, 1)));
     let length = 0;
@@ -98,7 +119,8 @@ export function readStoreFile(path: string, root: string, maxBytes: number): Buf
       if (n === 0) break;
       length += n;
       if (length === buffer.length) {
-        if (length > maxBytes) throw new StoreFileError(path, `grew past ${formatBytes(maxBytes)} while it was read; it was not read`);
+        if (length > maxBytes)
+          throw new StoreFileError(path, `grew past ${formatBytes(maxBytes)} while it was read; it was not read`);
         break;
       }
     }

@@ -30,7 +30,9 @@ export function readUiState(home: string, warn: (message: string) => void = () =
   try {
     text = readStoreFile(path, home, MAX_UI_STATE_BYTES).toString('utf8');
   } catch (error) {
-    warn(`${error instanceof StoreFileError ? error.message : `${path}: ${errorCode(error) ?? 'cannot be read'}`}; the page's saved state starts from its defaults`);
+    warn(
+      `${error instanceof StoreFileError ? error.message : `${path}: ${errorCode(error) ?? 'cannot be read'}`}; the page's saved state starts from its defaults`,
+    );
     return parseUiState(null);
   }
   return parseUiState(text);

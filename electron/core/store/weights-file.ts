@@ -31,7 +31,14 @@ export function writeWeights(base: string, network: MultiLayerNet, seed: number)
   });
   replaceFile(`${base}.bin`, bytes, { fsync: true });
   const header: WeightsHeader = {
-    schemaVersion: WEIGHTS_SCHEMA_VERSION, dtype, byteOrder: 'little-endian', layers: [...layers], activation, loss, seed, parameters,
+    schemaVersion: WEIGHTS_SCHEMA_VERSION,
+    dtype,
+    byteOrder: 'little-endian',
+    layers: [...layers],
+    activation,
+    loss,
+    seed,
+    parameters,
   };
   replaceFile(`${base}.json`, `${JSON.stringify(header, null, 2)}\n`, { fsync: true });
   return header;

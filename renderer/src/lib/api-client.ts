@@ -3,7 +3,13 @@
  * bridge's (HTTP calls, WebSocket events) when the page is served by `descent serve`.
  */
 import { z } from 'zod';
-import { parseApiResult, workbenchEventSchema, type SaveFileRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
+import {
+  parseApiResult,
+  workbenchEventSchema,
+  type SaveFileRequest,
+  type WorkbenchApi,
+  type WorkbenchEvent,
+} from '../../../shared/api';
 import { createApiProxy, type ApiTransport } from '../../../shared/api-proxy';
 import { connection } from './connection';
 

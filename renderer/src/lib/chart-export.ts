@@ -27,7 +27,8 @@ export interface ChartExport {
 }
 
 /** Words for what a decimated curve shows, for "as plotted" exports. */
-export const REDUCED_NOTE = 'as plotted: each line reduced to the first, lowest, highest and last point of each pixel column (every spike kept); the CSV export has every recorded value';
+export const REDUCED_NOTE =
+  'as plotted: each line reduced to the first, lowest, highest and last point of each pixel column (every spike kept); the CSV export has every recorded value';
 
 /** Exported figures' text colour: dark on light backgrounds, light on the dark one. */
 export function textColourFor(background: string): string {
@@ -37,7 +38,14 @@ export function textColourFor(background: string): string {
 /** The chart's look for a saved figure: title, subtitle, colours for the chosen background, legend beside the plot when long. */
 export function figureLook(chart: ChartExport, background: string): ChartLook {
   const long = sideLegend(chart.series, chart.look.legendKey ?? []) !== null;
-  return { ...chart.look, title: chart.title, subtitle: chart.subtitle, background, textColour: textColourFor(background), legendRight: long };
+  return {
+    ...chart.look,
+    title: chart.title,
+    subtitle: chart.subtitle,
+    background,
+    textColour: textColourFor(background),
+    legendRight: long,
+  };
 }
 
 /** JSON of the plotted points: title, axes, what the points are, and per line its label and points. */
@@ -66,9 +74,19 @@ export async function saveChart(api: WorkbenchApi, prefs: ChartPrefs, chart: Cha
   const { exportWidth: width, exportHeight: height, exportScale: scale, exportBackground: background } = prefs;
   const look = figureLook(chart, background);
   if (format === 'svg') {
-    await api.saveFile({ suggestedName: `${base}.svg`, mime: 'image/svg+xml', data: renderSvg(chart.series, look, width, height), base64: false });
+    await api.saveFile({
+      suggestedName: `${base}.svg`,
+      mime: 'image/svg+xml',
+      data: renderSvg(chart.series, look, width, height),
+      base64: false,
+    });
   } else if (format === 'png') {
-    await api.saveFile({ suggestedName: `${base}.png`, mime: 'image/png', data: await renderPng(chart.series, look, width, height, scale), base64: true });
+    await api.saveFile({
+      suggestedName: `${base}.png`,
+      mime: 'image/png',
+      data: await renderPng(chart.series, look, width, height, scale),
+      base64: true,
+    });
   } else if (format === 'json') {
     await api.saveFile({ suggestedName: `${base}.json`, mime: 'application/json', data: plottedJson(chart), base64: false });
   } else {
@@ -91,12 +109,22 @@ export interface FigureEdits {
 /** The dialog's starting point: the chart as it would be saved, with the user's export settings. */
 export function defaultEdits(chart: ChartExport, prefs: ChartPrefs): FigureEdits {
   const labels = Object.fromEntries(chart.series.filter((s) => !s.unlisted).map((s) => [s.label, s.label]));
-  return { title: chart.title, subtitle: chart.subtitle, labels, width: prefs.exportWidth, height: prefs.exportHeight, fontSize: 12, background: prefs.exportBackground };
+  return {
+    title: chart.title,
+    subtitle: chart.subtitle,
+    labels,
+    width: prefs.exportWidth,
+    height: prefs.exportHeight,
+    fontSize: 12,
+    background: prefs.exportBackground,
+  };
 }
 
 /** The chart with the dialog's edits: renamed legend entries, title, subtitle, font size, background. */
 export function editedFigure(chart: ChartExport, edits: FigureEdits): { series: Series[]; look: ChartLook } {
-  const series = chart.series.map((s) => (s.unlisted || !edits.labels[s.label]?.trim() ? s : { ...s, label: edits.labels[s.label].trim() }));
+  const series = chart.series.map((s) =>
+    s.unlisted || !edits.labels[s.label]?.trim() ? s : { ...s, label: edits.labels[s.label].trim() },
+  );
   const look = figureLook({ ...chart, series, title: edits.title, subtitle: edits.subtitle }, edits.background);
   return { series, look: { ...look, fontSize: edits.fontSize } };
 }

@@ -1,10 +1,38 @@
 /** Chart.js with only the pieces Descent draws, and the colours runs are drawn in. */
-import { BasicPlatform, Chart, Filler, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, SubTitle, Title, Tooltip, type ChartConfiguration, type ChartData, type LegendItem, type PointStyle } from 'chart.js';
+import {
+  BasicPlatform,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  SubTitle,
+  Title,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartData,
+  type LegendItem,
+  type PointStyle,
+} from 'chart.js';
 import { Context as SvgContext } from 'svgcanvas';
 import type { Point } from './series';
 import { tickCallback } from './ticks';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Title, SubTitle, Filler);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  Legend,
+  Tooltip,
+  Title,
+  SubTitle,
+  Filler,
+);
 
 /** One line of a chart. */
 export interface Series {
@@ -75,7 +103,9 @@ export interface ChartLook {
 export function chartConfig(series: Series[], look: ChartLook, forSvg = false): ChartConfiguration<'line', Point[]> {
   // Exported figures' text in one colour chosen for their background (on screen the theme's colours apply).
   const ink = look.textColour ? { color: look.textColour } : {};
-  const grid = look.textColour ? { grid: { color: withAlpha(look.textColour, 0.15) }, border: { color: withAlpha(look.textColour, 0.33) } } : {};
+  const grid = look.textColour
+    ? { grid: { color: withAlpha(look.textColour, 0.15) }, border: { color: withAlpha(look.textColour, 0.33) } }
+    : {};
   const sized = look.fontSize ? { font: { size: look.fontSize } } : {};
   return {
     type: 'line',
@@ -94,20 +124,52 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
       scales: {
         // No ticks at the axis's ends unless they are round (a zoomed axis ends wherever the drag stopped).
         x: {
-          type: look.logX ? 'logarithmic' : 'linear', title: { display: true, text: look.xLabel, ...ink, ...sized }, ...grid,
+          type: look.logX ? 'logarithmic' : 'linear',
+          title: { display: true, text: look.xLabel, ...ink, ...sized },
+          ...grid,
           // Log axes label only 1, 2 and 5 × 10ⁿ themselves: Chart.js's skipping would drop some of those.
-          ticks: { callback: tickCallback(look.logX, look.xTicks), includeBounds: false, autoSkip: !look.xTicks && !look.logX, ...ink, ...sized },
-          ...(look.xTicks ? { afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) => void (axis.ticks = look.xTicks!.map((value) => ({ value }))) } : {}),
+          ticks: {
+            callback: tickCallback(look.logX, look.xTicks),
+            includeBounds: false,
+            autoSkip: !look.xTicks && !look.logX,
+            ...ink,
+            ...sized,
+          },
+          ...(look.xTicks
+            ? {
+                afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) =>
+                  void (axis.ticks = look.xTicks!.map((value) => ({ value }))),
+              }
+            : {}),
         },
         y: {
-          type: look.logY ? 'logarithmic' : 'linear', title: { display: true, text: look.yLabel, ...ink, ...sized }, ...grid,
-          ticks: { callback: tickCallback(look.logY), includeBounds: false, autoSkip: !look.logY, ...ink, ...sized }, ...(look.yRange ?? {}),
+          type: look.logY ? 'logarithmic' : 'linear',
+          title: { display: true, text: look.yLabel, ...ink, ...sized },
+          ...grid,
+          ticks: { callback: tickCallback(look.logY), includeBounds: false, autoSkip: !look.logY, ...ink, ...sized },
+          ...(look.yRange ?? {}),
         },
       },
       plugins: {
-        legend: { display: !look.noLegend, position: look.legendRight ? 'right' : 'top', labels: { ...legendLabels(look.legendKey ?? [], look.textColour), ...sized } },
-        title: { display: Boolean(look.title), text: look.title ?? '', font: { size: (look.fontSize ?? 12) + 3, weight: 'bold' }, padding: { top: 4, bottom: look.subtitle ? 2 : 8 }, ...ink },
-        subtitle: { display: Boolean(look.subtitle), text: look.subtitle ?? '', font: { size: look.fontSize ?? 12 }, padding: { bottom: 8 }, ...ink },
+        legend: {
+          display: !look.noLegend,
+          position: look.legendRight ? 'right' : 'top',
+          labels: { ...legendLabels(look.legendKey ?? [], look.textColour), ...sized },
+        },
+        title: {
+          display: Boolean(look.title),
+          text: look.title ?? '',
+          font: { size: (look.fontSize ?? 12) + 3, weight: 'bold' },
+          padding: { top: 4, bottom: look.subtitle ? 2 : 8 },
+          ...ink,
+        },
+        subtitle: {
+          display: Boolean(look.subtitle),
+          text: look.subtitle ?? '',
+          font: { size: look.fontSize ?? 12 },
+          padding: { bottom: 8 },
+          ...ink,
+        },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}` } },
       },
     },
@@ -152,18 +214,37 @@ export function legendLabels(key: LegendKey[], textColour: string | undefined) {
     usePointStyle: true,
     pointStyleWidth: 22,
     boxHeight: 8,
-    filter: (item: LegendItem, data: ChartData) => item.datasetIndex === undefined || !(data.datasets[item.datasetIndex] as { unlisted?: boolean } | undefined)?.unlisted,
+    filter: (item: LegendItem, data: ChartData) =>
+      item.datasetIndex === undefined || !(data.datasets[item.datasetIndex] as { unlisted?: boolean } | undefined)?.unlisted,
     generateLabels: (chart: Chart): LegendItem[] => {
       const items = Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
-        const dataset = chart.data.datasets[item.datasetIndex ?? 0] as { showLine?: boolean; pointStyle?: PointStyle; borderDash?: number[] };
+        const dataset = chart.data.datasets[item.datasetIndex ?? 0] as {
+          showLine?: boolean;
+          pointStyle?: PointStyle;
+          borderDash?: number[];
+        };
         const line = dataset.showLine !== false;
-        return { ...item, pointStyle: line ? 'line' as const : dataset.pointStyle ?? 'circle', lineWidth: line ? 2.5 : 1.5, lineDash: dataset.borderDash ?? [] };
+        return {
+          ...item,
+          pointStyle: line ? ('line' as const) : (dataset.pointStyle ?? 'circle'),
+          lineWidth: line ? 2.5 : 1.5,
+          lineDash: dataset.borderDash ?? [],
+        };
       });
       const colour = textColour ?? (chart.options.color as string | undefined) ?? '#5f6b7a';
-      return [...items, ...key.map((k): LegendItem => ({
-        text: k.label, fillStyle: colour, strokeStyle: colour, lineWidth: 2, lineDash: k.dashed ? DASH : [],
-        pointStyle: 'line', hidden: false, fontColor: colour,
-      }))];
+      return [
+        ...items,
+        ...key.map((k): LegendItem => ({
+          text: k.label,
+          fillStyle: colour,
+          strokeStyle: colour,
+          lineWidth: 2,
+          lineDash: k.dashed ? DASH : [],
+          pointStyle: 'line',
+          hidden: false,
+          fontColor: colour,
+        })),
+      ];
     },
   };
 }
@@ -192,8 +273,12 @@ function backgroundPlugin(colour: string) {
 export function renderSvg(series: Series[], look: ChartLook, width: number, height: number): string {
   const ctx = new SvgContext({ width, height });
   const canvas = {
-    width, height, style: { width: `${width}px`, height: `${height}px` },
-    getContext: () => ctx, addEventListener: () => {}, removeEventListener: () => {},
+    width,
+    height,
+    style: { width: `${width}px`, height: `${height}px` },
+    getContext: () => ctx,
+    addEventListener: () => {},
+    removeEventListener: () => {},
   };
   (ctx as unknown as { canvas: unknown }).canvas = canvas;
   const background = look.background ?? '#ffffff';
@@ -207,7 +292,13 @@ export function renderSvg(series: Series[], look: ChartLook, width: number, heig
 }
 
 /** A PNG of the chart at `scale`× its layout size, drawn offscreen (no UI chrome, chosen background). */
-export async function renderPng(series: Series[], look: ChartLook, width: number, height: number, scale: number): Promise<string> {
+export async function renderPng(
+  series: Series[],
+  look: ChartLook,
+  width: number,
+  height: number,
+  scale: number,
+): Promise<string> {
   const canvas = document.createElement('canvas');
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;
@@ -258,6 +349,8 @@ export function renderSvgSheet(parts: ChartPart[], columns: number, gap = 16): s
     rowHeight = Math.max(rowHeight, part.height);
   });
   const height = y + rowHeight + gap;
-  return `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}">` +
-    `<rect width="100%" height="100%" fill="#ffffff"/>${placed.join('')}</svg>`;
+  return (
+    `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>${placed.join('')}</svg>`
+  );
 }

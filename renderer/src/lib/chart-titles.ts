@@ -8,4 +8,7 @@ export function chartTitle(quantity: string, x: XAxis): string {
 }
 
 /** The accuracy chart's one key to its line styles (each run has one legend entry, its test accuracy). */
-export const ACCURACY_KEY: LegendKey[] = [{ label: 'solid = test', dashed: false }, { label: 'dashed = train', dashed: true }];
+export const ACCURACY_KEY: LegendKey[] = [
+  { label: 'solid = test', dashed: false },
+  { label: 'dashed = train', dashed: true },
+];

@@ -10,15 +10,28 @@ export { chanceLoss, learningVerdict } from '../../../shared/learning-verdict';
 
 /** Config fields in the order the diff table shows them, with labels (every field: a test checks against the schema). */
 export const CONFIG_FIELDS: Array<[keyof SeededRunConfig, string]> = [
-  ['layers', 'layers'], ['activation', 'activation'], ['weightInit', 'weight init'], ['loss', 'loss'], ['gradient', 'gradient'],
-  ['optimizer', 'optimizer'], ['learningRate', 'learning rate'], ['batchSize', 'batch size'], ['iterations', 'iterations'],
-  ['trainSize', 'training images'], ['dtype', 'precision'], ['lossTiming', 'loss timing'], ['seed', 'seed'], ['dataset', 'dataset'],
+  ['layers', 'layers'],
+  ['activation', 'activation'],
+  ['weightInit', 'weight init'],
+  ['loss', 'loss'],
+  ['gradient', 'gradient'],
+  ['optimizer', 'optimizer'],
+  ['learningRate', 'learning rate'],
+  ['batchSize', 'batch size'],
+  ['iterations', 'iterations'],
+  ['trainSize', 'training images'],
+  ['dtype', 'precision'],
+  ['lossTiming', 'loss timing'],
+  ['seed', 'seed'],
+  ['dataset', 'dataset'],
 ];
 
 const show = showConfigValue;
 
 /** Rows of the config diff: field label, one value per run, and whether the runs differ there. */
-export function configDiff(runs: RunRecord[]): Array<{ field: keyof SeededRunConfig; label: string; values: string[]; differs: boolean }> {
+export function configDiff(
+  runs: RunRecord[],
+): Array<{ field: keyof SeededRunConfig; label: string; values: string[]; differs: boolean }> {
   return CONFIG_FIELDS.map(([field, label]) => {
     const values = runs.map((r) => show(r.config[field]));
     return { field, label, values, differs: new Set(values).size > 1 };
@@ -28,7 +41,9 @@ export function configDiff(runs: RunRecord[]): Array<{ field: keyof SeededRunCon
 /** The single config field a set of runs differs in (a sweep's parameter), or null. */
 export function sweptField(runs: RunRecord[]): string | null {
   if (runs.length < 2) return null;
-  const differing = configDiff(runs).filter((r) => r.differs && r.field !== 'seed').map((r) => r.field);
+  const differing = configDiff(runs)
+    .filter((r) => r.differs && r.field !== 'seed')
+    .map((r) => r.field);
   return differing.length === 1 ? differing[0] : null;
 }
 
@@ -71,7 +86,8 @@ export function niceCeiling(value: number): number {
 export function compareLabels(runs: readonly RunRecord[]): Map<string, string> {
   const labels = new Map<string, string>();
   const differing = runs.length > 1 ? configDiff([...runs]).filter((r) => r.differs) : [];
-  for (const run of runs) labels.set(run.id, differing.length ? differing.map((r) => fieldPhrase(r.field, run.config[r.field])).join(' · ') : run.name);
+  for (const run of runs)
+    labels.set(run.id, differing.length ? differing.map((r) => fieldPhrase(r.field, run.config[r.field])).join(' · ') : run.name);
   return uniqueLabels(runs, labels);
 }
 
@@ -91,7 +107,16 @@ function uniqueLabels(runs: readonly RunRecord[], labels: Map<string, string>): 
 }
 
 /** Fields left out of a subtitle while they have the book's usual value (they would only add noise). */
-const UNREMARKABLE: Record<string, unknown> = { dataset: 'mnist', loss: 'cross_entropy', gradient: 'analytic', optimizer: 'sgd', dtype: 'float32', trainSize: null, weightInit: 0.01, lossTiming: DEFAULT_LOSS_TIMING };
+const UNREMARKABLE: Record<string, unknown> = {
+  dataset: 'mnist',
+  loss: 'cross_entropy',
+  gradient: 'analytic',
+  optimizer: 'sgd',
+  dtype: 'float32',
+  trainSize: null,
+  weightInit: 0.01,
+  lossTiming: DEFAULT_LOSS_TIMING,
+};
 
 /**
  * What compared runs share, for a figure's subtitle: "784-50-10 sigmoid · batch 100 · 2000 iterations · seed 3"
@@ -102,7 +127,9 @@ export function sharedDescription(runs: readonly RunRecord[]): string {
   const rows = configDiff([...runs]).filter((r) => !r.differs);
   const value = (field: keyof SeededRunConfig) => runs[0].config[field];
   const shared = new Set(rows.map((r) => r.field));
-  const network = [shared.has('layers') ? show(value('layers')) : '', shared.has('activation') ? show(value('activation')) : ''].filter(Boolean).join(' ');
+  const network = [shared.has('layers') ? show(value('layers')) : '', shared.has('activation') ? show(value('activation')) : '']
+    .filter(Boolean)
+    .join(' ');
   const others = rows
     .filter((r) => r.field !== 'layers' && r.field !== 'activation')
     .filter((r) => !(r.field in UNREMARKABLE && UNREMARKABLE[r.field] === (value(r.field) ?? null)))

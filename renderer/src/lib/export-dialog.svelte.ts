@@ -11,7 +11,12 @@ class ExportDialogState {
 export const exportDialog = new ExportDialogState();
 
 /** A chart's export button: "edit" opens the dialog (title, legend labels, size, font, preview); the others save at once. */
-export function exportOrEdit(api: WorkbenchApi, prefs: ChartPrefs, chart: ChartExport, format: ExportFormat | 'edit'): Promise<void> | void {
+export function exportOrEdit(
+  api: WorkbenchApi,
+  prefs: ChartPrefs,
+  chart: ChartExport,
+  format: ExportFormat | 'edit',
+): Promise<void> | void {
   if (format === 'edit') exportDialog.chart = chart;
   else return saveChart(api, prefs, chart, format);
 }
@@ -32,7 +37,8 @@ export function offerExport(element: HTMLElement, open: () => void): () => void 
  * main chart). False if the view shows no chart that exports.
  */
 export function exportFirstChart(): boolean {
-  const first = [...exportable.keys()].filter((element) => element.isConnected)
+  const first = [...exportable.keys()]
+    .filter((element) => element.isConnected)
     .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
   if (!first) return false;
   exportable.get(first)!();

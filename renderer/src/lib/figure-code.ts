@@ -25,7 +25,9 @@ const py = (text: string) => JSON.stringify(text);
  */
 export function matplotlibScript(look: ChartLook, title: string, subtitle: string, csvName: string): string {
   const yLimits = look.yRange ? `ax.set_ylim(${look.yRange.min}, ${look.yRange.max})\n` : '';
-  const xTicks = look.xTicks ? `ax.set_xticks([${look.xTicks.join(', ')}])\nax.set_xticklabels([${look.xTicks.map((t) => py(String(t))).join(', ')}])\n` : '';
+  const xTicks = look.xTicks
+    ? `ax.set_xticks([${look.xTicks.join(', ')}])\nax.set_xticklabels([${look.xTicks.map((t) => py(String(t))).join(', ')}])\n`
+    : '';
   return `#!/usr/bin/env python3
 """Redraws a Descent chart: ${title.replace(/"/g, "'")}. Needs matplotlib; reads ${csvName} from this folder.
 
@@ -66,21 +68,40 @@ print("wrote", stem + ".pdf", "and", stem + ".png")
 }
 
 /** TeX special characters escaped for text in a pgfplots file. */
-const tex = (text: string) => text.replace(/[\\{}$&#%_^~]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`));
+const tex = (text: string) =>
+  text.replace(/[\\{}$&#%_^~]/g, (c) =>
+    c === '\\' ? '\\textbackslash{}' : c === '~' ? '\\textasciitilde{}' : c === '^' ? '\\textasciicircum{}' : `\\${c}`,
+  );
 
 /** A standalone LaTeX file drawing the chart with pgfplots: one \addplot of coordinates per line. */
 export function pgfplotsTex(series: readonly Series[], look: ChartLook, title: string, subtitle: string): string {
   const colours = series.map((s, i) => `\\definecolor{line${i}}{HTML}{${s.color.slice(1).toUpperCase()}}`);
   const plots = series.map((s, i) => {
-    const style = [`color=line${i}`, s.dashed ? 'dashed' : 'solid', s.faint ? 'opacity=0.3, line width=0.4pt' : 'line width=0.9pt', s.markers ? 'mark=*, mark size=1pt' : 'mark=none'];
-    const points = s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).map((p) => `(${p.x},${p.y})`).join(' ');
+    const style = [
+      `color=line${i}`,
+      s.dashed ? 'dashed' : 'solid',
+      s.faint ? 'opacity=0.3, line width=0.4pt' : 'line width=0.9pt',
+      s.markers ? 'mark=*, mark size=1pt' : 'mark=none',
+    ];
+    const points = s.points
+      .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y))
+      .map((p) => `(${p.x},${p.y})`)
+      .join(' ');
     return `\\addplot[${style.join(', ')}${s.unlisted ? ', forget plot' : ''}] coordinates {${points}};${s.unlisted ? '' : `\n\\addlegendentry{${tex(s.label)}}`}`;
   });
   const axis = [
-    `title={${tex(title)}\\\\{\\small ${tex(subtitle)}}}`, 'title style={align=center}', `xlabel={${tex(look.xLabel)}}`, `ylabel={${tex(look.yLabel)}}`,
-    look.logX ? 'xmode=log' : '', look.logY ? 'ymode=log' : '', look.yRange ? `ymin=${look.yRange.min}, ymax=${look.yRange.max}` : '',
-    look.xTicks ? `xtick={${look.xTicks.join(',')}}, xticklabels={${look.xTicks.join(',')}}` : '', 'grid=major', 'width=12cm, height=7cm',
-    'legend pos=outer north east', 'legend style={font=\\small}',
+    `title={${tex(title)}\\\\{\\small ${tex(subtitle)}}}`,
+    'title style={align=center}',
+    `xlabel={${tex(look.xLabel)}}`,
+    `ylabel={${tex(look.yLabel)}}`,
+    look.logX ? 'xmode=log' : '',
+    look.logY ? 'ymode=log' : '',
+    look.yRange ? `ymin=${look.yRange.min}, ymax=${look.yRange.max}` : '',
+    look.xTicks ? `xtick={${look.xTicks.join(',')}}, xticklabels={${look.xTicks.join(',')}}` : '',
+    'grid=major',
+    'width=12cm, height=7cm',
+    'legend pos=outer north east',
+    'legend style={font=\\small}',
   ].filter(Boolean);
   return `% A Descent chart as pgfplots: pdflatex this file, or copy the axis into your document.
 \\documentclass{standalone}

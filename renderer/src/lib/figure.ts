@@ -38,7 +38,11 @@ export interface Cell {
 }
 
 /** Where the title, the subtitle and each of `count` charts go, and the whole figure's size, in CSS pixels. */
-export function figureLayout(preset: FigurePreset, count: number, footer = 0): { width: number; height: number; header: number; cells: Cell[] } {
+export function figureLayout(
+  preset: FigurePreset,
+  count: number,
+  footer = 0,
+): { width: number; height: number; header: number; cells: Cell[] } {
   const width = Math.round(preset.widthIn * PX_PER_IN);
   const margin = 6;
   const gap = 8;
@@ -46,7 +50,9 @@ export function figureLayout(preset: FigurePreset, count: number, footer = 0): {
   const columns = Math.max(1, Math.min(preset.columns, count));
   const rows = Math.max(1, Math.ceil(count / columns));
   const cellWidth = Math.floor((width - 2 * margin - (columns - 1) * gap) / columns);
-  const height = preset.heightIn ? Math.round(preset.heightIn * PX_PER_IN) : Math.round(header + margin + rows * cellWidth * preset.aspect + (rows - 1) * gap + margin + footer);
+  const height = preset.heightIn
+    ? Math.round(preset.heightIn * PX_PER_IN)
+    : Math.round(header + margin + rows * cellWidth * preset.aspect + (rows - 1) * gap + margin + footer);
   const cellHeight = Math.floor((height - header - margin - footer - (rows - 1) * gap) / rows);
   const cells = Array.from({ length: count }, (_, i) => ({
     x: margin + (i % columns) * (cellWidth + gap),
@@ -64,22 +70,33 @@ const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charC
  * into SVG) placed in its cell as a group — groups rather than nested <svg>, which PDF converters handle
  * unevenly. White background; text stays text.
  */
-export function renderFigureSvg(parts: Array<{ series: Series[]; look: ChartLook }>, preset: FigurePreset, title: string, subtitle: string, caption?: CaptionTable): string {
+export function renderFigureSvg(
+  parts: Array<{ series: Series[]; look: ChartLook }>,
+  preset: FigurePreset,
+  title: string,
+  subtitle: string,
+  caption?: CaptionTable,
+): string {
   const layout = figureLayout(preset, parts.length, caption ? captionHeight(caption) : 0);
   const groups = parts.map((part, i) => {
     const cell = layout.cells[i];
     const svg = renderSvg(part.series, { ...part.look, background: '#ffffff', textColour: '#1f2328' }, cell.width, cell.height);
     const inner = svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
     // Each chart's ids (clip paths, gradients) made unique within the figure.
-    const scoped = inner.replace(/id="([^"]+)"/g, `id="f${i}-$1"`).replace(/url\(#([^)]+)\)/g, `url(#f${i}-$1)`).replace(/href="#([^"]+)"/g, `href="#f${i}-$1"`);
+    const scoped = inner
+      .replace(/id="([^"]+)"/g, `id="f${i}-$1"`)
+      .replace(/url\(#([^)]+)\)/g, `url(#f${i}-$1)`)
+      .replace(/href="#([^"]+)"/g, `href="#f${i}-$1"`);
     return `<g transform="translate(${cell.x},${cell.y})">${scoped}</g>`;
   });
-  const font = "font-family=\"'Helvetica Neue', Helvetica, Arial, sans-serif\"";
-  return `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">` +
+  const font = 'font-family="\'Helvetica Neue\', Helvetica, Arial, sans-serif"';
+  return (
+    `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">` +
     `<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>` +
     `<text x="${layout.width / 2}" y="20" text-anchor="middle" ${font} font-size="15" font-weight="bold" fill="#1f2328">${escapeXml(title)}</text>` +
     `<text x="${layout.width / 2}" y="38" text-anchor="middle" ${font} font-size="11" fill="#1f2328">${escapeXml(subtitle)}</text>` +
-    `${groups.join('')}${caption ? captionSvg(caption, layout.width, layout.height - captionHeight(caption), font) : ''}</svg>`;
+    `${groups.join('')}${caption ? captionSvg(caption, layout.width, layout.height - captionHeight(caption), font) : ''}</svg>`
+  );
 }
 
 /** A table under the charts: what differs between the runs and how they ended, one row per run. */
@@ -94,8 +111,13 @@ const captionHeight = (table: CaptionTable) => (table.rows.length + 1) * CAPTION
 /** The caption table as SVG text (a header row in bold, a rule under it), columns spread evenly. */
 function captionSvg(table: CaptionTable, width: number, top: number, font: string): string {
   const columnWidth = (width - 24) / table.columns.length;
-  const row = (cells: string[], y: number, bold: boolean) => cells.map((cell, c) =>
-    `<text x="${12 + c * columnWidth}" y="${y}" ${font} font-size="10"${bold ? ' font-weight="bold"' : ''} fill="#1f2328">${escapeXml(cell)}</text>`).join('');
+  const row = (cells: string[], y: number, bold: boolean) =>
+    cells
+      .map(
+        (cell, c) =>
+          `<text x="${12 + c * columnWidth}" y="${y}" ${font} font-size="10"${bold ? ' font-weight="bold"' : ''} fill="#1f2328">${escapeXml(cell)}</text>`,
+      )
+      .join('');
   return [
     row(table.columns, top + CAPTION_LINE, true),
     `<line x1="12" x2="${width - 12}" y1="${top + CAPTION_LINE + 4}" y2="${top + CAPTION_LINE + 4}" stroke="#1f2328" stroke-width="0.6"/>`,
@@ -133,7 +155,11 @@ export async function figurePdf(svg: string): Promise<string> {
   const [{ jsPDF }] = await Promise.all([import('jspdf'), import('svg2pdf.js')]);
   const { widthIn, heightIn } = figureInches(svg);
   const points = { width: widthIn * 72, height: heightIn * 72 };
-  const pdf = new jsPDF({ unit: 'pt', format: [points.width, points.height], orientation: points.width > points.height ? 'landscape' : 'portrait' });
+  const pdf = new jsPDF({
+    unit: 'pt',
+    format: [points.width, points.height],
+    orientation: points.width > points.height ? 'landscape' : 'portrait',
+  });
   const holder = document.createElement('div');
   holder.style.cssText = 'position:fixed;left:-100000px;top:0';
   holder.innerHTML = svg;

@@ -45,8 +45,11 @@ export interface GroupSeriesOptions {
  * ("lr 0.1 · mean of 3") and, on demand, the runs faint. Groups of one run draw that run alone.
  */
 export function groupSeries(
-  groups: readonly RepeatGroup[], metrics: (id: string) => LiveMetrics | undefined, colour: (groupIndex: number) => string,
-  metric: GroupMetric, options: GroupSeriesOptions,
+  groups: readonly RepeatGroup[],
+  metrics: (id: string) => LiveMetrics | undefined,
+  colour: (groupIndex: number) => string,
+  metric: GroupMetric,
+  options: GroupSeriesOptions,
 ): Series[] {
   return groups.flatMap((group, g) => {
     const color = colour(g);
@@ -54,13 +57,28 @@ export function groupSeries(
       .map((run: RunRecord) => ({ run, curve: runCurve(metrics(run.id), metric) }))
       .filter((m): m is { run: RunRecord; curve: Curve } => m.curve !== undefined && m.curve.x.length > 0);
     if (measured.length === 0) return [];
-    const band = curveBand(measured.map((m) => m.curve), options.band);
+    const band = curveBand(
+      measured.map((m) => m.curve),
+      options.band,
+    );
     const kept = thinned(band.x.length);
     const line = (values: number[]) => kept.map((i) => ({ x: band.x[i], y: values[i] }));
     const series: Series[] = [
       { label: `${group.label} · lower`, color, points: line(band.lower), faint: true, unlisted: true },
-      { label: `${group.label} · ${BAND_LABELS[options.band]}`, color, points: line(band.upper), faint: true, unlisted: true, fillToPrevious: true },
-      { label: `${group.label} · mean of ${measured.length}`, color, points: line(band.mean), markers: metric.kind === 'testAcc' },
+      {
+        label: `${group.label} · ${BAND_LABELS[options.band]}`,
+        color,
+        points: line(band.upper),
+        faint: true,
+        unlisted: true,
+        fillToPrevious: true,
+      },
+      {
+        label: `${group.label} · mean of ${measured.length}`,
+        color,
+        points: line(band.mean),
+        markers: metric.kind === 'testAcc',
+      },
     ];
     if (options.showRuns) {
       for (const { run, curve } of measured) {
@@ -84,7 +102,10 @@ export interface GroupFigurePart {
  * of its legend (the colours are the loss chart's), as the report figure wants; the screen shows both legends.
  */
 export function groupFigureParts(
-  runs: readonly RunRecord[], metrics: (id: string) => LiveMetrics | undefined, prefs: { smoothing: number; logY: boolean }, options: GroupSeriesOptions,
+  runs: readonly RunRecord[],
+  metrics: (id: string) => LiveMetrics | undefined,
+  prefs: { smoothing: number; logY: boolean },
+  options: GroupSeriesOptions,
 ): GroupFigurePart[] | null {
   const groups = groupRepeats(runs);
   if (!groups.some((g) => g.runs.length > 1)) return null;
@@ -96,7 +117,13 @@ export function groupFigureParts(
     },
     {
       series: groupSeries(groups, metrics, paletteColour, { kind: 'testAcc' }, options),
-      look: { title: `Test accuracy, mean of each repeat group (${band})`, xLabel: 'iteration', yLabel: 'test accuracy', logY: false, yRange: { min: 0, max: 1 } },
+      look: {
+        title: `Test accuracy, mean of each repeat group (${band})`,
+        xLabel: 'iteration',
+        yLabel: 'test accuracy',
+        logY: false,
+        yRange: { min: 0, max: 1 },
+      },
     },
   ];
 }

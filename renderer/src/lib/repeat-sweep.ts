@@ -25,13 +25,42 @@ export function repeatedSweepSeries(measured: readonly PlacedRun[], color: strin
   const test = xs.map((x) => ({ x, sample: describeSample(finite(byX.get(x)!.map((p) => p.testAcc))) }));
   const train = xs.map((x) => ({ x, sample: describeSample(finite(byX.get(x)!.map((p) => p.trainAcc))) }));
   const series: Series[] = [
-    { label: 'mean final test accuracy (bars: 95% CI of the mean)', color, points: test.filter((t) => t.sample.mean !== null).map((t) => ({ x: t.x, y: t.sample.mean! })), markers: true },
-    { label: 'mean final train accuracy', color, points: train.filter((t) => t.sample.mean !== null).map((t) => ({ x: t.x, y: t.sample.mean! })), dashed: true },
-    { label: 'each seed (test)', color, points: measured.filter((p) => p.testAcc !== null).map((p) => ({ x: p.x, y: p.testAcc! })), noLine: true, markers: true, faint: true, pointRadius: 3 },
+    {
+      label: 'mean final test accuracy (bars: 95% CI of the mean)',
+      color,
+      points: test.filter((t) => t.sample.mean !== null).map((t) => ({ x: t.x, y: t.sample.mean! })),
+      markers: true,
+    },
+    {
+      label: 'mean final train accuracy',
+      color,
+      points: train.filter((t) => t.sample.mean !== null).map((t) => ({ x: t.x, y: t.sample.mean! })),
+      dashed: true,
+    },
+    {
+      label: 'each seed (test)',
+      color,
+      points: measured.filter((p) => p.testAcc !== null).map((p) => ({ x: p.x, y: p.testAcc! })),
+      noLine: true,
+      markers: true,
+      faint: true,
+      pointRadius: 3,
+    },
   ];
   // An error bar is a vertical line of two points at the value: Chart.js draws no error bars of its own.
   for (const { x, sample } of test) {
-    if (sample.ci95) series.push({ label: `95% CI at ${x}`, color, points: [{ x, y: sample.ci95[0] }, { x, y: sample.ci95[1] }], unlisted: true, pointStyle: 'line', pointRadius: 6 });
+    if (sample.ci95)
+      series.push({
+        label: `95% CI at ${x}`,
+        color,
+        points: [
+          { x, y: sample.ci95[0] },
+          { x, y: sample.ci95[1] },
+        ],
+        unlisted: true,
+        pointStyle: 'line',
+        pointRadius: 6,
+      });
   }
   return series;
 }

@@ -17,7 +17,10 @@ export function bestSoFar(run: Pick<RunRecord, 'summary' | 'lastEpoch'>, live: L
  * How long a run has trained, pauses left out: a finished run's measured time, a live one's time since it
  * started (at `nowMs`); null before it starts. Pauses are the record's (absent in older records: none).
  */
-export function activeSeconds(run: Pick<RunRecord, 'summary' | 'startedAt' | 'pausedSeconds' | 'pausedAt'>, nowMs: number): number | null {
+export function activeSeconds(
+  run: Pick<RunRecord, 'summary' | 'startedAt' | 'pausedSeconds' | 'pausedAt'>,
+  nowMs: number,
+): number | null {
   const pausedEnded = run.pausedSeconds ?? 0;
   if (run.summary) return Math.max(0, run.summary.seconds - pausedEnded);
   if (!run.startedAt) return null;

@@ -28,14 +28,30 @@ export const FILTER_PLACEHOLDER = 'Filter: words from the cards, or lr:0.1 batch
 /** Everything the run's card shows, as one lower-case text. */
 function cardText(run: RunRecord): string {
   const c = run.config;
-  return [run.name, run.id, run.status, learningVerdict(run) ?? '', run.group ?? '', ...run.tags, run.notes,
-    `lr ${c.learningRate}`, `batch ${c.batchSize}`, c.layers.join('-'), c.activation, `seed ${c.seed}`].join(' \n').toLowerCase();
+  return [
+    run.name,
+    run.id,
+    run.status,
+    learningVerdict(run) ?? '',
+    run.group ?? '',
+    ...run.tags,
+    run.notes,
+    `lr ${c.learningRate}`,
+    `batch ${c.batchSize}`,
+    c.layers.join('-'),
+    c.activation,
+    `seed ${c.seed}`,
+  ]
+    .join(' \n')
+    .toLowerCase();
 }
 
 /** One field filter word: numbers compare as numbers (lr:0.10 is lr 0.1), text by containment. */
 function fieldMatches(values: Array<string | number>, wanted: string): boolean {
   const number = Number(wanted);
-  return values.some((v) => (typeof v === 'number' && wanted !== '' && Number.isFinite(number) ? v === number : String(v).toLowerCase().includes(wanted)));
+  return values.some((v) =>
+    typeof v === 'number' && wanted !== '' && Number.isFinite(number) ? v === number : String(v).toLowerCase().includes(wanted),
+  );
 }
 
 /** Whether `run` passes `query` (empty: every run). */

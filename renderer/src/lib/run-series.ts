@@ -81,8 +81,13 @@ function decimated(cache: CurveCache, key: string, buckets: number, xs: number[]
 }
 
 export function lossSeries(
-  runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, smoothing: number, x: XAxis,
-  label: Labeller = byName, buckets = BUCKETS,
+  runs: RunRecord[],
+  metrics: (id: string) => LiveMetrics | undefined,
+  colour: (id: string) => string,
+  smoothing: number,
+  x: XAxis,
+  label: Labeller = byName,
+  buckets = BUCKETS,
 ): Series[] {
   return runs.flatMap((run) => {
     const m = metrics(run.id);
@@ -106,17 +111,31 @@ export function lossSeries(
   });
 }
 
-export function accuracySeries(runs: RunRecord[], metrics: (id: string) => LiveMetrics | undefined, colour: (id: string) => string, x: XAxis, label: Labeller = byName): Series[] {
+export function accuracySeries(
+  runs: RunRecord[],
+  metrics: (id: string) => LiveMetrics | undefined,
+  colour: (id: string) => string,
+  x: XAxis,
+  label: Labeller = byName,
+): Series[] {
   return runs.flatMap((run) => {
     const m = metrics(run.id);
     if (!m || m.epochs.length === 0) return [];
-    const at = (e: LiveMetrics['epochs'][number]) => (x === 'epoch' ? e.epoch : x === 'time' ? e.seconds ?? Number.NaN : e.iteration);
+    const at = (e: LiveMetrics['epochs'][number]) =>
+      x === 'epoch' ? e.epoch : x === 'time' ? (e.seconds ?? Number.NaN) : e.iteration;
     const color = colour(run.id);
     const name = label(run);
     // One legend entry per run (its test accuracy); the dashed train line is explained once by the chart's key.
     return [
       { label: name, color, points: m.epochs.map((e) => ({ x: at(e), y: e.testAcc })), markers: true },
-      { label: `${name} · train`, color, points: m.epochs.map((e) => ({ x: at(e), y: e.trainAcc })), dashed: true, unlisted: true, markers: true },
+      {
+        label: `${name} · train`,
+        color,
+        points: m.epochs.map((e) => ({ x: at(e), y: e.trainAcc })),
+        dashed: true,
+        unlisted: true,
+        markers: true,
+      },
     ];
   });
 }

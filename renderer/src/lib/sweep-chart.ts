@@ -54,12 +54,48 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
   // A sweep with repeats: the mean per value with error bars, the seeds as dots (repeat-sweep.ts).
   const series: Series[] = repeatedSweepSeries(measured, LINE) ?? [
     { label: 'final test accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.testAcc! })), markers: true },
-    { label: 'final train accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.trainAcc ?? Number.NaN })).filter((p) => Number.isFinite(p.y)), markers: true, dashed: true },
+    {
+      label: 'final train accuracy',
+      color: LINE,
+      points: measured.map((p) => ({ x: p.x, y: p.trainAcc ?? Number.NaN })).filter((p) => Number.isFinite(p.y)),
+      markers: true,
+      dashed: true,
+    },
   ];
-  if (best) series.push({ label: `best: ${fieldPhrase(field, best.x)} (test ${best.testAcc!.toFixed(3)})`, color: BEST, points: [{ x: best.x, y: best.testAcc! }], pointStyle: 'rectRot', pointRadius: 8, noLine: true });
-  if (didNotLearn.length) series.push({ label: 'did not learn', color: FAILED, points: didNotLearn.map((p) => ({ x: p.x, y: p.testAcc! })), pointStyle: 'crossRot', pointRadius: 8, noLine: true });
-  if (diverged.length) series.push({ label: 'diverged (no accuracy)', color: DIVERGED, points: diverged.map((p) => ({ x: p.x, y: 0 })), pointStyle: 'triangle', pointRadius: 7, noLine: true });
-  return { series, look: { xLabel: words, yLabel: 'final accuracy', logY: false, logX, xTicks: xs, yRange: { min: 0, max: 1 } }, best, didNotLearn, diverged };
+  if (best)
+    series.push({
+      label: `best: ${fieldPhrase(field, best.x)} (test ${best.testAcc!.toFixed(3)})`,
+      color: BEST,
+      points: [{ x: best.x, y: best.testAcc! }],
+      pointStyle: 'rectRot',
+      pointRadius: 8,
+      noLine: true,
+    });
+  if (didNotLearn.length)
+    series.push({
+      label: 'did not learn',
+      color: FAILED,
+      points: didNotLearn.map((p) => ({ x: p.x, y: p.testAcc! })),
+      pointStyle: 'crossRot',
+      pointRadius: 8,
+      noLine: true,
+    });
+  if (diverged.length)
+    series.push({
+      label: 'diverged (no accuracy)',
+      color: DIVERGED,
+      points: diverged.map((p) => ({ x: p.x, y: 0 })),
+      pointStyle: 'triangle',
+      pointRadius: 7,
+      noLine: true,
+    });
+  return {
+    series,
+    look: { xLabel: words, yLabel: 'final accuracy', logY: false, logX, xTicks: xs, yRange: { min: 0, max: 1 } },
+    best,
+    didNotLearn,
+    diverged,
+  };
 }
 
 /**
@@ -69,7 +105,12 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
 export function panelRange(series: readonly Series[], logY: boolean): { min: number; max: number } | null {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of series) for (const p of s.points) if (Number.isFinite(p.y) && (!logY || p.y > 0)) { min = Math.min(min, p.y); max = Math.max(max, p.y); }
+  for (const s of series)
+    for (const p of s.points)
+      if (Number.isFinite(p.y) && (!logY || p.y > 0)) {
+        min = Math.min(min, p.y);
+        max = Math.max(max, p.y);
+      }
   if (!(min < max)) return null;
   if (logY) return { min: 10 ** Math.floor(Math.log10(min)), max: 10 ** Math.ceil(Math.log10(max)) };
   // Losses are never negative: the panels share 0 … a tidy top, so their ticks are round numbers.

@@ -36,7 +36,11 @@ export function tickCallback(log: boolean | undefined, explicit?: readonly numbe
     const v = Number(value);
     if (explicit) return String(Number(v.toPrecision(6)));
     if (log) return logTickLabel(v);
-    const step = ticks.length > 1 ? Math.abs(ticks[Math.min(index + 1, ticks.length - 1)].value - ticks[Math.max(index - 1, 0)].value) / (index > 0 && index < ticks.length - 1 ? 2 : 1) : Number.NaN;
+    const step =
+      ticks.length > 1
+        ? Math.abs(ticks[Math.min(index + 1, ticks.length - 1)].value - ticks[Math.max(index - 1, 0)].value) /
+          (index > 0 && index < ticks.length - 1 ? 2 : 1)
+        : Number.NaN;
     return linearTickLabel(v, step);
   };
 }

@@ -4,7 +4,15 @@
  * bumped at most once per animation frame, tells charts to redraw.
  */
 import { flushSync } from 'svelte';
-import { spreadTimes, type AppInfo, type DamagedRunInfo, type RunMetrics, type SweepRequest, type WorkbenchApi, type WorkbenchEvent } from '../../../shared/api';
+import {
+  spreadTimes,
+  type AppInfo,
+  type DamagedRunInfo,
+  type RunMetrics,
+  type SweepRequest,
+  type WorkbenchApi,
+  type WorkbenchEvent,
+} from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import { isLive, type RunRecord } from '../../../shared/run-record';
 import { parseUiState, type ChartPrefs, type UiState, type View } from '../../../shared/ui-state';
@@ -111,7 +119,8 @@ export class Workbench {
     this.connection = connection.status;
     this.api.subscribe((event) => this.apply(event));
     const [info, list, stored] = await Promise.all([
-      this.api.appInfo(), this.api.listRuns(),
+      this.api.appInfo(),
+      this.api.listRuns(),
       // The store's copy: shared by every port of `descent serve` and the desktop app.
       this.api.getUiState().catch(() => null),
     ]);
@@ -126,7 +135,12 @@ export class Workbench {
     let timer: ReturnType<typeof setTimeout> | undefined;
     $effect.root(() => {
       $effect(() => {
-        const state: UiState = { selected: [...this.selected], view: this.view, prefs: { ...this.prefs }, form: $state.snapshot(this.formFields) };
+        const state: UiState = {
+          selected: [...this.selected],
+          view: this.view,
+          prefs: { ...this.prefs },
+          form: $state.snapshot(this.formFields),
+        };
         // Kept here at once (a reload a moment later keeps it), in the home once the changes settle.
         keepLocal(JSON.stringify(state));
         clearTimeout(timer);
@@ -214,13 +228,16 @@ export class Workbench {
     const known = this.metrics.get(id);
     if (known) return known;
     if (!this.loading.has(id)) {
-      this.loading.set(id, this.api.getMetrics(id).then((m) => {
-        const live = { iterations: m.iterations, losses: m.losses, seconds: m.seconds, epochs: m.epochs };
-        this.metrics.set(id, live);
-        this.loading.delete(id);
-        this.bump();
-        return live;
-      }));
+      this.loading.set(
+        id,
+        this.api.getMetrics(id).then((m) => {
+          const live = { iterations: m.iterations, losses: m.losses, seconds: m.seconds, epochs: m.epochs };
+          this.metrics.set(id, live);
+          this.loading.delete(id);
+          this.bump();
+          return live;
+        }),
+      );
     }
     return undefined;
   }
@@ -271,7 +288,7 @@ export class Workbench {
     return this.attempt('restore the run', () => this.api.restoreRun(id));
   }
   annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }) {
-    return this.attempt('save the run\'s name, tags and notes', () => this.api.annotateRun(id, change));
+    return this.attempt("save the run's name, tags and notes", () => this.api.annotateRun(id, change));
   }
 
   /** Opens the run form pre-filled with a run's configuration. */
@@ -331,7 +348,8 @@ export class Workbench {
         return;
       case 'command':
         if (event.command !== 'export') this.view = event.command === 'new-run' ? 'train' : event.command;
-        else if (!exportFirstChart()) this.error = 'File › Export…: this view shows no chart to export (select a run that has a history)';
+        else if (!exportFirstChart())
+          this.error = 'File › Export…: this view shows no chart to export (select a run that has a history)';
         return;
     }
   }
@@ -345,13 +363,17 @@ export class Workbench {
     this.frameScheduled = true;
     // Pace redraws so that the page stays free at least half of the time for input, however many runs
     // stream in and however long a redraw takes on a busy machine: a redraw of d ms waits d ms before the next.
-    setTimeout(() => requestAnimationFrame(() => {
-      this.frameScheduled = false;
-      const started = performance.now();
-      this.revision++;
-      flushSync();
-      this.lastRedrawMs = performance.now() - started;
-      performance.measure(UI_UPDATE_MEASURE, { start: started });
-    }), this.lastRedrawMs);
+    setTimeout(
+      () =>
+        requestAnimationFrame(() => {
+          this.frameScheduled = false;
+          const started = performance.now();
+          this.revision++;
+          flushSync();
+          this.lastRedrawMs = performance.now() - started;
+          performance.measure(UI_UPDATE_MEASURE, { start: started });
+        }),
+      this.lastRedrawMs,
+    );
   }
 }

@@ -21,8 +21,22 @@ import { instantiateKernels, PAGE } from './module';
 
 interface TrainingExports {
   heapBase(): number;
-  trainingStepF32(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number, lossAfterUpdate: boolean): number;
-  trainingStepF64(desc: number, rows: number, resident: boolean, learningRate: number, crossEntropyDelta: number, lossAfterUpdate: boolean): number;
+  trainingStepF32(
+    desc: number,
+    rows: number,
+    resident: boolean,
+    learningRate: number,
+    crossEntropyDelta: number,
+    lossAfterUpdate: boolean,
+  ): number;
+  trainingStepF64(
+    desc: number,
+    rows: number,
+    resident: boolean,
+    learningRate: number,
+    crossEntropyDelta: number,
+    lossAfterUpdate: boolean,
+  ): number;
   countCorrectF32(desc: number, rows: number, resident: boolean): number;
   countCorrectF64(desc: number, rows: number, resident: boolean): number;
 }
@@ -34,15 +48,31 @@ const MAX_MEMORY_BYTES = 2 ** 31;
 
 /** The descriptor word of each region the host lays out (see descriptor-layout.ts). */
 const REGION_WORD = {
-  pixels: word.PIXELS, denseX: word.DENSE_X, rowStart: word.ROW_START, columns: word.COLUMNS, bytes: word.BYTES,
-  labels: word.LABELS, indices: word.INDICES, table: word.TABLE, perSample: word.PER_SAMPLE,
-  columnStart: word.COLUMN_START, cursor: word.CURSOR, cscRows: word.CSC_ROWS, cscValues: word.CSC_VALUES,
+  pixels: word.PIXELS,
+  denseX: word.DENSE_X,
+  rowStart: word.ROW_START,
+  columns: word.COLUMNS,
+  bytes: word.BYTES,
+  labels: word.LABELS,
+  indices: word.INDICES,
+  table: word.TABLE,
+  perSample: word.PER_SAMPLE,
+  columnStart: word.COLUMN_START,
+  cursor: word.CURSOR,
+  cscRows: word.CSC_ROWS,
+  cscValues: word.CSC_VALUES,
   transposed: word.TRANSPOSED,
 } as const;
 /** The descriptor word of each field of a layer, counted from the layer's first word. */
 const LAYER_FIELD_WORD = {
-  in: word.LAYER_IN, out: word.LAYER_OUT, w: word.LAYER_W, b: word.LAYER_B, gw: word.LAYER_GW, gb: word.LAYER_GB,
-  output: word.LAYER_OUTPUT, delta: word.LAYER_DELTA,
+  in: word.LAYER_IN,
+  out: word.LAYER_OUT,
+  w: word.LAYER_W,
+  b: word.LAYER_B,
+  gw: word.LAYER_GW,
+  gb: word.LAYER_GB,
+  output: word.LAYER_OUTPUT,
+  delta: word.LAYER_DELTA,
 } as const;
 
 /** Where each image's non-zero pixels start (count + 1 entries), their indices, and their bytes. */
@@ -142,7 +172,9 @@ function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: 
   // Counted first and written straight into WebAssembly memory: no second copy of the lists is ever held.
   const nonZero = new Map(datasets.map((data) => [data, residentNonZero(data)]));
   const allResident = [...nonZero.values()].every((n) => n !== null);
-  const batchNonZero = allResident ? Math.max(...[...nonZero.values()].map((n) => n!.perImage)) : Math.ceil(word.RESIDENT_DENSITY * features);
+  const batchNonZero = allResident
+    ? Math.max(...[...nonZero.values()].map((n) => n!.perImage))
+    : Math.ceil(word.RESIDENT_DENSITY * features);
   const layout = new Layout();
   const descWords = word.LAYERS + word.LAYER_WORDS * depth;
   const desc = layout.take(4 * descWords);
@@ -166,16 +198,29 @@ function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: 
   };
   const sources = new Map<Dataset, ResidentSource | null>();
   for (const [data, n] of nonZero) {
-    sources.set(data, n === null ? null : {
-      nonZero: n, start: layout.take(4 * (data.count + 1)), columns: layout.take(2 * n.total), bytes: layout.take(n.total),
-    });
+    sources.set(
+      data,
+      n === null
+        ? null
+        : {
+            nonZero: n,
+            start: layout.take(4 * (data.count + 1)),
+            columns: layout.take(2 * n.total),
+            bytes: layout.take(n.total),
+          },
+    );
   }
   const layers = Array.from({ length: depth }, (_, l) => {
     const [k, n] = [spec.layers[l], spec.layers[l + 1]];
     return {
-      in: k, out: n,
-      w: layout.take(size * k * n), b: layout.take(size * n), gw: layout.take(size * k * n), gb: layout.take(size * n),
-      output: layout.take(size * maxRows * n), delta: layout.take(size * maxRows * n),
+      in: k,
+      out: n,
+      w: layout.take(size * k * n),
+      b: layout.take(size * n),
+      gw: layout.take(size * k * n),
+      gb: layout.take(size * n),
+      output: layout.take(size * maxRows * n),
+      delta: layout.take(size * maxRows * n),
     };
   });
   return { size: layout.size, desc, descWords, region, layers, sources, allResident, batchRows, maxRows };
@@ -190,23 +235,33 @@ function writeMemory(buffer: ArrayBuffer, plan: MemoryPlan, spec: NetworkSpec): 
   words[word.FEATURES] = spec.layers[0];
   for (const [name, offset] of Object.entries(plan.region)) words[REGION_WORD[name as keyof typeof plan.region]] = offset;
   plan.layers.forEach((layer, l) => {
-    for (const [name, value] of Object.entries(layer)) words[word.LAYERS + word.LAYER_WORDS * l + LAYER_FIELD_WORD[name as keyof typeof layer]] = value;
+    for (const [name, value] of Object.entries(layer))
+      words[word.LAYERS + word.LAYER_WORDS * l + LAYER_FIELD_WORD[name as keyof typeof layer]] = value;
   });
   for (const [data, at] of plan.sources) {
     if (!at) continue;
     const n = at.nonZero.total;
     fillPixelLists(data, {
-      start: new Int32Array(buffer, at.start, data.count + 1), columns: new Uint16Array(buffer, at.columns, n), bytes: new Uint8Array(buffer, at.bytes, n),
+      start: new Int32Array(buffer, at.start, data.count + 1),
+      columns: new Uint16Array(buffer, at.columns, n),
+      bytes: new Uint8Array(buffer, at.bytes, n),
     });
   }
-  const table = spec.dtype === 'float64' ? new Float64Array(buffer, plan.region.table, 256) : new Float32Array(buffer, plan.region.table, 256);
+  const table =
+    spec.dtype === 'float64'
+      ? new Float64Array(buffer, plan.region.table, 256)
+      : new Float32Array(buffer, plan.region.table, 256);
   for (let v = 0; v < 256; v++) table[v] = v / 255; // the same table as pixelScale
   return words;
 }
 
 /** The network's operations on a module instance whose memory `writeMemory` has filled. */
 function residentNetwork(
-  buffer: ArrayBuffer, exports: TrainingExports, plan: MemoryPlan, words: Int32Array, spec: NetworkSpec,
+  buffer: ArrayBuffer,
+  exports: TrainingExports,
+  plan: MemoryPlan,
+  words: Int32Array,
+  spec: NetworkSpec,
 ): ResidentNetwork {
   const { region, maxRows, batchRows, desc } = plan;
   const features = spec.layers[0];
@@ -255,11 +310,15 @@ function residentNetwork(
  * or the network would need more than 2 GiB of it. Three steps: plan the memory, fill it, wrap it.
  */
 export function createFusedTraining(
-  spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number,
+  spec: NetworkSpec,
+  datasets: readonly Dataset[],
+  batchRows: number,
+  evalRows: number,
 ): ResidentNetwork | null {
   const features = spec.layers[0];
   for (const data of datasets) {
-    if (data.features !== features) throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
+    if (data.features !== features)
+      throw new RangeError(`the network takes ${features} inputs, the images have ${data.features} pixels`);
   }
   // The WebAssembly step knows sigmoid and ReLU; a step-function network trains in TypeScript.
   if (spec.activation === 'step') return null;
@@ -269,7 +328,7 @@ export function createFusedTraining(
   const instance = instantiateKernels<TrainingExports>(plan.size);
   if (!instance) return null;
   const { memory, exports } = instance;
-  if (exports.heapBase() > STATIC_BYTES) throw new Error('the WebAssembly module\'s static data outgrew its reserved page');
+  if (exports.heapBase() > STATIC_BYTES) throw new Error("the WebAssembly module's static data outgrew its reserved page");
   const words = writeMemory(memory.buffer, plan, spec);
   return residentNetwork(memory.buffer, exports, plan, words, spec);
 }

@@ -56,6 +56,13 @@ export function instantiateKernels<Exports>(bytes: number): { memory: WasmMemory
   } catch {
     return null; // the memory could not be had (too large for this machine): callers use the TypeScript engine
   }
-  const instance = new wasm.Instance(module, { env: { memory, abort: () => { throw new Error('wasm kernel abort'); } } });
+  const instance = new wasm.Instance(module, {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error('wasm kernel abort');
+      },
+    },
+  });
   return { memory, exports: instance.exports as Exports };
 }

@@ -26,24 +26,71 @@ class WasmKernels implements Kernels {
   /** First free byte after the module's static data, 16-byte aligned. */
   private readonly base: number;
 
-  constructor(private readonly memory: WasmMemory, private readonly fns: KernelExports) {
+  constructor(
+    private readonly memory: WasmMemory,
+    private readonly fns: KernelExports,
+  ) {
     this.base = (fns.heapBase() + 15) & ~15;
   }
 
   matmul(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
-    this.run(a instanceof Float64Array ? this.fns.matmulF64 : this.fns.matmulF32, a, rows * k, b, k * n, out, rows * n, rows, k, n);
+    this.run(
+      a instanceof Float64Array ? this.fns.matmulF64 : this.fns.matmulF32,
+      a,
+      rows * k,
+      b,
+      k * n,
+      out,
+      rows * n,
+      rows,
+      k,
+      n,
+    );
   }
 
   matmulTransposeA(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, k: number, n: number): void {
-    this.run(a instanceof Float64Array ? this.fns.matmulTransposeAF64 : this.fns.matmulTransposeAF32, a, rows * k, b, rows * n, out, k * n, rows, k, n);
+    this.run(
+      a instanceof Float64Array ? this.fns.matmulTransposeAF64 : this.fns.matmulTransposeAF32,
+      a,
+      rows * k,
+      b,
+      rows * n,
+      out,
+      k * n,
+      rows,
+      k,
+      n,
+    );
   }
 
   matmulTransposeB(a: FloatArray, b: FloatArray, out: FloatArray, rows: number, n: number, k: number): void {
-    this.run(a instanceof Float64Array ? this.fns.matmulTransposeBF64 : this.fns.matmulTransposeBF32, a, rows * n, b, k * n, out, rows * k, rows, n, k);
+    this.run(
+      a instanceof Float64Array ? this.fns.matmulTransposeBF64 : this.fns.matmulTransposeBF32,
+      a,
+      rows * n,
+      b,
+      k * n,
+      out,
+      rows * k,
+      rows,
+      n,
+      k,
+    );
   }
 
   /** Copies a and b in (16-byte aligned, after the static data), runs `fn`, copies the result out. */
-  private run(fn: Product, a: FloatArray, aLen: number, b: FloatArray, bLen: number, out: FloatArray, outLen: number, x: number, y: number, z: number): void {
+  private run(
+    fn: Product,
+    a: FloatArray,
+    aLen: number,
+    b: FloatArray,
+    bLen: number,
+    out: FloatArray,
+    outLen: number,
+    x: number,
+    y: number,
+    z: number,
+  ): void {
     const size = a.BYTES_PER_ELEMENT;
     const align = (bytes: number): number => (bytes + 15) & ~15;
     const aPtr = this.base;

@@ -27,7 +27,11 @@ function required(name: string): string {
   return value;
 }
 
-const manifest = JSON.parse(readFileSync(join(standInEnv.appPath, 'package.json'), 'utf8')) as { name: string; productName?: string; version: string };
+const manifest = JSON.parse(readFileSync(join(standInEnv.appPath, 'package.json'), 'utf8')) as {
+  name: string;
+  productName?: string;
+  version: string;
+};
 
 /** Electron's per-platform appData: XDG_CONFIG_HOME or ~/.config on Linux. */
 function appData(): string {
@@ -49,10 +53,25 @@ export function setWindowCloser(closer: () => boolean): void {
   closeAllWindows = closer;
 }
 
-type AppSurface = Pick<Electron.App,
-  | 'whenReady' | 'isReady' | 'quit' | 'exit' | 'getPath' | 'setPath' | 'getVersion'
-  | 'getName' | 'getAppPath' | 'getLocale' | 'requestSingleInstanceLock' | 'hasSingleInstanceLock' | 'releaseSingleInstanceLock' | 'focus'
-  | 'isPackaged' | 'name'>;
+type AppSurface = Pick<
+  Electron.App,
+  | 'whenReady'
+  | 'isReady'
+  | 'quit'
+  | 'exit'
+  | 'getPath'
+  | 'setPath'
+  | 'getVersion'
+  | 'getName'
+  | 'getAppPath'
+  | 'getLocale'
+  | 'requestSingleInstanceLock'
+  | 'hasSingleInstanceLock'
+  | 'releaseSingleInstanceLock'
+  | 'focus'
+  | 'isPackaged'
+  | 'name'
+>;
 
 class StandInApp extends EventEmitter implements AppSurface {
   readonly isPackaged = standInEnv.resourcesPath !== undefined;
@@ -88,20 +107,36 @@ class StandInApp extends EventEmitter implements AppSurface {
     if (set) return set;
     const home = homedir();
     switch (name) {
-      case 'home': return home;
-      case 'appData': return appData();
-      case 'userData': case 'sessionData': return join(this.getPath('appData'), this.name);
-      case 'temp': return tmpdir();
-      case 'logs': return join(this.getPath('userData'), 'logs');
-      case 'crashDumps': return join(this.getPath('userData'), 'Crashpad');
-      case 'exe': case 'module': return process.execPath;
-      case 'desktop': return join(home, 'Desktop');
-      case 'documents': return join(home, 'Documents');
-      case 'downloads': return join(home, 'Downloads');
-      case 'music': return join(home, 'Music');
-      case 'pictures': return join(home, 'Pictures');
-      case 'videos': return join(home, 'Videos');
-      default: throw new Error(`Failed to get '${name}' path`);
+      case 'home':
+        return home;
+      case 'appData':
+        return appData();
+      case 'userData':
+      case 'sessionData':
+        return join(this.getPath('appData'), this.name);
+      case 'temp':
+        return tmpdir();
+      case 'logs':
+        return join(this.getPath('userData'), 'logs');
+      case 'crashDumps':
+        return join(this.getPath('userData'), 'Crashpad');
+      case 'exe':
+      case 'module':
+        return process.execPath;
+      case 'desktop':
+        return join(home, 'Desktop');
+      case 'documents':
+        return join(home, 'Documents');
+      case 'downloads':
+        return join(home, 'Downloads');
+      case 'music':
+        return join(home, 'Music');
+      case 'pictures':
+        return join(home, 'Pictures');
+      case 'videos':
+        return join(home, 'Videos');
+      default:
+        throw new Error(`Failed to get '${name}' path`);
     }
   }
 
@@ -132,7 +167,11 @@ class StandInApp extends EventEmitter implements AppSurface {
     mkdirSync(userData, { recursive: true });
     const socket = join(userData, 'stand-in-singleton.sock');
     // The first instance listens on the socket; a later one hands its argv over and is told to quit.
-    const handoff = spawnSync(process.execPath, ['-e', HANDOFF_CLIENT, socket, JSON.stringify({ argv: process.argv, cwd: process.cwd(), additionalData })], { timeout: 10_000 });
+    const handoff = spawnSync(
+      process.execPath,
+      ['-e', HANDOFF_CLIENT, socket, JSON.stringify({ argv: process.argv, cwd: process.cwd(), additionalData })],
+      { timeout: 10_000 },
+    );
     if (handoff.status === 0) return false;
     rmSync(socket, { force: true });
     this.singleton = createServer((connection) => {

@@ -10,7 +10,12 @@ import { chromium, type BrowserContext, type Page, type Request, type Route } fr
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
   // The test process attaches to the same browser (as Playwright attaches to Electron) through this port.
   '--remote-debugging-port=0',
 ];
@@ -20,12 +25,23 @@ export type RequestRouter = (route: Route, request: Request) => Promise<void>;
 
 let context: BrowserContext | undefined;
 
-export async function launchChromium(profile: string, router: RequestRouter, onPage: (page: Page) => void): Promise<BrowserContext> {
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, viewport: null, args: CHROMIUM_ARGS });
-  await context.route('**/*', (route, request) => router(route, request).catch(async (error: unknown) => {
-    console.error(`stand-in: request ${request.url()} failed: ${String(error)}`);
-    await route.abort('failed').catch(() => undefined);
-  }));
+export async function launchChromium(
+  profile: string,
+  router: RequestRouter,
+  onPage: (page: Page) => void,
+): Promise<BrowserContext> {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: null,
+    args: CHROMIUM_ARGS,
+  });
+  await context.route('**/*', (route, request) =>
+    router(route, request).catch(async (error: unknown) => {
+      console.error(`stand-in: request ${request.url()} failed: ${String(error)}`);
+      await route.abort('failed').catch(() => undefined);
+    }),
+  );
   context.on('page', onPage);
   return context;
 }

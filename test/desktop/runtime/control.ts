@@ -23,7 +23,12 @@ export function startControl(electron: object): void {
         const fn = (0, eval)(`(${message.source})`) as (electron: object, arg: unknown) => unknown;
         announce({ standIn: 'result', id: message.id, ok: true, value: await fn(electron, message.arg) });
       } catch (error) {
-        announce({ standIn: 'result', id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        announce({
+          standIn: 'result',
+          id: message.id,
+          ok: false,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
       }
     })();
   });

@@ -74,7 +74,11 @@ export class Notification extends EventEmitter implements Pick<Electron.Notifica
   }
 }
 
-class NativeTheme extends EventEmitter implements Pick<Electron.NativeTheme, 'themeSource' | 'shouldUseDarkColors' | 'shouldUseHighContrastColors' | 'inForcedColorsMode'> {
+class NativeTheme
+  extends EventEmitter
+  implements
+    Pick<Electron.NativeTheme, 'themeSource' | 'shouldUseDarkColors' | 'shouldUseHighContrastColors' | 'inForcedColorsMode'>
+{
   private source: Electron.NativeTheme['themeSource'] = 'system';
   readonly shouldUseHighContrastColors = false;
   readonly inForcedColorsMode = false;
@@ -100,13 +104,24 @@ class NativeTheme extends EventEmitter implements Pick<Electron.NativeTheme, 'th
 }
 export const nativeTheme = new NativeTheme();
 
-type Display = Pick<Electron.Display, 'id' | 'bounds' | 'workArea' | 'size' | 'workAreaSize' | 'scaleFactor' | 'rotation' | 'internal'>;
+type Display = Pick<
+  Electron.Display,
+  'id' | 'bounds' | 'workArea' | 'size' | 'workAreaSize' | 'scaleFactor' | 'rotation' | 'internal'
+>;
 
 function displays(): Display[] {
-  const areas = JSON.parse(process.env.DESCENT_STAND_IN_DISPLAYS ?? '[{"x":0,"y":0,"width":1920,"height":1080}]') as Electron.Rectangle[];
+  const areas = JSON.parse(
+    process.env.DESCENT_STAND_IN_DISPLAYS ?? '[{"x":0,"y":0,"width":1920,"height":1080}]',
+  ) as Electron.Rectangle[];
   return areas.map((area, index) => ({
-    id: index + 1, bounds: area, workArea: area, size: { width: area.width, height: area.height },
-    workAreaSize: { width: area.width, height: area.height }, scaleFactor: 1, rotation: 0, internal: index === 0,
+    id: index + 1,
+    bounds: area,
+    workArea: area,
+    size: { width: area.width, height: area.height },
+    workAreaSize: { width: area.width, height: area.height },
+    scaleFactor: 1,
+    rotation: 0,
+    internal: index === 0,
   }));
 }
 

@@ -22,7 +22,8 @@ export { BrowserWindow, WebContents } from './windows';
 export type MenuItemConstructorOptions = Electron.MenuItemConstructorOptions;
 
 // Electron's main process knows where its resources are; packaged, that is where MNIST is.
-if (standInEnv.resourcesPath) Object.defineProperty(process, 'resourcesPath', { value: standInEnv.resourcesPath, enumerable: false });
+if (standInEnv.resourcesPath)
+  Object.defineProperty(process, 'resourcesPath', { value: standInEnv.resourcesPath, enumerable: false });
 Object.defineProperty(process, 'type', { value: 'browser', enumerable: false });
 
 setWindowCloser(closeAllWindows);
@@ -37,13 +38,16 @@ onShutdown(closeChromium);
 setImmediate(() => {
   if (lifecycle.quitting) return;
   const profile = join(app.getPath('userData'), 'stand-in-chromium');
-  void launchChromium(profile, routeRequest, pageOpened).then(() => {
-    announce({ standIn: 'ready', devtools: devtoolsEndpoint(profile) });
-    app.becomeReady();
-  }, (error: unknown) => {
-    console.error(`stand-in Electron: Chromium did not start: ${String(error)}`);
-    app.exit(1);
-  });
+  void launchChromium(profile, routeRequest, pageOpened).then(
+    () => {
+      announce({ standIn: 'ready', devtools: devtoolsEndpoint(profile) });
+      app.becomeReady();
+    },
+    (error: unknown) => {
+      console.error(`stand-in Electron: Chromium did not start: ${String(error)}`);
+      app.exit(1);
+    },
+  );
 });
 
 // For tests: the windows as Electron's BrowserWindow.getAllWindows gives them.

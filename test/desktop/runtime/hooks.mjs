@@ -16,5 +16,9 @@ export function resolve(specifier, context, next) {
 export function load(url, context, next) {
   if (url !== 'descent-stand-in:electron') return next(url, context);
   const exports = names.map((name) => `export const ${name} = standIn.${name};`).join('\n');
-  return { format: 'module', source: `const standIn = globalThis[Symbol.for(${JSON.stringify(key)})];\n${exports}\nexport default standIn;`, shortCircuit: true };
+  return {
+    format: 'module',
+    source: `const standIn = globalThis[Symbol.for(${JSON.stringify(key)})];\n${exports}\nexport default standIn;`,
+    shortCircuit: true,
+  };
 }

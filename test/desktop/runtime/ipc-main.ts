@@ -8,7 +8,12 @@ import type { InvokeResult } from './preload-world';
 import type { StandInFrame, WebContents } from './windows';
 
 /** The event main's handlers get: the fields of Electron's that the stand-in can fill truthfully. */
-export type IpcMainInvokeEvent = Electron.Event<{ sender: WebContents; senderFrame: StandInFrame | null; processId: number; frameId: number }>;
+export type IpcMainInvokeEvent = Electron.Event<{
+  sender: WebContents;
+  senderFrame: StandInFrame | null;
+  processId: number;
+  frameId: number;
+}>;
 export type IpcMainEvent = IpcMainInvokeEvent & { returnValue: unknown; reply: (channel: string, ...args: unknown[]) => void };
 
 type Handler = (event: IpcMainInvokeEvent, ...args: any[]) => Promise<unknown> | unknown;

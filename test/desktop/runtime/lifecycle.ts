@@ -7,8 +7,11 @@ export const lifecycle = { ready: false, quitting: false };
 export function electronEvent<P extends object>(params: P): Electron.Event<P> {
   let prevented = false;
   // defineProperties, not Object.assign: assign would copy the getter's value once instead of the getter.
-  return Object.defineProperties({ ...params }, {
-    preventDefault: { value: () => void (prevented = true) },
-    defaultPrevented: { get: () => prevented },
-  }) as Electron.Event<P>;
+  return Object.defineProperties(
+    { ...params },
+    {
+      preventDefault: { value: () => void (prevented = true) },
+      defaultPrevented: { get: () => prevented },
+    },
+  ) as Electron.Event<P>;
 }

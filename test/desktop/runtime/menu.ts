@@ -31,33 +31,95 @@ const ROLES: Record<string, RoleDefault> = {
   hideothers: { label: 'Hide Others', accelerator: 'Command+Alt+H' },
   minimize: { label: 'Minimize', accelerator: 'CommandOrControl+M', action: (w) => w?.minimize() },
   paste: { label: 'Paste', accelerator: 'CommandOrControl+V', action: (w) => w?.webContents.paste() },
-  quit: { label: process.platform === 'win32' ? 'Exit' : `Quit ${app.name}`, accelerator: process.platform === 'win32' ? undefined : 'CommandOrControl+Q', action: () => app.quit() },
-  redo: { label: 'Redo', accelerator: process.platform === 'win32' ? 'Control+Y' : 'Shift+CommandOrControl+Z', action: (w) => w?.webContents.redo() },
+  quit: {
+    label: process.platform === 'win32' ? 'Exit' : `Quit ${app.name}`,
+    accelerator: process.platform === 'win32' ? undefined : 'CommandOrControl+Q',
+    action: () => app.quit(),
+  },
+  redo: {
+    label: 'Redo',
+    accelerator: process.platform === 'win32' ? 'Control+Y' : 'Shift+CommandOrControl+Z',
+    action: (w) => w?.webContents.redo(),
+  },
   reload: { label: 'Reload', accelerator: 'CmdOrCtrl+R', action: (w) => w?.webContents.reload() },
   resetzoom: { label: 'Actual Size', accelerator: 'CommandOrControl+0', action: (w) => w?.webContents.setZoomLevel(0) },
   selectall: { label: 'Select All', accelerator: 'CommandOrControl+A', action: (w) => w?.webContents.selectAll() },
   services: { label: 'Services' },
-  togglefullscreen: { label: 'Toggle Full Screen', accelerator: mac ? 'Control+Command+F' : 'F11', action: (w) => w?.setFullScreen(!w.isFullScreen()) },
-  toggledevtools: { label: 'Toggle Developer Tools', accelerator: mac ? 'Alt+Command+I' : 'Ctrl+Shift+I', action: (w) => w?.webContents.toggleDevTools() },
+  togglefullscreen: {
+    label: 'Toggle Full Screen',
+    accelerator: mac ? 'Control+Command+F' : 'F11',
+    action: (w) => w?.setFullScreen(!w.isFullScreen()),
+  },
+  toggledevtools: {
+    label: 'Toggle Developer Tools',
+    accelerator: mac ? 'Alt+Command+I' : 'Ctrl+Shift+I',
+    action: (w) => w?.webContents.toggleDevTools(),
+  },
   undo: { label: 'Undo', accelerator: 'CommandOrControl+Z', action: (w) => w?.webContents.undo() },
   unhide: { label: 'Show All' },
-  zoomin: { label: 'Zoom In', accelerator: 'CommandOrControl+Plus', action: (w) => w && w.webContents.setZoomLevel(w.webContents.getZoomLevel() + 0.5) },
-  zoomout: { label: 'Zoom Out', accelerator: 'CommandOrControl+-', action: (w) => w && w.webContents.setZoomLevel(w.webContents.getZoomLevel() - 0.5) },
+  zoomin: {
+    label: 'Zoom In',
+    accelerator: 'CommandOrControl+Plus',
+    action: (w) => w && w.webContents.setZoomLevel(w.webContents.getZoomLevel() + 0.5),
+  },
+  zoomout: {
+    label: 'Zoom Out',
+    accelerator: 'CommandOrControl+-',
+    action: (w) => w && w.webContents.setZoomLevel(w.webContents.getZoomLevel() - 0.5),
+  },
   zoom: { label: 'Zoom' },
   front: { label: 'Bring All to Front' },
-  appmenu: { label: app.name, submenu: () => [{ role: 'about' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] },
+  appmenu: {
+    label: app.name,
+    submenu: () => [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  },
   filemenu: { label: 'File', submenu: () => [mac ? { role: 'close' } : { role: 'quit' }] },
   editmenu: {
     label: 'Edit',
-    submenu: () => [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' },
-      ...(mac ? [] : [{ role: 'delete' } as Template]), { type: 'separator' }, { role: 'selectAll' }],
+    submenu: () => [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(mac ? [] : [{ role: 'delete' } as Template]),
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
   },
   viewmenu: {
     label: 'View',
-    submenu: () => [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' },
-      { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    submenu: () => [
+      { role: 'reload' },
+      { role: 'forceReload' },
+      { role: 'toggleDevTools' },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
   },
-  windowmenu: { label: 'Window', submenu: () => [{ role: 'minimize' }, { role: 'zoom' }, ...(mac ? [{ type: 'separator' }, { role: 'front' }] as Template[] : [{ role: 'close' } as Template])] },
+  windowmenu: {
+    label: 'Window',
+    submenu: () => [
+      { role: 'minimize' },
+      { role: 'zoom' },
+      ...(mac ? ([{ type: 'separator' }, { role: 'front' }] as Template[]) : [{ role: 'close' } as Template]),
+    ],
+  },
   help: { label: 'Help' },
 };
 
@@ -88,7 +150,8 @@ export class MenuItem {
     this.checked = options.checked ?? false;
     this.onClick = options.click;
     const submenu = options.submenu ?? role?.submenu?.();
-    this.submenu = submenu === undefined ? undefined : submenu instanceof Menu ? submenu : Menu.buildFromTemplate(submenu as Template[]);
+    this.submenu =
+      submenu === undefined ? undefined : submenu instanceof Menu ? submenu : Menu.buildFromTemplate(submenu as Template[]);
   }
 
   /** What choosing the item does: its `click`, else its role's action. */
@@ -100,7 +163,11 @@ export class MenuItem {
       this.checked = true;
     }
     if (this.onClick) {
-      (this.onClick as unknown as (item: MenuItem, window: BrowserWindow | null, event: Electron.KeyboardEvent) => void)(this, focusedWindow, event);
+      (this.onClick as unknown as (item: MenuItem, window: BrowserWindow | null, event: Electron.KeyboardEvent) => void)(
+        this,
+        focusedWindow,
+        event,
+      );
       return;
     }
     if (this.role) ROLES[this.role.toLowerCase()].action?.(focusedWindow);
@@ -164,13 +231,33 @@ export function parseAccelerator(accelerator: string): KeyPress {
   const press: KeyPress = { key: '', control: false, shift: false, alt: false, meta: false };
   for (const part of accelerator.split(/\+(?!$)/)) {
     switch (part.toLowerCase()) {
-      case 'commandorcontrol': case 'cmdorctrl': press[mac ? 'meta' : 'control'] = true; break;
-      case 'command': case 'cmd': case 'super': case 'meta': press.meta = true; break;
-      case 'control': case 'ctrl': press.control = true; break;
-      case 'shift': press.shift = true; break;
-      case 'alt': case 'option': case 'altgr': press.alt = true; break;
-      case 'plus': press.key = '+'; break;
-      default: press.key = part.length === 1 ? part.toUpperCase() : part;
+      case 'commandorcontrol':
+      case 'cmdorctrl':
+        press[mac ? 'meta' : 'control'] = true;
+        break;
+      case 'command':
+      case 'cmd':
+      case 'super':
+      case 'meta':
+        press.meta = true;
+        break;
+      case 'control':
+      case 'ctrl':
+        press.control = true;
+        break;
+      case 'shift':
+        press.shift = true;
+        break;
+      case 'alt':
+      case 'option':
+      case 'altgr':
+        press.alt = true;
+        break;
+      case 'plus':
+        press.key = '+';
+        break;
+      default:
+        press.key = part.length === 1 ? part.toUpperCase() : part;
     }
   }
   return press;
@@ -182,7 +269,13 @@ function matches(item: MenuItem, press: KeyPress): boolean {
   const key = press.key.length === 1 ? press.key.toUpperCase() : press.key;
   // Shift is part of a symbol like '+' on the keyboard: only letters, digits and named keys compare it.
   const shiftCounts = /^[A-Z0-9]$|^[A-Z]\w+$/.test(wanted.key);
-  return key === wanted.key && press.control === wanted.control && press.alt === wanted.alt && press.meta === wanted.meta && (!shiftCounts || press.shift === wanted.shift);
+  return (
+    key === wanted.key &&
+    press.control === wanted.control &&
+    press.alt === wanted.alt &&
+    press.meta === wanted.meta &&
+    (!shiftCounts || press.shift === wanted.shift)
+  );
 }
 
 function find(menu: Menu, test: (item: MenuItem) => boolean): MenuItem | null {

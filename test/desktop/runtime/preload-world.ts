@@ -38,7 +38,9 @@ type Listener = (event: Electron.IpcRendererEvent, ...args: unknown[]) => void;
 
 /** Runs in the page: serialised into the init script with the preload's source as `preload`. */
 export function preloadWorld(config: PreloadWorldConfig, preload: Preload): void {
-  const world = globalThis as unknown as Record<string, unknown> & { addEventListener(type: string, listener: (event: KeyEventLike) => void, capture: boolean): void };
+  const world = globalThis as unknown as Record<string, unknown> & {
+    addEventListener(type: string, listener: (event: KeyEventLike) => void, capture: boolean): void;
+  };
   type KeyEventLike = { key: string; ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean };
   const binding = world[config.binding] as (message: PageMessage) => Promise<unknown>;
   delete world[config.binding];
@@ -88,7 +90,12 @@ export function preloadWorld(config: PreloadWorldConfig, preload: Preload): void
   const contextBridge: RendererElectron['contextBridge'] = {
     exposeInMainWorld(key, api) {
       if (key in world) throw new Error('Cannot bind an API on top of an existing property on the window object');
-      Object.defineProperty(world, key, { value: freeze({ ...(api as object) }), enumerable: true, configurable: false, writable: false });
+      Object.defineProperty(world, key, {
+        value: freeze({ ...(api as object) }),
+        enumerable: true,
+        configurable: false,
+        writable: false,
+      });
     },
   };
   Object.defineProperty(world, config.deliver, {
@@ -96,20 +103,40 @@ export function preloadWorld(config: PreloadWorldConfig, preload: Preload): void
       const event = { sender: ipcRenderer, senderId: 0, ports: [] } as unknown as Electron.IpcRendererEvent;
       for (const listener of [...(listeners.get(channel) ?? [])]) listener(event, ...args);
     },
-    enumerable: false, configurable: false, writable: false,
+    enumerable: false,
+    configurable: false,
+    writable: false,
   });
   // Keys that could be menu accelerators (a modifier, or a function key) go to main's menu, as the OS would send them.
-  world.addEventListener('keydown', (event) => {
-    if (!(event.ctrlKey || event.metaKey || event.altKey || /^F\d+$/.test(event.key))) return;
-    void binding({ kind: 'key', key: event.key, control: event.ctrlKey, shift: event.shiftKey, alt: event.altKey, meta: event.metaKey });
-  }, true);
+  world.addEventListener(
+    'keydown',
+    (event) => {
+      if (!(event.ctrlKey || event.metaKey || event.altKey || /^F\d+$/.test(event.key))) return;
+      void binding({
+        kind: 'key',
+        key: event.key,
+        control: event.ctrlKey,
+        shift: event.shiftKey,
+        alt: event.altKey,
+        meta: event.metaKey,
+      });
+    },
+    true,
+  );
   const electron: RendererElectron = { ipcRenderer, contextBridge };
   const sandboxedRequire = (name: string): unknown => {
     if (name === 'electron' || name === 'electron/renderer') return electron;
     throw new Error(`module not found: ${name} (a sandboxed preload can require only electron)`);
   };
   const module = { exports: {} };
-  preload(module.exports, sandboxedRequire, module, { platform: config.platform, type: 'renderer', sandboxed: true, contextIsolated: true, env: {}, argv: [] });
+  preload(module.exports, sandboxedRequire, module, {
+    platform: config.platform,
+    type: 'renderer',
+    sandboxed: true,
+    contextIsolated: true,
+    env: {},
+    argv: [],
+  });
 }
 
 /** The init script's source: `preloadWorld` applied to the config and the preload bundle wrapped as CommonJS. */

@@ -41,7 +41,10 @@ export function toPageUrl(url: string): string {
   const scheme = parsed.protocol.slice(0, -1);
   const privileges = privileged.get(scheme);
   if (!privileges) {
-    if (handlers.has(scheme)) throw new Error(`stand-in: '${scheme}:' is handled but was not registered as a privileged standard scheme; the stand-in can only load standard schemes`);
+    if (handlers.has(scheme))
+      throw new Error(
+        `stand-in: '${scheme}:' is handled but was not registered as a privileged standard scheme; the stand-in can only load standard schemes`,
+      );
     return url;
   }
   if (!privileges.standard) throw new Error(`stand-in: '${scheme}:' is not a standard scheme: its pages would have no origin`);
@@ -69,15 +72,30 @@ export async function serveFromHandler(route: Route, request: PageRequest): Prom
   const handler = handlers.get(new URL(appUrl).protocol.slice(0, -1));
   if (appUrl === request.url() || !handler) return false;
   const body = request.postDataBuffer();
-  const response = await handler(new Request(appUrl, { method: request.method(), headers: await request.allHeaders(), body: body ?? undefined }));
-  await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+  const response = await handler(
+    new Request(appUrl, { method: request.method(), headers: await request.allHeaders(), body: body ?? undefined }),
+  );
+  await route.fulfill({
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: Buffer.from(await response.arrayBuffer()),
+  });
   return true;
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2', '.txt': 'text/plain',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.cjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain',
 };
 
 export const net: Pick<Electron.Net, 'fetch'> = {
@@ -92,6 +110,9 @@ export const net: Pick<Electron.Net, 'fetch'> = {
     } catch {
       throw new Error('net::ERR_FILE_NOT_FOUND');
     }
-    return new Response(bytes, { status: 200, headers: { 'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream' } });
+    return new Response(bytes, {
+      status: 200,
+      headers: { 'content-type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream' },
+    });
   },
 };

@@ -9,5 +9,7 @@ const KEY = 'descent.standIn.electron';
 const electron = await tsImport('./electron.ts', import.meta.url);
 const control = await tsImport('./control.ts', import.meta.url);
 globalThis[Symbol.for(KEY)] = electron;
-register('./hooks.mjs', import.meta.url, { data: { key: KEY, names: Object.keys(electron).filter((name) => name !== 'default') } });
+register('./hooks.mjs', import.meta.url, {
+  data: { key: KEY, names: Object.keys(electron).filter((name) => name !== 'default') },
+});
 control.startControl(electron);

@@ -13,12 +13,17 @@ import { electronEvent } from './lifecycle';
 const PARENT_PORT = new URL('./parent-port.mjs', import.meta.url).href;
 const children = new Set<ChildProcess>();
 
-export class UtilityProcess extends EventEmitter implements Pick<Electron.UtilityProcess, 'postMessage' | 'kill' | 'pid' | 'stdout' | 'stderr'> {
+export class UtilityProcess
+  extends EventEmitter
+  implements Pick<Electron.UtilityProcess, 'postMessage' | 'kill' | 'pid' | 'stdout' | 'stderr'>
+{
   private readonly child: ChildProcess;
 
   constructor(modulePath: string, args: string[], options: Electron.ForkOptions) {
     super();
-    const asked = (typeof options.stdio === 'string' ? [options.stdio, options.stdio] : options.stdio ?? ['inherit', 'inherit']) as IOType[];
+    const asked = (
+      typeof options.stdio === 'string' ? [options.stdio, options.stdio] : (options.stdio ?? ['inherit', 'inherit'])
+    ) as IOType[];
     const [stdout, stderr] = asked.length === 3 ? asked.slice(1) : asked;
     const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env) };
     if (standInEnv.resourcesPath) env.DESCENT_STAND_IN_RESOURCES_PATH = standInEnv.resourcesPath;
@@ -38,7 +43,13 @@ export class UtilityProcess extends EventEmitter implements Pick<Electron.Utilit
       children.delete(this.child);
       const exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
       if (signal || code !== 0) {
-        app.emit('child-process-gone', electronEvent({}), { type: 'Utility', reason: signal === 'SIGKILL' || signal === 'SIGTERM' ? 'killed' : 'crashed', exitCode, serviceName: name, name });
+        app.emit('child-process-gone', electronEvent({}), {
+          type: 'Utility',
+          reason: signal === 'SIGKILL' || signal === 'SIGTERM' ? 'killed' : 'crashed',
+          exitCode,
+          serviceName: name,
+          name,
+        });
       }
       this.emit('exit', exitCode);
     });
@@ -66,7 +77,8 @@ export class UtilityProcess extends EventEmitter implements Pick<Electron.Utilit
 }
 
 export const utilityProcess = {
-  fork: (modulePath: string, args: string[] = [], options: Electron.ForkOptions = {}): UtilityProcess => new UtilityProcess(modulePath, args, options),
+  fork: (modulePath: string, args: string[] = [], options: Electron.ForkOptions = {}): UtilityProcess =>
+    new UtilityProcess(modulePath, args, options),
 };
 
 onShutdown(() => {

@@ -63,9 +63,33 @@ const creating = new Set<Promise<Page>>();
 type WindowOpenHandler = Parameters<Electron.WebContents['setWindowOpenHandler']>[0];
 type Bounds = Electron.Rectangle;
 
-export class WebContents extends EventEmitter implements Pick<Electron.WebContents,
-  'id' | 'send' | 'setWindowOpenHandler' | 'getURL' | 'getTitle' | 'reload' | 'getZoomLevel' | 'setZoomLevel' | 'isDestroyed' | 'focus' | 'isLoading'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll' | 'toggleDevTools' | 'isDevToolsOpened'> {
+export class WebContents
+  extends EventEmitter
+  implements
+    Pick<
+      Electron.WebContents,
+      | 'id'
+      | 'send'
+      | 'setWindowOpenHandler'
+      | 'getURL'
+      | 'getTitle'
+      | 'reload'
+      | 'getZoomLevel'
+      | 'setZoomLevel'
+      | 'isDestroyed'
+      | 'focus'
+      | 'isLoading'
+      | 'undo'
+      | 'redo'
+      | 'cut'
+      | 'copy'
+      | 'paste'
+      | 'delete'
+      | 'selectAll'
+      | 'toggleDevTools'
+      | 'isDevToolsOpened'
+    >
+{
   readonly id = nextId++;
   windowOpenHandler: WindowOpenHandler | null = null;
   /** Navigations main started itself (loadURL, reload): no will-navigate for those, as in Electron. */
@@ -79,7 +103,11 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
 
   private readonly page: Promise<Page>;
 
-  constructor(private readonly window: BrowserWindow, page: Promise<Page>, preload: string | undefined) {
+  constructor(
+    private readonly window: BrowserWindow,
+    page: Promise<Page>,
+    preload: string | undefined,
+  ) {
     super();
     // Nothing loads before the preload is in place.
     this.page = page.then(async (ready) => {
@@ -98,7 +126,12 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
     if (preload === undefined) return;
     const binding = `__descentStandInIpc${Math.random().toString(36).slice(2)}`;
     await page.exposeBinding(binding, (source, message: PageMessage) => this.fromPage(source.frame, message));
-    await page.addInitScript({ content: preloadInitScript({ binding, deliver: this.deliverName, platform: process.platform }, readFileSync(preload, 'utf8')) });
+    await page.addInitScript({
+      content: preloadInitScript(
+        { binding, deliver: this.deliverName, platform: process.platform },
+        readFileSync(preload, 'utf8'),
+      ),
+    });
   }
 
   private fromPage(frame: Frame, message: PageMessage): unknown {
@@ -107,7 +140,14 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
       case 'invoke':
         return ipcMain.invoke(event, message.channel, message.args);
       case 'send':
-        ipcMain.emit(message.channel, Object.assign(event, { returnValue: undefined, reply: (channel: string, ...args: unknown[]) => this.send(channel, ...args) }), ...message.args);
+        ipcMain.emit(
+          message.channel,
+          Object.assign(event, {
+            returnValue: undefined,
+            reply: (channel: string, ...args: unknown[]) => this.send(channel, ...args),
+          }),
+          ...message.args,
+        );
         return undefined;
       case 'key':
         dispatchAccelerator(message, this.window);
@@ -120,7 +160,12 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
     const deliver = this.deliverName;
     this.delivery = this.delivery
       .then(() => this.page)
-      .then((page) => page.evaluate(([name, c, a]) => (globalThis as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(c, a), [deliver, channel, args] as const))
+      .then((page) =>
+        page.evaluate(
+          ([name, c, a]) => (globalThis as unknown as Record<string, (c: string, a: unknown[]) => void>)[name]?.(c, a),
+          [deliver, channel, args] as const,
+        ),
+      )
       .catch(() => undefined); // a page between documents drops the message, as Electron's does
   }
 
@@ -164,11 +209,13 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
   }
 
   reload(): void {
-    void this.page.then(async (page) => {
-      this.ownNavigations.add(page.url());
-      await page.reload().finally(() => this.ownNavigations.delete(page.url()));
-      this.emit('did-finish-load', electronEvent({}));
-    }).catch(() => undefined); // the window closed meanwhile
+    void this.page
+      .then(async (page) => {
+        this.ownNavigations.add(page.url());
+        await page.reload().finally(() => this.ownNavigations.delete(page.url()));
+        this.emit('did-finish-load', electronEvent({}));
+      })
+      .catch(() => undefined); // the window closed meanwhile
   }
 
   getZoomLevel(): number {
@@ -193,16 +240,36 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
   }
 
   private editCommand(command: string): void {
-    void this.page.then((page) => page.evaluate((name) => (globalThis as unknown as { document: { execCommand(c: string): boolean } }).document.execCommand(name), command))
+    void this.page
+      .then((page) =>
+        page.evaluate(
+          (name) => (globalThis as unknown as { document: { execCommand(c: string): boolean } }).document.execCommand(name),
+          command,
+        ),
+      )
       .catch(() => undefined);
   }
-  undo(): void { this.editCommand('undo'); }
-  redo(): void { this.editCommand('redo'); }
-  cut(): void { this.editCommand('cut'); }
-  copy(): void { this.editCommand('copy'); }
-  paste(): void { this.editCommand('paste'); }
-  delete(): void { this.editCommand('delete'); }
-  selectAll(): void { this.editCommand('selectAll'); }
+  undo(): void {
+    this.editCommand('undo');
+  }
+  redo(): void {
+    this.editCommand('redo');
+  }
+  cut(): void {
+    this.editCommand('cut');
+  }
+  copy(): void {
+    this.editCommand('copy');
+  }
+  paste(): void {
+    this.editCommand('paste');
+  }
+  delete(): void {
+    this.editCommand('delete');
+  }
+  selectAll(): void {
+    this.editCommand('selectAll');
+  }
 
   isDestroyed(): boolean {
     return this.destroyed;
@@ -214,10 +281,43 @@ export class WebContents extends EventEmitter implements Pick<Electron.WebConten
   }
 }
 
-export class BrowserWindow extends EventEmitter implements Pick<Electron.BrowserWindow,
-  'id' | 'show' | 'hide' | 'isVisible' | 'focus' | 'blur' | 'isFocused' | 'minimize' | 'isMinimized' | 'restore' | 'maximize' | 'unmaximize' | 'isMaximized'
-  | 'setFullScreen' | 'isFullScreen' | 'getBounds' | 'setBounds' | 'getContentBounds' | 'getNormalBounds' | 'getSize' | 'setSize' | 'getPosition'
-  | 'setPosition' | 'setProgressBar' | 'getTitle' | 'setTitle' | 'isDestroyed' | 'close' | 'destroy' | 'loadURL'> {
+export class BrowserWindow
+  extends EventEmitter
+  implements
+    Pick<
+      Electron.BrowserWindow,
+      | 'id'
+      | 'show'
+      | 'hide'
+      | 'isVisible'
+      | 'focus'
+      | 'blur'
+      | 'isFocused'
+      | 'minimize'
+      | 'isMinimized'
+      | 'restore'
+      | 'maximize'
+      | 'unmaximize'
+      | 'isMaximized'
+      | 'setFullScreen'
+      | 'isFullScreen'
+      | 'getBounds'
+      | 'setBounds'
+      | 'getContentBounds'
+      | 'getNormalBounds'
+      | 'getSize'
+      | 'setSize'
+      | 'getPosition'
+      | 'setPosition'
+      | 'setProgressBar'
+      | 'getTitle'
+      | 'setTitle'
+      | 'isDestroyed'
+      | 'close'
+      | 'destroy'
+      | 'loadURL'
+    >
+{
   static getAllWindows(): BrowserWindow[] {
     return [...windows];
   }
@@ -253,7 +353,9 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
     const web = options.webPreferences ?? {};
     // What the stand-in gives a page is a sandboxed, isolated renderer without Node; it refuses to pretend otherwise.
     if (web.nodeIntegration || web.contextIsolation === false || web.sandbox === false || web.webSecurity === false) {
-      throw new Error('stand-in BrowserWindow: only sandboxed, context-isolated windows without Node integration and with web security can be stood in for');
+      throw new Error(
+        'stand-in BrowserWindow: only sandboxed, context-isolated windows without Node integration and with web security can be stood in for',
+      );
     }
     this.minimum = { width: options.minWidth ?? 0, height: options.minHeight ?? 0 };
     const width = Math.max(options.width ?? 800, this.minimum.width);
@@ -273,13 +375,23 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
     this.id = nextId++;
     this.webContents = new WebContents(this, this.page, web.preload);
     windows.add(this);
-    void this.page.then((page) => {
-      this.pageOrNull = page;
-      byPage.set(page, this);
-      // The page going away without `close()` (renderer gone, a test closing it) closes the window.
-      page.on('close', () => this.destroy());
-      page.on('domcontentloaded', () => void page.title().then((title) => title && (this.title = title)).catch(() => undefined));
-    }, () => undefined);
+    void this.page.then(
+      (page) => {
+        this.pageOrNull = page;
+        byPage.set(page, this);
+        // The page going away without `close()` (renderer gone, a test closing it) closes the window.
+        page.on('close', () => this.destroy());
+        page.on(
+          'domcontentloaded',
+          () =>
+            void page
+              .title()
+              .then((title) => title && (this.title = title))
+              .catch(() => undefined),
+        );
+      },
+      () => undefined,
+    );
     this.webContents.once('did-finish-load', () => this.emit('ready-to-show', electronEvent({})));
   }
 
@@ -395,7 +507,11 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
   }
 
   private resize(bounds: Bounds): void {
-    this.bounds = { ...bounds, width: Math.max(bounds.width, this.minimum.width), height: Math.max(bounds.height, this.minimum.height) };
+    this.bounds = {
+      ...bounds,
+      width: Math.max(bounds.width, this.minimum.width),
+      height: Math.max(bounds.height, this.minimum.height),
+    };
     const { width, height } = this.bounds;
     void this.page.then((page) => page.setViewportSize({ width, height })).catch(() => undefined);
     this.emit('resize', electronEvent({}));
@@ -432,10 +548,12 @@ export class BrowserWindow extends EventEmitter implements Pick<Electron.Browser
     this.destroyed = true;
     windows.delete(this);
     this.webContents.markDestroyed();
-    void this.page.then((page) => {
-      byPage.delete(page);
-      return page.close();
-    }).catch(() => undefined);
+    void this.page
+      .then((page) => {
+        byPage.delete(page);
+        return page.close();
+      })
+      .catch(() => undefined);
     this.emit('closed');
     if (windows.size === 0 && !lifecycle.quitting) lastWindowClosed();
   }
@@ -476,7 +594,13 @@ function popupAllowed(page: Page): Promise<boolean> {
       const opener = (await page.opener()) ?? null;
       const owner = (opener && byPage.get(opener)) ?? BrowserWindow.getFocusedWindow();
       const url = fromPageUrl(page.url());
-      const answer = owner?.webContents.windowOpenHandler?.({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } } as Electron.HandlerDetails);
+      const answer = owner?.webContents.windowOpenHandler?.({
+        url,
+        frameName: '',
+        features: '',
+        disposition: 'new-window',
+        referrer: { url: '', policy: 'default' },
+      } as Electron.HandlerDetails);
       if (answer?.action === 'deny') {
         await page.close();
         return false;

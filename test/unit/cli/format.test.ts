@@ -18,7 +18,8 @@ describe('printable', () => {
   });
 
   it('leaves ordinary text alone, accents, CJK and emoji included', () => {
-    for (const text of ['lr 0.1 (book)', 'Lernrate größer', '学習率 0.1', 'sweep 🚀', 'C:\\runs\\a', '']) expect(printable(text)).toBe(text);
+    for (const text of ['lr 0.1 (book)', 'Lernrate größer', '学習率 0.1', 'sweep 🚀', 'C:\\runs\\a', ''])
+      expect(printable(text)).toBe(text);
   });
 
   it('keeps the line breaks of a multi-line message, escaping the rest', () => {
@@ -28,7 +29,13 @@ describe('printable', () => {
 
 describe('table', () => {
   it('escapes every cell and aligns on the escaped width', () => {
-    expect(table([['id', 'name'], ['a', 'x\u001b[2Jy'], ['bb', 'z']])).toBe('id  name\na   x\\x1b[2Jy\nbb  z');
+    expect(
+      table([
+        ['id', 'name'],
+        ['a', 'x\u001b[2Jy'],
+        ['bb', 'z'],
+      ]),
+    ).toBe('id  name\na   x\\x1b[2Jy\nbb  z');
   });
 });
 
@@ -57,8 +64,10 @@ describe('duration', () => {
 });
 
 describe('describeConfig', () => {
-  it('the book\'s run in one line; a loss recorded before the update is said, the default is not', () => {
-    expect(describeConfig(BOOK_DEFAULTS)).toBe('784-50-10 sigmoid · cross_entropy · init std 0.01 · SGD lr 0.1 · batch 100 · 10000 iterations · float32');
+  it("the book's run in one line; a loss recorded before the update is said, the default is not", () => {
+    expect(describeConfig(BOOK_DEFAULTS)).toBe(
+      '784-50-10 sigmoid · cross_entropy · init std 0.01 · SGD lr 0.1 · batch 100 · 10000 iterations · float32',
+    );
     expect(describeConfig({ ...BOOK_DEFAULTS, lossTiming: 'before-update' })).toBe(
       '784-50-10 sigmoid · cross_entropy · init std 0.01 · SGD lr 0.1 · batch 100 · 10000 iterations · float32 · loss recorded before-update',
     );

@@ -4,10 +4,21 @@ import { summaryLine } from '../../../electron/cli/run-output';
 import { makeRecord, makeSummary } from '../../support/runs';
 
 /** The keys DESIGN.md's command-line contract promises on the last line. */
-const CONTRACT = ['type', 'runId', 'status', 'iterations', 'trainAcc', 'testAcc', 'finalLoss', 'meanLossLast100', 'seconds', 'itersPerSec'];
+const CONTRACT = [
+  'type',
+  'runId',
+  'status',
+  'iterations',
+  'trainAcc',
+  'testAcc',
+  'finalLoss',
+  'meanLossLast100',
+  'seconds',
+  'itersPerSec',
+];
 
 describe('summaryLine', () => {
-  it('a run that ended with a summary: the summary, with the record\'s status and name', () => {
+  it("a run that ended with a summary: the summary, with the record's status and name", () => {
     const line = summaryLine(makeRecord({ name: 'book', summary: makeSummary({ finalLoss: 0.25 }) }));
     expect(Object.keys(line)).toEqual(expect.arrayContaining(CONTRACT));
     expect(line).toMatchObject({ type: 'summary', status: 'completed', name: 'book', finalLoss: 0.25 });
@@ -18,8 +29,15 @@ describe('summaryLine', () => {
     const line = summaryLine(record);
     expect(Object.keys(line)).toEqual(expect.arrayContaining(CONTRACT));
     expect(line).toMatchObject({
-      type: 'summary', runId: record.id, status: 'failed', iterations: 40, finalLoss: null, meanLossLast100: null,
-      seconds: null, itersPerSec: null, error: 'ENOSPC: no space left on device',
+      type: 'summary',
+      runId: record.id,
+      status: 'failed',
+      iterations: 40,
+      finalLoss: null,
+      meanLossLast100: null,
+      seconds: null,
+      itersPerSec: null,
+      error: 'ENOSPC: no space left on device',
     });
   });
 });

@@ -5,7 +5,9 @@ import { addTrainFlags, configFromFlags, FLAG_CHOICES, type TrainFlagValues } fr
 
 /** The flag values `argv` gives a `train` (or, with `lists`, a `sweep`) command, or the CommanderError it throws. */
 function parse(argv: string[], lists = false): TrainFlagValues | CommanderError {
-  const command = addTrainFlags(new Command('train'), { lists }).exitOverride().configureOutput({ writeErr: () => {} });
+  const command = addTrainFlags(new Command('train'), { lists })
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
   try {
     return command.parse(argv, { from: 'user' }).opts<TrainFlagValues>();
   } catch (error) {
@@ -15,7 +17,7 @@ function parse(argv: string[], lists = false): TrainFlagValues | CommanderError 
 }
 
 describe('descent train flags', () => {
-  it('takes the enumerated flags\' choices from the config schema (plus ce for cross_entropy)', () => {
+  it("takes the enumerated flags' choices from the config schema (plus ce for cross_entropy)", () => {
     expect(FLAG_CHOICES).toEqual({
       activation: ['sigmoid', 'relu', 'step'],
       loss: ['ce', 'cross_entropy', 'mse'],
@@ -29,8 +31,12 @@ describe('descent train flags', () => {
     const error = parse(['--activation', 'tanh']);
     expect(error).toBeInstanceOf(CommanderError);
     expect((error as CommanderError).code).toBe('commander.invalidArgument');
-    expect((error as CommanderError).message).toBe("error: option '--activation <name>' argument 'tanh' is invalid. Allowed choices are sigmoid, relu, step.");
-    expect((parse(['--loss-timing', 'later']) as CommanderError).message).toMatch(/'--loss-timing <when>'.*Allowed choices are after-update, before-update\./);
+    expect((error as CommanderError).message).toBe(
+      "error: option '--activation <name>' argument 'tanh' is invalid. Allowed choices are sigmoid, relu, step.",
+    );
+    expect((parse(['--loss-timing', 'later']) as CommanderError).message).toMatch(
+      /'--loss-timing <when>'.*Allowed choices are after-update, before-update\./,
+    );
   });
 
   it('accepts the choices, and `ce` trains with cross_entropy', () => {
@@ -38,7 +44,7 @@ describe('descent train flags', () => {
     expect(configFromFlags(flags)).toMatchObject({ activation: 'relu', loss: 'cross_entropy', dtype: 'float64' });
   });
 
-  it('in a sweep lets enumerated flags list values, each then checked by the schema under the flag\'s name', () => {
+  it("in a sweep lets enumerated flags list values, each then checked by the schema under the flag's name", () => {
     expect(parse(['--activation', 'sigmoid,relu'], true)).toEqual({ activation: 'sigmoid,relu' });
     expect(() => configFromFlags({ activation: 'tanh' })).toThrow('--activation: must be one of sigmoid, relu, step, got "tanh"');
   });

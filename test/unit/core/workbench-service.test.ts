@@ -40,7 +40,12 @@ describe('WorkbenchService', () => {
   });
 
   it('starts a sweep as one group, one seed for all, named by the swept value, in the order given', async () => {
-    const runs = await service.startSweep({ name: 'rates', base: { ...BOOK_DEFAULTS, iterations: 10 }, parameter: 'learningRate', values: [0.01, 0.1, 1] });
+    const runs = await service.startSweep({
+      name: 'rates',
+      base: { ...BOOK_DEFAULTS, iterations: 10 },
+      parameter: 'learningRate',
+      values: [0.01, 0.1, 1],
+    });
     expect(runs.map((r) => r.name)).toEqual(['rates: lr 0.01', 'rates: lr 0.1', 'rates: lr 1']);
     expect(new Set(runs.map((r) => r.group))).toEqual(new Set(['rates']));
     expect(runs.map((r) => r.config.learningRate)).toEqual([0.01, 0.1, 1]);
@@ -55,15 +60,25 @@ describe('WorkbenchService', () => {
     expect((await service.listRuns()).runs.map((r) => r.id).sort()).toEqual(runs.map((r) => r.id).sort());
   });
 
-  it('cuts a sweep\'s run names to the name limit, so each can be saved back unchanged', async () => {
+  it("cuts a sweep's run names to the name limit, so each can be saved back unchanged", async () => {
     const name = 'g'.repeat(RUN_TEXT_LIMITS.name);
-    const runs = await service.startSweep({ name, base: { ...BOOK_DEFAULTS, iterations: 10 }, parameter: 'learningRate', values: [0.1] });
+    const runs = await service.startSweep({
+      name,
+      base: { ...BOOK_DEFAULTS, iterations: 10 },
+      parameter: 'learningRate',
+      values: [0.1],
+    });
     expect(runs.map((r) => r.name)).toEqual([`${'g'.repeat(RUN_TEXT_LIMITS.name - 1)}…`]);
     expect(runs[0].group).toBe(name);
   });
 
-  it('keeps a sweep\'s given seed', async () => {
-    const runs = await service.startSweep({ name: 'seeded', base: { ...BOOK_DEFAULTS, seed: 7 }, parameter: 'batchSize', values: [50, 100] });
+  it("keeps a sweep's given seed", async () => {
+    const runs = await service.startSweep({
+      name: 'seeded',
+      base: { ...BOOK_DEFAULTS, seed: 7 },
+      parameter: 'batchSize',
+      values: [50, 100],
+    });
     expect(runs.map((r) => r.config.seed)).toEqual([7, 7]);
     expect(runs.map((r) => r.config.batchSize)).toEqual([50, 100]);
   });
@@ -71,7 +86,9 @@ describe('WorkbenchService', () => {
   it('refuses a run or a sweep that does not fit its dataset before storing or starting anything', async () => {
     const wrongInput = { ...BOOK_DEFAULTS, layers: [100, 50, 10] };
     await expect(service.startRun(wrongInput)).rejects.toThrow(/784/);
-    await expect(service.startSweep({ name: 'bad', base: wrongInput, parameter: 'learningRate', values: [0.1, 1] })).rejects.toThrow(/784/);
+    await expect(
+      service.startSweep({ name: 'bad', base: wrongInput, parameter: 'learningRate', values: [0.1, 1] }),
+    ).rejects.toThrow(/784/);
     expect((await service.listRuns()).runs).toEqual([]);
     expect(spawned).toEqual([]);
   });

@@ -22,7 +22,17 @@ describe('confusionMatrix', () => {
     expect(matrixAccuracy(confusionMatrix(labels, predicted, 3))).toBeCloseTo(4 / 6, 15);
   });
   it('row-normalised rows sum to 1 (and an empty row stays zeros)', () => {
-    expect(rowNormalised([[1, 1, 0], [0, 2, 1], [0, 0, 0]])).toEqual([[0.5, 0.5, 0], [0, 2 / 3, 1 / 3], [0, 0, 0]]);
+    expect(
+      rowNormalised([
+        [1, 1, 0],
+        [0, 2, 1],
+        [0, 0, 0],
+      ]),
+    ).toEqual([
+      [0.5, 0.5, 0],
+      [0, 2 / 3, 1 / 3],
+      [0, 0, 0],
+    ]);
   });
   it('refuses arrays of different lengths and classes out of range', () => {
     expect(() => confusionMatrix([0, 1], [0], 2)).toThrow('2 labels but 1 predictions');

@@ -6,11 +6,18 @@ const text = (s: string) => new TextEncoder().encode(s);
 
 describe('base64', () => {
   it('RFC 4648 §10: "" "f" "fo" "foo" "foob" "fooba" "foobar"', () => {
-    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((s) => encodeBytes(text(s))))
-      .toEqual(['', 'Zg==', 'Zm8=', 'Zm9v', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmFy']);
+    expect(['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((s) => encodeBytes(text(s)))).toEqual([
+      '',
+      'Zg==',
+      'Zm8=',
+      'Zm9v',
+      'Zm9vYg==',
+      'Zm9vYmE=',
+      'Zm9vYmFy',
+    ]);
     expect(new TextDecoder().decode(decodeBytes('Zm9vYmE='))).toBe('fooba');
   });
-  it('matches Node\'s Buffer on every byte value', () => {
+  it("matches Node's Buffer on every byte value", () => {
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
     expect(encodeBytes(all)).toBe(Buffer.from(all).toString('base64'));
     expect(decodeBytes(Buffer.from(all).toString('base64'))).toEqual(all);

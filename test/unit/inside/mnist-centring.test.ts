@@ -53,7 +53,7 @@ describe('centreLikeMnist', () => {
     expect(footprint(out).sum).toBeCloseTo(400, 10);
   });
 
-  it('MNIST\'s own test digit 0 (a 7, already centred) comes back unchanged: box 16×20, shift 0', async () => {
+  it("MNIST's own test digit 0 (a 7, already centred) comes back unchanged: box 16×20, shift 0", async () => {
     const { bundledMnistFolder } = await import('../../../electron/core/datasets');
     const { loadTestSplit } = await import('../../../electron/core/inside-analysis');
     const test = loadTestSplit(bundledMnistFolder());

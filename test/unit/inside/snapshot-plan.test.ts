@@ -6,7 +6,7 @@ const kept = (evaluations: number, stride: number): number[] =>
   Array.from({ length: evaluations }, (_, i) => i).filter((i) => keepsSnapshot(i, evaluations, stride));
 
 describe('plannedEvaluations', () => {
-  it('the book\'s run: 10 000 iterations at 600 per epoch measure at 0, 600, …, 9 600 and after 10 000: 18', () => {
+  it("the book's run: 10 000 iterations at 600 per epoch measure at 0, 600, …, 9 600 and after 10 000: 18", () => {
     expect(plannedEvaluations(10_000, 600)).toBe(18);
   });
   it('600 iterations at 60 per epoch: 0, 60, …, 540 and the final one: 11', () => {
@@ -25,7 +25,7 @@ describe('plannedEvaluations', () => {
 });
 
 describe('snapshotStride and keepsSnapshot', () => {
-  it('the book\'s 784-50-10 in float32 (159 040 bytes) keeps all 18 snapshots', () => {
+  it("the book's 784-50-10 in float32 (159 040 bytes) keeps all 18 snapshots", () => {
     const bytes = (784 * 50 + 50 + 50 * 10 + 10) * 4;
     expect(bytes).toBe(159_040);
     expect(snapshotStride(18, bytes)).toBe(1);

@@ -8,11 +8,11 @@ import { encodeFloats } from '../../../shared/inside/float-codec';
 const w1 = [1, 4, -2, 0, 0.5, -1];
 
 describe('weight tiles', () => {
-  it('a unit\'s tile is its column of W1', () => {
+  it("a unit's tile is its column of W1", () => {
     expect(Array.from(unitWeights(w1, 3, 2, 0))).toEqual([1, -2, 0.5]);
     expect(Array.from(unitWeights(w1, 3, 2, 1))).toEqual([4, 0, -1]);
   });
-  it('per-tile scale is each tile\'s largest |w|; shared is the layer\'s', () => {
+  it("per-tile scale is each tile's largest |w|; shared is the layer's", () => {
     expect(weightTiles(w1, 3, 2, 'per-tile').map((t) => t.scale)).toEqual([2, 4]);
     expect(weightTiles(w1, 3, 2, 'shared').map((t) => t.scale)).toEqual([4, 4]);
   });
@@ -30,10 +30,24 @@ describe('weight tiles', () => {
 
 describe('prediction from API weights', () => {
   it('a 2-2-2 sigmoid net by hand: x = (1, 0), W1 = I, b1 = 0, W2 = [[2, 0], [0, 0]], b2 = 0 → softmax(2σ(1), σ(0)·0)', () => {
-    const param = (name: string, rows: number, cols: number, values: number[]) => ({ name, rows, cols, base64: encodeFloats(values, 'float64') });
+    const param = (name: string, rows: number, cols: number, values: number[]) => ({
+      name,
+      rows,
+      cols,
+      base64: encodeFloats(values, 'float64'),
+    });
     const net = networkOf({
-      iteration: 0, dtype: 'float64', layers: [2, 2, 2], activation: 'sigmoid', loss: 'cross_entropy',
-      parameters: [param('W1', 2, 2, [1, 0, 0, 1]), param('b1', 1, 2, [0, 0]), param('W2', 2, 2, [2, 0, 0, 0]), param('b2', 1, 2, [0, 0])],
+      iteration: 0,
+      dtype: 'float64',
+      layers: [2, 2, 2],
+      activation: 'sigmoid',
+      loss: 'cross_entropy',
+      parameters: [
+        param('W1', 2, 2, [1, 0, 0, 1]),
+        param('b1', 1, 2, [0, 0]),
+        param('W2', 2, 2, [2, 0, 0, 0]),
+        param('b2', 1, 2, [0, 0]),
+      ],
     });
     const z = 2 / (1 + Math.exp(-1));
     const p = predictOne(net, [1, 0]);

@@ -5,7 +5,7 @@ import { descentPath, function2 } from '../../../renderer/src/lib/lab/gradient-f
 const at = (text: string, x0: number, x1: number) => compileExpression(text)(new Float64Array([x0, x1]));
 
 describe('Lab: functions typed by the reader', () => {
-  it('evaluates arithmetic with mathematics\' precedence: ^ above × ÷ above + −, ^ right to left', () => {
+  it("evaluates arithmetic with mathematics' precedence: ^ above × ÷ above + −, ^ right to left", () => {
     expect(at('x0^2 + x1^2', 3, 4)).toBe(25);
     expect(at('2 * x0^2', 3, 0)).toBe(18);
     expect(at('2^3^2', 0, 0)).toBe(512);
@@ -15,7 +15,7 @@ describe('Lab: functions typed by the reader', () => {
     expect(at('e', 0, 0)).toBe(Math.E);
   });
 
-  it('the book\'s preset is the book\'s function: the same descent end point', () => {
+  it("the book's preset is the book's function: the same descent end point", () => {
     const typed = compileExpression(FUNCTION_PRESETS[0].text);
     expect(descentPath(typed, [-3, 4], 0.1, 100)[100]).toEqual(descentPath(function2, [-3, 4], 0.1, 100)[100]);
   });

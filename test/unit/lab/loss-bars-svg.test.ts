@@ -3,7 +3,7 @@ import { lossBarsSvg } from '../../../renderer/src/lib/lab/loss-bars-svg';
 import { BOOK_OUTPUT } from '../../../renderer/src/lib/lab/losses';
 
 describe('Lab: the losses figure as a file', () => {
-  it('draws ten bars at their heights (0.6 → 144 of 240 px), the label\'s in its colour, and both losses in the subtitle', () => {
+  it("draws ten bars at their heights (0.6 → 144 of 240 px), the label's in its colour, and both losses in the subtitle", () => {
     const svg = lossBarsSvg(BOOK_OUTPUT, 2);
     const rects = [...svg.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="44" height="([\d.]+)" fill="(#[0-9a-f]+)"\/>/g)];
     expect(rects).toHaveLength(10);

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { BOOK_OUTPUT, LOSS_PRESETS, lossesOf, nudgeOutput, outputsFromScores, setOutput } from '../../../renderer/src/lib/lab/losses';
+import {
+  BOOK_OUTPUT,
+  LOSS_PRESETS,
+  lossesOf,
+  nudgeOutput,
+  outputsFromScores,
+  setOutput,
+} from '../../../renderer/src/lib/lab/losses';
 
 const sum = (y: readonly number[]) => y.reduce((a, b) => a + b, 0);
 
 describe('Lab: losses page (§4.2)', () => {
-  it('the presets give the book\'s printed losses', () => {
+  it("the presets give the book's printed losses", () => {
     const [right, wrong, nothing] = LOSS_PRESETS.map((p) => lossesOf(p.y, p.label));
     // Book §4.2.1–4.2.2: 0.097500000000000031, 0.51082545709933802; 0.59750000000000003, 2.3025840929945458.
     expect(right.mse).toBeCloseTo(0.0975, 15);
@@ -17,7 +24,7 @@ describe('Lab: losses page (§4.2)', () => {
     expect(nothing.ceWithoutDelta).toBe(Infinity);
   });
 
-  it('the presets are the book\'s outputs (the second with 0.6 moved to class 7) and sum to 1', () => {
+  it("the presets are the book's outputs (the second with 0.6 moved to class 7) and sum to 1", () => {
     expect(LOSS_PRESETS[0].y).toEqual(BOOK_OUTPUT);
     expect(LOSS_PRESETS[1].y[7]).toBe(0.6);
     expect(LOSS_PRESETS[1].y[2]).toBe(0.1);
@@ -34,7 +41,7 @@ describe('Lab: losses page (§4.2)', () => {
     expect(sum(y)).toBeCloseTo(1, 15);
   });
 
-  it('one arrow-key step on the label\'s bar gives the hand-computed losses', () => {
+  it("one arrow-key step on the label's bar gives the hand-computed losses", () => {
     const y = nudgeOutput(BOOK_OUTPUT, 2, 0.01);
     expect(y[2]).toBe(0.61);
     // Others × 0.39/0.4: MSE = ½((0.61 − 1)² + 0.035 · 0.950625) = 0.0926859375; CE = −log(0.61 + 1e-7).
@@ -51,7 +58,7 @@ describe('Lab: losses page (§4.2)', () => {
     expect(setOutput(BOOK_OUTPUT, 2, -1)[2]).toBe(0);
   });
 
-  it('scores go through the engine\'s softmax (the book\'s 0.3, 2.9, 4.0 example with zeros after)', () => {
+  it("scores go through the engine's softmax (the book's 0.3, 2.9, 4.0 example with zeros after)", () => {
     const y = outputsFromScores('0.3, 2.9, 4.0');
     expect(y).toHaveLength(10);
     expect(sum(y)).toBeCloseTo(1, 15);

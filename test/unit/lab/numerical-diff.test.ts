@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { bestStep, diffAtH, DIFF_FUNCTIONS, errorSweep, FLOAT32_OF_1E_50, forwardDiff, function1, function1Derivative, tangentLine } from '../../../renderer/src/lib/lab/numerical-diff';
+import {
+  bestStep,
+  diffAtH,
+  DIFF_FUNCTIONS,
+  errorSweep,
+  FLOAT32_OF_1E_50,
+  forwardDiff,
+  function1,
+  function1Derivative,
+  tangentLine,
+} from '../../../renderer/src/lib/lab/numerical-diff';
 
 describe('Lab: numerical differentiation page (§4.3)', () => {
-  it('the tangent\'s slope is the book\'s numerical_diff, digit for digit', () => {
+  it("the tangent's slope is the book's numerical_diff, digit for digit", () => {
     expect(tangentLine(function1, 5).slope).toBe(0.1999999999990898);
     expect(tangentLine(function1, 10).slope).toBe(0.2999999999986347);
   });
@@ -21,7 +31,7 @@ describe('Lab: numerical differentiation page (§4.3)', () => {
     expect(FLOAT32_OF_1E_50).toBe(0);
   });
 
-  it('the forward difference\'s truncation error is 0.01·h for the book\'s f', () => {
+  it("the forward difference's truncation error is 0.01·h for the book's f", () => {
     // (f(x+h) − f(x)) / h = 0.02x + 0.1 + 0.01h exactly in real numbers.
     expect(forwardDiff(function1, 5, 0.1) - 0.2).toBeCloseTo(0.001, 12);
     expect(forwardDiff(function1, 5, 0.01) - 0.2).toBeCloseTo(0.0001, 12);

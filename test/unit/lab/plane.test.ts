@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { arrowSegments, contourRadii, formatNumber, fromPx, pathPoints, shadeCells, toPx } from '../../../renderer/src/lib/lab/plane';
+import {
+  arrowSegments,
+  contourRadii,
+  formatNumber,
+  fromPx,
+  pathPoints,
+  shadeCells,
+  toPx,
+} from '../../../renderer/src/lib/lab/plane';
 
 const plane = { limit: 5, size: 400 };
 
@@ -12,14 +20,26 @@ describe('Lab: the (x0, x1) plane figures', () => {
   });
 
   it('scales arrows in proportion, the longest to the given length', () => {
-    const [long, short] = arrowSegments(plane, [{ x0: 0, x1: 0, d0: 6, d1: 8 }, { x0: 1, x1: 1, d0: 0, d1: -5 }], 20);
+    const [long, short] = arrowSegments(
+      plane,
+      [
+        { x0: 0, x1: 0, d0: 6, d1: 8 },
+        { x0: 1, x1: 1, d0: 0, d1: -5 },
+      ],
+      20,
+    );
     expect(Math.hypot(long.x2 - long.x1, long.y2 - long.y1)).toBeCloseTo(20, 12);
     expect(short.x2 - short.x1).toBeCloseTo(0, 12);
     expect(short.y2 - short.y1).toBeCloseTo(10, 12); // d1 < 0 points down the page
   });
 
   it('keeps a diverging path drawable: 1e13 becomes 100 picture sizes', () => {
-    expect(pathPoints(plane, [[0, 0], [-2.6e13, -1.3e12]])).toBe('200.00,200.00 -40000.00,40000.00');
+    expect(
+      pathPoints(plane, [
+        [0, 0],
+        [-2.6e13, -1.3e12],
+      ]),
+    ).toBe('200.00,200.00 -40000.00,40000.00');
   });
 
   it('draws the contour f = r² at radius r', () => {

@@ -3,12 +3,12 @@ import { softmax } from '../../../shared/engine/functions';
 import { BOOK_W, predict, simpleNetGradient, simpleNetLoss } from '../../../renderer/src/lib/lab/simple-net';
 
 describe('Lab: simpleNet page (§4.4.2)', () => {
-  it('x·W is the book\'s [1.05414809, 0.63071653, 1.1328074]', () => {
+  it("x·W is the book's [1.05414809, 0.63071653, 1.1328074]", () => {
     const p = predict(BOOK_W);
     [1.05414809, 0.63071653, 1.1328074].forEach((v, i) => expect(p[i]).toBeCloseTo(v, 8));
   });
 
-  it('the loss is the book\'s 0.92806853663411326 less δ\'s share; dW the book\'s to 6 decimals', () => {
+  it("the loss is the book's 0.92806853663411326 less δ's share; dW the book's to 6 decimals", () => {
     // The book printed its loss with −log y (no δ); with the printed (rounded) W that agrees to 8 digits.
     expect(-Math.log(softmax(predict(BOOK_W))[2])).toBeCloseTo(0.92806853663411326, 8);
     // With δ = 1e-7 inside the log, as the engine (and the book's common/functions.py today) computes it.

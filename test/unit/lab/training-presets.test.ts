@@ -13,7 +13,7 @@ describe('Lab: training presets (§4.5)', () => {
     }
   });
 
-  it('the book\'s run is the book\'s defaults', () => {
+  it("the book's run is the book's defaults", () => {
     const book = preset('book');
     expect(book.kind === 'run' && book.config).toEqual(BOOK_DEFAULTS);
   });
@@ -27,8 +27,12 @@ describe('Lab: training presets (§4.5)', () => {
 
   it('the overfitting run trains on 300 images for 1 000 epochs (3 iterations each); the step run differs only in its activation', () => {
     const overfit = preset('overfit');
-    expect(overfit.kind === 'run' && [overfit.config.trainSize, overfit.config.iterations / (300 / overfit.config.batchSize)]).toEqual([300, 1000]);
+    expect(
+      overfit.kind === 'run' && [overfit.config.trainSize, overfit.config.iterations / (300 / overfit.config.batchSize)],
+    ).toEqual([300, 1000]);
     const step = preset('step');
-    expect(step.kind === 'run' && { ...step.config, activation: 'sigmoid', iterations: BOOK_DEFAULTS.iterations }).toEqual(BOOK_DEFAULTS);
+    expect(step.kind === 'run' && { ...step.config, activation: 'sigmoid', iterations: BOOK_DEFAULTS.iterations }).toEqual(
+      BOOK_DEFAULTS,
+    );
   });
 });

@@ -16,7 +16,8 @@ const electron = await vi.hoisted(async () => ({
 
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => electron.handlers.set(channel, handler),
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+      electron.handlers.set(channel, handler),
     removeHandler: (channel: string) => electron.handlers.delete(channel),
   },
   dialog: { showSaveDialog: async () => ({ canceled: false, filePath: electron.savePath }) },
@@ -32,7 +33,10 @@ const backend = new WorkbenchService(manager, { version: 'test', transport: 'ele
 /** The window's webContents, and events as Electron would build them for a call from a frame. */
 const webContents = { send: vi.fn() };
 const win = { webContents, isDestroyed: () => false } as never;
-const fromWindow = (url = 'app://descent/index.html', parent: unknown = null) => ({ sender: webContents, senderFrame: { url, parent } });
+const fromWindow = (url = 'app://descent/index.html', parent: unknown = null) => ({
+  sender: webContents,
+  senderFrame: { url, parent },
+});
 
 const unregister = registerIpc(backend, () => win);
 afterAll(async () => {
@@ -40,21 +44,40 @@ afterAll(async () => {
   await manager.stopAll();
   rmSync(home, { recursive: true, force: true });
 });
-const call = (channel: string, event: unknown, ...args: unknown[]) => electron.handlers.get(`descent:${channel}`)!(event, ...args);
+const call = (channel: string, event: unknown, ...args: unknown[]) =>
+  electron.handlers.get(`descent:${channel}`)!(event, ...args);
 
 describe('IPC in the main process', () => {
   beforeEach(() => webContents.send.mockClear());
 
   it('registers one channel per API method, plus saveFile', () => {
     expect([...electron.handlers.keys()].sort()).toEqual([
-      'descent:annotateRun', 'descent:appInfo', 'descent:deleteRun', 'descent:getMetrics', 'descent:getRun', 'descent:getUiState', 'descent:gradientCheck',
-      'descent:insideAnalysis', 'descent:listRuns', 'descent:listSnapshots', 'descent:pauseRun', 'descent:perClassHistory',
-      'descent:restoreRun', 'descent:resumeRun', 'descent:saveFile', 'descent:setUiState', 'descent:snapshotWeights', 'descent:startRepeats', 'descent:startRun',
-      'descent:startSweep', 'descent:stopRun', 'descent:testImages',
+      'descent:annotateRun',
+      'descent:appInfo',
+      'descent:deleteRun',
+      'descent:getMetrics',
+      'descent:getRun',
+      'descent:getUiState',
+      'descent:gradientCheck',
+      'descent:insideAnalysis',
+      'descent:listRuns',
+      'descent:listSnapshots',
+      'descent:pauseRun',
+      'descent:perClassHistory',
+      'descent:restoreRun',
+      'descent:resumeRun',
+      'descent:saveFile',
+      'descent:setUiState',
+      'descent:snapshotWeights',
+      'descent:startRepeats',
+      'descent:startRun',
+      'descent:startSweep',
+      'descent:stopRun',
+      'descent:testImages',
     ]);
   });
 
-  it('answers our window\'s page', async () => {
+  it("answers our window's page", async () => {
     expect(await call('listRuns', fromWindow())).toEqual({ runs: [], damaged: [] });
   });
 
@@ -67,7 +90,9 @@ describe('IPC in the main process', () => {
   ];
   for (const [who, event] of strangers) {
     it(`refuses a call from ${who}, with no side effect`, async () => {
-      await expect(call('startRun', event, BOOK_DEFAULTS)).rejects.toThrow('refused: the call does not come from the Descent window');
+      await expect(call('startRun', event, BOOK_DEFAULTS)).rejects.toThrow(
+        'refused: the call does not come from the Descent window',
+      );
       expect(store.list().runs).toEqual([]);
     });
   }
@@ -89,13 +114,20 @@ describe('IPC in the main process', () => {
 
   it('saveFile writes where the native dialog says, never where the page says', async () => {
     electron.savePath = join(home, 'chosen.csv');
-    const result = await call('saveFile', fromWindow(), { suggestedName: 'loss.csv', mime: 'text/csv', data: 'a,b\n1,2\n', base64: false });
+    const result = await call('saveFile', fromWindow(), {
+      suggestedName: 'loss.csv',
+      mime: 'text/csv',
+      data: 'a,b\n1,2\n',
+      base64: false,
+    });
     expect(result).toEqual({ saved: true, path: electron.savePath });
     expect(readFileSync(electron.savePath, 'utf8')).toBe('a,b\n1,2\n');
-    await expect(call('saveFile', fromWindow(), { suggestedName: '../../etc/passwd', mime: 'text/csv', data: 'x', base64: false }))
-      .rejects.toThrow(/suggestedName: must be a plain file name/);
-    await expect(call('saveFile', fromWindow(), { suggestedName: 'x.exe', mime: 'application/x-msdownload', data: 'x', base64: false }))
-      .rejects.toThrow(/saveFile: mime/);
+    await expect(
+      call('saveFile', fromWindow(), { suggestedName: '../../etc/passwd', mime: 'text/csv', data: 'x', base64: false }),
+    ).rejects.toThrow(/suggestedName: must be a plain file name/);
+    await expect(
+      call('saveFile', fromWindow(), { suggestedName: 'x.exe', mime: 'application/x-msdownload', data: 'x', base64: false }),
+    ).rejects.toThrow(/saveFile: mime/);
   });
 
   it('a valid run starts, and its events reach the window', async () => {
@@ -109,7 +141,7 @@ describe('IPC in the main process', () => {
 });
 
 describe('isTrustedUrl', () => {
-  it('trusts the app\'s own pages, and the dev server only at its exact origin', () => {
+  it("trusts the app's own pages, and the dev server only at its exact origin", () => {
     expect(isTrustedUrl('app://descent/index.html')).toBe(true);
     expect(isTrustedUrl('app://descent.evil/index.html')).toBe(false);
     expect(isTrustedUrl('http://localhost:5173/')).toBe(false); // no dev server given
@@ -130,8 +162,9 @@ describe('isTrustedUrl', () => {
     const stop = registerIpc(backend, () => win, 'http://localhost:5173');
     const before = store.list().runs.length;
     try {
-      await expect(call('startRun', fromWindow('http://localhost:5173.evil.example/'), { ...BOOK_DEFAULTS, iterations: 10, trainSize: 500 }))
-        .rejects.toThrow('refused: the call does not come from the Descent window');
+      await expect(
+        call('startRun', fromWindow('http://localhost:5173.evil.example/'), { ...BOOK_DEFAULTS, iterations: 10, trainSize: 500 }),
+      ).rejects.toThrow('refused: the call does not come from the Descent window');
       expect(store.list().runs).toHaveLength(before);
       expect(await call('listRuns', fromWindow('http://localhost:5173/'))).toMatchObject({ damaged: [] });
     } finally {

@@ -9,14 +9,26 @@ import { describe, expect, it } from 'vitest';
 describe('the preload', () => {
   it('bundles no zod and no schema module: only the method names, the channel names and the proxy generator', async () => {
     const result = await build({
-      entryPoints: ['electron/preload/index.ts'], bundle: true, write: false, metafile: true, platform: 'node', format: 'cjs', external: ['electron'], logLevel: 'silent',
+      entryPoints: ['electron/preload/index.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs).sort();
-    expect(inputs).toEqual(['electron/main/channels.ts', 'electron/preload/index.ts', 'shared/api-methods.ts', 'shared/api-proxy.ts']);
+    expect(inputs).toEqual([
+      'electron/main/channels.ts',
+      'electron/preload/index.ts',
+      'shared/api-methods.ts',
+      'shared/api-proxy.ts',
+    ]);
     expect(result.outputFiles[0].text).not.toMatch(/zod/i);
   });
 
-  it('the method list imports nothing (test/unit/api.test.ts checks it names exactly the schema table\'s methods)', () => {
+  it("the method list imports nothing (test/unit/api.test.ts checks it names exactly the schema table's methods)", () => {
     expect(readFileSync('shared/api-methods.ts', 'utf8')).not.toMatch(/^\s*(import|export .* from)\b/m);
   });
 });

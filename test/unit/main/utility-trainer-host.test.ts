@@ -65,7 +65,8 @@ describe('UtilityTrainerHost', () => {
     const handle = host.spawn('run-a', a.events);
     host.spawn('run-b', listen().events);
     expect(electron.forks.map((f) => [f.entry, f.options.serviceName])).toEqual([
-      ['/app/out/trainer.js', 'descent-trainer-run-a'], ['/app/out/trainer.js', 'descent-trainer-run-b'],
+      ['/app/out/trainer.js', 'descent-trainer-run-a'],
+      ['/app/out/trainer.js', 'descent-trainer-run-b'],
     ]);
     const child = electron.children[0] as FakeUtilityProcess;
     child.emit('message', { type: 'progress', iterations: [0], losses: [2.3] });
@@ -83,18 +84,26 @@ describe('UtilityTrainerHost', () => {
     const host = new UtilityTrainerHost('/t.js');
     const run = listen();
     host.spawn('crashy', run.events);
-    electron.app.emit('child-process-gone', {}, { type: 'Utility', reason: 'crashed', exitCode: 0, serviceName: 'descent-trainer-crashy' });
+    electron.app.emit(
+      'child-process-gone',
+      {},
+      { type: 'Utility', reason: 'crashed', exitCode: 0, serviceName: 'descent-trainer-crashy' },
+    );
     (electron.children[0] as FakeUtilityProcess).emit('exit', 0);
     // The host waits a moment after 'exit' for Electron's 'child-process-gone' (which may come later).
     await vi.waitFor(() => expect(run.exits).toEqual([{ code: null, signal: 'crashed' }]));
   });
 
-  it('a clean exit is reported with its code; other processes\' reasons do not leak into it', async () => {
+  it("a clean exit is reported with its code; other processes' reasons do not leak into it", async () => {
     const host = new UtilityTrainerHost('/t.js');
     const run = listen();
     host.spawn('fine', run.events);
     electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
-    electron.app.emit('child-process-gone', {}, { type: 'Utility', reason: 'oom', exitCode: 1, serviceName: 'descent-trainer-other' });
+    electron.app.emit(
+      'child-process-gone',
+      {},
+      { type: 'Utility', reason: 'oom', exitCode: 1, serviceName: 'descent-trainer-other' },
+    );
     (electron.children[0] as FakeUtilityProcess).emit('exit', 0);
     await vi.waitFor(() => expect(run.exits).toEqual([{ code: 0, signal: null }]));
   });

@@ -8,7 +8,8 @@ const electron = await vi.hoisted(async () => ({
   options: undefined as undefined | { webPreferences: Record<string, unknown> },
   handlers: new Map<string, (...args: unknown[]) => void>(),
   openHandler: undefined as undefined | ((details: { url: string }) => { action: string }),
-  permissionHandler: undefined as undefined | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+  permissionHandler: undefined as
+    undefined | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
   windowHandlers: new Map<string, () => void>(),
 }));
 
@@ -38,19 +39,33 @@ vi.mock('electron', () => ({
   },
   nativeTheme: { shouldUseDarkColors: false },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-  session: { defaultSession: { setPermissionRequestHandler: (handler: typeof electron.permissionHandler) => (electron.permissionHandler = handler) } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: typeof electron.permissionHandler) => (electron.permissionHandler = handler),
+    },
+  },
 }));
 
 const { createMainWindow } = await import('../../../electron/main/window');
 const folder = mkdtempSync(join(tmpdir(), 'descent-window-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const stateFile = join(folder, 'window-state.json');
-createMainWindow({ preload: '/app/preload.cjs', url: 'app://descent/index.html', stateFile, trusted: (url) => url.startsWith('app://descent/') });
+createMainWindow({
+  preload: '/app/preload.cjs',
+  url: 'app://descent/index.html',
+  stateFile,
+  trusted: (url) => url.startsWith('app://descent/'),
+});
 
 describe('main window', () => {
   it('is sandboxed and context-isolated, without Node, with web security on and middle-click links off', () => {
     expect(electron.options!.webPreferences).toMatchObject({
-      preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick',
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

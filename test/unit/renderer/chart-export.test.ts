@@ -2,27 +2,56 @@ import { describe, expect, it } from 'vitest';
 import { defaultEdits, editedFigure, figureLook, type ChartExport } from '../../../renderer/src/lib/chart-export';
 import type { ChartPrefs } from '../../../renderer/src/lib/workbench.svelte';
 
-const prefs: ChartPrefs = { smoothing: 0.6, logY: false, xAxis: 'iteration', exportWidth: 1200, exportHeight: 700, exportScale: 2, exportBackground: '#ffffff' };
+const prefs: ChartPrefs = {
+  smoothing: 0.6,
+  logY: false,
+  xAxis: 'iteration',
+  exportWidth: 1200,
+  exportHeight: 700,
+  exportScale: 2,
+  exportBackground: '#ffffff',
+};
 const line = (label: string, unlisted = false) => ({ label, color: '#0072b2', points: [{ x: 0, y: 1 }], unlisted });
 const chart: ChartExport = {
-  kind: 'loss', title: 'Loss per iteration', subtitle: '784-50-10 sigmoid · seed 3',
+  kind: 'loss',
+  title: 'Loss per iteration',
+  subtitle: '784-50-10 sigmoid · seed 3',
   series: [line('lr 1 (raw)', true), line('lr 1'), line('lr 0.1 (raw)', true), line('lr 0.1')],
-  look: { xLabel: 'iteration', yLabel: 'loss', logY: false }, csv: () => '', plotted: 'as plotted',
+  look: { xLabel: 'iteration', yLabel: 'loss', logY: false },
+  csv: () => '',
+  plotted: 'as plotted',
 };
 
 describe('export dialog', () => {
   it('starts from the chart as it would be saved: its title, subtitle, listed labels and the export settings', () => {
     expect(defaultEdits(chart, prefs)).toEqual({
-      title: 'Loss per iteration', subtitle: '784-50-10 sigmoid · seed 3', labels: { 'lr 1': 'lr 1', 'lr 0.1': 'lr 0.1' },
-      width: 1200, height: 700, fontSize: 12, background: '#ffffff',
+      title: 'Loss per iteration',
+      subtitle: '784-50-10 sigmoid · seed 3',
+      labels: { 'lr 1': 'lr 1', 'lr 0.1': 'lr 0.1' },
+      width: 1200,
+      height: 700,
+      fontSize: 12,
+      background: '#ffffff',
     });
   });
 
   it('applies the edits: renamed legend entries (blank keeps the name), title, subtitle, font size, background and its text colour', () => {
-    const edits = { ...defaultEdits(chart, prefs), title: 'Learning rates', labels: { 'lr 1': 'η = 1', 'lr 0.1': '  ' }, fontSize: 16, background: '#15181c' };
+    const edits = {
+      ...defaultEdits(chart, prefs),
+      title: 'Learning rates',
+      labels: { 'lr 1': 'η = 1', 'lr 0.1': '  ' },
+      fontSize: 16,
+      background: '#15181c',
+    };
     const { series, look } = editedFigure(chart, edits);
     expect(series.map((s) => s.label)).toEqual(['lr 1 (raw)', 'η = 1', 'lr 0.1 (raw)', 'lr 0.1']);
-    expect(look).toMatchObject({ title: 'Learning rates', subtitle: '784-50-10 sigmoid · seed 3', fontSize: 16, background: '#15181c', textColour: '#e6e8eb' });
+    expect(look).toMatchObject({
+      title: 'Learning rates',
+      subtitle: '784-50-10 sigmoid · seed 3',
+      fontSize: 16,
+      background: '#15181c',
+      textColour: '#e6e8eb',
+    });
   });
 
   it('figures with many legend entries put the legend to the right', () => {

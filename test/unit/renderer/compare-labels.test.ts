@@ -1,15 +1,23 @@
 /** Names, subtitles, verdicts and the sweep chart of the compare view. */
 import { describe, expect, it } from 'vitest';
-import { compareLabels, fieldInWords, learningVerdict, orderedForComparison, sharedDescription } from '../../../renderer/src/lib/compare';
+import {
+  compareLabels,
+  fieldInWords,
+  learningVerdict,
+  orderedForComparison,
+  sharedDescription,
+} from '../../../renderer/src/lib/compare';
 import { panelRange, sweepChart } from '../../../renderer/src/lib/sweep-chart';
 import type { RunRecord } from '../../../shared/run-record';
 import { makeRecord } from '../../support/runs';
 
-const withConfig = (change: object, seed = 3, extra: Partial<RunRecord> = {}) => makeRecord({ config: { ...makeRecord().config, ...change, seed }, ...extra });
+const withConfig = (change: object, seed = 3, extra: Partial<RunRecord> = {}) =>
+  makeRecord({ config: { ...makeRecord().config, ...change, seed }, ...extra });
 /** A finished run with its last accuracy measurement and its mean loss over the last 100 iterations. */
 const finished = (lr: number, testAcc: number, meanLoss: number, status: RunRecord['status'] = 'completed') =>
   withConfig({ learningRate: lr, iterations: 2000 }, 3, {
-    status, lastEpoch: { iteration: 2000, epoch: 3.3, trainAcc: testAcc + 0.01, testAcc },
+    status,
+    lastEpoch: { iteration: 2000, epoch: 3.3, trainAcc: testAcc + 0.01, testAcc },
     summary: { meanLossLast100: meanLoss, finalLoss: meanLoss } as RunRecord['summary'],
   });
 
@@ -33,11 +41,13 @@ describe('compare labels', () => {
 });
 
 describe('what compared runs share (figure subtitles)', () => {
-  it('network, batch, iterations and seed; the book\'s usual values left out; differing fields left out', () => {
+  it("network, batch, iterations and seed; the book's usual values left out; differing fields left out", () => {
     const runs = [withConfig({ learningRate: 0.1, iterations: 2000 }), withConfig({ learningRate: 1, iterations: 2000 })];
     expect(sharedDescription(runs)).toBe('784-50-10 sigmoid · batch 100 · 2000 iterations · seed 3');
     const unusual = [withConfig({ learningRate: 0.5, loss: 'mse', trainSize: 10000, activation: 'relu' })];
-    expect(sharedDescription(unusual)).toBe('784-50-10 relu · mean squared error · lr 0.5 · batch 100 · 10000 iterations · 10000 images · seed 3');
+    expect(sharedDescription(unusual)).toBe(
+      '784-50-10 relu · mean squared error · lr 0.5 · batch 100 · 10000 iterations · 10000 images · seed 3',
+    );
   });
 
   it('parameters in words', () => {
@@ -63,14 +73,26 @@ describe('did not learn / diverged', () => {
   });
 
   it('mean squared error compares with its own uniform-guess loss, ½·(1 − 1/10) = 0.45', () => {
-    const mse = (loss: number) => learningVerdict(withConfig({ loss: 'mse' }, 3, { status: 'completed', lastEpoch: { iteration: 1, epoch: 1, trainAcc: 0.1, testAcc: 0.1 }, summary: { meanLossLast100: loss } as RunRecord['summary'] }));
+    const mse = (loss: number) =>
+      learningVerdict(
+        withConfig({ loss: 'mse' }, 3, {
+          status: 'completed',
+          lastEpoch: { iteration: 1, epoch: 1, trainAcc: 0.1, testAcc: 0.1 },
+          summary: { meanLossLast100: loss } as RunRecord['summary'],
+        }),
+      );
     expect(mse(0.45)).toBe('did not learn');
     expect(mse(0.2)).toBeNull();
   });
 });
 
 describe('sweep chart', () => {
-  const runs = [finished(1, 0.87, 0.15), finished(0.001, 0.1028, 2.2999), finished(0.1, 0.46, 1.9), finished(1000, 0.1, 2.3, 'diverged')];
+  const runs = [
+    finished(1, 0.87, 0.15),
+    finished(0.001, 0.1028, 2.2999),
+    finished(0.1, 0.46, 1.9),
+    finished(1000, 0.1, 2.3, 'diverged'),
+  ];
 
   it('a tick at every swept value, the parameter in words, on a log axis spanning decades', () => {
     const chart = sweepChart(runs, 'learningRate')!;
@@ -85,7 +107,11 @@ describe('sweep chart', () => {
     expect(chart.didNotLearn.map((p) => p.x)).toEqual([0.001]);
     expect(chart.diverged.map((p) => p.x)).toEqual([1000]);
     const byLabel = Object.fromEntries(chart.series.map((s) => [s.label, s.points]));
-    expect(byLabel['final test accuracy']).toEqual([{ x: 0.001, y: 0.1028 }, { x: 0.1, y: 0.46 }, { x: 1, y: 0.87 }]);
+    expect(byLabel['final test accuracy']).toEqual([
+      { x: 0.001, y: 0.1028 },
+      { x: 0.1, y: 0.46 },
+      { x: 1, y: 0.87 },
+    ]);
     expect(byLabel['best: lr 1 (test 0.870)']).toEqual([{ x: 1, y: 0.87 }]);
     expect(byLabel['did not learn']).toEqual([{ x: 0.001, y: 0.1028 }]);
     expect(byLabel['diverged (no accuracy)']).toEqual([{ x: 1000, y: 0 }]);
@@ -96,7 +122,17 @@ describe('sweep chart', () => {
   });
 
   it('panels share 0 … a round top, or whole decades on a log axis', () => {
-    const series = [{ label: 'a', color: '#000000', points: [{ x: 0, y: 2.3 }, { x: 1, y: 0.04 }] }, { label: 'b', color: '#000000', points: [{ x: 0, y: 13.7 }] }];
+    const series = [
+      {
+        label: 'a',
+        color: '#000000',
+        points: [
+          { x: 0, y: 2.3 },
+          { x: 1, y: 0.04 },
+        ],
+      },
+      { label: 'b', color: '#000000', points: [{ x: 0, y: 13.7 }] },
+    ];
     expect(panelRange(series, false)).toEqual({ min: 0, max: 15 });
     expect(panelRange(series, true)).toEqual({ min: 0.01, max: 100 });
     expect(panelRange([], false)).toBeNull();

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listedName } from '../../../renderer/src/lib/run-name';
-import { compareLabels, configDiff, niceCeiling, sharedDescription, summaryRow, sweptField, sweptValue } from '../../../renderer/src/lib/compare';
+import {
+  compareLabels,
+  configDiff,
+  niceCeiling,
+  sharedDescription,
+  summaryRow,
+  sweptField,
+  sweptValue,
+} from '../../../renderer/src/lib/compare';
 import { runConfigSchema } from '../../../shared/config';
 import { makeRecord, makeSummary } from '../../support/runs';
 
@@ -16,18 +24,26 @@ describe('compare tables', () => {
   });
 
   it('lists every field of the run configuration, so no difference goes unshown', () => {
-    expect(configDiff([withConfig({})]).map((r) => r.field).sort()).toEqual(Object.keys(runConfigSchema.shape).sort());
+    expect(
+      configDiff([withConfig({})])
+        .map((r) => r.field)
+        .sort(),
+    ).toEqual(Object.keys(runConfigSchema.shape).sort());
   });
 
   it('runs that differ only in loss timing: the diff, the labels and the sweep field say so', () => {
     const runs = [withConfig({ lossTiming: 'after-update' }), withConfig({ lossTiming: 'before-update' })];
-    expect(configDiff(runs).filter((r) => r.differs).map((r) => r.field)).toEqual(['lossTiming']);
+    expect(
+      configDiff(runs)
+        .filter((r) => r.differs)
+        .map((r) => r.field),
+    ).toEqual(['lossTiming']);
     expect([...compareLabels(runs).values()]).toEqual(['after-update', 'before-update']);
     // The default timing is left out of a figure's subtitle, as the book's other usual values are.
     expect(sharedDescription([withConfig({ lossTiming: 'after-update' })])).not.toContain('after-update');
   });
 
-  it('finds a sweep\'s parameter, ignoring seeds, and reads its values (hidden size for layers)', () => {
+  it("finds a sweep's parameter, ignoring seeds, and reads its values (hidden size for layers)", () => {
     expect(sweptField([withConfig({ learningRate: 0.01 }, 1), withConfig({ learningRate: 1 }, 2)])).toBe('learningRate');
     expect(sweptField([withConfig({ learningRate: 0.01, batchSize: 50 }), withConfig({ learningRate: 1 })])).toBeNull();
     expect(sweptField([withConfig({})])).toBeNull();
@@ -35,14 +51,31 @@ describe('compare tables', () => {
     expect(sweptValue(withConfig({ layers: [784, 80, 40, 10] }), 'layers')).toBeNull();
   });
 
-  it('summary rows read the run\'s summary and last measurement', () => {
-    const run = makeRecord({ lastEpoch: { iteration: 100, epoch: 1, trainAcc: 0.9, testAcc: 0.89 }, summary: makeSummary({ finalLoss: 0.3, meanLossLast100: null, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500 }) });
-    expect(summaryRow(run)).toMatchObject({ finalLoss: 0.3, testAcc: 0.89, trainAcc: 0.9, bestTestAcc: 0.9, bestTestAccIteration: 80, itersPerSec: 500, meanLossLast100: null });
+  it("summary rows read the run's summary and last measurement", () => {
+    const run = makeRecord({
+      lastEpoch: { iteration: 100, epoch: 1, trainAcc: 0.9, testAcc: 0.89 },
+      summary: makeSummary({
+        finalLoss: 0.3,
+        meanLossLast100: null,
+        bestTestAcc: 0.9,
+        bestTestAccIteration: 80,
+        itersPerSec: 500,
+      }),
+    });
+    expect(summaryRow(run)).toMatchObject({
+      finalLoss: 0.3,
+      testAcc: 0.89,
+      trainAcc: 0.9,
+      bestTestAcc: 0.9,
+      bestTestAccIteration: 80,
+      itersPerSec: 500,
+      meanLossLast100: null,
+    });
   });
 });
 
 describe('listed run names', () => {
-  it('a sweep\'s runs drop the sweep\'s name, which heads their group; other runs keep theirs', () => {
+  it("a sweep's runs drop the sweep's name, which heads their group; other runs keep theirs", () => {
     expect(listedName({ name: 'sweep 2026-11-30 20:51:51: lr 2', group: 'sweep 2026-11-30 20:51:51' })).toBe('lr 2');
     expect(listedName({ name: 'renamed by hand', group: 'sweep A' })).toBe('renamed by hand');
     expect(listedName({ name: 'sweep A: ', group: 'sweep A' })).toBe('sweep A: ');

@@ -31,7 +31,10 @@ describe('legend placement', () => {
     const series = lines(7).flatMap((s) => [s, { ...s, label: `${s.label} · train`, dashed: true, unlisted: true }]);
     const side = sideLegend(series, ACCURACY_KEY)!;
     expect(side).toHaveLength(9);
-    expect(side.slice(-2)).toEqual([{ label: 'solid = test', color: null, dashed: false }, { label: 'dashed = train', color: null, dashed: true }]);
+    expect(side.slice(-2)).toEqual([
+      { label: 'solid = test', color: null, dashed: false },
+      { label: 'dashed = train', color: null, dashed: true },
+    ]);
   });
 
   it('a few runs keep the legend above the plot', () => {

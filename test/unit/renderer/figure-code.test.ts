@@ -9,20 +9,48 @@ import type { ChartLook, Series } from '../../../renderer/src/lib/chart-setup';
 import { matplotlibScript, pgfplotsTex, plottedPointsCsv } from '../../../renderer/src/lib/figure-code';
 
 const series: Series[] = [
-  { label: 'lr 0.1 (raw)', color: '#0072b2', points: [{ x: 0, y: 2.3 }, { x: 1, y: 2.1 }], faint: true, unlisted: true },
-  { label: 'lr 0.1', color: '#0072b2', points: [{ x: 0, y: 2.3 }, { x: 1, y: 2.2 }] },
-  { label: 'lr_1, "fast"', color: '#d55e00', points: [{ x: 0, y: 2.3 }, { x: 1, y: Number.NaN }, { x: 2, y: 0.5 }], dashed: true },
+  {
+    label: 'lr 0.1 (raw)',
+    color: '#0072b2',
+    points: [
+      { x: 0, y: 2.3 },
+      { x: 1, y: 2.1 },
+    ],
+    faint: true,
+    unlisted: true,
+  },
+  {
+    label: 'lr 0.1',
+    color: '#0072b2',
+    points: [
+      { x: 0, y: 2.3 },
+      { x: 1, y: 2.2 },
+    ],
+  },
+  {
+    label: 'lr_1, "fast"',
+    color: '#d55e00',
+    points: [
+      { x: 0, y: 2.3 },
+      { x: 1, y: Number.NaN },
+      { x: 2, y: 0.5 },
+    ],
+    dashed: true,
+  },
 ];
 const look: ChartLook = { xLabel: 'iteration', yLabel: 'loss', logY: true };
 const matplotlib = spawnSync('/usr/bin/python3', ['-c', 'import matplotlib'], { encoding: 'utf8' }).status === 0;
 
 describe('export as code', () => {
-  it('the CSV has every plotted point with its line\'s label, colour and style (points without a number left out)', () => {
+  it("the CSV has every plotted point with its line's label, colour and style (points without a number left out)", () => {
     expect(plottedPointsCsv(series).trim().split('\n')).toEqual([
       'series,color,dashed,faint,listed,x,y',
-      'lr 0.1 (raw),#0072b2,0,1,0,0,2.3', 'lr 0.1 (raw),#0072b2,0,1,0,1,2.1',
-      'lr 0.1,#0072b2,0,0,1,0,2.3', 'lr 0.1,#0072b2,0,0,1,1,2.2',
-      '"lr_1, ""fast""",#d55e00,1,0,1,0,2.3', '"lr_1, ""fast""",#d55e00,1,0,1,2,0.5',
+      'lr 0.1 (raw),#0072b2,0,1,0,0,2.3',
+      'lr 0.1 (raw),#0072b2,0,1,0,1,2.1',
+      'lr 0.1,#0072b2,0,0,1,0,2.3',
+      'lr 0.1,#0072b2,0,0,1,1,2.2',
+      '"lr_1, ""fast""",#d55e00,1,0,1,0,2.3',
+      '"lr_1, ""fast""",#d55e00,1,0,1,2,0.5',
     ]);
   });
 
@@ -41,7 +69,10 @@ describe('export as code', () => {
     try {
       writeFileSync(join(dir, 'loss.csv'), plottedPointsCsv(series));
       writeFileSync(join(dir, 'loss.py'), matplotlibScript(look, 'Loss per iteration', '784-50-10 sigmoid · seed 3', 'loss.csv'));
-      const run = spawnSync('/usr/bin/python3', [join(dir, 'loss.py')], { encoding: 'utf8', env: { ...process.env, MPLCONFIGDIR: dir } });
+      const run = spawnSync('/usr/bin/python3', [join(dir, 'loss.py')], {
+        encoding: 'utf8',
+        env: { ...process.env, MPLCONFIGDIR: dir },
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(existsSync(join(dir, 'loss.pdf'))).toBe(true);

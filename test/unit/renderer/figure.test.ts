@@ -5,7 +5,11 @@ describe('report figure layout', () => {
   it('double column: 7 in wide (672 CSS px), two charts a row, cells inside the figure', () => {
     const layout = figureLayout(FIGURE_PRESETS.double, 3);
     expect(layout.width).toBe(672);
-    expect(layout.cells.map((c) => [c.x, c.y])).toEqual([[6, 46], [6 + 326 + 8, 46], [6, 46 + layout.cells[0].height + 8]]);
+    expect(layout.cells.map((c) => [c.x, c.y])).toEqual([
+      [6, 46],
+      [6 + 326 + 8, 46],
+      [6, 46 + layout.cells[0].height + 8],
+    ]);
     expect(layout.cells[0].width).toBe(326);
     for (const c of layout.cells) expect(c.x + c.width <= layout.width && c.y + c.height <= layout.height).toBe(true);
   });
@@ -36,14 +40,25 @@ describe('report figure layout', () => {
   });
 
   it('a failed export is explained; a PDF writer gone with a rebuild of the UI says to reload', () => {
-    expect(figureExportFailure('pdf', new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/jspdf.es.min-x.js')))
-      .toBe('Could not export the figure as PDF: this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again');
+    expect(
+      figureExportFailure(
+        'pdf',
+        new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/jspdf.es.min-x.js'),
+      ),
+    ).toBe(
+      'Could not export the figure as PDF: this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again',
+    );
     expect(figureExportFailure('png', new Error('out of memory'))).toBe('Could not export the figure as PNG: out of memory');
     // A rejection with a plain object (an error cloned across a worker or IPC) keeps its message, not '[object Object]'.
-    expect(figureExportFailure('svg', { message: 'canvas too large' })).toBe('Could not export the figure as SVG: canvas too large');
+    expect(figureExportFailure('svg', { message: 'canvas too large' })).toBe(
+      'Could not export the figure as SVG: canvas too large',
+    );
   });
 
   it('reads the figure size back in inches from the SVG', () => {
-    expect(figureInches('<svg version="1.1" width="672" height="480" viewBox="0 0 672 480">')).toEqual({ widthIn: 7, heightIn: 5 });
+    expect(figureInches('<svg version="1.1" width="672" height="480" viewBox="0 0 672 480">')).toEqual({
+      widthIn: 7,
+      heightIn: 5,
+    });
   });
 });

@@ -10,7 +10,8 @@ describe('run colours', () => {
   });
 
   it.each(PALETTE)('%s has at least 3:1 contrast against the light and the dark chart backgrounds', (colour) => {
-    for (const background of Object.values(CHART_BACKGROUNDS)) expect(contrastRatio(colour, background)).toBeGreaterThanOrEqual(3);
+    for (const background of Object.values(CHART_BACKGROUNDS))
+      expect(contrastRatio(colour, background)).toBeGreaterThanOrEqual(3);
   });
 
   it('ten distinct colours', () => {

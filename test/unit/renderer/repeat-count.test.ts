@@ -10,6 +10,9 @@ describe('repeat over N seeds', () => {
   });
 
   it.each(['0', '101', '2.5', '-1', 'three', '1e1'])('%j is refused with the range', (text) => {
-    expect(parseRepeatCount(text)).toEqual({ ok: false, error: `must be a whole number from 1 to 100, got ${JSON.stringify(text)}` });
+    expect(parseRepeatCount(text)).toEqual({
+      ok: false,
+      error: `must be a whole number from 1 to 100, got ${JSON.stringify(text)}`,
+    });
   });
 });

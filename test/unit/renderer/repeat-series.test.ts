@@ -10,33 +10,75 @@ const run = (lr: number, seed: number) => makeRecord({ config: { ...BOOK_DEFAULT
 const runs = [run(0.1, 1), run(0.1, 2), run(1, 1)];
 /** Loss 2, 1 for the first run, 3, 2 for the second; a one-run group at lr 1 that only reached iteration 0. */
 const histories: Record<string, LiveMetrics> = {
-  [runs[0].id]: { iterations: [0, 10], losses: [2, 1], seconds: [0, 1], epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }] },
-  [runs[1].id]: { iterations: [0, 10], losses: [3, 2], seconds: [0, 1], epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.7, testAcc: 0.6 }] },
+  [runs[0].id]: {
+    iterations: [0, 10],
+    losses: [2, 1],
+    seconds: [0, 1],
+    epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }],
+  },
+  [runs[1].id]: {
+    iterations: [0, 10],
+    losses: [3, 2],
+    seconds: [0, 1],
+    epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.7, testAcc: 0.6 }],
+  },
   [runs[2].id]: { iterations: [0], losses: [2.5], seconds: [0], epochs: [] },
 };
 const colours = ['#111111', '#222222'];
 
 describe('repeat group series', () => {
-  const series = groupSeries(groupRepeats(runs), (id) => histories[id], (g) => colours[g], { kind: 'loss', smoothing: 0 }, { band: 'minmax', showRuns: false });
+  const series = groupSeries(
+    groupRepeats(runs),
+    (id) => histories[id],
+    (g) => colours[g],
+    { kind: 'loss', smoothing: 0 },
+    { band: 'minmax', showRuns: false },
+  );
 
-  it('per group: lower edge, upper edge shaded down to it, then the mean, in the group\'s colour', () => {
+  it("per group: lower edge, upper edge shaded down to it, then the mean, in the group's colour", () => {
     expect(series.map((s) => s.label)).toEqual([
-      'lr 0.1 · lower', 'lr 0.1 · min–max', 'lr 0.1 · mean of 2', 'lr 1 · lower', 'lr 1 · min–max', 'lr 1 · mean of 1',
+      'lr 0.1 · lower',
+      'lr 0.1 · min–max',
+      'lr 0.1 · mean of 2',
+      'lr 1 · lower',
+      'lr 1 · min–max',
+      'lr 1 · mean of 1',
     ]);
     expect(series.map((s) => Boolean(s.fillToPrevious))).toEqual([false, true, false, false, true, false]);
     expect(series.map((s) => Boolean(s.unlisted))).toEqual([true, true, false, true, true, false]);
     expect(new Set(series.slice(0, 3).map((s) => s.color))).toEqual(new Set(['#111111']));
   });
 
-  it('the mean and the edges are the runs\' values at each iteration', () => {
-    expect(series[0].points).toEqual([{ x: 0, y: 2 }, { x: 10, y: 1 }]);
-    expect(series[1].points).toEqual([{ x: 0, y: 3 }, { x: 10, y: 2 }]);
-    expect(series[2].points).toEqual([{ x: 0, y: 2.5 }, { x: 10, y: 1.5 }]);
+  it("the mean and the edges are the runs' values at each iteration", () => {
+    expect(series[0].points).toEqual([
+      { x: 0, y: 2 },
+      { x: 10, y: 1 },
+    ]);
+    expect(series[1].points).toEqual([
+      { x: 0, y: 3 },
+      { x: 10, y: 2 },
+    ]);
+    expect(series[2].points).toEqual([
+      { x: 0, y: 2.5 },
+      { x: 10, y: 1.5 },
+    ]);
   });
 
   it('test accuracy by measurement; runs faint by seed on demand; runs without a history are left out', () => {
-    const acc = groupSeries(groupRepeats(runs), (id) => histories[id], (g) => colours[g], { kind: 'testAcc' }, { band: 'sd', showRuns: true });
-    expect(acc.map((s) => s.label)).toEqual(['lr 0.1 · lower', 'lr 0.1 · ±1 sd', 'lr 0.1 · mean of 2', 'lr 0.1 · seed 1', 'lr 0.1 · seed 2']);
+    const acc = groupSeries(
+      groupRepeats(runs),
+      (id) => histories[id],
+      (g) => colours[g],
+      { kind: 'testAcc' },
+      { band: 'sd', showRuns: true },
+    );
+    expect(acc.map((s) => s.label)).toEqual([
+      'lr 0.1 · lower',
+      'lr 0.1 · ±1 sd',
+      'lr 0.1 · mean of 2',
+      'lr 0.1 · seed 1',
+      'lr 0.1 · seed 2',
+    ]);
     expect(acc[2].points[0].y).toBeCloseTo(0.5, 12);
     expect(acc[3].faint).toBe(true);
   });
@@ -45,10 +87,15 @@ describe('repeat group series', () => {
 describe('repeat groups in a figure', () => {
   it('loss and test accuracy, titled with the band; null while no configuration has more than one seed', () => {
     const parts = groupFigureParts(runs, (id) => histories[id], { smoothing: 0, logY: true }, { band: 'ci95', showRuns: false })!;
-    expect(parts.map((p) => p.look.title)).toEqual(['Loss, mean of each repeat group (95% CI of the mean)', 'Test accuracy, mean of each repeat group (95% CI of the mean)']);
+    expect(parts.map((p) => p.look.title)).toEqual([
+      'Loss, mean of each repeat group (95% CI of the mean)',
+      'Test accuracy, mean of each repeat group (95% CI of the mean)',
+    ]);
     expect(parts[0].look.logY).toBe(true);
     expect(parts[1].look.yRange).toEqual({ min: 0, max: 1 });
     expect(parts[0].series.filter((s) => s.fillToPrevious)).toHaveLength(2);
-    expect(groupFigureParts([runs[0], runs[2]], (id) => histories[id], { smoothing: 0, logY: false }, { band: 'sd', showRuns: false })).toBeNull();
+    expect(
+      groupFigureParts([runs[0], runs[2]], (id) => histories[id], { smoothing: 0, logY: false }, { band: 'sd', showRuns: false }),
+    ).toBeNull();
   });
 });

@@ -15,11 +15,19 @@ const run = (lr: number, seed: number, testAcc: number) =>
 
 describe('sweep result with repeats', () => {
   it('one run per value: null (the chart draws as before)', () => {
-    expect(repeatedSweepSeries([{ x: 0.1, testAcc: 0.9, trainAcc: 0.91 }, { x: 1, testAcc: 0.95, trainAcc: 0.96 }], '#000000')).toBeNull();
+    expect(
+      repeatedSweepSeries(
+        [
+          { x: 0.1, testAcc: 0.9, trainAcc: 0.91 },
+          { x: 1, testAcc: 0.95, trainAcc: 0.96 },
+        ],
+        '#000000',
+      ),
+    ).toBeNull();
   });
 
   it('mean per value, a 95% CI bar per value, every seed a dot', () => {
-    const runs = [run(0.1, 1, 0.89), run(0.1, 2, 0.90), run(0.1, 3, 0.91), run(1, 1, 0.94), run(1, 2, 0.96), run(1, 3, 0.95)];
+    const runs = [run(0.1, 1, 0.89), run(0.1, 2, 0.9), run(0.1, 3, 0.91), run(1, 1, 0.94), run(1, 2, 0.96), run(1, 3, 0.95)];
     const chart = sweepChart(runs, 'learningRate')!;
     const [mean, train, seeds, barLow, barHigh] = chart.series;
     expect(mean.label).toBe('mean final test accuracy (bars: 95% CI of the mean)');

@@ -3,9 +3,14 @@ import { activeSeconds, bestSoFar } from '../../../renderer/src/lib/run-card';
 import { makeRecord, makeSummary } from '../../support/runs';
 
 const epoch = (testAcc: number, iteration: number) => ({ iteration, epoch: iteration / 600, trainAcc: testAcc, testAcc });
-const live = (accs: number[]) => ({ iterations: [], losses: [], seconds: [], epochs: accs.map((a, i) => epoch(a, (i + 1) * 600)) });
+const live = (accs: number[]) => ({
+  iterations: [],
+  losses: [],
+  seconds: [],
+  epochs: accs.map((a, i) => epoch(a, (i + 1) * 600)),
+});
 
-describe('the run card\'s best accuracy', () => {
+describe("the run card's best accuracy", () => {
   it('is shown from the first epoch of a running run: the highest measurement so far, not the last', () => {
     const running = makeRecord({ status: 'running', lastEpoch: epoch(0.91, 1800) });
     expect(bestSoFar(running, live([0.88, 0.93, 0.91]))).toBe(0.93);
@@ -15,7 +20,7 @@ describe('the run card\'s best accuracy', () => {
   });
 });
 
-describe('the run card\'s duration', () => {
+describe("the run card's duration", () => {
   const start = Date.parse('2026-12-01T10:00:00.000Z');
   const at = (seconds: number) => start + seconds * 1000;
   const started = { startedAt: '2026-12-01T10:00:00.000Z', summary: null };
@@ -34,8 +39,13 @@ describe('the run card\'s duration', () => {
     expect(activeSeconds({ startedAt: null, summary: null }, at(10))).toBeNull();
   });
 
-  it('is a finished run\'s measured time less its pauses', () => {
-    const finished = makeRecord({ status: 'completed', summary: makeSummary({ seconds: 95 }), pausedSeconds: 20, pausedAt: null });
+  it("is a finished run's measured time less its pauses", () => {
+    const finished = makeRecord({
+      status: 'completed',
+      summary: makeSummary({ seconds: 95 }),
+      pausedSeconds: 20,
+      pausedAt: null,
+    });
     expect(activeSeconds(finished, at(1000))).toBe(75);
     expect(activeSeconds({ ...finished, pausedSeconds: undefined }, at(1000))).toBe(95);
   });

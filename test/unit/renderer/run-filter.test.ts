@@ -5,7 +5,8 @@ import { matchesFilter } from '../../../renderer/src/lib/run-filter';
 import { checkSweepValues } from '../../../renderer/src/lib/sweep-values';
 import { makeRecord } from '../../support/runs';
 
-const run = (name: string, change: object, extra: Partial<RunRecord> = {}) => makeRecord({ name, config: { ...makeRecord().config, ...change, seed: 3 }, ...extra });
+const run = (name: string, change: object, extra: Partial<RunRecord> = {}) =>
+  makeRecord({ name, config: { ...makeRecord().config, ...change, seed: 3 }, ...extra });
 const runs = [
   run('baseline', { learningRate: 0.1 }, { tags: ['book'] }),
   run('fast', { learningRate: 1, activation: 'relu' }, { group: 'lrs' }),

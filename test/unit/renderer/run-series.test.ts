@@ -13,15 +13,25 @@ function measured(trainImages: number, batchSize: number, count: number): LiveMe
     iterations,
     losses: iterations.map((i) => 2.3 / (1 + i)),
     seconds: iterations.map((i) => i / 100),
-    epochs: iterations.filter((i) => i % perEpoch === 0).map((i) => ({ iteration: i, epoch: i / perEpoch, trainAcc: 0.5, testAcc: 0.5 })),
+    epochs: iterations
+      .filter((i) => i % perEpoch === 0)
+      .map((i) => ({ iteration: i, epoch: i / perEpoch, trainAcc: 0.5, testAcc: 0.5 })),
   };
 }
 
 const byEpoch = (run: ReturnType<typeof makeRecord>, m: LiveMetrics) =>
-  lossSeries([run], () => m, () => '#000', 0, 'epoch', (r) => r.name, 10_000)[0]?.points ?? [];
+  lossSeries(
+    [run],
+    () => m,
+    () => '#000',
+    0,
+    'epoch',
+    (r) => r.name,
+    10_000,
+  )[0]?.points ?? [];
 
-describe('the epoch axis of a run\'s loss', () => {
-  it('reads iterations per epoch from the run\'s measurements: a 1 000-image dataset at batch 100 has 10', () => {
+describe("the epoch axis of a run's loss", () => {
+  it("reads iterations per epoch from the run's measurements: a 1 000-image dataset at batch 100 has 10", () => {
     const run = makeRecord({ config: { ...BOOK_DEFAULTS, dataset: '/data/small', trainSize: null, batchSize: 100, seed: 1 } });
     const m = measured(1000, 100, 35);
     expect(itersPerEpochOf(run, m)).toBe(10);
@@ -44,6 +54,10 @@ describe('the epoch axis of a run\'s loss', () => {
     expect(byEpoch(run, m)).toEqual([]);
     const grown = measured(1000, 100, 21);
     Object.assign(m, grown);
-    expect(byEpoch(run, m).map((p) => p.x).at(-1)).toBe(2);
+    expect(
+      byEpoch(run, m)
+        .map((p) => p.x)
+        .at(-1),
+    ).toBe(2);
   });
 });

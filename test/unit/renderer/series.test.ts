@@ -4,7 +4,7 @@ import { RandomState } from '../../../shared/engine/rng';
 
 const smooth = (values: number[], weight: number) => new IncrementalSmoothing(weight).update(values);
 
-describe('smoothing (TensorBoard\'s debiased EMA)', () => {
+describe("smoothing (TensorBoard's debiased EMA)", () => {
   it('weight 0 returns the values unchanged', () => {
     expect(smooth([3, 1, 2], 0)).toEqual([3, 1, 2]);
   });
@@ -53,14 +53,21 @@ function decimateFromScratch(xs: number[], ys: number[], size: number): Point[] 
 
 describe('min/max decimation', () => {
   it('keeps short series whole', () => {
-    expect(new IncrementalDecimation(10).update([0, 1, 2], [5, 6, 7])).toEqual([{ x: 0, y: 5 }, { x: 1, y: 6 }, { x: 2, y: 7 }]);
+    expect(new IncrementalDecimation(10).update([0, 1, 2], [5, 6, 7])).toEqual([
+      { x: 0, y: 5 },
+      { x: 1, y: 6 },
+      { x: 2, y: 7 },
+    ]);
   });
 
   it('keeps every spike and both ends of a long noisy series, with far fewer points', () => {
     const ys = Array.from({ length: 100_000 }, (_, i) => Math.sin(i / 50));
     ys[31_337] = 40;
     ys[77_777] = -40;
-    const out = new IncrementalDecimation(500).update(ys.map((_, i) => i), ys);
+    const out = new IncrementalDecimation(500).update(
+      ys.map((_, i) => i),
+      ys,
+    );
     expect(out.length).toBeLessThanOrEqual(2000);
     expect(out.some((p) => p.y === 40 && p.x === 31_337)).toBe(true);
     expect(out.some((p) => p.y === -40 && p.x === 77_777)).toBe(true);
@@ -71,7 +78,10 @@ describe('min/max decimation', () => {
   });
 
   it('leaves out points without a number (iterations recorded before time stamps existed)', () => {
-    expect(new IncrementalDecimation(10).update([0, Number.NaN, 2], [1, 2, 3])).toEqual([{ x: 0, y: 1 }, { x: 2, y: 3 }]);
+    expect(new IncrementalDecimation(10).update([0, Number.NaN, 2], [1, 2, 3])).toEqual([
+      { x: 0, y: 1 },
+      { x: 2, y: 3 },
+    ]);
   });
 
   it('fed batch by batch (buckets doubling on the way), equals decimating the whole curve at its final bucket size', () => {

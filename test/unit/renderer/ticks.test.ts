@@ -23,8 +23,16 @@ describe('tick labels', () => {
     expect(labelled).toEqual(['0.01', '0.02', '', '0.05', '0.1', '0.2', '', '0.5', '1', '2', '', '10']);
   });
 
-  it('explicit ticks (a sweep\'s values) are all labelled, even on a log axis', () => {
-    expect([0.001, 0.03, 1, 100].map((v, i, all) => tickCallback(true, all)(v, i, all.map((value) => ({ value }))))).toEqual(['0.001', '0.03', '1', '100']);
+  it("explicit ticks (a sweep's values) are all labelled, even on a log axis", () => {
+    expect(
+      [0.001, 0.03, 1, 100].map((v, i, all) =>
+        tickCallback(true, all)(
+          v,
+          i,
+          all.map((value) => ({ value })),
+        ),
+      ),
+    ).toEqual(['0.001', '0.03', '1', '100']);
   });
 
   it('titles follow the x axis', () => {

@@ -11,7 +11,9 @@ import { makeRecord } from '../../support/runs';
 // happy-dom provides localStorage and requestAnimationFrame; `storage` reads what the class saved.
 const storage = { clear: () => localStorage.clear(), set: (key: string, value: string) => localStorage.setItem(key, value) };
 /** The UI state a fake backend keeps "in the store's home" (null: never saved); backends given one home share it. */
-interface FakeHome { uiState: UiState | null }
+interface FakeHome {
+  uiState: UiState | null;
+}
 
 /** A backend holding `runs`, recording calls, and letting the test push events. */
 function fakeBackend(runs: RunRecord[], home: FakeHome = { uiState: null }) {
@@ -26,7 +28,8 @@ function fakeBackend(runs: RunRecord[], home: FakeHome = { uiState: null }) {
       return makeRecord({ config: { ...config, seed: 1 } });
     },
     startSweep: async () => [],
-    startRepeats: async (config, count) => Array.from({ length: count }, (_, i) => makeRecord({ config: { ...config, seed: (config.seed ?? 1) + i } })),
+    startRepeats: async (config, count) =>
+      Array.from({ length: count }, (_, i) => makeRecord({ config: { ...config, seed: (config.seed ?? 1) + i } })),
     pauseRun: async () => {},
     resumeRun: async () => {},
     stopRun: async () => {},
@@ -129,7 +132,9 @@ describe('Workbench state', () => {
     // One redraw for both events (whenever the page's next frame comes).
     await vi.waitFor(() => expect(wb.revision).toBe(before + 1));
     expect(wb.metricsOf(run.id)).toEqual({
-      iterations: [0, 1, 2, 3], losses: [2.3, 2.2, 2.1, 2.0], seconds: [0.1, 0.2, 0.30000000000000004, 0.4],
+      iterations: [0, 1, 2, 3],
+      losses: [2.3, 2.2, 2.1, 2.0],
+      seconds: [0.1, 0.2, 0.30000000000000004, 0.4],
       epochs: [{ iteration: 3, epoch: 1, trainAcc: 0.5, testAcc: 0.4 }],
     });
     expect(wb.revision).toBe(before + 1);
@@ -160,7 +165,10 @@ describe('Workbench state', () => {
   });
 
   it('filters by name, learning rate, tag and status; menu commands switch views', async () => {
-    const runs = [makeRecord({ name: 'a', tags: ['book'] }), makeRecord({ name: 'b', status: 'failed', config: { ...makeRecord().config, learningRate: 0.5 } })];
+    const runs = [
+      makeRecord({ name: 'a', tags: ['book'] }),
+      makeRecord({ name: 'b', status: 'failed', config: { ...makeRecord().config, learningRate: 0.5 } }),
+    ];
     const backend = fakeBackend(runs);
     const wb = new Workbench(backend.api);
     await wb.load();
@@ -216,7 +224,8 @@ describe('Workbench connection and form', () => {
     backend.api.listRuns = () => (lists++, list());
     let reachable = true;
     const startRun = backend.api.startRun;
-    backend.api.startRun = (config, meta) => (reachable ? startRun(config, meta) : Promise.reject(new TypeError('Failed to fetch')));
+    backend.api.startRun = (config, meta) =>
+      reachable ? startRun(config, meta) : Promise.reject(new TypeError('Failed to fetch'));
     const wb = new Workbench(backend.api);
     connection.report(true);
     await wb.load();

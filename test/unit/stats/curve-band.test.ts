@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { curveBand } from '../../../shared/stats/curve-band';
 import { tCritical } from '../../../shared/stats/sample';
 
-describe('a group\'s curves as a mean with a band', () => {
+describe("a group's curves as a mean with a band", () => {
   const curves = [
     { x: [0, 10, 20], y: [2, 1, 0.5] },
     { x: [0, 10, 20], y: [2.2, 1.4, 0.7] },
@@ -27,9 +27,15 @@ describe('a group\'s curves as a mean with a band', () => {
     expect(ci.upper[1] - 1.2).toBeCloseTo((tCritical(2) * 0.2) / Math.sqrt(3), 12);
   });
 
-  it('aligns by iteration, not index: another run\'s points are read by interpolation, only within its range', () => {
+  it("aligns by iteration, not index: another run's points are read by interpolation, only within its range", () => {
     // A run measured at 0, 5, 20 and a shorter one that stopped at 10.
-    const band = curveBand([{ x: [0, 5, 20], y: [2, 1.5, 0] }, { x: [0, 10], y: [3, 1] }], 'minmax');
+    const band = curveBand(
+      [
+        { x: [0, 5, 20], y: [2, 1.5, 0] },
+        { x: [0, 10], y: [3, 1] },
+      ],
+      'minmax',
+    );
     expect(band.x).toEqual([0, 5, 10, 20]);
     expect(band.n).toEqual([2, 2, 2, 1]);
     // At 5 the short run is halfway from 3 to 1 (2); at 10 the long one is a third of the way from 1.5 to 0 (1).
@@ -39,8 +45,14 @@ describe('a group\'s curves as a mean with a band', () => {
     expect(band.upper[3]).toBe(0);
   });
 
-  it('leaves out values that are not numbers (a diverged run\'s last losses)', () => {
-    const band = curveBand([{ x: [0, 1, 2], y: [2, Number.NaN, Number.POSITIVE_INFINITY] }, { x: [0, 1, 2], y: [1, 1, 1] }], 'sd');
+  it("leaves out values that are not numbers (a diverged run's last losses)", () => {
+    const band = curveBand(
+      [
+        { x: [0, 1, 2], y: [2, Number.NaN, Number.POSITIVE_INFINITY] },
+        { x: [0, 1, 2], y: [1, 1, 1] },
+      ],
+      'sd',
+    );
     expect(band.n).toEqual([2, 1, 1]);
     expect(band.mean).toEqual([1.5, 1, 1]);
     expect(band.lower[1]).toBe(1); // one value: no spread

@@ -49,11 +49,18 @@ describe('repeat groups', () => {
     const runs = [run({ learningRate: 1 }, 9, 0.95), run({}, 4, 0.9), run({ learningRate: 1 }, 2, 0.94), run({}, 1, 0.89)];
     const groups = groupRepeats(runs);
     expect(groups.map((g) => g.label)).toEqual(['lr 1', 'lr 0.1']);
-    expect(groups.map((g) => g.runs.map((r) => r.config.seed))).toEqual([[2, 9], [1, 4]]);
+    expect(groups.map((g) => g.runs.map((r) => r.config.seed))).toEqual([
+      [2, 9],
+      [1, 4],
+    ]);
   });
 
   it('labels name every field that differs between groups; a lone group its network, lr and batch', () => {
-    const runs = [run({ learningRate: 1, batchSize: 50 }, 1, 0.9), run({ learningRate: 1, batchSize: 100 }, 1, 0.9), run({ learningRate: 0.1, batchSize: 100 }, 1, 0.9)];
+    const runs = [
+      run({ learningRate: 1, batchSize: 50 }, 1, 0.9),
+      run({ learningRate: 1, batchSize: 100 }, 1, 0.9),
+      run({ learningRate: 0.1, batchSize: 100 }, 1, 0.9),
+    ];
     expect(groupRepeats(runs).map((g) => g.label)).toEqual(['lr 1 · batch 50', 'lr 1 · batch 100', 'lr 0.1 · batch 100']);
     expect(groupRepeats([run({}, 1, 0.9), run({}, 2, 0.9)]).map((g) => g.label)).toEqual(['784-50-10 · lr 0.1 · batch 100']);
   });
@@ -80,13 +87,16 @@ describe('repeat seeds', () => {
   it('a sweep repeats every value over the same seeds (paired), value by value', () => {
     const configs = repeatOverSeeds([{ learningRate: 0.1 }, { learningRate: 1 }], [7, 8]);
     expect(configs).toEqual([
-      { learningRate: 0.1, seed: 7 }, { learningRate: 0.1, seed: 8 }, { learningRate: 1, seed: 7 }, { learningRate: 1, seed: 8 },
+      { learningRate: 0.1, seed: 7 },
+      { learningRate: 0.1, seed: 8 },
+      { learningRate: 1, seed: 7 },
+      { learningRate: 1, seed: 8 },
     ]);
   });
 });
 
 describe('group statistics', () => {
-  it('mean ± sd and the 95 % CI of final test accuracy are scipy\'s; loss and best accuracy over the same runs', () => {
+  it("mean ± sd and the 95 % CI of final test accuracy are scipy's; loss and best accuracy over the same runs", () => {
     const expected = fixture.samples['lr 0.5'];
     const [g] = groupRepeats(group(0.5, expected.values));
     const stats = groupStats(g);
@@ -103,8 +113,13 @@ describe('group statistics', () => {
   it('counts diverged and did-not-learn runs of the finished ones; live and cut-short runs are not counted', () => {
     const runs = [
       ...group(10, [0.8512, 0.8467]),
-      run({ learningRate: 10 }, 3, 0.098, { summary: makeSummary({ testAcc: 0.098, meanLossLast100: 2.31, config: { ...BOOK_DEFAULTS, learningRate: 10, seed: 3 } }) }),
-      run({ learningRate: 10 }, 4, 0.098, { status: 'diverged', summary: makeSummary({ status: 'diverged', testAcc: 0.098, meanLossLast100: null, divergedAt: 812 }) }),
+      run({ learningRate: 10 }, 3, 0.098, {
+        summary: makeSummary({ testAcc: 0.098, meanLossLast100: 2.31, config: { ...BOOK_DEFAULTS, learningRate: 10, seed: 3 } }),
+      }),
+      run({ learningRate: 10 }, 4, 0.098, {
+        status: 'diverged',
+        summary: makeSummary({ status: 'diverged', testAcc: 0.098, meanLossLast100: null, divergedAt: 812 }),
+      }),
       run({ learningRate: 10 }, 5, 0.5, { status: 'running', summary: null }),
       run({ learningRate: 10 }, 6, 0.5, { status: 'stopped' }),
     ];
@@ -118,9 +133,10 @@ describe('group statistics', () => {
 
 describe('comparing two groups', () => {
   /** The groups of runs at each learning rate with the given accuracies, grouped together (so labelled by lr). */
-  const groupsOf = (...groups: Array<[number, number[]]>) => groupRepeats(groups.flatMap(([lr, values]) => group(lr, values))).map(groupStats);
+  const groupsOf = (...groups: Array<[number, number[]]>) =>
+    groupRepeats(groups.flatMap(([lr, values]) => group(lr, values))).map(groupStats);
 
-  it('lr 1 against lr 0.5: the difference with its CI, Welch\'s p, and that it holds across seeds', () => {
+  it("lr 1 against lr 0.5: the difference with its CI, Welch's p, and that it holds across seeds", () => {
     const expected = fixture.welch.find((w) => w.a === 'lr 1.0' && w.b === 'lr 0.5')!;
     const [half, one] = groupsOf([0.5, fixture.samples['lr 0.5'].values], [1, fixture.samples['lr 1.0'].values]);
     const comparison = compareGroups(half, one);
@@ -130,7 +146,9 @@ describe('comparing two groups', () => {
     expect(comparison.welch!.ci95[0]).toBeCloseTo(expected.ci95[0], 9);
     expect(comparison.holds).toBe(true);
     const margin = ((expected.ci95[1] - expected.ci95[0]) / 2).toFixed(3);
-    expect(comparison.sentence).toBe(`lr 1 is better by ${expected.difference.toFixed(3)} ± ${margin}; this holds across seeds (p < 0.001).`);
+    expect(comparison.sentence).toBe(
+      `lr 1 is better by ${expected.difference.toFixed(3)} ± ${margin}; this holds across seeds (p < 0.001).`,
+    );
     expect(comparison.warning).toBeNull();
   });
 
@@ -138,12 +156,20 @@ describe('comparing two groups', () => {
     const [a, b] = groupsOf([0.5, [0.94, 0.95, 0.93]], [1, [0.945, 0.935, 0.955]]);
     const comparison = compareGroups(a, b);
     expect(comparison.holds).toBe(false);
-    expect(comparison.sentence).toMatch(/^lr 1 is ahead by 0\.005 ± 0\.\d{3}, but the difference is within the seed-to-seed spread \(p = 0\.\d{3}\)\.$/);
+    expect(comparison.sentence).toMatch(
+      /^lr 1 is ahead by 0\.005 ± 0\.\d{3}, but the difference is within the seed-to-seed spread \(p = 0\.\d{3}\)\.$/,
+    );
   });
 
   it('warns when a group has fewer than 3 finished runs, and cannot test with fewer than 2', () => {
-    const [three, two, one] = groupsOf([0.1, fixture.samples['lr 0.1, 3 seeds'].values], [0.2, fixture.samples['lr 0.1, 2 seeds'].values], [0.3, [0.9]]);
-    expect(compareGroups(three, two).warning).toBe('Too few seeds to say: lr 0.2 has 2 finished runs; repeat each over at least 3 seeds.');
+    const [three, two, one] = groupsOf(
+      [0.1, fixture.samples['lr 0.1, 3 seeds'].values],
+      [0.2, fixture.samples['lr 0.1, 2 seeds'].values],
+      [0.3, [0.9]],
+    );
+    expect(compareGroups(three, two).warning).toBe(
+      'Too few seeds to say: lr 0.2 has 2 finished runs; repeat each over at least 3 seeds.',
+    );
     const comparison = compareGroups(three, one);
     expect(comparison.welch).toBeNull();
     expect(comparison.sentence).toBe('lr 0.3 and lr 0.1 cannot be compared: each needs 2 finished runs at least.');
@@ -157,10 +183,25 @@ describe('comparing two groups', () => {
 });
 
 describe('repeats through the API schemas', () => {
-  it('a sweep with repeat N: every value over the same N seeds, from the base\'s seed', () => {
-    const configs = sweepConfigs({ name: 's', base: { ...BOOK_DEFAULTS, seed: 40 }, parameter: 'batchSize', values: [50, 100], repeat: 3 });
-    expect(configs.map((c) => [c.batchSize, c.seed])).toEqual([[50, 40], [50, 41], [50, 42], [100, 40], [100, 41], [100, 42]]);
-    expect(groupRepeats(configs.map((config) => makeRecord({ config: { ...config, seed: config.seed! } }))).map((g) => g.runs.length)).toEqual([3, 3]);
+  it("a sweep with repeat N: every value over the same N seeds, from the base's seed", () => {
+    const configs = sweepConfigs({
+      name: 's',
+      base: { ...BOOK_DEFAULTS, seed: 40 },
+      parameter: 'batchSize',
+      values: [50, 100],
+      repeat: 3,
+    });
+    expect(configs.map((c) => [c.batchSize, c.seed])).toEqual([
+      [50, 40],
+      [50, 41],
+      [50, 42],
+      [100, 40],
+      [100, 41],
+      [100, 42],
+    ]);
+    expect(
+      groupRepeats(configs.map((config) => makeRecord({ config: { ...config, seed: config.seed! } }))).map((g) => g.runs.length),
+    ).toEqual([3, 3]);
   });
 
   it('without repeat: one seed for the whole sweep, as before', () => {
@@ -170,9 +211,15 @@ describe('repeats through the API schemas', () => {
   });
 
   it('refuses a repeat count out of range, naming the argument and the range', () => {
-    expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 0])).toEqual({ ok: false, error: 'startRepeats: argument 1: must be a whole number from 1 to 100' });
+    expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 0])).toEqual({
+      ok: false,
+      error: 'startRepeats: argument 1: must be a whole number from 1 to 100',
+    });
     expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 3, { name: 'x' }]).ok).toBe(true);
     const sweep = { name: 's', base: BOOK_DEFAULTS, parameter: 'learningRate', values: [0.1], repeat: 101 };
-    expect(parseApiArguments('startSweep', [sweep])).toEqual({ ok: false, error: 'startSweep: argument 0.repeat: must be a whole number from 1 to 100' });
+    expect(parseApiArguments('startSweep', [sweep])).toEqual({
+      ok: false,
+      error: 'startSweep: argument 0.repeat: must be a whole number from 1 to 100',
+    });
   });
 });

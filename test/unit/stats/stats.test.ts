@@ -7,12 +7,20 @@ import { welchTest } from '../../../shared/stats/welch';
 interface Fixture {
   tQuantiles975: Record<string, number>;
   samples: Record<string, { values: number[]; n: number; mean: number; sd: number; ci95: [number, number] }>;
-  welch: Array<{ a: string; b: string; difference: number; statistic: number; df: number; pValue: number; ci95: [number, number] }>;
+  welch: Array<{
+    a: string;
+    b: string;
+    difference: number;
+    statistic: number;
+    df: number;
+    pValue: number;
+    ci95: [number, number];
+  }>;
 }
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/repeat-stats.json', import.meta.url), 'utf8')) as Fixture;
 
 describe("Student's t critical values", () => {
-  it.each(Object.entries(fixture.tQuantiles975))('t(0.975, %s) is scipy\'s', (df, expected) => {
+  it.each(Object.entries(fixture.tQuantiles975))("t(0.975, %s) is scipy's", (df, expected) => {
     expect(tCritical(Number(df))).toBeCloseTo(expected, 10);
   });
 
@@ -22,7 +30,7 @@ describe("Student's t critical values", () => {
 });
 
 describe('a sample over seeds', () => {
-  it.each(Object.entries(fixture.samples))('%s: mean, sd and 95 %% CI of the mean are scipy\'s', (_, expected) => {
+  it.each(Object.entries(fixture.samples))("%s: mean, sd and 95 %% CI of the mean are scipy's", (_, expected) => {
     const summary = describeSample(expected.values);
     expect(summary.n).toBe(expected.n);
     expect(summary.mean).toBeCloseTo(expected.mean, 12);
@@ -51,15 +59,18 @@ describe('a sample over seeds', () => {
 });
 
 describe("Welch's t-test", () => {
-  it.each(fixture.welch.map((w) => [`${w.a} vs ${w.b}`, w] as const))('%s is scipy\'s ttest_ind(equal_var=False)', (_, expected) => {
-    const result = welchTest(fixture.samples[expected.a].values, fixture.samples[expected.b].values)!;
-    expect(result.difference).toBeCloseTo(expected.difference, 12);
-    expect(result.statistic).toBeCloseTo(expected.statistic, 9);
-    expect(result.df).toBeCloseTo(expected.df, 9);
-    expect(result.pValue).toBeCloseTo(expected.pValue, 9);
-    expect(result.ci95[0]).toBeCloseTo(expected.ci95[0], 9);
-    expect(result.ci95[1]).toBeCloseTo(expected.ci95[1], 9);
-  });
+  it.each(fixture.welch.map((w) => [`${w.a} vs ${w.b}`, w] as const))(
+    "%s is scipy's ttest_ind(equal_var=False)",
+    (_, expected) => {
+      const result = welchTest(fixture.samples[expected.a].values, fixture.samples[expected.b].values)!;
+      expect(result.difference).toBeCloseTo(expected.difference, 12);
+      expect(result.statistic).toBeCloseTo(expected.statistic, 9);
+      expect(result.df).toBeCloseTo(expected.df, 9);
+      expect(result.pValue).toBeCloseTo(expected.pValue, 9);
+      expect(result.ci95[0]).toBeCloseTo(expected.ci95[0], 9);
+      expect(result.ci95[1]).toBeCloseTo(expected.ci95[1], 9);
+    },
+  );
 
   it('is antisymmetric: b against a flips the difference and keeps the p-value', () => {
     const [a, b] = [fixture.samples['lr 1.0'].values, fixture.samples['lr 0.5'].values];
@@ -75,7 +86,10 @@ describe("Welch's t-test", () => {
 
   it('groups without spread: an exact difference (p = 0), or none (p = 1)', () => {
     // 0.098 three times has a mean a rounding error off 0.098: a variance of ~1e-34, not 0; the same answer.
-    for (const stuck of [[0.125, 0.125, 0.125], [0.098, 0.098, 0.098]]) {
+    for (const stuck of [
+      [0.125, 0.125, 0.125],
+      [0.098, 0.098, 0.098],
+    ]) {
       const result = welchTest(stuck, [0.1135, 0.1135])!;
       expect(result.pValue).toBeLessThan(1e-12);
       expect(result.ci95[0]).toBeCloseTo(stuck[0] - 0.1135, 12);

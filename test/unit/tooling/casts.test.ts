@@ -9,11 +9,20 @@ import { describe, expect, it } from 'vitest';
 
 /** File → number of `as unknown as` it may hold, and why. */
 const ALLOWED: Record<string, { count: number; why: string }> = {
-  'electron/trainer/utility-entry.ts': { count: 1, why: "Electron's utility process adds process.parentPort, which Node's types do not have" },
-  'shared/engine/wasm/module.ts': { count: 1, why: 'shared/ is typed without the DOM library, but WebAssembly and atob exist in every runtime it loads in' },
+  'electron/trainer/utility-entry.ts': {
+    count: 1,
+    why: "Electron's utility process adds process.parentPort, which Node's types do not have",
+  },
+  'shared/engine/wasm/module.ts': {
+    count: 1,
+    why: 'shared/ is typed without the DOM library, but WebAssembly and atob exist in every runtime it loads in',
+  },
   'electron/bench/ui-bench.ts': { count: 2, why: 'code run in the page by Playwright, typed without the DOM library' },
   'electron/bench/load-bench.ts': { count: 1, why: 'code run in the page by Playwright, typed without the DOM library' },
-  'renderer/src/lib/chart-setup.ts': { count: 2, why: "svgcanvas's context stands in for a canvas Chart.js expects (SVG export)" },
+  'renderer/src/lib/chart-setup.ts': {
+    count: 2,
+    why: "svgcanvas's context stands in for a canvas Chart.js expects (SVG export)",
+  },
 };
 
 function sourceFiles(folder: string): string[] {

@@ -30,7 +30,11 @@ describe('the command line bundle (out/cli)', () => {
     root = mkdtempSync(join(tmpdir(), 'descent-cli-bundle-'));
     write('package.json', '{"type":"module"}', now - HOUR);
     write('shared/answer.ts', 'export const answer: number = 42;\n', now - HOUR);
-    write('electron/cli/main.ts', "import { answer } from '../../shared/answer';\nexport const main = async (): Promise<number> => answer;\n", now - HOUR);
+    write(
+      'electron/cli/main.ts',
+      "import { answer } from '../../shared/answer';\nexport const main = async (): Promise<number> => answer;\n",
+      now - HOUR,
+    );
     write('electron/trainer/node-entry.ts', 'export const trainer = 1;\n', now - HOUR);
     write('electron/core/dataset-probe-worker.ts', 'export const probe = 1;\n', now - HOUR);
     write('electron/core/inside-worker.ts', 'export const inside = 1;\n', now - HOUR);

@@ -23,7 +23,10 @@ export class InsideRun {
   /** Requests answered out of order (a fast slider) must not overwrite a newer snapshot's data. */
   private generation = 0;
 
-  constructor(private readonly api: WorkbenchApi, readonly runId: string) {}
+  constructor(
+    private readonly api: WorkbenchApi,
+    readonly runId: string,
+  ) {}
 
   /**
    * Lists the snapshots (again, for a run still training) and shows the newest one if the slider was at

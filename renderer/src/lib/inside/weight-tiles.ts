@@ -39,7 +39,12 @@ export function tileRgba(values: ArrayLike<number>, scale: number): Uint8Clamped
 }
 
 /** Each unit's tile values and the scale it is drawn with. */
-export function weightTiles(w1: ArrayLike<number>, inputs: number, hidden: number, mode: TileScale): { values: Float64Array; scale: number }[] {
+export function weightTiles(
+  w1: ArrayLike<number>,
+  inputs: number,
+  hidden: number,
+  mode: TileScale,
+): { values: Float64Array; scale: number }[] {
   const tiles = Array.from({ length: hidden }, (_, j) => unitWeights(w1, inputs, hidden, j));
   const shared = maxAbs(w1);
   return tiles.map((values) => ({ values, scale: mode === 'shared' ? shared : maxAbs(values) }));

@@ -11,21 +11,39 @@ type Fn2 = (x: Float64Array) => number;
 
 /** The named functions one may call, with their number of arguments. */
 const FUNCTIONS: Record<string, [number, (...a: number[]) => number]> = {
-  sin: [1, Math.sin], cos: [1, Math.cos], tan: [1, Math.tan], tanh: [1, Math.tanh], exp: [1, Math.exp],
-  log: [1, Math.log], sqrt: [1, Math.sqrt], abs: [1, Math.abs], min: [2, Math.min], max: [2, Math.max],
+  sin: [1, Math.sin],
+  cos: [1, Math.cos],
+  tan: [1, Math.tan],
+  tanh: [1, Math.tanh],
+  exp: [1, Math.exp],
+  log: [1, Math.log],
+  sqrt: [1, Math.sqrt],
+  abs: [1, Math.abs],
+  min: [2, Math.min],
+  max: [2, Math.max],
 };
 
 const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
 const BINARY: Record<string, (a: number, b: number) => number> = {
-  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b, '^': (a, b) => a ** b,
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '^': (a, b) => a ** b,
 };
 
 // Only arithmetic, with ^ as the power (above × and ÷, right to left, as in mathematics).
 jsep.removeAllBinaryOps();
 jsep.removeAllUnaryOps();
 jsep.removeAllLiterals();
-for (const [op, precedence] of [['+', 9], ['-', 9], ['*', 10], ['/', 10]] as const) jsep.addBinaryOp(op, precedence);
+for (const [op, precedence] of [
+  ['+', 9],
+  ['-', 9],
+  ['*', 10],
+  ['/', 10],
+] as const)
+  jsep.addBinaryOp(op, precedence);
 jsep.addBinaryOp('^', 11, true);
 jsep.addUnaryOp('-');
 jsep.addUnaryOp('+');
@@ -61,7 +79,8 @@ function compileNode(node: jsep.Expression): Fn2 {
     case 'BinaryExpression': {
       const { operator, left, right } = node as jsep.BinaryExpression;
       // jsep binds a sign tighter than ^, so "-x0^2" would read as (−x0)²; mathematics reads −(x0²).
-      if (operator === '^' && left.type === 'UnaryExpression') fail('a sign right before ^ is ambiguous: write -(x0^2) or (0 - x0)^2');
+      if (operator === '^' && left.type === 'UnaryExpression')
+        fail('a sign right before ^ is ambiguous: write -(x0^2) or (0 - x0)^2');
       const op = BINARY[operator];
       const [a, b] = [compileNode(left), compileNode(right)];
       return (x) => op(a(x), b(x));
@@ -95,7 +114,7 @@ export function compileExpression(text: string): Fn2 {
 
 /** Surfaces to try: the book's bowl, a saddle point, and a plateau where the gradient all but vanishes. */
 export const FUNCTION_PRESETS: ReadonlyArray<{ label: string; text: string }> = [
-  { label: 'the book\'s x0² + x1²', text: 'x0^2 + x1^2' },
+  { label: "the book's x0² + x1²", text: 'x0^2 + x1^2' },
   { label: 'a saddle', text: 'x0^2 - x1^2' },
   { label: 'a plateau', text: '1 - exp(-(x0^2 + x1^2) / 2)' },
   { label: 'a narrow valley', text: 'x0^2 / 20 + x1^2' },

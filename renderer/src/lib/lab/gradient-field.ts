@@ -38,7 +38,12 @@ export function gradientField(f: (x: Float64Array) => number, limit = 2, step = 
  * Gradient descent from `start`, every point visited: the engine's gradientDescent one step at a time, which
  * does exactly what its `stepNum` loop does, so the last point is the book's `gradient_descent` result.
  */
-export function descentPath(f: (x: Float64Array) => number, start: readonly [number, number], learningRate: number, steps: number): Array<[number, number]> {
+export function descentPath(
+  f: (x: Float64Array) => number,
+  start: readonly [number, number],
+  learningRate: number,
+  steps: number,
+): Array<[number, number]> {
   const x = new Float64Array(start);
   const path: Array<[number, number]> = [[x[0], x[1]]];
   for (let s = 0; s < steps; s++) {
@@ -54,7 +59,11 @@ export const BOOK_STEPS = 100;
 export const BOOK_LEARNING_RATES = [0.1, 10, 1e-10] as const;
 
 /** Limits of the page's inputs (the error messages name them). */
-export const DESCENT_LIMITS = { learningRate: { min: 1e-12, max: 100 }, steps: { min: 1, max: 10_000 }, start: { min: -10, max: 10 } } as const;
+export const DESCENT_LIMITS = {
+  learningRate: { min: 1e-12, max: 100 },
+  steps: { min: 1, max: 10_000 },
+  start: { min: -10, max: 10 },
+} as const;
 
 /** A field's value checked against its range: the number, or a message naming the field and the range. */
 export function checkRange(name: string, raw: number, min: number, max: number, integer = false): number | string {

@@ -4,7 +4,8 @@
  */
 import { lossesOf } from './losses';
 
-const escapeXml = (s: string): string => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+const escapeXml = (s: string): string =>
+  s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 /** Colours of the saved figure: its background, text, the bars and the label's bar. */
 export interface BarColours {
@@ -25,16 +26,20 @@ export function lossBarsSvg(y: readonly number[], label: number, colours: BarCol
     const x = left + i * slot;
     const h = p * plot;
     const fill = i === label ? colours.label : colours.bar;
-    return `<rect x="${x + 6}" y="${(top + plot - h).toFixed(2)}" width="${slot - 12}" height="${h.toFixed(2)}" fill="${fill}"/>` +
+    return (
+      `<rect x="${x + 6}" y="${(top + plot - h).toFixed(2)}" width="${slot - 12}" height="${h.toFixed(2)}" fill="${fill}"/>` +
       `<text x="${x + slot / 2}" y="${(top + plot - h - 4).toFixed(2)}" text-anchor="middle" font-size="11" ${font} fill="${colours.text}">${p.toFixed(3)}</text>` +
-      `<text x="${x + slot / 2}" y="${top + plot + 16}" text-anchor="middle" font-size="12" ${font} fill="${colours.text}"${i === label ? ' font-weight="bold"' : ''}>${i}${i === label ? ' ✓' : ''}</text>`;
+      `<text x="${x + slot / 2}" y="${top + plot + 16}" text-anchor="middle" font-size="12" ${font} fill="${colours.text}"${i === label ? ' font-weight="bold"' : ''}>${i}${i === label ? ' ✓' : ''}</text>`
+    );
   });
   const title = `Softmax outputs, true label ${label}`;
   const subtitle = `mean squared error ${mse.toFixed(4)} · cross-entropy error ${ce.toFixed(4)}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<rect width="${width}" height="${height}" fill="${colours.background}"/>` +
     `<text x="${width / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold" ${font} fill="${colours.text}">${escapeXml(title)}</text>` +
     `<text x="${width / 2}" y="44" text-anchor="middle" font-size="12" ${font} fill="${colours.text}">${escapeXml(subtitle)}</text>` +
     `<line x1="${left}" y1="${top + plot}" x2="${left + 10 * slot}" y2="${top + plot}" stroke="${colours.text}" stroke-width="1"/>` +
-    `${bars.join('')}</svg>`;
+    `${bars.join('')}</svg>`
+  );
 }

@@ -48,7 +48,7 @@ export function setOutput(y: readonly number[], index: number, value: number): n
   const v = Math.min(1, Math.max(0, value));
   const othersSum = y.reduce((sum, p, i) => (i === index ? sum : sum + p), 0);
   const rest = 1 - v;
-  const share = (y.length > 1 ? rest / (y.length - 1) : 0);
+  const share = y.length > 1 ? rest / (y.length - 1) : 0;
   return y.map((p, i) => (i === index ? v : othersSum > 0 ? (p / othersSum) * rest : share));
 }
 

@@ -87,7 +87,7 @@ export interface LabFunction {
 }
 
 export const DIFF_FUNCTIONS: readonly LabFunction[] = [
-  { id: 'book', label: '0.01x² + 0.1x (the book\'s)', f: function1, derivative: function1Derivative },
+  { id: 'book', label: "0.01x² + 0.1x (the book's)", f: function1, derivative: function1Derivative },
   // A quadratic's central difference has no truncation error at all; sin x shows it (≈ h²/6 · cos x).
   { id: 'sin', label: 'sin x', f: Math.sin, derivative: Math.cos },
 ];

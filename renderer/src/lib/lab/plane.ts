@@ -23,7 +23,11 @@ export const fromPx = (p: Plane, px: number, py: number): [number, number] => [
 ];
 
 /** Arrows in pixels, lengths proportional to the gradient, the longest `maxPx` long. */
-export function arrowSegments(p: Plane, arrows: readonly Arrow[], maxPx: number): Array<{ x1: number; y1: number; x2: number; y2: number }> {
+export function arrowSegments(
+  p: Plane,
+  arrows: readonly Arrow[],
+  maxPx: number,
+): Array<{ x1: number; y1: number; x2: number; y2: number }> {
   const longest = Math.max(...arrows.map((a) => Math.hypot(a.d0, a.d1)), Number.MIN_VALUE);
   const k = maxPx / longest;
   return arrows.map((a) => {
@@ -39,11 +43,18 @@ export function arrowSegments(p: Plane, arrows: readonly Arrow[], maxPx: number)
 export function pathPoints(p: Plane, path: ReadonlyArray<readonly [number, number]>): string {
   const bound = p.size * 100;
   const clamp = (v: number) => Math.max(-bound, Math.min(bound, v));
-  return path.map(([a, b]) => toPx(p, a, b).map((v) => clamp(v).toFixed(2)).join(',')).join(' ');
+  return path
+    .map(([a, b]) =>
+      toPx(p, a, b)
+        .map((v) => clamp(v).toFixed(2))
+        .join(','),
+    )
+    .join(' ');
 }
 
 /** Radii of the contour circles of x0² + x1² at levels `values` (f = r²), in pixels. */
-export const contourRadii = (p: Plane, levels: readonly number[]): number[] => levels.map((f) => (Math.sqrt(f) / (2 * p.limit)) * p.size);
+export const contourRadii = (p: Plane, levels: readonly number[]): number[] =>
+  levels.map((f) => (Math.sqrt(f) / (2 * p.limit)) * p.size);
 
 /** A number for display: fixed decimals for ordinary sizes, scientific for tiny and huge ones. */
 export function formatNumber(v: number, digits = 4): string {

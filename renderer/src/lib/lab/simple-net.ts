@@ -16,7 +16,11 @@ export function predict(w: ArrayLike<number>, x: readonly number[] = SIMPLE_NET_
 }
 
 /** The book's `simpleNet.loss`: cross-entropy of softmax(x·W) against t. */
-export function simpleNetLoss(w: ArrayLike<number>, x: readonly number[] = SIMPLE_NET_X, t: readonly number[] = SIMPLE_NET_T): number {
+export function simpleNetLoss(
+  w: ArrayLike<number>,
+  x: readonly number[] = SIMPLE_NET_X,
+  t: readonly number[] = SIMPLE_NET_T,
+): number {
   return crossEntropyError(softmax(predict(w, x)), t);
 }
 

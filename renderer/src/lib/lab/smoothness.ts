@@ -27,7 +27,10 @@ export const accuracyAt = (v: number): number => (argmax(predict(withWeight(v)))
 
 /** Loss and accuracy sampled along the line. */
 export function alongWeight(count = 321): { loss: Point[]; accuracy: Point[] } {
-  const xs = Array.from({ length: count }, (_, i) => WEIGHT_RANGE.min + ((WEIGHT_RANGE.max - WEIGHT_RANGE.min) * i) / (count - 1));
+  const xs = Array.from(
+    { length: count },
+    (_, i) => WEIGHT_RANGE.min + ((WEIGHT_RANGE.max - WEIGHT_RANGE.min) * i) / (count - 1),
+  );
   return { loss: xs.map((x) => ({ x, y: lossAt(x) })), accuracy: xs.map((x) => ({ x, y: accuracyAt(x) })) };
 }
 

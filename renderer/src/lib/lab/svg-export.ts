@@ -5,7 +5,16 @@
 import type { WorkbenchApi } from '../../../../shared/api';
 import { figurePng } from '../figure';
 
-const PAINTED = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-size', 'font-family', 'font-weight'] as const;
+const PAINTED = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-size',
+  'font-family',
+  'font-weight',
+] as const;
 
 /** A standalone SVG document of `svg` as it looks now. */
 export function standaloneSvg(svg: SVGSVGElement): string {
@@ -23,7 +32,9 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   copy.removeAttribute('class');
   const background = getComputedStyle(svg).getPropertyValue('--panel').trim() || '#ffffff';
   const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height, fill: background }).forEach(([k, v]) => rect.setAttribute(k, String(v)));
+  Object.entries({ x: box.x, y: box.y, width: box.width, height: box.height, fill: background }).forEach(([k, v]) =>
+    rect.setAttribute(k, String(v)),
+  );
   copy.prepend(rect);
   return new XMLSerializer().serializeToString(copy);
 }
