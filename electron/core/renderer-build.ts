@@ -3,7 +3,7 @@
  * builds it (scripts/build-ui.js), so the first `descent serve` starts at once; a contributor's later edit
  * to the renderer's sources makes it stale, and `descent serve` builds it again.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,9 +13,37 @@ export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 /** What the renderer is built from (folders are searched through). */
 const RENDERER_SOURCES = ['renderer', 'shared', 'vite.renderer.config.ts'];
 
+/**
+ * Builds the renderer beside the current build and swaps it in by renames, so that pages being served from
+ * the old build (another `descent serve`, a test's browser) never meet a half-emptied folder: Vite empties
+ * its output folder first, which for a ~40 s build broke every page open meanwhile.
+ */
 export async function buildRenderer(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
+  const fresh = `${RENDERER_DIR}.build-${process.pid}-${Date.now()}`;
+  await build({
+    configFile: join(ROOT, 'vite.renderer.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: fresh, emptyOutDir: true },
+  });
+  swapInBuild(fresh, RENDERER_DIR);
+}
+
+/** Puts the finished build `fresh` at `target` (the previous one removed); safe when two processes do it at once. */
+export function swapInBuild(fresh: string, target: string): void {
+  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(target, old);
+  } catch {
+    // No previous build, or another process moved it a moment ago: either way there is nothing of ours to keep.
+  }
+  try {
+    renameSync(fresh, target);
+  } catch {
+    // Another process swapped its build in between our renames: it is as fresh as ours, so ours goes.
+    rmSync(fresh, { recursive: true, force: true });
+  }
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** The newest modification time (ms) of `path`, or of any file under it. */
