@@ -6,6 +6,7 @@
 import cliProgress from 'cli-progress';
 import type { RunRecord } from '../../shared/run-record';
 import type { WorkbenchEvent } from '../../shared/api';
+import type { CliEpochLine, CliProgressLine, CliSummaryLine } from '../../shared/cli-lines';
 import { acc, duration, printable, safeJson } from './format';
 import { countdown, ProgressRate } from './progress-rate';
 
@@ -23,7 +24,7 @@ export interface RunOutput {
  * run that failed or was stopped before it ended) — with every field of the documented line, null where
  * unknown, so that a script reading `finalLoss` or `itersPerSec` finds the key either way.
  */
-export function summaryLine(record: RunRecord): Record<string, unknown> {
+export function summaryLine(record: RunRecord): CliSummaryLine {
   const base = record.summary ?? {
     runId: record.id,
     status: record.status,
@@ -46,10 +47,19 @@ export function jsonOutput(): RunOutput {
   return {
     add: () => {},
     event: (e) => {
-      if (e.type === 'progress')
-        write(safeJson({ type: 'progress', runId: e.id, iterations: e.iterations, losses: e.losses, seconds: e.seconds }));
-      else if (e.type === 'epoch') write(safeJson({ type: 'epoch', runId: e.id, ...e.epoch }));
-      else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${printable(e.message)}\n`);
+      if (e.type === 'progress') {
+        const line: CliProgressLine = {
+          type: 'progress',
+          runId: e.id,
+          iterations: e.iterations,
+          losses: e.losses,
+          seconds: e.seconds,
+        };
+        write(safeJson(line));
+      } else if (e.type === 'epoch') {
+        const line: CliEpochLine = { type: 'epoch', runId: e.id, ...e.epoch };
+        write(safeJson(line));
+      } else if (e.type === 'warning') process.stderr.write(`descent: run ${e.id}: ${printable(e.message)}\n`);
     },
     finish: (record) => write(safeJson(summaryLine(record))),
     close: () => {},

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliEpochLineSchema, cliProgressLineSchema, cliSummaryLineSchema } from '../../shared/cli-lines';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
 const HOME = mkdtempSync(join(tmpdir(), 'descent-cli-'));
@@ -48,6 +49,15 @@ describe('descent train --json', () => {
     expect(stamps.every((t, i) => t > 0 && (i === 0 || t >= stamps[i - 1]))).toBe(true);
     // Batched: far fewer messages than iterations.
     expect(progress.length).toBeLessThan(60);
+  });
+
+  it("every line is one of the contract's three (progress, epoch, summary), as their schemas say", () => {
+    const schemas = { progress: cliProgressLineSchema, epoch: cliEpochLineSchema, summary: cliSummaryLineSchema };
+    for (const line of lines) {
+      const schema = schemas[line.type as keyof typeof schemas];
+      expect(schema, String(line.type)).toBeDefined();
+      expect(schema.safeParse(line).success, JSON.stringify(line).slice(0, 200)).toBe(true);
+    }
   });
 
   it('epoch lines at i % (10000/100) == 0 and once at the end', () => {

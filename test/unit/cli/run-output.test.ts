@@ -1,6 +1,7 @@
 /** The `--json` summary line of train and sweep: the fields the README's contract names, for every run. */
 import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../../electron/cli/run-output';
+import { cliSummaryLineSchema } from '../../../shared/cli-lines';
 import { makeRecord, makeSummary } from '../../support/runs';
 
 /** The keys DESIGN.md's command-line contract promises on the last line. */
@@ -22,6 +23,7 @@ describe('summaryLine', () => {
     const line = summaryLine(makeRecord({ name: 'book', summary: makeSummary({ finalLoss: 0.25 }) }));
     expect(Object.keys(line)).toEqual(expect.arrayContaining(CONTRACT));
     expect(line).toMatchObject({ type: 'summary', status: 'completed', name: 'book', finalLoss: 0.25 });
+    expect(cliSummaryLineSchema.parse(JSON.parse(JSON.stringify(line)))).toEqual(line);
   });
 
   it('a run that failed before a summary: every contract key, null where unknown, and the error', () => {
@@ -39,5 +41,6 @@ describe('summaryLine', () => {
       itersPerSec: null,
       error: 'ENOSPC: no space left on device',
     });
+    expect(cliSummaryLineSchema.parse(JSON.parse(JSON.stringify(line)))).toEqual(line);
   });
 });
