@@ -11,6 +11,10 @@ import { z } from 'zod';
 export const VIEWS = ['train', 'sweep', 'compare', 'gradcheck', 'lab', 'inside'] as const;
 export type View = (typeof VIEWS)[number];
 
+/** The Lab's pages (§4.2–4.5), in the order the Lab lists them. */
+export const LAB_PAGES = ['losses', 'smoothness', 'numerical-diff', 'gradient', 'descent', 'simple-net', 'training'] as const;
+export type LabPage = (typeof LAB_PAGES)[number];
+
 /** Most saved selections kept. */
 const MAX_SELECTED = 100;
 
@@ -69,6 +73,8 @@ export const uiStateSchema = z.object({
     .transform((ids) => ids.filter((id) => typeof id === 'string').slice(0, MAX_SELECTED))
     .catch([]),
   view: z.enum(VIEWS).catch('train'),
+  /** The Lab page last open. */
+  labPage: z.enum(LAB_PAGES).catch('losses'),
   prefs: chartPrefsSchema.catch(() => ({ ...DEFAULT_PREFS })),
   /** Null: the form starts from the book's defaults. */
   form: formDraftSchema.nullable().catch(null),

@@ -142,7 +142,13 @@ describe('every WorkbenchApi result matches its schema', () => {
 
     // The page's saved state, in the store's home: none until saved, then what was saved.
     expect(await api.getUiState()).toBeNull();
-    const uiState = { selected: [run.id], view: 'compare' as const, prefs: { ...DEFAULT_PREFS, logY: true }, form: null };
+    const uiState = {
+      selected: [run.id],
+      view: 'compare' as const,
+      labPage: 'gradient' as const,
+      prefs: { ...DEFAULT_PREFS, logY: true },
+      form: null,
+    };
     await api.setUiState(uiState);
     expect(await api.getUiState()).toEqual(uiState);
 

@@ -15,12 +15,12 @@ const prefs = {
 describe("the page's saved UI state", () => {
   it('a state the page saved is restored as saved', () => {
     const form = { ...fieldsFrom(), hidden: ['100'], learningRate: '0.5', iterations: '777', name: 'half filled' };
-    const saved = { selected: ['20261128-103400-3f9a1c'], view: 'compare', prefs, form };
+    const saved = { selected: ['20261128-103400-3f9a1c'], view: 'compare', labPage: 'descent', prefs, form };
     expect(parseUiState(JSON.stringify(saved))).toEqual(saved);
   });
 
   it('nothing saved, or not JSON, or not an object: every field at its default', () => {
-    const defaults = { selected: [], view: 'train', prefs: DEFAULT_PREFS, form: null };
+    const defaults = { selected: [], view: 'train', labPage: 'losses', prefs: DEFAULT_PREFS, form: null };
     for (const text of [null, '', 'not json', 'null', '[1]', '7']) expect(parseUiState(text)).toEqual(defaults);
     expect(DEFAULT_PREFS).toEqual({
       smoothing: 0.6,
@@ -38,12 +38,14 @@ describe("the page's saved UI state", () => {
       JSON.stringify({
         selected: ['a', 3, null, 'b'],
         view: 'settings',
+        labPage: 'chapter 5',
         prefs: { ...prefs, smoothing: 1, exportWidth: 'wide', exportBackground: 'red', xAxis: 'loss' },
       }),
     );
     expect(state).toEqual({
       selected: ['a', 'b'],
       view: 'train',
+      labPage: 'losses',
       prefs: { ...prefs, smoothing: 0.6, exportWidth: 1200, exportBackground: '#ffffff', xAxis: 'iteration' },
       form: null,
     });
@@ -57,6 +59,7 @@ describe("the page's saved UI state", () => {
     expect(parseUiState(JSON.stringify({ view: 'lab', prefs: 'dark' }))).toEqual({
       selected: [],
       view: 'lab',
+      labPage: 'losses',
       prefs: DEFAULT_PREFS,
       form: null,
     });

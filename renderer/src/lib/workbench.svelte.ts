@@ -15,7 +15,7 @@ import {
 } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import { isLive, type RunRecord } from '../../../shared/run-record';
-import { parseUiState, type ChartPrefs, type UiState, type View } from '../../../shared/ui-state';
+import { parseUiState, type ChartPrefs, type LabPage, type UiState, type View } from '../../../shared/ui-state';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
@@ -82,6 +82,7 @@ export class Workbench {
   private readonly saved = this.unsaved ?? parseUiState(null);
   selected = $state<string[]>(this.saved.selected);
   view = $state<View>(this.saved.view);
+  labPage = $state<LabPage>(this.saved.labPage);
   prefs = $state<ChartPrefs>(this.saved.prefs);
   filter = $state('');
   /** Bumped when any run's metrics grow. */
@@ -138,6 +139,7 @@ export class Workbench {
         const state: UiState = {
           selected: [...this.selected],
           view: this.view,
+          labPage: this.labPage,
           prefs: { ...this.prefs },
           form: $state.snapshot(this.formFields),
         };
@@ -152,6 +154,7 @@ export class Workbench {
   private applyUiState(state: UiState): void {
     this.selected = state.selected;
     this.view = state.view;
+    this.labPage = state.labPage;
     this.prefs = state.prefs;
     this.formFields = state.form ?? fieldsFrom();
   }
