@@ -36,7 +36,8 @@ async function start(): Promise<void> {
   // the CLI's after the product ("Descent"), so on a case-sensitive disk the two kept separate stores.
   const home = descentHome();
   const store = new RunStore(home);
-  store.recoverInterrupted();
+  // Recovery is best effort (a read-only or full store still opens); what it could not record is logged, as the CLI prints it.
+  for (const warning of store.recoverInterrupted().warnings) console.warn(`descent: ${warning}`);
   const manager = new RunManager({ store, host: new UtilityTrainerHost(join(__dirname, 'trainer.js')) });
   const backend = new WorkbenchService(manager, { version: app.getVersion(), transport: 'electron' });
   const current = () => window;
