@@ -3,7 +3,7 @@
  * builds it (scripts/build-ui.js), so the first `descent serve` starts at once; a contributor's later edit
  * to the renderer's sources makes it stale, and `descent serve` builds it again.
  */
-import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +29,13 @@ export async function buildRenderer(): Promise<void> {
   swapInBuild(fresh, RENDERER_DIR);
 }
 
-/** Puts the finished build `fresh` at `target` (the previous one removed); safe when two processes do it at once. */
+/**
+ * Puts the finished build `fresh` at `target` (the previous one removed); safe when two processes do it at once.
+ * The previous build's hashed assets are carried over: a page loaded from it still imports its lazy chunks (the
+ * PDF writer, say) by their old names, which the new build does not have. Only a contributor's rebuilds add any.
+ */
 export function swapInBuild(fresh: string, target: string): void {
+  carryOverAssets(join(target, 'assets'), join(fresh, 'assets'));
   const old = `${target}.old-${process.pid}-${Date.now()}`;
   try {
     renameSync(target, old);
@@ -44,6 +49,20 @@ export function swapInBuild(fresh: string, target: string): void {
     rmSync(fresh, { recursive: true, force: true });
   }
   rmSync(old, { recursive: true, force: true });
+}
+
+/** Copies each file of `from` that `to` lacks (names carry content hashes, so a name never means two contents). */
+function carryOverAssets(from: string, to: string): void {
+  if (!existsSync(from) || !existsSync(to)) return;
+  for (const name of readdirSync(from)) {
+    if (!existsSync(join(to, name))) {
+      try {
+        copyFileSync(join(from, name), join(to, name));
+      } catch {
+        // The previous build went away meanwhile (another process swapped): nothing left to carry over.
+      }
+    }
+  }
 }
 
 /** The newest modification time (ms) of `path`, or of any file under it. */

@@ -1,6 +1,8 @@
 /**
- * What every e2e file sets up once: Chromium, the UI built once (`descent serve --rebuild`; each case then serves
- * that build on a store of its own), and a temporary folder for downloads. Call at the top level of a test file.
+ * What every e2e file sets up once: Chromium, the UI built if its sources changed since the last build (`descent
+ * serve` does that by itself; forcing a rebuild in every file made parallel files swap builds under each other's
+ * open pages), and a temporary folder for downloads. Each case then serves that build on a store of its own.
+ * Call at the top level of a test file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +23,7 @@ export function e2eSuite(): E2eSuite {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-    await (await openWorkbench(browser, newHome(), { rebuild: true })).close();
+    await (await openWorkbench(browser, newHome())).close();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

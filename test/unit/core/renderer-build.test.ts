@@ -24,6 +24,22 @@ describe('swapInBuild', () => {
     expect(readdirSync(parent)).toEqual(['renderer']);
   });
 
+  it("keeps the previous build's hashed assets, so a page loaded from it still finds its lazy chunks", () => {
+    const parent = mkdtempSync(join(tmpdir(), 'descent-swap-'));
+    const target = buildFolder(parent, 'renderer', 'old');
+    mkdirSync(join(target, 'assets'));
+    writeFileSync(join(target, 'assets', 'jspdf-OLD.js'), 'old chunk');
+    writeFileSync(join(target, 'assets', 'index-SAME.js'), 'old bytes');
+    const fresh = buildFolder(parent, 'renderer.build-1', 'new');
+    mkdirSync(join(fresh, 'assets'));
+    writeFileSync(join(fresh, 'assets', 'jspdf-NEW.js'), 'new chunk');
+    writeFileSync(join(fresh, 'assets', 'index-SAME.js'), 'new bytes');
+    swapInBuild(fresh, target);
+    expect(readdirSync(join(target, 'assets')).sort()).toEqual(['index-SAME.js', 'jspdf-NEW.js', 'jspdf-OLD.js']);
+    expect(readFileSync(join(target, 'assets', 'index-SAME.js'), 'utf8')).toBe('new bytes');
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('new');
+  });
+
   it('puts the first build in place when there was none', () => {
     const parent = mkdtempSync(join(tmpdir(), 'descent-swap-'));
     const fresh = buildFolder(parent, 'renderer.build-1', 'first');
