@@ -128,7 +128,14 @@ async function openSweep(): Promise<void> {
 }
 
 async function download(action: () => Promise<void>): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }).catch(async (error: unknown) => {
+      // Say what the page said instead (an export that failed shows its reason in an alert).
+      const alerts = await page.getByRole('alert').allTextContents();
+      throw new Error(`no download: ${String(error).split('\n')[0]}; the page's alerts: ${JSON.stringify(alerts)}`);
+    }),
+    action(),
+  ]);
   const path = join(DOWNLOADS, file.suggestedFilename());
   await file.saveAs(path);
   return path;
@@ -293,7 +300,16 @@ describe('comparing learning rates for a report, in Chromium', () => {
         rows: RATES.length,
       },
     ];
-    for (const chart of charts) {
+    for (const [index, chart] of charts.entries()) {
+      if (index > 0) {
+        // Each chart's four downloads from a page of its own: Chromium lets a page download several files only
+        // while each click's user activation lasts, and a long render on a busy machine outlasts it (after
+        // which every later download of that page is refused silently). A user exports one file at a time.
+        await page.close();
+        page = await context.newPage();
+        await page.goto(origin);
+        await openSweep();
+      }
       const button = (format: string) => figure(chart.title).getByRole('button', { name: format, exact: true });
       const png = PNG.sync.read(readFileSync(await download(() => button('PNG').click())));
       expect([png.width, png.height]).toEqual([2400, 1400]);
