@@ -37,7 +37,7 @@ describe.skipIf(process.platform !== 'linux' || electronBinary() !== null)('the 
 
   afterAll(async () => {
     await app?.quit();
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it('runs packaged: no developer tools in the View menu', async () => {

@@ -37,8 +37,10 @@ export function desktopSession(): DesktopSession {
   }, 300_000);
   afterAll(async () => {
     for (const app of launched) await app.quit();
-    rmSync(work, { recursive: true, force: true });
-    if (appDir) rmSync(appDir, { recursive: true, force: true });
+    // A quitting app's Chromium may still be writing its profile under config/ for a moment (ENOTEMPTY): retry.
+    const removeTree = { recursive: true, force: true, maxRetries: 10, retryDelay: 200 };
+    rmSync(work, removeTree);
+    if (appDir) rmSync(appDir, removeTree);
   }, 60_000);
   return {
     home,
