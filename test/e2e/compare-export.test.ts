@@ -10,12 +10,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
+import { launchChromium } from '../support/workbench-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
 const HOME = mkdtempSync(join(tmpdir(), 'descent-e2e-compare-'));
 const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-downloads-'));
@@ -58,7 +58,6 @@ async function stopServer(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   const sweep = spawnSync(
     process.execPath,
@@ -89,17 +88,7 @@ beforeAll(async () => {
       probe.close(() => resolve(free));
     });
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   await startServer();
   page = await context.newPage();
