@@ -248,7 +248,7 @@ export class Workbench {
   async start(config: RunConfig, name?: string): Promise<RunRecord | null> {
     return this.attempt('start the run', async () => {
       const run = await this.api.startRun(config, name ? { name } : {});
-      this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] });
+      this.followFromStart([run]);
       this.selected = [run.id];
       return run;
     });
@@ -258,7 +258,7 @@ export class Workbench {
   async startRepeats(config: RunConfig, count: number, name?: string): Promise<RunRecord[] | null> {
     return this.attempt('start the repeats', async () => {
       const runs = await this.api.startRepeats(config, count, name ? { name } : {});
-      runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] }));
+      this.followFromStart(runs);
       this.selected = runs.map((r) => r.id);
       this.view = 'compare';
       return runs;
@@ -268,11 +268,22 @@ export class Workbench {
   async startSweep(request: SweepRequest): Promise<RunRecord[] | null> {
     return this.attempt('start the sweep', async () => {
       const runs = await this.api.startSweep(request);
-      runs.forEach((run) => this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] }));
+      this.followFromStart(runs);
       this.selected = runs.map((r) => r.id);
       this.view = 'compare';
       return runs;
     });
+  }
+
+  /**
+   * New runs' histories are built from their events alone, starting empty. Their `run-added` event usually came first
+   * and did this already; a run's first progress and epoch events may also come before the start request's answer (the
+   * browser's events and answers travel apart), so an existing history is never reset here.
+   */
+  private followFromStart(runs: readonly RunRecord[]): void {
+    for (const run of runs) {
+      if (!this.metrics.has(run.id)) this.metrics.set(run.id, { iterations: [], losses: [], seconds: [], epochs: [] });
+    }
   }
 
   stop(id: string) {
@@ -316,6 +327,8 @@ export class Workbench {
     switch (event.type) {
       case 'run-added':
         if (!this.runs.some((r) => r.id === event.run.id)) this.runs = [event.run, ...this.runs];
+        // A run added live (started anywhere) is followed from its first event; an imported, finished one loads from disk.
+        if (isLive(event.run.status)) this.followFromStart([event.run]);
         return;
       case 'run-changed':
         this.runs = this.runs.some((r) => r.id === event.run.id)

@@ -164,6 +164,36 @@ describe('Workbench state', () => {
     expect(wb.view).toBe('compare');
   });
 
+  it("a sweep's runs keep the events that came before the start request's answer", async () => {
+    const backend = fakeBackend([]);
+    const started = [makeRecord({ status: 'queued' }), makeRecord({ status: 'queued' })];
+    // As over the browser bridge: the runs' first events arrive on the event stream before the HTTP answer.
+    backend.api.startSweep = async () => {
+      for (const run of started) {
+        backend.emit({ type: 'run-added', run });
+        backend.emit({ type: 'progress', id: run.id, iterations: [0], losses: [2.3], seconds: 0.1 });
+        backend.emit({ type: 'epoch', id: run.id, epoch: { iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.09 } });
+      }
+      return started;
+    };
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    await wb.startSweep({ name: 'lr', base: wb.baseConfig, parameter: 'learningRate', values: [0.1, 1] });
+    for (const run of started) {
+      expect(wb.metricsOf(run.id)).toEqual({
+        iterations: [0],
+        losses: [2.3],
+        seconds: [0.1],
+        epochs: [{ iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.09 }],
+      });
+    }
+    // An imported run arrives finished: its history is read from disk, not grown from (absent) events.
+    const imported = makeRecord({ status: 'completed' });
+    backend.emit({ type: 'run-added', run: imported });
+    expect(wb.metricsOf(imported.id)).toBeUndefined();
+    await vi.waitFor(() => expect(wb.metricsOf(imported.id)?.iterations).toEqual([0, 1]));
+  });
+
   it('filters by name, learning rate, tag and status; menu commands switch views', async () => {
     const runs = [
       makeRecord({ name: 'a', tags: ['book'] }),
