@@ -21,6 +21,8 @@ export default defineConfig({
           'dataset-probe-worker': resolve(here, 'electron', 'core', 'dataset-probe-worker.ts'),
           // The Inside view's worker thread (electron/core/inside-off-thread.ts finds it beside the bundle).
           'inside-worker': resolve(here, 'electron', 'core', 'inside-worker.ts'),
+          // The Lab's worker thread (electron/core/lab-off-thread.ts finds it beside the bundle).
+          'lab-worker': resolve(here, 'electron', 'core', 'lab-worker.ts'),
         },
       },
     },

@@ -24,6 +24,9 @@ export const API_METHOD_NAMES = [
   'insideAnalysis',
   'perClassHistory',
   'testImages',
+  // The Lab's pages on stored runs (shared/lab/lab-schemas.ts).
+  'labMiniBatches',
+  'labWeightLine',
   // The page's saved state, kept in the store's home (shared/ui-state.ts).
   'getUiState',
   'setUiState',

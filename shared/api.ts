@@ -25,6 +25,7 @@ import {
   testImagesSchema,
 } from './inside/inside-schemas';
 import { uiStateSchema } from './ui-state';
+import { miniBatchRequestSchema, miniBatchStudySchema, weightLineRequestSchema, weightLineSchema } from './lab/lab-schemas';
 
 export { runIdSchema } from './run-record';
 export { runMetricsSchema, spreadTimes, type RunMetrics } from './metrics';
@@ -156,6 +157,10 @@ export const workbenchMethods = {
   perClassHistory: { args: z.tuple([runIdSchema]), result: perClassHistorySchema },
   /** Test images of a run's dataset by index, with their labels. */
   testImages: { args: z.tuple([runIdSchema, testImageIndicesSchema]), result: testImagesSchema },
+  /** The Lab (§4.2.3): a run's training-set loss and its mini-batch estimates, untrained and trained (computed off the thread). */
+  labMiniBatches: { args: z.tuple([runIdSchema, miniBatchRequestSchema]), result: miniBatchStudySchema },
+  /** The Lab (§4.2.5): loss and accuracy of a run's trained network as one weight moves along a line (off the thread). */
+  labWeightLine: { args: z.tuple([runIdSchema, weightLineRequestSchema]), result: weightLineSchema },
   /** The page's saved state (selection, view, chart settings, form draft) from the store's home; null if never saved. */
   getUiState: { args: z.tuple([]), result: uiStateSchema.nullable() },
   /** Saves the page's state in the store's home (each field that does not fit is stored at its default). */

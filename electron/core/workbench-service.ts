@@ -22,6 +22,8 @@ import type { RunConfig } from '../../shared/config';
 import { fitRunName } from '../../shared/run-text';
 import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
 import { InsideService } from './inside-service';
+import { LabService } from './lab-service';
+import type { MiniBatchRequest, WeightLineRequest } from '../../shared/lab/lab-schemas';
 import type { SnapshotRef } from '../../shared/inside/inside-schemas';
 import type { UiState } from '../../shared/ui-state';
 import { readUiState, writeUiState } from './store/ui-state-file';
@@ -35,7 +37,11 @@ export class WorkbenchService implements WorkbenchBackend {
     private readonly info: { version: string; transport: AppInfo['transport'] },
   ) {
     this.inside = new InsideService(manager.store);
+    this.lab = new LabService(manager.store);
   }
+
+  /** The Lab's pages on stored runs (mini-batch estimates, one weight of a trained network). */
+  private readonly lab: LabService;
 
   /** The Inside view's backend (snapshots, analyses, test images). */
   private readonly inside: InsideService;
@@ -132,6 +138,16 @@ export class WorkbenchService implements WorkbenchBackend {
 
   async testImages(id: string, indices: number[]) {
     return this.inside.testImages(id, indices);
+  }
+
+  /** Computed in a worker thread (a pass over the training set for each of two networks). */
+  async labMiniBatches(id: string, request: MiniBatchRequest) {
+    return this.lab.miniBatches(id, request);
+  }
+
+  /** Computed in a worker thread. */
+  async labWeightLine(id: string, request: WeightLineRequest) {
+    return this.lab.weightLine(id, request);
   }
 
   /** A file that cannot be used reads as the defaults, with a warning in the log: a preference is never fatal. */

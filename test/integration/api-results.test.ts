@@ -140,6 +140,12 @@ describe('every WorkbenchApi result matches its schema', () => {
     expect((await api.perClassHistory(run.id)).points).toHaveLength(5);
     expect((await api.testImages(run.id, [0])).images[0].label).toBe(7);
 
+    // The Lab's pages on a stored run: the run trained on its first 500 images, which are its training set here.
+    const study = await api.labMiniBatches(run.id, { draws: 10, seed: 1 });
+    expect([study.trainCount, study.trained.batches.length]).toEqual([500, 10]);
+    const line = await api.labWeightLine(run.id, { layer: 2, row: 0, col: 0, span: 1, points: 5, images: 50 });
+    expect(line.points).toHaveLength(5);
+
     // The page's saved state, in the store's home: none until saved, then what was saved.
     expect(await api.getUiState()).toBeNull();
     const uiState = {

@@ -38,6 +38,7 @@ describe('the command line bundle (out/cli)', () => {
     write('electron/trainer/node-entry.ts', 'export const trainer = 1;\n', now - HOUR);
     write('electron/core/dataset-probe-worker.ts', 'export const probe = 1;\n', now - HOUR);
     write('electron/core/inside-worker.ts', 'export const inside = 1;\n', now - HOUR);
+    write('electron/core/lab-worker.ts', 'export const lab = 1;\n', now - HOUR);
   }
 
   it('is stale before the first build, fresh after it, and runs the TypeScript it was built from', async () => {
@@ -50,7 +51,7 @@ describe('the command line bundle (out/cli)', () => {
     expect(readFileSync(join(dir, 'main.js'), 'utf8')).not.toContain('../../shared/answer');
     const { main } = (await import(pathToFileURL(join(dir, 'main.js')).href)) as { main: () => Promise<number> };
     expect(await main()).toBe(42);
-    for (const name of ['node-trainer.js', 'dataset-probe-worker.js', 'inside-worker.js']) {
+    for (const name of ['node-trainer.js', 'dataset-probe-worker.js', 'inside-worker.js', 'lab-worker.js']) {
       expect(readFileSync(join(dir, name), 'utf8').length).toBeGreaterThan(0);
     }
   });
