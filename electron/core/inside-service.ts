@@ -5,12 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { datasetFolder } from './datasets';
+import { datasetFolder, IDX_FILES } from './datasets';
+import { inspectIdxFile } from './idx-file';
 import { runInsideJobOffThread } from './inside-off-thread';
 import { listSnapshotIterations, snapshotBase, snapshotsFolder } from './snapshots';
 import type { RunStore } from './store/run-store';
 import { cachePath, readCachedAnalysis, readCachedConfusion } from './inside-cache';
 import { readWeights } from './store/weights-file';
+import { networkFromWeights } from './inside-analysis';
+import type { MultiLayerNet } from '../../shared/engine/network';
 import { perClassAccuracy } from '../../shared/inside/confusion';
 import { encodeFloats } from '../../shared/inside/float-codec';
 import {
@@ -65,6 +68,12 @@ export class InsideService {
     };
   }
 
+  /** A network holding snapshot `iteration`'s weights (null: the final weights), for predictions in this process. */
+  network(id: string, iteration: SnapshotRef): MultiLayerNet {
+    const { header, values } = readWeights(this.weightsEntry(id, iteration).base);
+    return networkFromWeights(header, values);
+  }
+
   /** The test set through snapshot `iteration`: from the cache, else computed (and cached) off the thread. */
   async analysis(id: string, iteration: SnapshotRef): Promise<InsideAnalysis> {
     const cache = cachePath(this.store.runDir(id), iteration);
@@ -109,6 +118,11 @@ export class InsideService {
         perClass: perClassAccuracy(confusions.get(s.iteration)!),
       })),
     };
+  }
+
+  /** How many test images the run's dataset has (from its file's header alone). */
+  testImageCount(id: string): number {
+    return inspectIdxFile(this.datasetOf(id), IDX_FILES.testImages, 3).shape[0];
   }
 
   /** Test images of the run's dataset by index, read off the thread. */

@@ -84,3 +84,24 @@ export const testImagesSchema = z.strictObject({
   images: z.array(z.strictObject({ index: count, label: count, base64: z.string() })),
 });
 export type TestImages = z.infer<typeof testImagesSchema>;
+
+/** One input given to `descent predict`: a PNG picture or a test image by index, and the network's answer. */
+export const predictionSchema = z.strictObject({
+  /** The argument as given (a path, or the index). */
+  input: z.string(),
+  source: z.enum(['png', 'test-image']),
+  /** A test image's true class; null for a picture. */
+  label: count.nullable(),
+  predicted: count,
+  probabilities: z.array(probability),
+});
+export type Prediction = z.infer<typeof predictionSchema>;
+
+/** `descent predict --json`: the snapshot that predicted and one prediction per input, in the order given. */
+export const predictOutputSchema = z.strictObject({
+  runId: z.string(),
+  iteration: snapshotRefSchema,
+  epoch: z.number().nullable(),
+  predictions: z.array(predictionSchema),
+});
+export type PredictOutput = z.infer<typeof predictOutputSchema>;

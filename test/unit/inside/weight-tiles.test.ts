@@ -1,7 +1,8 @@
 /** Weight tiles: the column of W1 a unit reads, the diverging colours, and the two scales. */
 import { describe, expect, it } from 'vitest';
 import { divergingColour, tileRgba, unitWeights, weightTiles } from '../../../renderer/src/lib/inside/weight-tiles';
-import { networkOf, predictOne } from '../../../renderer/src/lib/inside/predict';
+import { networkOf } from '../../../renderer/src/lib/inside/predict';
+import { predictOne } from '../../../shared/inside/one-image';
 import { encodeFloats } from '../../../shared/inside/float-codec';
 
 // W1 for 3 inputs × 2 hidden units, row-major: unit 0 reads [1, -2, 0.5], unit 1 reads [4, 0, -1].

@@ -1,6 +1,5 @@
-/** A snapshot's network in the page: its weights decoded from the API and the engine's own forward pass. */
+/** A snapshot's network in the page: its weights decoded from the API (one image through it: shared/inside/one-image.ts). */
 import { MultiLayerNet } from '../../../../shared/engine/network';
-import { allocate } from '../../../../shared/engine/tensor';
 import { decodeFloats } from '../../../../shared/inside/float-codec';
 import type { SnapshotWeights } from '../../../../shared/inside/inside-schemas';
 
@@ -12,11 +11,4 @@ export function networkOf(weights: SnapshotWeights): MultiLayerNet {
     undefined,
     { weights: values.filter((_, i) => i % 2 === 0), biases: values.filter((_, i) => i % 2 === 1) },
   );
-}
-
-/** Softmax output for one input (values in [0, 1], one per input unit), as plain numbers. */
-export function predictOne(network: MultiLayerNet, input: ArrayLike<number>): number[] {
-  const x = allocate(network.spec.dtype, input.length);
-  x.set(Array.from(input));
-  return Array.from(network.predict(x, 1));
 }
