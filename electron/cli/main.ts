@@ -16,6 +16,7 @@ import { MAX_REPEATS } from '../../shared/repeat-seeds';
 import { serveCommand } from './serve-command';
 import { importCommand } from './import-command';
 import { inspectCommand } from './inspect-command';
+import { predictCommand } from './predict-command';
 import {
   annotateCommand,
   configOfRun,
@@ -142,6 +143,20 @@ function buildProgram(): Command {
         await inspectCommand(id, { view: views[0], epoch, json: Boolean(flags.json) });
       },
     );
+
+  program
+    .command('predict')
+    .description(
+      "a run's prediction and class probabilities for PNG pictures (read like a drawing: centred and scaled as MNIST's digits) or test images by index",
+    )
+    .argument('<id>', 'run id (or a unique prefix)')
+    .argument('<image...>', 'PNG files, or whole numbers: indices into the test set (a file named like a number: ./7)')
+    .option('--epoch <N>', 'the snapshot at epoch N (default: the last one)')
+    .option('--json', 'one JSON object on stdout')
+    .action(async (id: string, images: string[], flags: { epoch?: string; json?: boolean }) => {
+      const epoch = flags.epoch === undefined ? undefined : wholeNumber('--epoch', flags.epoch, 0, 100_000_000);
+      await predictCommand(id, images, { epoch, json: Boolean(flags.json) });
+    });
 
   program
     .command('export')
