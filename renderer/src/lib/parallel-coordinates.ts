@@ -43,6 +43,23 @@ const LOG_RATIO = 20;
 /** Up to this many distinct values get a tick each (a sweep's values); more get evenly spread ticks. */
 const MAX_VALUE_TICKS = 8;
 
+/** Round values (1, 2 or 5 × 10ⁿ apart) from `min` to `max`, about five of them. */
+export function roundTicks(min: number, max: number): number[] {
+  const raw = (max - min) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw * (1 - 1e-9)) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let k = Math.ceil(min / step - 1e-9); k * step <= max + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
+}
+
+/** The powers of ten from `min` to `max` (both > 0), or its ends when no power of ten lies between. */
+function decadeTicks(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.ceil(Math.log10(min) - 1e-9); 10 ** e <= max * (1 + 1e-9); e++) ticks.push(Number((10 ** e).toPrecision(12)));
+  return ticks.length > 1 ? ticks : [min, max];
+}
+
 const tickLabel = (value: number): string => String(Number(value.toPrecision(3)));
 
 function numericAxis(
@@ -58,10 +75,7 @@ function numericAxis(
   const log = !metric && lo > 0 && hi / lo >= LOG_RATIO;
   const [min, max] = spread(lo, hi, log);
   const distinct = [...new Set(finite)].sort((a, b) => a - b);
-  const ticks =
-    distinct.length <= MAX_VALUE_TICKS && !metric
-      ? distinct
-      : Array.from({ length: 5 }, (_, i) => (log ? min * (max / min) ** (i / 4) : min + ((max - min) * i) / 4));
+  const ticks = distinct.length <= MAX_VALUE_TICKS && !metric ? distinct : log ? decadeTicks(min, max) : roundTicks(min, max);
   return {
     id,
     label,

@@ -10,6 +10,7 @@ import {
   parallelAxes,
   parallelSvg,
   rampColour,
+  roundTicks,
 } from '../../../renderer/src/lib/parallel-coordinates';
 import { CHART_BACKGROUNDS, contrastRatio } from '../../../renderer/src/lib/palette';
 import { makeRecord, makeSummary } from '../../support/runs';
@@ -57,6 +58,14 @@ describe('axes', () => {
       'testAcc',
     );
     expect(act[0]).toMatchObject({ id: 'activation', scale: 'category', categories: ['relu', 'sigmoid'] });
+  });
+});
+
+describe('round ticks', () => {
+  it('about five, 1, 2, 2.5 or 5 × 10ⁿ apart, within the range', () => {
+    expect(roundTicks(0.103, 0.866)).toEqual([0.2, 0.4, 0.6, 0.8]);
+    expect(roundTicks(0, 1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(roundTicks(0.82, 0.85)).toEqual([0.82, 0.83, 0.84, 0.85]);
   });
 });
 

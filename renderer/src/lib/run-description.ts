@@ -1,0 +1,15 @@
+/** A run in words for tooltips: its name, its hyperparameters, how it ended. Pure. */
+import type { RunRecord } from '../../../shared/run-record';
+import { sharedDescription } from './compare';
+import { finalTestAcc } from './runs-table-columns';
+
+/** The run's hyperparameters: "784-50-10 sigmoid · lr 0.1 · batch 100 · 2000 iterations · seed 3" (the book's usual values left out). */
+export function runHyperparameters(run: RunRecord): string {
+  return sharedDescription([run]);
+}
+
+/** Name, hyperparameters and final test accuracy on three lines. */
+export function runDescription(run: RunRecord): string {
+  const acc = finalTestAcc(run);
+  return `${run.name}\n${runHyperparameters(run)}\n${run.status}${acc === null ? '' : ` · final test acc ${acc.toFixed(4)}`}`;
+}
