@@ -43,3 +43,39 @@ export const cliSummaryLineSchema = runSummarySchema.partial().extend({
   error: z.string().optional(),
 });
 export type CliSummaryLine = z.infer<typeof cliSummaryLineSchema>;
+
+/** A sample's summary as `descent compare` and the group line give it (shared/stats/sample.ts). */
+const sampleSummarySchema = z.strictObject({
+  n: z.number().int().min(0),
+  mean: z.number().nullable(),
+  sd: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  ci95: z.tuple([z.number(), z.number()]).readonly().nullable(),
+});
+
+/**
+ * `descent train --repeat N --json` (and `sweep --repeat N --json`, one per group): after the runs' lines, each
+ * repeat group's statistics — `descent compare --json`'s group, with the ids of its runs.
+ */
+export const cliGroupLineSchema = z.strictObject({
+  type: z.literal('group'),
+  /** What sets the group apart from the others printed with it ("lr 0.5"), or its main settings if it is alone. */
+  label: z.string(),
+  runIds: z.array(runIdSchema),
+  /** Runs in the group, and how many ended by themselves (completed or diverged): the statistics are over those. */
+  runs: z.number().int().min(0),
+  counted: z.number().int().min(0),
+  /** Runs still live, and runs stopped, failed or interrupted (not counted). */
+  live: z.number().int().min(0),
+  incomplete: z.number().int().min(0),
+  diverged: z.number().int().min(0),
+  didNotLearn: z.number().int().min(0),
+  /** Seeds of the counted runs, and their final test accuracies in the same order. */
+  seeds: z.array(runSummarySchema.shape.seed),
+  testAccValues: z.array(z.number()),
+  testAcc: sampleSummarySchema,
+  meanLossLast100: sampleSummarySchema,
+  bestTestAcc: sampleSummarySchema,
+});
+export type CliGroupLine = z.infer<typeof cliGroupLineSchema>;

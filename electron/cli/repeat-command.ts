@@ -1,6 +1,7 @@
 /**
  * `descent train --repeat N`: one configuration trained once per seed (N seeds, recorded), as one group, then the
- * repeat group's statistics (`descent compare`'s table). `--seed S` makes the seeds S, S + 1, … S + N − 1.
+ * repeat group's statistics (`descent compare`'s table; with `--json` a `group` line, shared/cli-lines.ts). `--seed S`
+ * makes the seeds S, S + 1, … S + N − 1.
  */
 import type { RunConfig } from '../../shared/config';
 import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
@@ -8,6 +9,7 @@ import type { RunRecord } from '../../shared/run-record';
 import { fitRunName } from '../../shared/run-text';
 import { compareRuns, groupReport } from './compare-command';
 import { describeConfig, printable } from './format';
+import { printGroupLines } from './group-lines';
 import { humanOutput, jsonOutput } from './run-output';
 import { trainRuns } from './session';
 
@@ -38,6 +40,7 @@ export async function trainRepeats(config: RunConfig, options: RepeatOptions): P
     options.parallel,
     output,
   );
-  if (!options.json) process.stdout.write(`\n${groupReport(compareRuns(records))}\n`);
+  if (options.json) printGroupLines(records);
+  else process.stdout.write(`\n${groupReport(compareRuns(records))}\n`);
   return records;
 }

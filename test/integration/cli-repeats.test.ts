@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliGroupLineSchema } from '../../shared/cli-lines';
 import { describeSample } from '../../shared/stats/sample';
 import { welchTest } from '../../shared/stats/welch';
 import { runDescent } from '../support/descent-cli';
@@ -35,6 +36,19 @@ describe('descent train --repeat', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(lines.map((l) => l.seed).sort()).toEqual([11, 12, 13]);
+  });
+
+  it("ends with the group's line: its runs' ids and the statistics compare prints (shared/cli-lines.ts)", () => {
+    const printed = run.stdout.trim().split('\n');
+    const group = cliGroupLineSchema.parse(JSON.parse(printed[printed.length - 1]));
+    expect(printed.filter((l) => l.includes('"type":"group"'))).toHaveLength(1);
+    expect([...group.runIds].sort()).toEqual(lines.map((l) => l.runId).sort());
+    expect(group).toMatchObject({ runs: 3, counted: 3, live: 0, incomplete: 0, seeds: [11, 12, 13] });
+    const expected = describeSample([...lines].sort((a, b) => a.seed - b.seed).map((l) => l.testAcc));
+    expect(group.testAccValues).toEqual([...lines].sort((a, b) => a.seed - b.seed).map((l) => l.testAcc));
+    expect(group.testAcc.mean).toBeCloseTo(expected.mean!, 12);
+    expect(group.testAcc.sd).toBeCloseTo(expected.sd!, 12);
+    expect(group.testAcc.ci95![0]).toBeCloseTo(expected.ci95![0], 12);
   });
 
   it("compare --group prints the group: mean, sd and CI over the three runs' test accuracies", () => {
