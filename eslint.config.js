@@ -13,9 +13,10 @@ import assemblyscript from './tools/eslint/assemblyscript.js';
  */
 export const LAYERS = [
   // @stdlib's t distribution (pure arithmetic, no Node or DOM): the repeat groups' confidence intervals and Welch's test.
+  // i18next (no Node or DOM either): the messages of the page and of the desktop menu (shared/i18n).
   {
     folder: 'shared',
-    may: { npm: ['zod', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-t-cdf'] },
+    may: { npm: ['zod', '@stdlib/stats-base-dists-t-quantile', '@stdlib/stats-base-dists-t-cdf', 'i18next'] },
     why: 'shared/ runs everywhere: no node:*, DOM, electron or npm packages with either.',
   },
   {

@@ -12,7 +12,7 @@ export default defineConfig({
           ...shared,
           name: 'node',
           include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts', 'test/integration/**/*.test.ts'],
-          exclude: ['test/unit/renderer/workbench.test.ts'],
+          exclude: ['test/unit/renderer/workbench.test.ts', 'test/unit/**/*.svelte.test.ts'],
         },
       },
       {
@@ -31,7 +31,13 @@ export default defineConfig({
         // makes Vitest transform for the web, so effects run as they do in the app).
         plugins: [svelte({ configFile: false, compilerOptions: { runes: true } })],
         resolve: { conditions: ['browser'] },
-        test: { ...shared, name: 'renderer', environment: 'happy-dom', include: ['test/unit/renderer/workbench.test.ts'] },
+        // Test files named *.svelte.test.ts use runes themselves ($effect.root), so Svelte compiles them too.
+        test: {
+          ...shared,
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['test/unit/renderer/workbench.test.ts', 'test/unit/**/*.svelte.test.ts'],
+        },
       },
     ],
   },

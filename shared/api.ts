@@ -25,6 +25,7 @@ import {
   testImagesSchema,
 } from './inside/inside-schemas';
 import { uiStateSchema } from './ui-state';
+import { localeSchema } from './i18n/locales';
 import { miniBatchRequestSchema, miniBatchStudySchema, weightLineRequestSchema, weightLineSchema } from './lab/lab-schemas';
 
 export { runIdSchema } from './run-record';
@@ -118,6 +119,8 @@ export const workbenchEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('warning'), id: z.string(), message: z.string() }),
   /** A menu command of the desktop app. */
   z.strictObject({ type: z.literal('command'), command: z.enum(MENU_COMMANDS) }),
+  /** The desktop menu's Language choice: the page switches to it (and keeps it in the UI state). */
+  z.strictObject({ type: z.literal('locale'), locale: localeSchema }),
 ]);
 export type WorkbenchEvent = z.infer<typeof workbenchEventSchema>;
 

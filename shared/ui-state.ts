@@ -6,9 +6,10 @@
  * version) falls back to its default on its own, so one bad value never loses the rest.
  */
 import { z } from 'zod';
+import { localeSchema } from './i18n/locales';
 
 /** The workbench's views. */
-export const VIEWS = ['train', 'sweep', 'compare', 'gradcheck', 'lab', 'inside'] as const;
+export const VIEWS = ['train', 'sweep', 'compare', 'runs', 'gradcheck', 'lab', 'inside'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The Lab's pages (§4.2–4.5), in the order the Lab lists them. */
@@ -78,6 +79,8 @@ export const uiStateSchema = z.object({
   prefs: chartPrefsSchema.catch(() => ({ ...DEFAULT_PREFS })),
   /** Null: the form starts from the book's defaults. */
   form: formDraftSchema.nullable().catch(null),
+  /** The language chosen in the header or the desktop menu; null (and in files from before it): the system's. */
+  locale: localeSchema.nullable().catch(null),
 });
 export type UiState = z.infer<typeof uiStateSchema>;
 

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { RunManager } from '../core/run-manager';
 import { descentHome } from '../core/store/home';
 import { RunStore } from '../core/store/run-store';
-import { WorkbenchService } from '../core/workbench-service';
+import { readUiState } from '../core/store/ui-state-file';
+import { EVENT_CHANNEL } from './channels';
 import { isTrustedUrl, registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { DesktopLanguage, LanguageFollowingService } from './menu-language';
 import { PreferencesFile } from './preferences';
 import { watchProgress } from './progress';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -39,11 +41,15 @@ async function start(): Promise<void> {
   // Recovery is best effort (a read-only or full store still opens); what it could not record is logged, as the CLI prints it.
   for (const warning of store.recoverInterrupted().warnings) console.warn(`descent: ${warning}`);
   const manager = new RunManager({ store, host: new UtilityTrainerHost(join(__dirname, 'trainer.js')) });
-  const backend = new WorkbenchService(manager, { version: app.getVersion(), transport: 'electron' });
   const current = () => window;
-  registerIpc(backend, current, devServerUrl);
   const preferences = new PreferencesFile(join(app.getPath('userData'), 'preferences.json'));
-  buildMenu(current, store, !app.isPackaged, preferences);
+  const language: DesktopLanguage = new DesktopLanguage(readUiState(home)?.locale ?? null, app.getLocale(), {
+    rebuildMenu: () => buildMenu(current, store, !app.isPackaged, preferences, language),
+    tellPage: (event) => current()?.webContents.send(EVENT_CHANNEL, event),
+  });
+  const backend = new LanguageFollowingService(manager, { version: app.getVersion(), transport: 'electron' }, language);
+  registerIpc(backend, current, devServerUrl);
+  buildMenu(current, store, !app.isPackaged, preferences, language);
   watchProgress(manager, current, () => preferences.get().notifyWhenRunsEnd);
 
   const open = () => {

@@ -1,41 +1,59 @@
-/** The application menu, with the usual accelerators. */
+/**
+ * The application menu, with the usual accelerators, in the page's language (View › Language switches both).
+ * Items with an Electron role (Edit, Window, Quit…) are labelled by Electron in the app's own locale.
+ */
 import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, WorkbenchEvent } from '../../shared/api';
+import { LOCALE_NAMES, LOCALES, type Locale } from '../../shared/i18n/locales';
+import { translate, type MessageKey } from '../../shared/i18n/translate';
 import { EVENT_CHANNEL } from './channels';
 import type { RunStore } from '../core/store/run-store';
 import { importRunsFromDialog } from './import-menu';
 import { errorMessage } from '../../shared/errors';
 import type { PreferencesFile } from './preferences';
 
-export function buildMenu(window: () => BrowserWindow | null, store: RunStore, dev: boolean, preferences: PreferencesFile): void {
+/** The menu's language, and what choosing one in View › Language does (switch the page, which saves it; rebuild). */
+export interface MenuLanguage {
+  readonly locale: Locale;
+  choose(locale: Locale): void;
+}
+
+export function buildMenu(
+  window: () => BrowserWindow | null,
+  store: RunStore,
+  dev: boolean,
+  preferences: PreferencesFile,
+  language: MenuLanguage,
+): void {
+  const t = (key: MessageKey) => translate(language.locale, key);
   const send = (event: WorkbenchEvent) => window()?.webContents.send(EVENT_CHANNEL, event);
   const command = (name: MenuCommand) => () => send({ type: 'command', command: name });
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
-      label: 'File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'New Run', accelerator: 'CmdOrCtrl+N', click: command('new-run') },
-        { label: 'New Sweep', accelerator: 'CmdOrCtrl+Shift+N', click: command('sweep') },
-        { label: 'Compare Selected', accelerator: 'CmdOrCtrl+E', click: command('compare') },
+        { label: t('menu.newRun'), accelerator: 'CmdOrCtrl+N', click: command('new-run') },
+        { label: t('menu.newSweep'), accelerator: 'CmdOrCtrl+Shift+N', click: command('sweep') },
+        { label: t('menu.compareSelected'), accelerator: 'CmdOrCtrl+E', click: command('compare') },
         { type: 'separator' },
         {
-          label: 'Import Runs…',
+          label: t('menu.importRuns'),
           click: () =>
             void importRunsFromDialog(store, window(), send).catch((error: unknown) =>
-              dialog.showErrorBox('Import Runs', errorMessage(error)),
+              dialog.showErrorBox(t('menu.importRunsTitle'), errorMessage(error)),
             ),
         },
-        { label: 'Export…', click: command('export') },
+        { label: t('menu.export'), click: command('export') },
         { type: 'separator' },
-        { label: 'Open Data Folder', click: () => void shell.openPath(store.home) },
+        { label: t('menu.openDataFolder'), click: () => void shell.openPath(store.home) },
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: t('menu.view'),
       submenu: [
         { role: 'reload' },
         ...(dev ? [{ role: 'toggleDevTools' as const }] : []),
@@ -46,12 +64,22 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
         { type: 'separator' },
         {
           // The page and its charts follow prefers-color-scheme, which themeSource sets for the app.
-          label: 'Appearance',
+          label: t('menu.appearance'),
           submenu: (['system', 'light', 'dark'] as const).map((source) => ({
-            label: { system: 'Follow the System', light: 'Light', dark: 'Dark' }[source],
+            label: t(({ system: 'menu.followSystem', light: 'menu.light', dark: 'menu.dark' } as const)[source]),
             type: 'radio' as const,
             checked: nativeTheme.themeSource === source,
             click: () => (nativeTheme.themeSource = source),
+          })),
+        },
+        {
+          // Each language in its own words, so that a reader can find theirs in a menu they cannot read.
+          label: t('menu.language'),
+          submenu: LOCALES.map((locale) => ({
+            label: LOCALE_NAMES[locale],
+            type: 'radio' as const,
+            checked: language.locale === locale,
+            click: () => language.choose(locale),
           })),
         },
         { role: 'togglefullscreen' },
@@ -67,7 +95,7 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
           : [{ role: 'close' as const }]),
         { type: 'separator' },
         {
-          label: 'Notify When Runs End',
+          label: t('menu.notifyWhenRunsEnd'),
           type: 'checkbox',
           checked: preferences.get().notifyWhenRunsEnd,
           click: (item) => preferences.set({ notifyWhenRunsEnd: item.checked }),
@@ -75,20 +103,16 @@ export function buildMenu(window: () => BrowserWindow | null, store: RunStore, d
       ],
     },
     {
-      label: 'Help',
+      label: t('menu.help'),
       submenu: [
         {
-          label: 'About Descent',
+          label: t('menu.about'),
           click: () =>
             void dialog.showMessageBox({
               type: 'info',
-              title: 'About Descent',
+              title: t('menu.about'),
               message: `Descent ${app.getVersion()}`,
-              detail: [
-                'Watch neural networks learn: chapter 4 of Deep Learning from Scratch, from scratch.',
-                '',
-                versions(),
-              ].join('\n'),
+              detail: [t('menu.aboutDetail'), '', versions()].join('\n'),
             }),
         },
       ],

@@ -57,6 +57,7 @@ describe('the application menu', () => {
       'zoomIn',
       'zoomOut',
       'Appearance',
+      'Language',
       'togglefullscreen',
     ]);
     expect(items('Window').map((item) => item.label)).toEqual(expect.arrayContaining(['Minimize']));
@@ -69,13 +70,14 @@ describe('the application menu', () => {
     await clickMenu(app, ['File', 'Compare Selected']);
     await expect.poll(() => currentView(page)).toMatch(/^Compare/);
     await clickMenu(app, ['File', 'New Run']);
-    await expect.poll(() => currentView(page)).toBe('Train');
+    await expect.poll(firstTab).toBe('Train');
     await page.keyboard.press('ControlOrMeta+Shift+N');
     await expect.poll(() => currentView(page)).toBe('Sweep');
     await page.keyboard.press('ControlOrMeta+E');
     await expect.poll(() => currentView(page)).toMatch(/^Compare/);
     await page.keyboard.press('ControlOrMeta+N');
-    await expect.poll(() => currentView(page)).toBe('Train');
+    await expect.poll(firstTab).toBe('Train');
+    await expect.poll(savedLocale).toBe('en');
   });
 
   it("File › Open Data Folder opens the store's folder in the file manager", async () => {
@@ -244,6 +246,47 @@ describe('the application menu', () => {
         .map((item) => item.label),
     );
     expect(checked).toEqual(['Follow the System']);
+  });
+
+  it('View › Language switches the menu and the page (which keeps the choice); each language is named in its own words', async () => {
+    const languages = (view: string, language: string) =>
+      app.evaluate(
+        ({ Menu }, [viewLabel, languageLabel]) =>
+          Menu.getApplicationMenu()!
+            .items.find((menu) => menu.label === viewLabel)!
+            .submenu!.items.find((item) => item.label === languageLabel)!
+            .submenu!.items.map((item) => [item.label, item.checked]),
+        [view, language],
+      );
+    const firstTab = () => page.locator('nav button.tab').first().textContent();
+    expect(await languages('View', 'Language')).toEqual([
+      ['English', true],
+      ['简体中文', false],
+      ['日本語', false],
+    ]);
+    await clickMenu(app, ['View', 'Language', '日本語']);
+    await expect.poll(firstTab).toBe('学習');
+    const outline = await menuOutline(app);
+    expect(outline.map((menu) => menu.label)).toEqual(expect.arrayContaining(['ファイル', '表示', 'ヘルプ']));
+    expect(outline.find((menu) => menu.label === 'ファイル')!.items.map((item) => item.label)).toContain('新規学習');
+    // The page saved the choice in the store's home (the desktop app and `descent serve` share it).
+    const savedLocale = () => {
+      const path = join(session.home, 'ui-state.json');
+      return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { locale?: unknown }).locale : undefined;
+    };
+    await expect.poll(savedLocale).toBe('ja');
+    await clickMenu(app, ['表示', '言語', '简体中文']);
+    await expect.poll(firstTab).toBe('训练');
+    expect(await languages('视图', '语言')).toEqual([
+      ['English', false],
+      ['简体中文', true],
+      ['日本語', false],
+    ]);
+    // The header's selector switches the menu too.
+    await page.selectOption('select[name=language]', 'en');
+    await expect.poll(async () => (await menuOutline(app)).map((menu) => menu.label)).toContain('File');
+    await expect.poll(firstTab).toBe('Train');
+    await expect.poll(savedLocale).toBe('en');
   });
 
   it('Window › Notify When Runs End turns the end-of-run notification off (saved in preferences.json)', async () => {

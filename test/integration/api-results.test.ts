@@ -154,6 +154,7 @@ describe('every WorkbenchApi result matches its schema', () => {
       labPage: 'gradient' as const,
       prefs: { ...DEFAULT_PREFS, logY: true },
       form: null,
+      locale: 'ja' as const,
     };
     await api.setUiState(uiState);
     expect(await api.getUiState()).toEqual(uiState);

@@ -21,6 +21,7 @@ const state: UiState = {
   labPage: 'numerical-diff',
   prefs: { ...DEFAULT_PREFS, smoothing: 0.25, logY: true, xAxis: 'epoch' },
   form: null,
+  locale: 'zh-CN',
 };
 
 describe('ui-state.json in the store home', () => {
@@ -36,7 +37,7 @@ describe('ui-state.json in the store home', () => {
   it("stores only the schema's fields, each in range", () => {
     writeUiState(home, { ...state, extra: 'dropped', prefs: { ...state.prefs, smoothing: 5 } } as UiState);
     const saved = JSON.parse(readFileSync(uiStatePath(home), 'utf8'));
-    expect(Object.keys(saved).sort()).toEqual(['form', 'labPage', 'prefs', 'selected', 'view']);
+    expect(Object.keys(saved).sort()).toEqual(['form', 'labPage', 'locale', 'prefs', 'selected', 'view']);
     expect(saved.prefs.smoothing).toBe(0.6);
   });
 

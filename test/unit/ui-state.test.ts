@@ -15,12 +15,24 @@ const prefs = {
 describe("the page's saved UI state", () => {
   it('a state the page saved is restored as saved', () => {
     const form = { ...fieldsFrom(), hidden: ['100'], learningRate: '0.5', iterations: '777', name: 'half filled' };
-    const saved = { selected: ['20261128-103400-3f9a1c'], view: 'compare', labPage: 'descent', prefs, form };
+    const saved = { selected: ['20261128-103400-3f9a1c'], view: 'compare', labPage: 'descent', prefs, form, locale: 'zh-CN' };
     expect(parseUiState(JSON.stringify(saved))).toEqual(saved);
   });
 
+  it('a state saved before the language was kept still loads, following the system language (locale null)', () => {
+    const before = { selected: ['20261128-103400-3f9a1c'], view: 'compare', labPage: 'descent', prefs, form: null };
+    expect(parseUiState(JSON.stringify(before))).toEqual({ ...before, locale: null });
+  });
+
+  it('a language the workbench does not speak, or not a string, falls back to the system language alone', () => {
+    for (const locale of ['fr', 'zh', 'ZH-CN', 3, ['ja']]) {
+      expect(parseUiState(JSON.stringify({ view: 'sweep', locale }))).toMatchObject({ view: 'sweep', locale: null });
+    }
+    expect(parseUiState(JSON.stringify({ locale: 'ja' })).locale).toBe('ja');
+  });
+
   it('nothing saved, or not JSON, or not an object: every field at its default', () => {
-    const defaults = { selected: [], view: 'train', labPage: 'losses', prefs: DEFAULT_PREFS, form: null };
+    const defaults = { selected: [], view: 'train', labPage: 'losses', prefs: DEFAULT_PREFS, form: null, locale: null };
     for (const text of [null, '', 'not json', 'null', '[1]', '7']) expect(parseUiState(text)).toEqual(defaults);
     expect(DEFAULT_PREFS).toEqual({
       smoothing: 0.6,
@@ -48,6 +60,7 @@ describe("the page's saved UI state", () => {
       labPage: 'losses',
       prefs: { ...prefs, smoothing: 0.6, exportWidth: 1200, exportBackground: '#ffffff', xAxis: 'iteration' },
       form: null,
+      locale: null,
     });
     // A form draft that does not fit (a field missing, an unknown weight init) is dropped alone.
     expect(parseUiState(JSON.stringify({ view: 'sweep', form: { ...fieldsFrom(), initKind: 'lecun' } }))).toMatchObject({
@@ -62,6 +75,7 @@ describe("the page's saved UI state", () => {
       labPage: 'losses',
       prefs: DEFAULT_PREFS,
       form: null,
+      locale: null,
     });
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import { errorMessage } from '../../../shared/errors';
+import { t } from './i18n';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -35,8 +36,9 @@ export class Connection {
 export const connection = new Connection();
 
 /** The banner's text while the backend is away. */
-export const DISCONNECTED_MESSAGE =
-  'Lost the connection to the Descent backend (was “descent serve” stopped?). Reconnecting by itself… If you started it again, open the address it printed.';
+export function disconnectedMessage(): string {
+  return t('connection.lost');
+}
 
 /**
  * What to tell the user when an action failed: a failure to reach the backend (`fetch`'s TypeError
@@ -44,8 +46,9 @@ export const DISCONNECTED_MESSAGE =
  * happened, instead of the browser's terse message.
  */
 export function explainFailure(action: string, error: unknown, status: ConnectionStatus): string {
+  // `action` is in the page's language already ("start the run", "开始训练"): the sentence is built around it.
   const message = errorMessage(error);
   const unreachable = status === 'disconnected' || (error instanceof TypeError && /fetch|network/i.test(message));
   if (!unreachable) return message;
-  return `Cannot ${action}: the Descent backend is not reachable (was “descent serve” stopped?). Nothing was done; the page reconnects by itself when the backend is back.`;
+  return t('connection.cannot', { action });
 }

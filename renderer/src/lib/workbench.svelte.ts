@@ -20,6 +20,7 @@ import { connection, explainFailure, type ConnectionStatus } from './connection'
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
 import { exportFirstChart } from './export-dialog.svelte';
+import { language, t, type MessageKey } from './i18n';
 
 export type { ChartPrefs, View } from '../../../shared/ui-state';
 
@@ -108,7 +109,9 @@ export class Workbench {
   /** How long the last data-driven redraw took. */
   private lastRedrawMs = 0;
 
-  constructor(readonly api: WorkbenchApi) {}
+  constructor(readonly api: WorkbenchApi) {
+    language.chosen = this.saved.locale;
+  }
 
   /** Loads the store, starts listening to events, and keeps the UI state saved from now on. */
   async load(): Promise<void> {
@@ -142,6 +145,7 @@ export class Workbench {
           labPage: this.labPage,
           prefs: { ...this.prefs },
           form: $state.snapshot(this.formFields),
+          locale: language.chosen,
         };
         // Kept here at once (a reload a moment later keeps it), in the home once the changes settle.
         keepLocal(JSON.stringify(state));
@@ -157,6 +161,7 @@ export class Workbench {
     this.labPage = state.labPage;
     this.prefs = state.prefs;
     this.formFields = state.form ?? fieldsFrom();
+    language.chosen = state.locale;
   }
 
   /** Saves the UI state in the store's home; this browser's copy stays while the backend cannot be reached. */
@@ -176,7 +181,7 @@ export class Workbench {
    * (histories lazily, as charts ask for them).
    */
   private async resync(): Promise<void> {
-    await this.attempt('reload the runs', async () => {
+    await this.attempt('action.reloadRuns', async () => {
       const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
       this.info = info;
       this.runs = list.runs;
@@ -246,7 +251,7 @@ export class Workbench {
   }
 
   async start(config: RunConfig, name?: string): Promise<RunRecord | null> {
-    return this.attempt('start the run', async () => {
+    return this.attempt('action.startRun', async () => {
       const run = await this.api.startRun(config, name ? { name } : {});
       this.followFromStart([run]);
       this.selected = [run.id];
@@ -256,7 +261,7 @@ export class Workbench {
 
   /** `config` over `count` seeds as one group (named `name`); the runs are selected and compared as they train. */
   async startRepeats(config: RunConfig, count: number, name?: string): Promise<RunRecord[] | null> {
-    return this.attempt('start the repeats', async () => {
+    return this.attempt('action.startRepeats', async () => {
       const runs = await this.api.startRepeats(config, count, name ? { name } : {});
       this.followFromStart(runs);
       this.selected = runs.map((r) => r.id);
@@ -266,7 +271,7 @@ export class Workbench {
   }
 
   async startSweep(request: SweepRequest): Promise<RunRecord[] | null> {
-    return this.attempt('start the sweep', async () => {
+    return this.attempt('action.startSweep', async () => {
       const runs = await this.api.startSweep(request);
       this.followFromStart(runs);
       this.selected = runs.map((r) => r.id);
@@ -287,22 +292,22 @@ export class Workbench {
   }
 
   stop(id: string) {
-    return this.attempt('stop the run', () => this.api.stopRun(id));
+    return this.attempt('action.stopRun', () => this.api.stopRun(id));
   }
   pause(id: string) {
-    return this.attempt('pause the run', () => this.api.pauseRun(id));
+    return this.attempt('action.pauseRun', () => this.api.pauseRun(id));
   }
   resume(id: string) {
-    return this.attempt('resume the run', () => this.api.resumeRun(id));
+    return this.attempt('action.resumeRun', () => this.api.resumeRun(id));
   }
   remove(id: string) {
-    return this.attempt('delete the run', () => this.api.deleteRun(id));
+    return this.attempt('action.deleteRun', () => this.api.deleteRun(id));
   }
   restore(id: string) {
-    return this.attempt('restore the run', () => this.api.restoreRun(id));
+    return this.attempt('action.restoreRun', () => this.api.restoreRun(id));
   }
   annotate(id: string, change: { name?: string; tags?: string[]; notes?: string }) {
-    return this.attempt("save the run's name, tags and notes", () => this.api.annotateRun(id, change));
+    return this.attempt('action.annotateRun', () => this.api.annotateRun(id, change));
   }
 
   /** Opens the run form pre-filled with a run's configuration. */
@@ -313,12 +318,12 @@ export class Workbench {
   }
 
   /** Runs `action`; a failure becomes the page's error, explained if the backend could not be reached. */
-  private async attempt<T>(what: string, action: () => Promise<T>): Promise<T | null> {
+  private async attempt<T>(what: MessageKey, action: () => Promise<T>): Promise<T | null> {
     try {
       this.error = null;
       return await action();
     } catch (error) {
-      this.error = explainFailure(what, error, this.connection);
+      this.error = explainFailure(t(what), error, this.connection);
       return null;
     }
   }
@@ -360,12 +365,14 @@ export class Workbench {
         return;
       }
       case 'warning':
-        this.error = `run ${event.id}: ${event.message}`;
+        this.error = t('errors.runWarning', { id: event.id, message: event.message });
         return;
       case 'command':
         if (event.command !== 'export') this.view = event.command === 'new-run' ? 'train' : event.command;
-        else if (!exportFirstChart())
-          this.error = 'File › Export…: this view shows no chart to export (select a run that has a history)';
+        else if (!exportFirstChart()) this.error = t('errors.nothingToExport');
+        return;
+      case 'locale':
+        language.chosen = event.locale;
         return;
     }
   }

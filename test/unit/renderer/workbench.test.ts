@@ -1,11 +1,13 @@
 /** The UI's state class with a fake backend typed against the real WorkbenchApi. */
 import { flushSync } from 'svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/run-record';
 import type { UiState } from '../../../shared/ui-state';
 import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
 import { offerExport } from '../../../renderer/src/lib/export-dialog.svelte';
+import { language, t } from '../../../renderer/src/lib/i18n';
+import { parseUiState } from '../../../shared/ui-state';
 import { makeRecord } from '../../support/runs';
 
 // happy-dom provides localStorage and requestAnimationFrame; `storage` reads what the class saved.
@@ -311,5 +313,67 @@ describe('Workbench connection and form', () => {
     const wb = new Workbench(fakeBackend([newer, older]).api);
     await wb.load();
     expect([wb.colourIndex(older.id), wb.colourIndex(newer.id)]).toEqual([0, 1]);
+  });
+});
+
+/** What the browser says its user reads (happy-dom's navigator), announced as a browser does. */
+function setBrowserLanguages(languages: string[]): void {
+  Object.defineProperty(navigator, 'languages', { value: languages, configurable: true });
+  window.dispatchEvent(new Event('languagechange'));
+}
+
+describe('the page language', () => {
+  beforeEach(() => {
+    storage.clear();
+    language.chosen = null;
+  });
+  afterEach(() => setBrowserLanguages(['en-US']));
+
+  it("follows navigator.languages: the first the workbench speaks (any Chinese reads 简体中文), else English", async () => {
+    setBrowserLanguages(['fr-FR', 'ja-JP', 'en']);
+    // A page opened now reads the browser's list as it starts.
+    vi.resetModules();
+    const fresh = await import('../../../renderer/src/lib/i18n');
+    expect(fresh.language.current).toBe('ja');
+    expect(fresh.t('app.tab.train')).toBe('学習');
+    // And follows it while open.
+    setBrowserLanguages(['zh-TW', 'en']);
+    expect([fresh.language.current, language.current]).toEqual(['zh-CN', 'zh-CN']);
+    expect(t('app.tab.compare')).toBe('比较');
+    setBrowserLanguages(['de-DE', 'fr']);
+    expect(language.current).toBe('en');
+    expect(t('app.tab.compare')).toBe('Compare');
+  });
+
+  it("the choice is kept in the store home's UI state and restored at the next start; an older state follows the browser", async () => {
+    const home: FakeHome = { uiState: null };
+    const first = new Workbench(fakeBackend([], home).api);
+    await first.load();
+    language.chosen = 'ja';
+    flushSync();
+    await vi.waitFor(() => expect(home.uiState?.locale).toBe('ja'));
+    language.chosen = null;
+    storage.clear();
+    const again = new Workbench(fakeBackend([], home).api);
+    await again.load();
+    expect(language.current).toBe('ja');
+    // A ui-state.json written before the language was kept: the page follows the browser.
+    storage.clear();
+    const older: Partial<UiState> = { ...home.uiState! };
+    delete older.locale;
+    const fromOlder = new Workbench(fakeBackend([], { uiState: parseUiState(JSON.stringify(older)) }).api);
+    await fromOlder.load();
+    expect([language.chosen, language.current]).toEqual([null, 'en']);
+  });
+
+  it("the desktop menu's View › Language switches the page, which saves the choice", async () => {
+    const home: FakeHome = { uiState: null };
+    const backend = fakeBackend([], home);
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    backend.emit({ type: 'locale', locale: 'zh-CN' });
+    expect(t('app.tab.sweep')).toBe('参数扫描');
+    flushSync();
+    await vi.waitFor(() => expect(home.uiState?.locale).toBe('zh-CN'));
   });
 });
