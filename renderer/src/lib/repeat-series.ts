@@ -1,13 +1,14 @@
 /**
  * Chart lines of repeat groups: per group a mean line over its runs with a shaded band (min–max, ±1 sd or the 95 %
- * CI of the mean), the runs themselves faint on demand; curves aligned by iteration (shared/stats/curve-band.ts).
+ * CI of the mean), the runs themselves faint on demand; curves aligned on the charts' x axis — iteration, epoch or
+ * time — each run read there by interpolation (shared/stats/curve-band.ts).
  */
 import { groupRepeats, type RepeatGroup } from '../../../shared/repeat-groups';
 import type { RunRecord } from '../../../shared/run-record';
 import { smoothed } from '../../../shared/smoothing';
 import { curveBand, type BandKind, type Curve } from '../../../shared/stats/curve-band';
 import type { ChartLook, Series } from './chart-setup';
-import { paletteColour } from './run-series';
+import { itersPerEpochOf, paletteColour, X_LABELS, type XAxis } from './run-series';
 import type { LiveMetrics } from './workbench.svelte';
 
 export const BAND_LABELS: Record<BandKind, string> = { minmax: 'min–max', sd: '±1 sd', ci95: '95% CI of the mean' };
@@ -18,11 +19,27 @@ const MAX_BAND_POINTS = 800;
 /** What a group chart plots of each run: its loss (smoothed with `smoothing`) or its test accuracy per measurement. */
 export type GroupMetric = { kind: 'loss'; smoothing: number } | { kind: 'testAcc' };
 
-/** A run's curve of `metric` by iteration, or undefined before its history has loaded. */
-export function runCurve(m: LiveMetrics | undefined, metric: GroupMetric): Curve | undefined {
+/**
+ * A run's curve of `metric` against `x` (iterations, epochs or seconds), or undefined before its history has loaded
+ * (and on the epoch axis while the run's epoch length is unknown). Points without a time stamp drop out of the band.
+ */
+export function runCurve(
+  run: RunRecord,
+  m: LiveMetrics | undefined,
+  metric: GroupMetric,
+  x: XAxis = 'iteration',
+): Curve | undefined {
   if (!m) return undefined;
-  if (metric.kind === 'testAcc') return { x: m.epochs.map((e) => e.iteration), y: m.epochs.map((e) => e.testAcc) };
-  return { x: m.iterations, y: metric.smoothing > 0 ? smoothed(m.losses, metric.smoothing) : m.losses };
+  if (metric.kind === 'testAcc') {
+    const at = (e: LiveMetrics['epochs'][number]) =>
+      x === 'epoch' ? e.epoch : x === 'time' ? (e.seconds ?? Number.NaN) : e.iteration;
+    return { x: m.epochs.map(at), y: m.epochs.map((e) => e.testAcc) };
+  }
+  const y = metric.smoothing > 0 ? smoothed(m.losses, metric.smoothing) : m.losses;
+  if (x === 'time') return { x: m.seconds, y };
+  if (x === 'iteration') return { x: m.iterations, y };
+  const perEpoch = itersPerEpochOf(run, m);
+  return perEpoch === undefined ? undefined : { x: m.iterations.map((i) => i / perEpoch), y };
 }
 
 /** Every `stride`-th index and the last, so that at most MAX_BAND_POINTS remain. */
@@ -38,6 +55,8 @@ export interface GroupSeriesOptions {
   readonly band: BandKind;
   /** Draw each run of a group faint under its mean. */
   readonly showRuns: boolean;
+  /** What the runs are aligned on (the chart settings' x axis); iterations unless given. */
+  readonly xAxis?: XAxis;
 }
 
 /**
@@ -54,7 +73,7 @@ export function groupSeries(
   return groups.flatMap((group, g) => {
     const color = colour(g);
     const measured = group.runs
-      .map((run: RunRecord) => ({ run, curve: runCurve(metrics(run.id), metric) }))
+      .map((run: RunRecord) => ({ run, curve: runCurve(run, metrics(run.id), metric, options.xAxis) }))
       .filter((m): m is { run: RunRecord; curve: Curve } => m.curve !== undefined && m.curve.x.length > 0);
     if (measured.length === 0) return [];
     const band = curveBand(
@@ -104,22 +123,24 @@ export interface GroupFigurePart {
 export function groupFigureParts(
   runs: readonly RunRecord[],
   metrics: (id: string) => LiveMetrics | undefined,
-  prefs: { smoothing: number; logY: boolean },
+  prefs: { smoothing: number; logY: boolean; xAxis?: XAxis },
   options: GroupSeriesOptions,
 ): GroupFigurePart[] | null {
   const groups = groupRepeats(runs);
   if (!groups.some((g) => g.runs.length > 1)) return null;
   const band = BAND_LABELS[options.band];
+  const xAxis = prefs.xAxis ?? 'iteration';
+  const aligned = { ...options, xAxis };
   return [
     {
-      series: groupSeries(groups, metrics, paletteColour, { kind: 'loss', smoothing: prefs.smoothing }, options),
-      look: { title: `Loss, mean of each repeat group (${band})`, xLabel: 'iteration', yLabel: 'loss', logY: prefs.logY },
+      series: groupSeries(groups, metrics, paletteColour, { kind: 'loss', smoothing: prefs.smoothing }, aligned),
+      look: { title: `Loss, mean of each repeat group (${band})`, xLabel: X_LABELS[xAxis], yLabel: 'loss', logY: prefs.logY },
     },
     {
-      series: groupSeries(groups, metrics, paletteColour, { kind: 'testAcc' }, options),
+      series: groupSeries(groups, metrics, paletteColour, { kind: 'testAcc' }, aligned),
       look: {
         title: `Test accuracy, mean of each repeat group (${band})`,
-        xLabel: 'iteration',
+        xLabel: X_LABELS[xAxis],
         yLabel: 'test accuracy',
         logY: false,
         yRange: { min: 0, max: 1 },

@@ -99,3 +99,52 @@ describe('repeat groups in a figure', () => {
     ).toBeNull();
   });
 });
+
+describe('repeat groups on the epoch and time axes', () => {
+  // Two seeds: A took 2 s for its 10 iterations, B 1 s; both measured once, at iteration 10 (epoch 1).
+  const a = run(0.1, 1);
+  const b = run(0.1, 2);
+  const timed: Record<string, LiveMetrics> = {
+    [a.id]: {
+      iterations: [0, 10],
+      losses: [2, 1],
+      seconds: [0, 2],
+      epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.5, testAcc: 0.4, seconds: 2 }],
+    },
+    [b.id]: {
+      iterations: [0, 10],
+      losses: [3, 2],
+      seconds: [0, 1],
+      epochs: [{ iteration: 10, epoch: 1, trainAcc: 0.7, testAcc: 0.6, seconds: 1 }],
+    },
+  };
+  const parts = (xAxis: 'epoch' | 'time') =>
+    groupFigureParts([a, b], (id) => timed[id], { smoothing: 0, logY: false, xAxis }, { band: 'minmax', showRuns: false })!;
+  const mean = (series: ReturnType<typeof parts>[number]['series']) => series.find((s) => s.label.includes('mean of'))!.points;
+
+  it('on the time axis the runs align by seconds (hand-computed: A is 1.5 at 1 s, halfway from 2 to 1)', () => {
+    const [loss, accuracy] = parts('time');
+    expect(loss.look.xLabel).toBe('time (s)');
+    expect(mean(loss.series)).toEqual([
+      { x: 0, y: 2.5 },
+      { x: 1, y: 1.75 },
+      { x: 2, y: 1 },
+    ]);
+    // Each measured once, at different times: each time has one run's accuracy.
+    expect(mean(accuracy.series)).toEqual([
+      { x: 1, y: 0.6 },
+      { x: 2, y: 0.4 },
+    ]);
+  });
+
+  it('on the epoch axis iterations become epochs (10 iterations per epoch here)', () => {
+    const [loss, accuracy] = parts('epoch');
+    expect(loss.look.xLabel).toBe('epoch');
+    expect(mean(loss.series)).toEqual([
+      { x: 0, y: 2.5 },
+      { x: 1, y: 1.5 },
+    ]);
+    expect(mean(accuracy.series).map((p) => p.x)).toEqual([1]);
+    expect(mean(accuracy.series)[0].y).toBeCloseTo(0.5, 12);
+  });
+});
