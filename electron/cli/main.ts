@@ -10,6 +10,8 @@ import { printGradcheck, runGradcheck } from './gradcheck-command';
 import { GRADIENT_CHECK_MAX_BATCH } from '../../shared/engine/gradcheck';
 import { benchCommand } from './bench-command';
 import { sweepCommand } from './sweep-command';
+import { addPlanFlags, addRunPlanCommand, planOptions, withoutPlanFlags, type PlanFlagValues } from './plan-flags';
+import { writePlanCommand } from './plan-command';
 import { compareCommand } from './compare-command';
 import { trainRepeats } from './repeat-command';
 import { MAX_REPEATS } from '../../shared/repeat-seeds';
@@ -32,6 +34,7 @@ import { defaultConcurrency } from '../core/run-manager';
 import { printableLines } from './format';
 import { nameFlag } from './run-text-flags';
 import { packageVersion } from './version';
+import { wholeNumber, wholeNumberOption } from './whole-number';
 import { errorMessage } from '../../shared/errors';
 
 const EXIT_FAILURE = 1;
@@ -74,10 +77,12 @@ function buildProgram(): Command {
       },
     );
 
-  addTrainFlags(
+  const sweep = addTrainFlags(
     program
       .command('sweep')
-      .description('train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1)'),
+      .description(
+        'train every combination of comma-listed flag values in parallel (e.g. --lr 0.001,0.01,0.1,1), or plan them for a cluster (--plan, --emit slurm)',
+      ),
     { lists: true },
   )
     .addOption(wholeNumberOption('--parallel <n>', 'runs at once', 1, 64, defaultConcurrency(), 'cores − 1'))
@@ -91,12 +96,22 @@ function buildProgram(): Command {
         1,
       ),
     )
-    .option('--json', 'one JSON object per line on stdout, each with its runId')
-    .action(async (flags: TrainFlagValues & { json?: boolean; name?: string; parallel: number; repeat: number }) => {
-      const { json, name, parallel, repeat, ...trainFlags } = flags;
+    .option('--json', 'one JSON object per line on stdout, each with its runId');
+  addPlanFlags(sweep).action(
+    async (flags: TrainFlagValues & PlanFlagValues & { json?: boolean; name?: string; parallel: number; repeat: number }) => {
+      const { json, name, parallel, repeat, ...rest } = flags;
+      const planned = planOptions(rest, { name: nameFlag(name), repeat, json: Boolean(json) });
+      const trainFlags = withoutPlanFlags(rest);
+      if (planned) {
+        await writePlanCommand(trainFlags, planned);
+        return;
+      }
       const runs = await sweepCommand(trainFlags, { json: Boolean(json), name: nameFlag(name), parallel, repeat });
       if (runs.some((r) => r.status === 'failed')) process.exitCode = EXIT_FAILURE;
-    });
+    },
+  );
+
+  addRunPlanCommand(program, EXIT_FAILURE);
 
   program
     .command('compare')
@@ -257,26 +272,6 @@ function buildProgram(): Command {
       });
     });
   return program;
-}
-
-/**
- * An option whose value commander parses as a whole number in [min, max] (UsageError naming the flag and the range
- * otherwise, exit 2); `fallback` when the flag is absent, shown in the help with `why` if given.
- */
-function wholeNumberOption(flags: string, description: string, min: number, max: number, fallback: number, why?: string): Option {
-  const flag = flags.split(' ')[0];
-  return new Option(flags, `${description}, ${min}–${max}`)
-    .argParser((text: string) => wholeNumber(flag, text, min, max))
-    .default(fallback, why === undefined ? undefined : `${fallback}, ${why}`);
-}
-
-/** A flag that must be a whole number in [min, max]; UsageError naming the flag otherwise. */
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new UsageError(`${flag}: must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return value;
 }
 
 /** Parses `argv` and runs the command; resolves to the exit code. */

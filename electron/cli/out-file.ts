@@ -34,17 +34,22 @@ function writeNew(path: string, produce: (write: (text: string) => void) => void
 }
 
 /**
- * Writes the user's `--out` file: a new file, or with `force` a replacement of what is there. The text is
- * made piece by piece (a streamed export): `produce` writes it through `write`.
+ * Writes the user's `--out` file (or the file of another such `flag`): a new file, or with `force` a replacement of
+ * what is there. The text is made piece by piece (a streamed export): `produce` writes it through `write`.
  */
-export function writeOutFile(path: string, force: boolean, produce: (write: (text: string) => void) => void): void {
+export function writeOutFile(
+  path: string,
+  force: boolean,
+  produce: (write: (text: string) => void) => void,
+  flag = '--out',
+): void {
   if (!force) {
     try {
       writeNew(path, produce);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'EEXIST' || code === 'ELOOP') {
-        throw new UsageError(`--out: ${path} exists; add --force to replace it`);
+        throw new UsageError(`${flag}: ${path} exists; add --force to replace it`);
       }
       throw error;
     }

@@ -17,8 +17,8 @@ import { describeForCli, UsageError } from './train-flags';
  * The store of this machine's DESCENT_HOME, with runs left by dead processes marked interrupted where
  * the disk allows: reading never needs writing, so a read-only or full store is read as it is, with a warning.
  */
-export function openStore(): RunStore {
-  const store = new RunStore(descentHome());
+export function openStore(home = descentHome()): RunStore {
+  const store = new RunStore(home);
   for (const warning of store.recoverInterrupted().warnings) process.stderr.write(`warning: ${warning}\n`);
   return store;
 }
@@ -35,15 +35,17 @@ export async function checkDatasets(configs: RunConfig[]): Promise<void> {
 
 /**
  * Trains `runs` (config, metadata, display label) through a run manager, `parallel` at a time, showing
- * them on `output`; Ctrl-C stops them all cleanly. Resolves to their final records, in order.
+ * them on `output`, into the store at `home` (DESCENT_HOME's by default); Ctrl-C (or a scheduler's SIGTERM) stops
+ * them all cleanly. Resolves to their final records, in order.
  */
 export async function trainRuns(
   runs: Array<{ config: RunConfig; name?: string; group?: string | null; label: string }>,
   parallel: number,
   output: RunOutput,
+  home?: string,
 ): Promise<RunRecord[]> {
   await checkDatasets(runs.map((r) => r.config));
-  const store = openStore();
+  const store = openStore(home);
   const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: parallel });
   const ids = new Set<string>();
   // The last record the manager announced for each run: what the run ended as, even when the disk could

@@ -7,6 +7,7 @@ import { pickSeed } from '../../shared/engine/rng';
 import { repeatSeeds } from '../../shared/repeat-seeds';
 import type { RunRecord } from '../../shared/run-record';
 import { fitRunName } from '../../shared/run-text';
+import { MAX_PLAN_RUNS, type PlannedRun } from '../../shared/sweep-plan';
 import { compareRuns, groupReport } from './compare-command';
 import { acc, printable, table } from './format';
 import { humanOutput, jsonOutput } from './run-output';
@@ -34,8 +35,18 @@ const FLAG_NAMES: Record<string, string> = {
   trainSize: 'train-size',
 };
 
-/** The cartesian product of the listed values of every flag. */
-export function expandGrid(flags: TrainFlagValues): GridPoint[] {
+/** Most runs a sweep may plan for a cluster (`--plan`): the plan format's own bound. */
+export { MAX_PLAN_RUNS } from '../../shared/sweep-plan';
+
+/** What a grid larger than `maxRuns` is told to do instead. */
+function fewerRuns(maxRuns: number): string {
+  return maxRuns < MAX_PLAN_RUNS
+    ? `; sweep fewer, or write a plan for a cluster (--plan, up to ${MAX_PLAN_RUNS} runs)`
+    : '; sweep fewer';
+}
+
+/** The cartesian product of the listed values of every flag (at most `maxRuns` combinations). */
+export function expandGrid(flags: TrainFlagValues, maxRuns = MAX_SWEEP_RUNS): GridPoint[] {
   let points: GridPoint[] = [{ flags: {}, label: '' }];
   for (const [key, value] of Object.entries(flags) as Array<[keyof TrainFlagValues, string | undefined]>) {
     if (value === undefined) continue;
@@ -50,8 +61,7 @@ export function expandGrid(flags: TrainFlagValues): GridPoint[] {
         label: varies ? [p.label, `${FLAG_NAMES[key] ?? key} ${v}`].filter(Boolean).join(', ') : p.label,
       })),
     );
-    if (points.length > MAX_SWEEP_RUNS)
-      throw new UsageError(`the grid has more than ${MAX_SWEEP_RUNS} combinations; sweep fewer values`);
+    if (points.length > maxRuns) throw new UsageError(`the grid has more than ${maxRuns} combinations${fewerRuns(maxRuns)}`);
   }
   return points;
 }
@@ -68,10 +78,10 @@ export interface SweepOptions {
  * Every grid point once per seed, seed by seed within a point ("lr 0.1, seed 7"). Every point gets the same seeds,
  * so a value's seed-7 run and another value's start from the same weights and batches: comparisons are paired.
  */
-export function repeatGrid(points: readonly GridPoint[], seeds: readonly number[]): GridPoint[] {
-  if (points.length * seeds.length > MAX_SWEEP_RUNS) {
+export function repeatGrid(points: readonly GridPoint[], seeds: readonly number[], maxRuns = MAX_SWEEP_RUNS): GridPoint[] {
+  if (points.length * seeds.length > maxRuns) {
     throw new UsageError(
-      `--repeat: ${points.length} combinations × ${seeds.length} seeds is more than ${MAX_SWEEP_RUNS} runs; sweep fewer values or seeds`,
+      `--repeat: ${points.length} combinations × ${seeds.length} seeds is more than ${maxRuns} runs${fewerRuns(maxRuns)}`,
     );
   }
   return points.flatMap((p) =>
@@ -89,40 +99,68 @@ function sweepSeeds(seedFlag: string | undefined, repeat: number): number[] {
   return repeatSeeds(repeat, seedFlag === undefined ? undefined : configFromFlags({ seed: seedFlag }).seed);
 }
 
-/** Trains the grid; resolves to the runs' final records, in grid order. */
-export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions): Promise<RunRecord[]> {
+/** The runs of a sweep, before any is trained: its group and, in grid order, each run's configuration, name and label. */
+export interface SweepRuns {
+  readonly group: string;
+  readonly runs: PlannedRun[];
+}
+
+/**
+ * The runs the flags describe (the grid, once per seed with `repeat`), named as a sweep names them: one group, each
+ * run "<group>: <what it varies>". Every run's seed is fixed here, so the runs differ only in the swept values
+ * wherever they are trained.
+ */
+export function sweepRuns(
+  flags: TrainFlagValues,
+  options: { name?: string; repeat?: number; maxRuns?: number; now?: Date },
+): SweepRuns {
   const repeat = options.repeat ?? 1;
+  const maxRuns = options.maxRuns ?? MAX_SWEEP_RUNS;
   // One seed for the whole grid (or the same N seeds for every point): the runs then differ only in the swept values.
   const points =
     repeat > 1
-      ? repeatGrid(expandGrid({ ...flags, seed: undefined }), sweepSeeds(flags.seed, repeat))
-      : expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) });
-  const configs: RunConfig[] = points.map((p) => configFromFlags(p.flags));
-  const group = options.name ?? `sweep ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
-  const output = options.json ? jsonOutput() : humanOutput();
-  if (!options.json) process.stdout.write(`Sweep "${printable(group)}": ${points.length} runs, ${options.parallel} at a time\n`);
-  const records = await trainRuns(
-    points.map((p, i) => ({
-      config: configs[i],
+      ? repeatGrid(expandGrid({ ...flags, seed: undefined }, maxRuns), sweepSeeds(flags.seed, repeat), maxRuns)
+      : expandGrid({ ...flags, seed: flags.seed ?? String(pickSeed()) }, maxRuns);
+  const group = options.name ?? `sweep ${(options.now ?? new Date()).toISOString().slice(0, 19).replace('T', ' ')}`;
+  return {
+    group,
+    runs: points.map((p, i) => ({
+      config: seeded(configFromFlags(p.flags)),
       name: fitRunName(`${group}: ${p.label || 'run'}`),
-      group,
       label: p.label || `run ${i + 1}`,
     })),
+  };
+}
+
+/** A grid point's configuration with its seed's type made definite: every point has a --seed (see `sweepRuns`). */
+function seeded(config: RunConfig): PlannedRun['config'] {
+  if (config.seed === undefined) throw new Error('internal: a sweep configuration without a seed');
+  return { ...config, seed: config.seed };
+}
+
+/** Trains the grid; resolves to the runs' final records, in grid order. */
+export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions): Promise<RunRecord[]> {
+  const { group, runs } = sweepRuns(flags, options);
+  const output = options.json ? jsonOutput() : humanOutput();
+  if (!options.json) process.stdout.write(`Sweep "${printable(group)}": ${runs.length} runs, ${options.parallel} at a time\n`);
+  const records = await trainRuns(
+    runs.map((run) => ({ ...run, group })),
     options.parallel,
     output,
   );
-  if (!options.json) process.stdout.write(`\n${resultsTable(points, records)}\n`);
-  if (!options.json && repeat > 1) process.stdout.write(`\nRepeat groups:\n${groupReport(compareRuns(records))}\n`);
+  if (!options.json) process.stdout.write(`\n${resultsTable(runs, records)}\n`);
+  if (!options.json && (options.repeat ?? 1) > 1)
+    process.stdout.write(`\nRepeat groups:\n${groupReport(compareRuns(records))}\n`);
   return records;
 }
 
-function resultsTable(points: GridPoint[], records: RunRecord[]): string {
+function resultsTable(runs: readonly PlannedRun[], records: RunRecord[]): string {
   const rows = [['run', 'status', 'final loss', 'mean loss (last 100)', 'train acc', 'test acc', 'it/s']];
   records.forEach((r, i) => {
     const s = r.summary;
     const fmt = (v: number | null | undefined): string => (v == null ? '–' : v.toFixed(4));
     rows.push([
-      points[i].label || r.name,
+      runs[i].label,
       r.status,
       fmt(s?.finalLoss),
       fmt(s?.meanLossLast100),

@@ -13,7 +13,7 @@ import { GradientChecks } from './gradient-check-job';
 import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
-import type { MetricsWriter, RunStore } from './store/run-store';
+import { RunIdTakenError, type MetricsWriter, type RunStore } from './store/run-store';
 import { currentOwner, describeOwner, ownerIsAlive } from './store/owner';
 import type { PendingEdit } from './store/run-edits';
 import type { TrainerHandle, TrainerHost } from './trainer-host';
@@ -35,9 +35,14 @@ export interface RunManagerOptions {
   readonly resolveDataPath?: (dataset: string) => string;
   /** How long a stop may take cooperatively before the trainer is killed. */
   readonly stopTimeoutMs?: number;
+  /** Draws a new run's id (default `newRunId`); tests pass one that collides. */
+  readonly newId?: () => string;
   /** How long a gradient check may take before it is stopped (default GRADIENT_CHECK_TIMEOUT_MS, 5 min). */
   readonly gradientCheckTimeoutMs?: number;
 }
+
+/** Ids a new run draws before giving up: a second draw that collides too (2⁻²⁴ each) means something else is wrong. */
+const MAX_ID_DRAWS = 8;
 
 /** The default number of parallel runs: one core is left for the UI (or the shell). */
 export function defaultConcurrency(): number {
@@ -83,9 +88,8 @@ export class RunManager {
 
   /** Queues a run of a validated `config`; it starts as soon as a slot is free. */
   submit(config: RunConfig, meta: RunMetadata = {}): RunRecord {
-    const id = newRunId();
     const seeded = { ...config, seed: config.seed ?? pickSeed() };
-    const record: RunRecord = {
+    const record = this.createRun((id) => ({
       schemaVersion: RUN_SCHEMA_VERSION,
       id,
       name: meta.name ?? defaultName(seeded),
@@ -102,12 +106,28 @@ export class RunManager {
       owner: currentOwner(),
       summary: null,
       error: null,
-    };
-    this.store.create(record);
-    this.queue.push(id);
+    }));
+    this.queue.push(record.id);
     this.emit({ type: 'run-added', run: record });
     this.schedule();
     return record;
+  }
+
+  /**
+   * Creates the record `make` builds around a new id in the store. Ids are a time stamp and 24 random bits: many
+   * writers (processes on many hosts sharing a store) may draw one that another has just taken, and the store
+   * refuses it without harm (RunIdTakenError), so the run draws again.
+   */
+  private createRun(make: (id: string) => RunRecord): RunRecord {
+    for (let attempt = 1; ; attempt++) {
+      const record = make(this.options.newId?.() ?? newRunId());
+      try {
+        this.store.create(record);
+        return record;
+      } catch (error) {
+        if (!(error instanceof RunIdTakenError) || attempt >= MAX_ID_DRAWS) throw error;
+      }
+    }
   }
 
   pause(id: string): void {

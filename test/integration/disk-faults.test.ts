@@ -50,10 +50,18 @@ class FullDiskForRecords extends RunStore {
   ) {
     super(home);
   }
+  // A new run's first record is written by `create` (into the folder it then renames into place), later ones by `write`.
+  override create(record: RunRecord): void {
+    this.count(record);
+    super.create(record);
+  }
   override write(record: RunRecord): void {
+    this.count(record);
+    super.write(record);
+  }
+  private count(record: RunRecord): void {
     this.victim ??= record.id;
     if (record.id === this.victim && ++this.writes > this.okWrites) throw enospc(join(this.runDir(record.id), 'run.json'));
-    super.write(record);
   }
 }
 

@@ -14,6 +14,7 @@
  * the other runs from loading, and nothing is ever deleted. Reading never needs writing: every file is
  * type-checked and size-bounded before it is read (store-file.ts), and recovery is best effort.
  */
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -74,6 +75,19 @@ const SUMMARY_STEP_BYTES = 4 * 1024 * 1024;
 /** A run.json is a few kilobytes; anything past this is not one, and is not read into memory. */
 const MAX_RECORD_BYTES = 1024 * 1024;
 
+/** A new run's id that another run of the store (made by another process or host at the same time) already has. */
+export class RunIdTakenError extends Error {
+  constructor(readonly id: string) {
+    super(`run id ${id} is taken by another run of the store`);
+    this.name = 'RunIdTakenError';
+  }
+}
+
+/** run.json's text: the record, indented for people. */
+function recordText(record: RunRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}
+
 export class RunStore {
   readonly runsDir: string;
   readonly trashDir: string;
@@ -107,25 +121,36 @@ export class RunStore {
     return join(this.runDir(id), METRICS_FILE);
   }
 
-  /** Creates the folder and first record of a new run. */
+  /**
+   * Creates the folder and first record of a new run. The folder is put together beside the runs folder (a hidden
+   * staging folder in the home, as import-runs.ts does) and moved in whole by one rename, so that a reader listing
+   * the store — another process, another host on a shared disk — never meets a half-made run; and the rename is
+   * the claim on the id: if another writer took it first, nothing of theirs is touched and RunIdTakenError says so.
+   */
   create(record: RunRecord): void {
     const dir = this.runDir(record.id);
     mkdirSync(this.runsDir, { recursive: true });
-    mkdirSync(dir, { recursive: false });
+    const staging = join(this.home, `.new-run-${record.id}-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
-      writeFileSync(join(dir, METRICS_FILE), '');
-      this.write(record);
+      mkdirSync(staging, { recursive: false });
+      writeFileSync(join(staging, METRICS_FILE), '');
+      replaceFile(join(staging, RUN_FILE), recordText(record), { fsync: true });
+      // Linux lets a rename replace an empty folder: an empty one under this id (made by hand, or by a Descent that
+      // made folders in place) is somebody's too. A folder with content makes the rename itself fail.
+      if (existsSync(dir)) throw new RunIdTakenError(record.id);
+      renameSync(staging, dir);
     } catch (error) {
-      // A run that cannot be written whole (full or read-only disk) leaves no half-made folder behind: the
+      // A run that cannot be written whole (full or read-only disk) leaves no half-made folder behind: the staging
       // folder and what is in it were made just now, by this call, and hold nothing else.
-      rmSync(dir, { recursive: true, force: true });
-      throw error;
+      rmSync(staging, { recursive: true, force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      throw code === 'ENOTEMPTY' || code === 'EEXIST' ? new RunIdTakenError(record.id) : error;
     }
   }
 
   /** Replaces `run.json` atomically: a crash leaves the old record or the new one, never a mix. */
   write(record: RunRecord): void {
-    replaceFile(join(this.runDir(record.id), RUN_FILE), `${JSON.stringify(record, null, 2)}\n`, { fsync: true });
+    replaceFile(join(this.runDir(record.id), RUN_FILE), recordText(record), { fsync: true });
   }
 
   /**
