@@ -6,27 +6,30 @@
  * checks that every locale has every key and that every key is used.
  */
 import enMenu from './messages/en/menu.json';
+import enRunsView from './messages/en/runs-view.json';
 import enWorkbench from './messages/en/workbench.json';
 import jaMenu from './messages/ja/menu.json';
+import jaRunsView from './messages/ja/runs-view.json';
 import jaWorkbench from './messages/ja/workbench.json';
 import zhMenu from './messages/zh-CN/menu.json';
+import zhRunsView from './messages/zh-CN/runs-view.json';
 import zhWorkbench from './messages/zh-CN/workbench.json';
 import type { Locale } from './locales';
 
-const en = { ...enWorkbench, ...enMenu };
+const en = { ...enWorkbench, ...enMenu, ...enRunsView };
 
 /** Every locale's messages: English is the source, and the fallback of a key a locale lacks. */
 export const MESSAGES: Record<Locale, object> = {
   en,
-  'zh-CN': { ...zhWorkbench, ...zhMenu },
-  ja: { ...jaWorkbench, ...jaMenu },
+  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView },
+  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView },
 };
 
 /** The areas' files, by locale, for the tests that compare them. */
 export const MESSAGE_FILES: Record<Locale, Record<string, object>> = {
-  en: { workbench: enWorkbench, menu: enMenu },
-  'zh-CN': { workbench: zhWorkbench, menu: zhMenu },
-  ja: { workbench: jaWorkbench, menu: jaMenu },
+  en: { workbench: enWorkbench, menu: enMenu, runsView: enRunsView },
+  'zh-CN': { workbench: zhWorkbench, menu: zhMenu, runsView: zhRunsView },
+  ja: { workbench: jaWorkbench, menu: jaMenu, runsView: jaRunsView },
 };
 
 /** The endings i18next gives plural forms (`runs_one`, `runs_other`): Intl.PluralRules' categories. */

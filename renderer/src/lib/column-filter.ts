@@ -3,6 +3,7 @@
  * included), a number (that value), or any other text (the cells that contain it, ignoring case). A run without a
  * value in the column passes no filter. Pure.
  */
+import { t } from './i18n';
 import type { CellValue } from './runs-table-columns';
 
 /** A filter ready to test cells, or why the text is not one. */
@@ -13,8 +14,8 @@ const COMPARISON = new RegExp(`^(<=|>=|<|>|=)\\s*(${NUMBER})$`, 'i');
 const RANGE = new RegExp(`^(${NUMBER})\\s*\\.\\.\\s*(${NUMBER})$`, 'i');
 const PLAIN = new RegExp(`^${NUMBER}$`, 'i');
 
-/** What the filter fields accept, for their placeholder and title. */
-export const FILTER_HELP = 'text, a number, >0.9, <=100 or 0.01..0.1';
+/** What the filter fields accept, for their title. */
+export const filterHelp = (): string => t('runsView.filter.help');
 
 const isMissing = (value: CellValue): boolean => value === null || (typeof value === 'number' && Number.isNaN(value));
 
@@ -45,7 +46,7 @@ export function parseColumnFilter(text: string): ColumnFilter {
     return { ok: true, test: numberTest((n) => n >= lo && n <= hi) };
   }
   if (/^(<=|>=|<|>|=)/.test(query)) {
-    return { ok: false, message: `${query}: a comparison needs a number after it, e.g. >0.9` };
+    return { ok: false, message: t('runsView.filter.needsNumber', { query }) };
   }
   if (PLAIN.test(query)) {
     const wanted = Number(query);

@@ -4,7 +4,8 @@
  * each run a line through its values, coloured by that figure; a brush per axis (a range) keeps the runs inside it.
  * The chart is one SVG text, the same on screen and in exports. Pure.
  */
-import { fieldInWords, sweptValue } from './compare';
+import { sweptValue } from './compare';
+import { t } from './i18n';
 import { columnById, varyingColumns, type RunColumn } from './runs-table-columns';
 import type { RunRecord } from '../../../shared/run-record';
 
@@ -110,7 +111,7 @@ function paramAxis(column: RunColumn, runs: readonly RunRecord[]): PcAxis {
     const value = (run: RunRecord) => sweptValue(run, 'layers');
     return numericAxis(
       'layers',
-      fieldInWords('layers'),
+      t('runsView.column.hidden'),
       runs.map(value).filter((v): v is number => v !== null),
       value,
       false,
@@ -289,12 +290,12 @@ export function parallelSvg(d: PcDrawing): string {
       })
       .join('');
     const missing = anyMissing
-      ? `<text x="${x - 6}" y="${round(missingY(height) + 3.5)}" text-anchor="end" ${font} font-size="10" ${style({ fill: theme.text })}>n/a</text>`
+      ? `<text x="${x - 6}" y="${round(missingY(height) + 3.5)}" text-anchor="end" ${font} font-size="10" ${style({ fill: theme.text })}>${escapeXml(t('runsView.chart.missing'))}</text>`
       : '';
     return (
       `<g data-axis="${escapeXml(axis.id)}"><line x1="${x}" x2="${x}" y1="${round(top)}" y2="${round(bottom)}" ${style({ stroke: theme.axis, 'stroke-width': 1.5 })}/>` +
       `${ticks}${missing}${brushRect}` +
-      `<text x="${x}" y="${round(top - 12)}" text-anchor="middle" ${font} font-size="11" font-weight="bold" ${style({ fill: theme.text })}>${escapeXml(axis.label)}${axis.scale === 'log' ? ' (log)' : ''}</text></g>`
+      `<text x="${x}" y="${round(top - 12)}" text-anchor="middle" ${font} font-size="11" font-weight="bold" ${style({ fill: theme.text })}>${escapeXml(axis.label)}${axis.scale === 'log' ? ` ${escapeXml(t('runsView.chart.log'))}` : ''}</text></g>`
     );
   });
 
@@ -306,8 +307,8 @@ export function parallelSvg(d: PcDrawing): string {
   const key =
     `<defs><linearGradient id="pc-ramp" x1="0" y1="1" x2="0" y2="0">${stops}</linearGradient></defs>` +
     `<rect x="${keyX}" y="${keyTop}" width="10" height="${round(keyBottom - keyTop)}" fill="url(#pc-ramp)"/>` +
-    `<text x="${keyX + 14}" y="${keyTop + 4}" ${font} font-size="10" ${style({ fill: theme.text })}>high</text>` +
-    `<text x="${keyX + 14}" y="${keyBottom + 3}" ${font} font-size="10" ${style({ fill: theme.text })}>low</text>`;
+    `<text x="${keyX + 14}" y="${keyTop + 4}" ${font} font-size="10" ${style({ fill: theme.text })}>${escapeXml(t('runsView.chart.high'))}</text>` +
+    `<text x="${keyX + 14}" y="${keyBottom + 3}" ${font} font-size="10" ${style({ fill: theme.text })}>${escapeXml(t('runsView.chart.low'))}</text>`;
 
   const titles = d.title
     ? `<text x="${width / 2}" y="16" text-anchor="middle" ${font} font-size="14" font-weight="bold" ${style({ fill: theme.text })}>${escapeXml(d.title)}</text>` +

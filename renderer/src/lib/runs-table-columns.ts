@@ -4,10 +4,14 @@
  * default: those whose value varies among the runs in view. Pure.
  */
 import { showConfigValue } from '../../../shared/config-phrase';
-import type { RunRecord } from '../../../shared/run-record';
-import { CONFIG_FIELDS } from './compare';
+import { RUN_STATUSES, type RunRecord, type RunStatus } from '../../../shared/run-record';
+import type { SeededRunConfig } from '../../../shared/summary';
 import { formatDuration } from './duration';
+import { t, type MessageKey } from './i18n';
 import { bestSoFar } from './run-card';
+import { statusText } from './status-text';
+
+const isRunStatus = (value: string): value is RunStatus => (RUN_STATUSES as readonly string[]).includes(value);
 
 /** A cell's value: a number, a text, or null when the run has none (still training, diverged, never measured). */
 export type CellValue = number | string | null;
@@ -17,6 +21,7 @@ export type ColumnKind = 'run' | 'param' | 'metric';
 /** One column of the runs table. */
 export interface RunColumn {
   readonly id: string;
+  /** The column's heading in the page's language. */
   readonly label: string;
   readonly kind: ColumnKind;
   /** The run's value in this column. */
@@ -29,6 +34,9 @@ export interface RunColumn {
 
 /** How a missing value reads in a cell. */
 export const MISSING = '–';
+
+/** The value of `trainSize` when a run trains on every image. */
+const ALL_IMAGES = 'all';
 
 const text = (value: CellValue): string => (value === null ? MISSING : String(value));
 const fixed =
@@ -45,42 +53,82 @@ export function finalTestAcc(run: RunRecord): number | null {
   return run.summary?.testAcc ?? run.lastEpoch?.testAcc ?? null;
 }
 
-const paramColumns: RunColumn[] = CONFIG_FIELDS.map(([field, label]) => ({
-  id: field,
-  label,
-  kind: 'param',
-  numeric: NUMERIC_FIELDS.has(field),
-  value: (run: RunRecord): CellValue => {
-    const v = run.config[field];
-    if (field === 'trainSize' && v === null) return 'all';
-    return typeof v === 'number' ? v : showConfigValue(v);
-  },
-  format: text,
-}));
+/** Configuration fields in the compare view's diff order, with their headings. */
+const PARAM_LABELS: Array<[keyof SeededRunConfig, MessageKey]> = [
+  ['layers', 'runsView.column.layers'],
+  ['activation', 'runsView.column.activation'],
+  ['weightInit', 'runsView.column.weightInit'],
+  ['loss', 'runsView.column.loss'],
+  ['gradient', 'runsView.column.gradient'],
+  ['optimizer', 'runsView.column.optimizer'],
+  ['learningRate', 'runsView.column.learningRate'],
+  ['batchSize', 'runsView.column.batchSize'],
+  ['iterations', 'runsView.column.iterations'],
+  ['trainSize', 'runsView.column.trainSize'],
+  ['dtype', 'runsView.column.dtype'],
+  ['lossTiming', 'runsView.column.lossTiming'],
+  ['seed', 'runsView.column.seed'],
+  ['dataset', 'runsView.column.dataset'],
+];
+
+/** A column whose heading is read in the page's language each time it is shown. */
+function column(key: MessageKey, rest: Omit<RunColumn, 'label'>): RunColumn {
+  return {
+    ...rest,
+    get label() {
+      return t(key);
+    },
+  };
+}
+
+const paramColumns: RunColumn[] = PARAM_LABELS.map(([field, key]) =>
+  column(key, {
+    id: field,
+    kind: 'param',
+    numeric: NUMERIC_FIELDS.has(field),
+    value: (run: RunRecord): CellValue => {
+      const v = run.config[field];
+      if (field === 'trainSize' && v === null) return ALL_IMAGES;
+      return typeof v === 'number' ? v : showConfigValue(v);
+    },
+    // Every training image: a value of its own (not a missing one), said in words.
+    format: (value) => (value === ALL_IMAGES ? t('runsView.column.allImages') : text(value)),
+  }),
+);
 
 /** Every column, in the order the table shows them: the run, its configuration, its figures. */
 export const RUN_COLUMNS: readonly RunColumn[] = [
-  { id: 'name', label: 'run', kind: 'run', numeric: false, value: (r) => r.name, format: text },
-  { id: 'status', label: 'status', kind: 'run', numeric: false, value: (r) => r.status, format: text },
+  column('runsView.column.name', { id: 'name', kind: 'run', numeric: false, value: (r) => r.name, format: text }),
+  column('runsView.column.status', {
+    id: 'status',
+    kind: 'run',
+    numeric: false,
+    value: (r) => r.status,
+    format: (value) => (typeof value === 'string' && isRunStatus(value) ? statusText(value) : text(value)),
+  }),
   ...paramColumns,
-  { id: 'testAcc', label: 'final test acc', kind: 'metric', numeric: true, value: finalTestAcc, format: fixed(4) },
-  {
+  column('runsView.column.testAcc', { id: 'testAcc', kind: 'metric', numeric: true, value: finalTestAcc, format: fixed(4) }),
+  column('runsView.column.bestTestAcc', {
     id: 'bestTestAcc',
-    label: 'best test acc',
     kind: 'metric',
     numeric: true,
     value: (r) => bestSoFar(r, undefined),
     format: fixed(4),
-  },
-  {
+  }),
+  column('runsView.column.meanLossLast100', {
     id: 'meanLossLast100',
-    label: 'mean loss (last 100)',
     kind: 'metric',
     numeric: true,
     value: (r) => r.summary?.meanLossLast100 ?? null,
     format: fixed(4),
-  },
-  { id: 'seconds', label: 'time', kind: 'metric', numeric: true, value: (r) => r.summary?.seconds ?? null, format: duration },
+  }),
+  column('runsView.column.seconds', {
+    id: 'seconds',
+    kind: 'metric',
+    numeric: true,
+    value: (r) => r.summary?.seconds ?? null,
+    format: duration,
+  }),
 ];
 
 /** The column with `id`, or undefined. */

@@ -9,6 +9,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import { isOutcome } from '../../../shared/run-status';
 import { describeSample, type SampleSummary } from '../../../shared/stats/sample';
 import { parseColumnFilter } from './column-filter';
+import { t } from './i18n';
 import { MISSING, type CellValue, type RunColumn } from './runs-table-columns';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -97,7 +98,10 @@ export function sortValue(row: TableRow, column: RunColumn): CellValue {
 /** A group cell as text: "0.9410 ± 0.0017" (mean ± sd), "3 seeds", "2 values". */
 export function groupCellText(cell: GroupCell, column: RunColumn): string {
   if (cell.kind === 'same') return column.format(cell.value);
-  if (cell.kind === 'mixed') return column.id === 'seed' ? `${cell.count} seeds` : `${cell.count} values`;
+  if (cell.kind === 'mixed')
+    return column.id === 'seed'
+      ? t('runsView.table.seeds', { count: cell.count })
+      : t('runsView.table.values', { count: cell.count });
   const { mean, sd } = cell.sample;
   if (mean === null) return MISSING;
   return sd === null ? column.format(mean) : `${column.format(mean)} ± ${column.format(sd)}`;
