@@ -94,6 +94,8 @@ export const runConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['layers'],
+        // For messages in other words (the UI's languages): what the English one says.
+        params: { memoryBytes: bytes, network: config.layers.join('-'), batch: config.batchSize, dtype: config.dtype },
         message:
           `a ${config.layers.join('-')} network with batch ${config.batchSize} in ${config.dtype} needs about ` +
           `${formatBytes(bytes)}, more than the ${formatBytes(LIMITS.memoryBytes)} a run may use`,
@@ -139,6 +141,13 @@ export interface ConfigIssue {
   readonly field: string;
   /** What the field accepts and the value it got, e.g. "must be a whole number from 1 to 60000, got 0". */
   readonly message: string;
+  /** The value the field had, for a message in other words (the UI's languages); absent where none was given. */
+  readonly input?: unknown;
+  /** Zod's issue code (`too_small` on `layers`: too few sizes) and a custom issue's params (the memory limit's numbers). */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** The values a field of fixed choices accepts. */
+  readonly allowed?: readonly unknown[];
 }
 
 /** "learningRate: must be …": an issue as one line. */
@@ -158,6 +167,10 @@ export function parseRunConfig(input: unknown): ConfigResult {
     issues: result.error.issues.map((issue) => ({
       field: issue.path.map(String).join('.') || 'config',
       message: issue.message,
+      input: issue.input,
+      code: issue.code,
+      ...(issue.code === 'custom' && issue.params ? { params: issue.params } : {}),
+      ...(issue.code === 'invalid_value' ? { allowed: issue.values } : {}),
     })),
   };
 }
@@ -187,7 +200,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A value as it should appear in an error message: strings quoted, long values cut. */
-function show(value: unknown): string {
+export function show(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) text = String(value);

@@ -18,7 +18,15 @@ describe('lossTiming', () => {
   it('an unknown timing is refused, naming the field and the values it accepts', () => {
     expect(parseRunConfig({ ...BOOK_DEFAULTS, lossTiming: 'during' })).toEqual({
       ok: false,
-      issues: [{ field: 'lossTiming', message: 'must be one of after-update, before-update, got "during"' }],
+      issues: [
+        {
+          field: 'lossTiming',
+          message: 'must be one of after-update, before-update, got "during"',
+          input: 'during',
+          code: 'invalid_value',
+          allowed: ['after-update', 'before-update'],
+        },
+      ],
     });
   });
 

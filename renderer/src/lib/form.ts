@@ -4,6 +4,7 @@
  */
 import { BOOK_DEFAULTS, parseNumberInput, parseRunConfig, type ConfigIssue, type RunConfig } from '../../../shared/config';
 import type { FormDraft } from '../../../shared/ui-state';
+import { issueText } from './validation-text';
 
 /** Every field as the user typed it (one schema with the saved page state: shared/ui-state.ts). */
 export type FormFields = FormDraft;
@@ -54,12 +55,12 @@ export function configFrom(fields: FormFields): { config: RunConfig | null; erro
   return { config: null, errors: errorsByField(result.issues) };
 }
 
-/** The first message per top-level field ("layers.2" is reported on "layers"). */
+/** The first message per top-level field ("layers.2" is reported on "layers"), in the page's language. */
 function errorsByField(issues: ConfigIssue[]): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const field = issue.field.split('.')[0];
-    errors[field] ??= issue.message;
+    errors[field] ??= issueText(issue);
   }
   return errors;
 }
