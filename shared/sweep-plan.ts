@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import { runConfigSchema } from './config';
 import { runNameSchema } from './run-text';
-import { seedSchema } from './summary';
 
 /** The plan format version this code writes and reads. */
 export const SWEEP_PLAN_VERSION = 1;
@@ -24,17 +23,18 @@ export const plannedRunSchema = z.strictObject({
   label: z.string().max(1000),
   /** The run's name in the store, as a local sweep names it ("<sweep>: lr 0.1"). */
   name: runNameSchema,
-  config: runConfigSchema.and(z.object({ seed: seedSchema })),
+  // The seed is required here (the configuration's own schema leaves it to be picked when the run starts).
+  config: runConfigSchema.and(z.object({ seed: runConfigSchema.shape.seed.unwrap() })),
 });
 
 export const sweepPlanSchema = z.strictObject({
   format: z.literal(SWEEP_PLAN_FORMAT),
   schemaVersion: z.literal(SWEEP_PLAN_VERSION),
   /** The sweep's group: every run of the plan is stored in it, so the workbench shows them as one sweep. */
-  group: runNameSchema.min(1),
+  group: runNameSchema.min(1, 'must not be empty'),
   /** When the plan was written (ISO 8601). */
   createdAt: z.iso.datetime(),
-  runs: z.array(plannedRunSchema).min(1).max(MAX_PLAN_RUNS, `at most ${MAX_PLAN_RUNS} runs`),
+  runs: z.array(plannedRunSchema).min(1, 'must list at least one run').max(MAX_PLAN_RUNS, `at most ${MAX_PLAN_RUNS} runs`),
 });
 
 export type SweepPlan = z.infer<typeof sweepPlanSchema>;

@@ -71,7 +71,10 @@ export function shellQuote(word: string): string {
 
 /** A job name from the sweep's group: Slurm shows it in squeue; only plain characters, so it stays one word. */
 function jobName(group: string): string {
-  const plain = group.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const plain = group
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `descent-${plain}`.slice(0, 64);
 }
 
