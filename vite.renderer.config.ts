@@ -16,5 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1024,
+    // The workbench, and the page `descent export --figure` draws report figures in (the desktop app builds the
+    // workbench alone: electron.vite.config.ts).
+    rollupOptions: { input: { index: resolve(rendererRoot, 'index.html'), figure: resolve(rendererRoot, 'figure.html') } },
   },
 });

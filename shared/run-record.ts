@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { epochMeasurementSchema } from './metrics';
+import { RUN_COLOUR_SLOTS } from './run-colour';
 import { RUN_STATUSES } from './run-status';
 import { runSummarySchema, seededConfigSchema } from './summary';
 
@@ -44,6 +45,16 @@ export const runRecordSchema = z.object({
   notes: z.string(),
   /** Sweep group the run belongs to, if any. */
   group: z.string().nullable(),
+  /**
+   * The palette slot the run is drawn in, given once at creation (shared/run-colour.ts). Absent in records from
+   * before slots were kept: those follow the order of creation.
+   */
+  colour: z
+    .number()
+    .int()
+    .min(0)
+    .max(RUN_COLOUR_SLOTS - 1)
+    .optional(),
   status: z.enum(RUN_STATUSES),
   config: seededConfigSchema,
   createdAt: z.string(),

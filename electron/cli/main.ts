@@ -31,6 +31,7 @@ import {
   type ExportFormat,
 } from './store-commands';
 import { defaultConcurrency } from '../core/run-manager';
+import { addFigureFlags, exportFigureCommand, figureFlagsFrom, type FigureFlagValues } from './export-figure';
 import { printableLines } from './format';
 import { nameFlag } from './run-text-flags';
 import { packageVersion } from './version';
@@ -173,14 +174,23 @@ function buildProgram(): Command {
       await predictCommand(id, images, { epoch, json: Boolean(flags.json) });
     });
 
-  program
+  const exportProgram = program
     .command('export')
-    .description("write runs' histories as one tidy CSV or as JSON")
+    .description(
+      "write runs' histories as one tidy CSV or as JSON, or (--figure) the compare view's report figure as SVG, PNG or PDF",
+    )
     .argument('<ids...>', 'run ids (or unique prefixes)')
-    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('csv'))
+    .addOption(new Option('--format <format>', 'output format (default: csv)').choices(EXPORT_FORMATS))
     .option('--out <file>', 'write to a new file instead of stdout (never over an existing file or through a link)')
-    .option('--force', 'with --out: replace the file (or link) if one exists')
-    .action((ids: string[], flags: { format: ExportFormat; out?: string; force?: boolean }) => exportCommand(ids, flags));
+    .option('--force', 'with --out or --figure: replace the file (or link) if one exists');
+  addFigureFlags(exportProgram).action(
+    async (ids: string[], flags: FigureFlagValues & { format?: ExportFormat; out?: string; force?: boolean }) => {
+      if (flags.figure === undefined) exportCommand(ids, { format: flags.format ?? 'csv', out: flags.out, force: flags.force });
+      else if (flags.format !== undefined || flags.out !== undefined)
+        throw new UsageError('--figure writes the figure to its own file: give --figure without --format and --out');
+      else await exportFigureCommand(flags.figure, ids, figureFlagsFrom(flags));
+    },
+  );
 
   program
     .command('annotate')

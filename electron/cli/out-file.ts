@@ -16,12 +16,12 @@ import { UsageError } from './train-flags';
 const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 /** Creates `path` (which must not exist) with what `produce` writes; removes what it created if that fails. */
-function writeNew(path: string, produce: (write: (text: string) => void) => void): void {
+function writeNew(path: string, produce: (write: (data: string | Uint8Array) => void) => void): void {
   const fd = openSync(path, NEW_FILE, 0o666);
   try {
-    produce((text) => {
+    produce((data) => {
       // A write may take only part of the bytes: the rest follows (or the next write throws).
-      const bytes = Buffer.from(text);
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     });
     fsyncSync(fd);
@@ -40,7 +40,7 @@ function writeNew(path: string, produce: (write: (text: string) => void) => void
 export function writeOutFile(
   path: string,
   force: boolean,
-  produce: (write: (text: string) => void) => void,
+  produce: (write: (data: string | Uint8Array) => void) => void,
   flag = '--out',
 ): void {
   if (!force) {

@@ -13,6 +13,7 @@ import { GradientChecks } from './gradient-check-job';
 import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
+import { nextColourSlot, RECENT_RUNS_FOR_COLOUR } from '../../shared/run-colour';
 import { RunIdTakenError, type MetricsWriter, type RunStore } from './store/run-store';
 import { currentOwner, describeOwner, ownerIsAlive } from './store/owner';
 import type { PendingEdit } from './store/run-edits';
@@ -96,6 +97,7 @@ export class RunManager {
       tags: meta.tags ?? [],
       notes: meta.notes ?? '',
       group: meta.group ?? null,
+      colour: this.colourForNewRun(),
       status: 'queued',
       config: seeded,
       createdAt: new Date().toISOString(),
@@ -128,6 +130,15 @@ export class RunManager {
         if (!(error instanceof RunIdTakenError) || attempt >= MAX_ID_DRAWS) throw error;
       }
     }
+  }
+
+  /**
+   * A palette slot that neither the newest runs (queued ones among them) nor the runs this manager trains have
+   * (shared/run-colour.ts).
+   */
+  private colourForNewRun(): number {
+    const training = [...this.active.values()].map((run) => run.record);
+    return nextColourSlot(this.store.newest(RECENT_RUNS_FOR_COLOUR), training);
   }
 
   pause(id: string): void {

@@ -274,6 +274,28 @@ export class RunStore {
     return { runs, damaged };
   }
 
+  /**
+   * The newest `count` runs (ids begin with their creation time, so the names alone order them), reading only
+   * their records; damaged ones are passed over. What a new run's colour is chosen from (shared/run-colour.ts).
+   */
+  newest(count: number): RunRecord[] {
+    const ids = this.entries()
+      .filter((entry) => entry.isDirectory() && isRunId(entry.name))
+      .map((entry) => entry.name)
+      .sort()
+      .reverse();
+    const runs: RunRecord[] = [];
+    for (const id of ids) {
+      if (runs.length >= count) break;
+      try {
+        runs.push(this.read(id));
+      } catch (error) {
+        if (!(error instanceof DamagedRunError)) throw error;
+      }
+    }
+    return runs;
+  }
+
   /** The entries of the runs folder; none if it has not been made yet. */
   private entries(): Dirent[] {
     try {

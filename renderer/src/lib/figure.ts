@@ -4,6 +4,7 @@
  * svg2pdf.js).
  */
 import { errorMessage } from '../../../shared/errors';
+import type { FigurePresetName } from '../../../shared/figure-request';
 import { renderSvg, type ChartLook, type Series } from './chart-setup';
 
 /** CSS pixels per inch: the SVG's unit. */
@@ -26,8 +27,8 @@ export const FIGURE_PRESETS = {
   single: { label: 'single column (3.5 in)', widthIn: 3.5, columns: 1, aspect: 0.72 },
   double: { label: 'double column (7 in)', widthIn: 7, columns: 2, aspect: 0.68 },
   slide: { label: 'slide 16:9 (13.33 × 7.5 in)', widthIn: 40 / 3, heightIn: 7.5, columns: 2, aspect: 0.5 },
-} satisfies Record<string, FigurePreset>;
-export type FigurePresetName = keyof typeof FIGURE_PRESETS;
+} satisfies Record<FigurePresetName, FigurePreset>;
+export type { FigurePresetName };
 
 /** A chart cell of the grid, in CSS pixels. */
 export interface Cell {

@@ -14,6 +14,7 @@ import {
   type WorkbenchEvent,
 } from '../../../shared/api';
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
+import { colourSlots } from '../../../shared/run-colour';
 import { isLive, type RunRecord } from '../../../shared/run-record';
 import { parseUiState, type ChartPrefs, type LabPage, type UiState, type View } from '../../../shared/ui-state';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
@@ -205,20 +206,15 @@ export class Workbench {
     return this.selected.map((id) => byId.get(id)).filter((r): r is RunRecord => r !== undefined);
   }
 
-  /** Each run's position in the store by creation (oldest first; ids break ties, as they sort by time). */
-  private readonly creationOrder = $derived.by(() => {
-    const sorted = [...this.runs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    // A lookup rebuilt whenever the runs change; nothing mutates it.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    return new Map(sorted.map((r, i) => [r.id, i]));
-  });
+  /** Each run's palette slot: the one stored at its creation, or for older runs their order of creation (shared/run-colour.ts). */
+  private readonly colourSlots = $derived(colourSlots(this.runs));
 
   /**
-   * A run's colour index: its creation order in the store, so a run has the same colour in the list, in
-   * every chart and in every session (deleting an older run shifts the newer runs' colours by one).
+   * A run's colour index: the same in the list, in every chart and in every session; deleting a run changes
+   * nobody else's.
    */
   colourIndex(id: string): number {
-    return this.creationOrder.get(id) ?? 0;
+    return this.colourSlots.get(id) ?? 0;
   }
 
   isActive(run: RunRecord): boolean {
