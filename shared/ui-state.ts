@@ -13,7 +13,16 @@ export const VIEWS = ['train', 'sweep', 'compare', 'runs', 'gradcheck', 'lab', '
 export type View = (typeof VIEWS)[number];
 
 /** The Lab's pages (§4.2–4.5), in the order the Lab lists them. */
-export const LAB_PAGES = ['losses', 'smoothness', 'numerical-diff', 'gradient', 'descent', 'simple-net', 'training'] as const;
+export const LAB_PAGES = [
+  'losses',
+  'mini-batches',
+  'smoothness',
+  'numerical-diff',
+  'gradient',
+  'descent',
+  'simple-net',
+  'training',
+] as const;
 export type LabPage = (typeof LAB_PAGES)[number];
 
 /** Most saved selections kept. */

@@ -36,6 +36,9 @@ export const batchEstimatesSchema = z.strictObject({
   predictedStd: z.number().min(0),
   min: z.number(),
   max: z.number(),
+  /** The middle 90 % of the estimates: from the 5th to the 95th percentile (a trained network's are skewed). */
+  p05: z.number(),
+  p95: z.number(),
   /** The first estimates in draw order (at most MINI_BATCH_LIMITS.keptEstimates), to draw as points. */
   estimates: z.array(z.number()).max(MINI_BATCH_LIMITS.keptEstimates),
 });

@@ -43,6 +43,14 @@ function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {
   return { mean, std: Math.sqrt(squares / values.length) };
 }
 
+/** The `q` quantile of sorted values, interpolated linearly between ranks (numpy's default). */
+export function percentile(sorted: Float64Array, q: number): number {
+  const rank = q * (sorted.length - 1);
+  const below = Math.floor(rank);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+}
+
 /** `draws` estimates for one batch size: each the mean loss of `batchSize` images drawn with replacement. */
 function estimatesFor(losses: Float64Array, batchSize: number, draws: number, rng: RandomState, sigma: number): BatchEstimates {
   const picks = new Int32Array(batchSize);
@@ -62,6 +70,7 @@ function estimatesFor(losses: Float64Array, batchSize: number, draws: number, rn
     min = Math.min(min, e);
     max = Math.max(max, e);
   }
+  const sorted = Float64Array.from(estimates).sort();
   return {
     batchSize,
     mean,
@@ -70,6 +79,8 @@ function estimatesFor(losses: Float64Array, batchSize: number, draws: number, rn
     predictedStd: sigma / Math.sqrt(batchSize),
     min,
     max,
+    p05: percentile(sorted, 0.05),
+    p95: percentile(sorted, 0.95),
     estimates: Array.from(estimates.subarray(0, MINI_BATCH_LIMITS.keptEstimates)),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomState } from '../../../shared/engine/rng';
-import { miniBatchEstimates } from '../../../shared/lab/mini-batch-estimates';
+import { miniBatchEstimates, percentile } from '../../../shared/lab/mini-batch-estimates';
 
 describe('Lab: mini-batch estimates of the training loss (§4.2.3), hand-computed cases', () => {
   it('two images with losses 1 and 3: the full loss is 2, σ is 1, and a batch of one estimates 1 or 3', () => {
@@ -33,6 +33,14 @@ describe('Lab: mini-batch estimates of the training loss (§4.2.3), hand-compute
       for (const v of [b.mean, b.min, b.max]) expect(v).toBeCloseTo(Math.LN10, 13);
       for (const v of [b.std, b.predictedStd]) expect(v).toBeCloseTo(0, 13);
     }
+  });
+
+  it("percentiles as numpy's default (linear between ranks)", () => {
+    const sorted = Float64Array.of(1, 2, 3, 4, 10);
+    expect(percentile(sorted, 0.05)).toBeCloseTo(1.2, 12);
+    expect(percentile(sorted, 0.95)).toBeCloseTo(8.8, 12);
+    expect(percentile(sorted, 0.5)).toBe(3);
+    expect(percentile(Float64Array.of(7), 0.95)).toBe(7);
   });
 
   it('refuses an empty training set', () => {
