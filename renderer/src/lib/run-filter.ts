@@ -22,8 +22,7 @@ const FIELDS: Record<string, (run: RunRecord) => Array<string | number>> = {
   iters: (r) => [r.config.iterations],
 };
 
-/** What the placeholder says the filter understands. */
-export const FILTER_PLACEHOLDER = 'Filter: words from the cards, or lr:0.1 batch:100 act:relu status:completed tag:…';
+// What the filter understands is said by the run list's placeholder (message runs.filterPlaceholder).
 
 /** Everything the run's card shows, as one lower-case text. */
 function cardText(run: RunRecord): string {

@@ -4,6 +4,7 @@ import { itersPerEpoch } from '../../../shared/engine/train';
 import type { Series } from './chart-setup';
 import { PALETTE } from './palette';
 import { IncrementalDecimation, IncrementalSmoothing, type Point } from './series';
+import { t } from './i18n';
 import type { LiveMetrics } from './workbench.svelte';
 
 /**
@@ -17,7 +18,18 @@ export const PANEL_BUCKETS = 200;
 export type XAxis = 'iteration' | 'epoch' | 'time';
 
 /** Axis titles. */
-export const X_LABELS: Record<XAxis, string> = { iteration: 'iteration', epoch: 'epoch', time: 'time (s)' };
+/** The x axis' title in the page's language (read when drawn). */
+export const X_LABELS: Record<XAxis, string> = {
+  get iteration() {
+    return t('charts.axis.iteration');
+  },
+  get epoch() {
+    return t('charts.axis.epoch');
+  },
+  get time() {
+    return t('charts.axis.time');
+  },
+};
 
 /**
  * Iterations per epoch of a run, whatever its dataset: each measurement records `epoch = iteration / iter_per_epoch`
