@@ -54,6 +54,8 @@ export interface Series {
   noLine?: boolean;
   /** The upper edge of a band: the area down to the series just before it (the lower edge) is shaded (repeat groups). */
   fillToPrevious?: boolean;
+  /** More about the line for its tooltip: the run's hyperparameters ("784-50-10 sigmoid · lr 0.1 · batch 100 · seed 3"). */
+  detail?: string;
 }
 
 /** A legend entry that is not a line of its own: the key to how lines are drawn ("dashed = train"). */
@@ -170,7 +172,12 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
           padding: { bottom: 8 },
           ...ink,
         },
-        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}` } },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}`,
+            afterLabel: (ctx) => (ctx.dataset as { detail?: string }).detail ?? '',
+          },
+        },
       },
     },
     plugins: look.background ? [backgroundPlugin(look.background)] : [],
@@ -199,6 +206,7 @@ export function datasetsOf(series: Series[], forSvg = false) {
       pointBorderWidth: s.pointStyle === 'crossRot' || s.pointStyle === 'cross' ? 2 : 1,
       pointHoverRadius: Math.max(3, s.pointRadius ?? 0),
       unlisted: Boolean(s.unlisted),
+      detail: s.detail,
       ...(forSvg ? { segment: { borderDash: () => dash } } : {}),
     };
   });

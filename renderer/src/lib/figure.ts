@@ -6,6 +6,7 @@
 import { errorMessage } from '../../../shared/errors';
 import type { FigurePresetName } from '../../../shared/figure-request';
 import { renderSvg, type ChartLook, type Series } from './chart-setup';
+import { embedCjkFont, FIGURE_FONT_FAMILY } from './figure-fonts';
 
 /** CSS pixels per inch: the SVG's unit. */
 const PX_PER_IN = 96;
@@ -90,7 +91,7 @@ export function renderFigureSvg(
       .replace(/href="#([^"]+)"/g, `href="#f${i}-$1"`);
     return `<g transform="translate(${cell.x},${cell.y})">${scoped}</g>`;
   });
-  const font = 'font-family="\'Helvetica Neue\', Helvetica, Arial, sans-serif"';
+  const font = `font-family="${FIGURE_FONT_FAMILY}"`;
   return (
     `<svg version="1.1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">` +
     `<rect width="${layout.width}" height="${layout.height}" fill="#ffffff"/>` +
@@ -166,6 +167,7 @@ export async function figurePdf(svg: string): Promise<string> {
   holder.innerHTML = svg;
   document.body.append(holder);
   try {
+    await embedCjkFont(pdf, holder.firstElementChild!);
     await pdf.svg(holder.firstElementChild!, { x: 0, y: 0, width: points.width, height: points.height });
   } finally {
     holder.remove();

@@ -8,6 +8,8 @@ import type { RunRecord } from '../../../shared/run-record';
 import { smoothed } from '../../../shared/smoothing';
 import { curveBand, type BandKind, type Curve } from '../../../shared/stats/curve-band';
 import type { ChartLook, Series } from './chart-setup';
+import { sharedDescription } from './compare';
+import { runHyperparameters } from './run-description';
 import { itersPerEpochOf, paletteColour, X_LABELS, type XAxis } from './run-series';
 import type { LiveMetrics } from './workbench.svelte';
 
@@ -81,9 +83,11 @@ export function groupSeries(
       options.band,
     );
     const kept = thinned(band.x.length);
+    // The tooltip names what the group's runs share: everything but the seed.
+    const detail = sharedDescription(group.runs);
     const line = (values: number[]) => kept.map((i) => ({ x: band.x[i], y: values[i] }));
     const series: Series[] = [
-      { label: `${group.label} · lower`, color, points: line(band.lower), faint: true, unlisted: true },
+      { label: `${group.label} · lower`, color, points: line(band.lower), faint: true, unlisted: true, detail },
       {
         label: `${group.label} · ${BAND_LABELS[options.band]}`,
         color,
@@ -91,18 +95,27 @@ export function groupSeries(
         faint: true,
         unlisted: true,
         fillToPrevious: true,
+        detail,
       },
       {
         label: `${group.label} · mean of ${measured.length}`,
         color,
         points: line(band.mean),
         markers: metric.kind === 'testAcc',
+        detail,
       },
     ];
     if (options.showRuns) {
       for (const { run, curve } of measured) {
         const points = thinned(curve.x.length).map((i) => ({ x: curve.x[i], y: curve.y[i] }));
-        series.push({ label: `${group.label} · seed ${run.config.seed}`, color, points, faint: true, unlisted: true });
+        series.push({
+          label: `${group.label} · seed ${run.config.seed}`,
+          color,
+          points,
+          faint: true,
+          unlisted: true,
+          detail: runHyperparameters(run),
+        });
       }
     }
     return series;

@@ -3,6 +3,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import { itersPerEpoch } from '../../../shared/engine/train';
 import type { Series } from './chart-setup';
 import { PALETTE } from './palette';
+import { runHyperparameters } from './run-description';
 import { IncrementalDecimation, IncrementalSmoothing, type Point } from './series';
 import { t } from './i18n';
 import type { LiveMetrics } from './workbench.svelte';
@@ -110,15 +111,21 @@ export function lossSeries(
     const raw = decimated(cache, `${x}|raw|${buckets}`, buckets, xs, m.losses);
     const color = colour(run.id);
     const name = label(run);
-    if (!(smoothing > 0)) return [{ label: name, color, points: raw }];
+    const detail = runHyperparameters(run);
+    if (!(smoothing > 0)) return [{ label: name, color, points: raw, detail }];
     let smoother = cache.smoothings.get(smoothing);
     if (!smoother) cache.smoothings.set(smoothing, (smoother = new IncrementalSmoothing(smoothing)));
     const smoothed = smoother.update(m.losses);
     return [
-      { label: `${name} (raw)`, color, points: raw, faint: true, unlisted: true },
+      { label: `${name} (raw)`, color, points: raw, faint: true, unlisted: true, detail },
       // A smoothed curve has no spikes to keep: a quarter of the buckets draws it just as well, and
       // the redraw of many live runs is mostly the drawing of points.
-      { label: name, color, points: decimated(cache, `${x}|${smoothing}|${buckets}`, Math.ceil(buckets / 4), xs, smoothed) },
+      {
+        label: name,
+        color,
+        points: decimated(cache, `${x}|${smoothing}|${buckets}`, Math.ceil(buckets / 4), xs, smoothed),
+        detail,
+      },
     ];
   });
 }
@@ -137,11 +144,13 @@ export function accuracySeries(
       x === 'epoch' ? e.epoch : x === 'time' ? (e.seconds ?? Number.NaN) : e.iteration;
     const color = colour(run.id);
     const name = label(run);
+    const detail = runHyperparameters(run);
     // One legend entry per run (its test accuracy); the dashed train line is explained once by the chart's key.
     return [
-      { label: name, color, points: m.epochs.map((e) => ({ x: at(e), y: e.testAcc })), markers: true },
+      { label: name, color, points: m.epochs.map((e) => ({ x: at(e), y: e.testAcc })), markers: true, detail },
       {
         label: `${name} · train`,
+        detail,
         color,
         points: m.epochs.map((e) => ({ x: at(e), y: e.trainAcc })),
         dashed: true,
