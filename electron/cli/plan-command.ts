@@ -9,12 +9,16 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_PLAN_BYTES, MAX_PLAN_RUNS, parseSweepPlan, SWEEP_PLAN_FORMAT, SWEEP_PLAN_VERSION } from '../../shared/sweep-plan';
 import type { PlannedRun, SweepPlan } from '../../shared/sweep-plan';
+import { isOutcome } from '../../shared/run-status';
+import { repeatKey } from '../../shared/repeat-groups';
 import type { RunRecord } from '../../shared/run-record';
+import { descentHome } from '../core/store/home';
+import { RunStore } from '../core/store/run-store';
 import { errorCode, errorMessage } from '../../shared/errors';
 import { formatBytes } from '../core/store/store-file';
-import { printable } from './format';
+import { printable, safeJson } from './format';
 import { writeOutFile } from './out-file';
-import { humanOutput, jsonOutput } from './run-output';
+import { humanOutput, jsonOutput, summaryLine } from './run-output';
 import { checkDatasets, trainRuns } from './session';
 import { slurmScript, type SlurmOptions } from './slurm-script';
 import { sweepRuns } from './sweep-command';
@@ -130,6 +134,25 @@ function readBounded(path: string): string {
   }
 }
 
+/**
+ * The run of the store that is `run` of the plan, trained to an outcome already (completed or diverged): a task that
+ * ran twice (a requeued task, an array submitted again to redo the runs that failed) does not train it a second
+ * time, which would count it twice in its repeat group. A run that failed, was stopped or interrupted is trained again.
+ */
+function trainedAlready(store: RunStore, group: string, run: PlannedRun): RunRecord | undefined {
+  const key = repeatKey(run.config);
+  return store
+    .list()
+    .runs.find(
+      (r) =>
+        r.group === group &&
+        r.name === run.name &&
+        r.config.seed === run.config.seed &&
+        isOutcome(r.status) &&
+        repeatKey(r.config) === key,
+    );
+}
+
 /** Trains run `index` of the plan in `path` into the store at `home`; resolves to its final record. */
 export async function runPlanCommand(path: string, options: { index: number; home?: string; json: boolean }): Promise<RunRecord> {
   const plan = readPlan(path);
@@ -138,6 +161,15 @@ export async function runPlanCommand(path: string, options: { index: number; hom
       `--index: must be a whole number from 0 to ${plan.runs.length - 1} (the plan has ${plan.runs.length} runs), got ${options.index}`,
     );
   const run = plan.runs[options.index];
+  const done = trainedAlready(new RunStore(options.home ?? descentHome()), plan.group, run);
+  if (done) {
+    if (options.json) process.stdout.write(`${safeJson(summaryLine(done))}\n`);
+    else
+      process.stdout.write(
+        `Run ${options.index + 1} of ${plan.runs.length} of sweep "${printable(plan.group)}" (${printable(run.label)}) is in the store already: ${done.id}, ${done.status}; not trained again\n`,
+      );
+    return done;
+  }
   const output = options.json ? jsonOutput() : humanOutput();
   if (!options.json)
     process.stdout.write(

@@ -66,7 +66,7 @@ export function addPlanFlags(command: Command): Command {
         'slurm',
       ]),
     )
-    .option('--out <file>', 'with --emit: write the script to FILE (default: stdout)')
+    .option('--out <file>', 'with --emit: write the script to FILE (default: stdout), and the plan beside it if no --plan')
     .option('--force', 'with --plan: replace the plan and script files if they exist')
     .option('--home <dir>', "with --emit: the store the tasks train into, on a disk every node sees (default: DESCENT_HOME's)")
     .addOption(
@@ -86,20 +86,20 @@ export function planOptions(
   flags: PlanFlagValues,
   sweep: { name?: string; repeat: number; json: boolean },
 ): PlanOptions | undefined {
-  if (flags.plan === undefined) {
-    const orphan =
-      flags.emit !== undefined ? '--emit' : flags.force ? '--force' : SLURM_FLAGS.find(([key]) => flags[key] !== undefined)?.[1];
-    if (orphan !== undefined)
-      throw new UsageError(`${orphan}: only with --plan FILE (the runs' configurations a cluster trains)`);
-    return undefined;
-  }
+  if (flags.emit !== undefined && flags.plan === undefined && flags.out === undefined)
+    throw new UsageError(`--emit ${flags.emit}: give --plan FILE, or --out FILE (the plan is then written beside the script)`);
+  const plan = flags.plan ?? (flags.out === undefined || flags.emit === undefined ? undefined : planBeside(flags.out));
   if (flags.emit === undefined) {
     const orphan = SLURM_FLAGS.find(([key]) => flags[key] !== undefined)?.[1];
     if (orphan !== undefined) throw new UsageError(`${orphan}: only with --emit slurm (the job-array script)`);
   }
+  if (plan === undefined) {
+    if (flags.force) throw new UsageError("--force: only with --plan FILE (the runs' configurations a cluster trains)");
+    return undefined;
+  }
   if (sweep.json) throw new UsageError('--json: not with --plan (nothing is trained; the plan file is the output)');
   return {
-    plan: flags.plan,
+    plan,
     name: sweep.name,
     repeat: sweep.repeat,
     force: Boolean(flags.force),
@@ -114,6 +114,11 @@ export function planOptions(
       arrayLimit: flags.arrayLimit,
     },
   };
+}
+
+/** The plan of the script `out` when no --plan is given: beside it, `sweep.sh` → `sweep.plan.json`. */
+function planBeside(out: string): string {
+  return `${out.replace(/\.(sh|slurm|sbatch)$/, '')}.plan.json`;
 }
 
 /** `descent run-plan FILE --index I [--home DIR]`: one run of a plan, as one task of a job array trains it. */

@@ -94,11 +94,20 @@ describe('descent sweep --plan', () => {
     expect(result.stderr).toContain(`(6 runs) to ${plan}`);
   });
 
+  it('--emit slurm --out FILE without --plan: the plan beside the script', () => {
+    const script = join(dir, 'beside.sh');
+    const result = runDescent(home, ['sweep', '--lr', '0.1,1', '--emit', 'slurm', '--out', script]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readPlan(join(dir, 'beside.plan.json')).runs).toHaveLength(2);
+    expect(readFileSync(script, 'utf8')).toContain(`run-plan '${join(dir, 'beside.plan.json')}' --index`);
+  });
+
   it('refuses flags that need another, an existing file, --json and a bad scheduler value, naming the flag; writes nothing then', () => {
     const plan = join(dir, 'refused.json');
     const cases: Array<[string[], string]> = [
-      [['--emit', 'slurm'], '--emit: only with --plan FILE'],
-      [['--home', dir], '--home: only with --plan FILE'],
+      [['--emit', 'slurm'], '--emit slurm: give --plan FILE, or --out FILE (the plan is then written beside the script)'],
+      [['--home', dir], '--home: only with --emit slurm'],
+      [['--force'], '--force: only with --plan FILE'],
       [['--plan', plan, '--partition', 'debug'], '--partition: only with --emit slurm'],
       [['--plan', plan, '--json'], '--json: not with --plan'],
       [['--plan', plan, '--emit', 'slurm', '--time', '1h'], '--time: must be a Slurm time limit'],
@@ -128,7 +137,7 @@ describe('descent run-plan', () => {
   const plan = join(dir, 'run.json');
   const store = join(dir, 'cluster-store');
 
-  it("trains run I of the plan into the store --home names, under the sweep's group and name", () => {
+  it("trains run I of the plan into the store --home names, under the sweep's group and name, once", () => {
     expect(
       runDescent(home, [
         'sweep',
@@ -155,6 +164,16 @@ describe('descent run-plan', () => {
     expect(run.config).toMatchObject({ learningRate: 0.5, seed: 3, iterations: 20 });
     // DESCENT_HOME's store is not touched.
     expect(new RunStore(home).list().runs).toEqual([]);
+
+    // The same task again (requeued, or the array submitted again): the run is not trained twice.
+    const again = runDescent(home, ['run-plan', plan, '--index', '1', '--home', store]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(
+      `Run 2 of 2 of sweep "planned" (lr 0.5) is in the store already: ${run.id}, completed; not trained again\n`,
+    );
+    const againJson = runDescent(home, ['run-plan', plan, '--index', '1', '--home', store, '--json']);
+    expect(JSON.parse(againJson.stdout)).toMatchObject({ type: 'summary', runId: run.id, status: 'completed' });
+    expect(new RunStore(store).list().runs.map((r) => r.id)).toEqual([run.id]);
   });
 
   it('refuses an index outside the plan, a damaged plan and a file that is not one, naming the argument or the field', () => {

@@ -25,7 +25,7 @@ describe.skipIf(unavailable !== null)('a sweep as a Slurm job array', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'descent-slurm-'));
     cluster = await startSlurmCluster(join(dir, 'cluster'));
-  });
+  }, 120_000);
   afterAll(async () => {
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -45,7 +45,8 @@ describe.skipIf(unavailable !== null)('a sweep as a Slurm job array', () => {
 
     // sbatch --wait returns when every task has ended, with a failure if any task failed.
     const submitted = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn('sbatch', ['--wait', script], { cwd: dir, env: cluster!.env });
+      // Killed (and the test failed with the daemons' logs) if the array has not ended in 4 minutes.
+      const child = spawn('sbatch', ['--wait', script], { cwd: dir, env: cluster!.env, timeout: 240_000 });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -73,5 +74,5 @@ describe.skipIf(unavailable !== null)('a sweep as a Slurm job array', () => {
       [0.1, [7, 8]],
       [0.5, [7, 8]],
     ]);
-  });
+  }, 300_000);
 });
