@@ -5,31 +5,34 @@
  * workbench file holds the workbench's sections (`app.…`, `form.…`, `charts.…`). test/unit/i18n-keys.test.ts
  * checks that every locale has every key and that every key is used.
  */
+import enLab from './messages/en/lab.json';
 import enMenu from './messages/en/menu.json';
 import enRunsView from './messages/en/runs-view.json';
 import enWorkbench from './messages/en/workbench.json';
+import jaLab from './messages/ja/lab.json';
 import jaMenu from './messages/ja/menu.json';
 import jaRunsView from './messages/ja/runs-view.json';
 import jaWorkbench from './messages/ja/workbench.json';
+import zhLab from './messages/zh-CN/lab.json';
 import zhMenu from './messages/zh-CN/menu.json';
 import zhRunsView from './messages/zh-CN/runs-view.json';
 import zhWorkbench from './messages/zh-CN/workbench.json';
 import type { Locale } from './locales';
 
-const en = { ...enWorkbench, ...enMenu, ...enRunsView };
+const en = { ...enWorkbench, ...enMenu, ...enRunsView, ...enLab };
 
 /** Every locale's messages: English is the source, and the fallback of a key a locale lacks. */
 export const MESSAGES: Record<Locale, object> = {
   en,
-  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView },
-  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView },
+  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView, ...zhLab },
+  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView, ...jaLab },
 };
 
 /** The areas' files, by locale, for the tests that compare them. */
 export const MESSAGE_FILES: Record<Locale, Record<string, object>> = {
-  en: { workbench: enWorkbench, menu: enMenu, runsView: enRunsView },
-  'zh-CN': { workbench: zhWorkbench, menu: zhMenu, runsView: zhRunsView },
-  ja: { workbench: jaWorkbench, menu: jaMenu, runsView: jaRunsView },
+  en: { workbench: enWorkbench, menu: enMenu, runsView: enRunsView, lab: enLab },
+  'zh-CN': { workbench: zhWorkbench, menu: zhMenu, runsView: zhRunsView, lab: zhLab },
+  ja: { workbench: jaWorkbench, menu: jaMenu, runsView: jaRunsView, lab: jaLab },
 };
 
 /** The endings i18next gives plural forms (`runs_one`, `runs_other`): Intl.PluralRules' categories. */

@@ -3,23 +3,25 @@
  * losses of them, computed by the engine's own functions.
  */
 import { crossEntropyError, CROSS_ENTROPY_DELTA, meanSquaredError, softmax } from '../../../../shared/engine/functions';
+import type { MessageKey } from '../i18n';
 
 /** The book's example output (§4.2.1): 0.6 on class 2, the true label. */
 export const BOOK_OUTPUT: readonly number[] = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
 
 /** A starting point of the page: outputs, label, and what it shows. */
 export interface LossPreset {
-  name: string;
+  /** Its button's text, in the page's language. */
+  name: MessageKey;
   y: readonly number[];
   label: number;
 }
 
 export const LOSS_PRESETS: readonly LossPreset[] = [
-  { name: 'Book: 0.6 on the label (2)', y: BOOK_OUTPUT, label: 2 },
+  { name: 'lab.losses.presetBook', y: BOOK_OUTPUT, label: 2 },
   // The book's second example: the same values with 0.6 moved to class 7 (the label stays 2).
-  { name: 'Book: 0.6 on class 7', y: [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0], label: 2 },
+  { name: 'lab.losses.presetBook7', y: [0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0], label: 2 },
   // y = 0 on the label: without δ the cross-entropy is −log 0 = ∞; with it, −log(1e-7) ≈ 16.12.
-  { name: 'Nothing on the label (why δ)', y: [0.1, 0.05, 0.0, 0.0, 0.05, 0.1, 0.0, 0.7, 0.0, 0.0], label: 2 },
+  { name: 'lab.losses.presetZero', y: [0.1, 0.05, 0.0, 0.0, 0.05, 0.1, 0.0, 0.7, 0.0, 0.0], label: 2 },
 ];
 
 /** Both losses of outputs `y` for the true `label`, and the cross-entropy as it would be without δ. */
