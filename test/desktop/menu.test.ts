@@ -70,14 +70,13 @@ describe('the application menu', () => {
     await clickMenu(app, ['File', 'Compare Selected']);
     await expect.poll(() => currentView(page)).toMatch(/^Compare/);
     await clickMenu(app, ['File', 'New Run']);
-    await expect.poll(firstTab).toBe('Train');
+    await expect.poll(() => currentView(page)).toBe('Train');
     await page.keyboard.press('ControlOrMeta+Shift+N');
     await expect.poll(() => currentView(page)).toBe('Sweep');
     await page.keyboard.press('ControlOrMeta+E');
     await expect.poll(() => currentView(page)).toMatch(/^Compare/);
     await page.keyboard.press('ControlOrMeta+N');
-    await expect.poll(firstTab).toBe('Train');
-    await expect.poll(savedLocale).toBe('en');
+    await expect.poll(() => currentView(page)).toBe('Train');
   });
 
   it("File › Open Data Folder opens the store's folder in the file manager", async () => {

@@ -309,4 +309,37 @@ describe('the workbench in Chromium', () => {
         });
       await expect.poll(hasDarkText).toBe(true);
     }, oneShortRun));
+
+  it('speaks 中文 and 日本語 (form labels, chart titles, validation messages), chosen in the header and kept across a reload', () =>
+    onFreshWorkbench(async ({ home }) => {
+      await runItems(page).first().locator('button.item').click();
+      await page.locator('figure[data-chart="Loss per iteration"] canvas').waitFor();
+      expect(await page.locator('select[name=language]').inputValue()).toBe('en');
+      await page.fill('input[name=batchSize]', '0');
+      await page.getByRole('button', { name: 'Start training' }).click();
+      await page.getByText('batch size: must be a whole number from 1 to 60000, got 0').waitFor();
+
+      await page.selectOption('select[name=language]', 'zh-CN');
+      await page.getByRole('heading', { name: '新建训练' }).waitFor();
+      expect(await page.getByLabel('学习率', { exact: true }).inputValue()).toBe('0.1');
+      expect(await page.getByRole('button', { name: '开始训练' }).isVisible()).toBe(true);
+      await page.locator('figure[data-chart="每次迭代的损失"] canvas').waitFor();
+      await page.locator('figure[data-chart="每次迭代的识别精度"] canvas').waitFor();
+      await page.getByText('mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+      await page.selectOption('select[name=language]', 'ja');
+      await page.getByRole('heading', { name: '新規学習' }).waitFor();
+      expect(await page.getByLabel('学習率', { exact: true }).inputValue()).toBe('0.1');
+      await page.locator('figure[data-chart="繰り返しごとの損失"] canvas').waitFor();
+      await page.getByText('ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）').waitFor();
+      expect(await page.getByRole('button', { name: 'ネットワークの中' }).isVisible()).toBe(true);
+
+      // Kept in the store's home with the rest of the page's state; a reload speaks Japanese again.
+      await expect.poll(() => readUiStateFile(home)?.locale, { timeout: 10_000 }).toBe('ja');
+      await page.reload();
+      await page.getByRole('heading', { name: '新規学習' }).waitFor();
+      expect(await page.locator('select[name=language]').inputValue()).toBe('ja');
+      await page.locator('figure[data-chart="繰り返しごとの認識精度"] canvas').waitFor();
+    }, oneShortRun));
 });

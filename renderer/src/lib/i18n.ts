@@ -12,9 +12,18 @@ import { translate, type MessageKey, type MessageValues } from '../../../shared/
 export { LOCALES, LOCALE_NAMES, type Locale } from '../../../shared/i18n/locales';
 export type { MessageKey, MessageValues } from '../../../shared/i18n/translate';
 
+/**
+ * What the page runs in, as far as this file needs it: typed here because Node (the unit tests, typechecked
+ * without the DOM library) has no `window` and, before Node 21, no `navigator`.
+ */
+const host = globalThis as {
+  navigator?: { languages?: readonly string[]; language?: string };
+  addEventListener?: (type: 'languagechange', listener: () => void) => void;
+};
+
 function browserLanguages(): readonly string[] {
-  if (typeof navigator === 'undefined') return [];
-  return navigator.languages?.length ? navigator.languages : [navigator.language];
+  const { languages, language } = host.navigator ?? {};
+  return languages?.length ? languages : language ? [language] : [];
 }
 
 /** The chosen language and the browser's; reading either inside an effect re-runs it when they change. */
@@ -29,7 +38,7 @@ class PageLanguage {
 
   constructor() {
     // The browser's languages can change while the page is open (its settings).
-    if (typeof window !== 'undefined') window.addEventListener('languagechange', () => this.#follow());
+    host.addEventListener?.('languagechange', () => this.#follow());
   }
 
   /** Chosen by the user (kept in the UI state); null: follow the browser. */
