@@ -9,6 +9,7 @@ import type { RunRecord } from '../../shared/run-record';
 import { fitRunName } from '../../shared/run-text';
 import { MAX_PLAN_RUNS, type PlannedRun } from '../../shared/sweep-plan';
 import { compareRuns, groupReport } from './compare-command';
+import { printGroupLines } from './group-lines';
 import { acc, printable, table } from './format';
 import { humanOutput, jsonOutput } from './run-output';
 import { trainRuns } from './session';
@@ -149,8 +150,10 @@ export async function sweepCommand(flags: TrainFlagValues, options: SweepOptions
     output,
   );
   if (!options.json) process.stdout.write(`\n${resultsTable(runs, records)}\n`);
-  if (!options.json && (options.repeat ?? 1) > 1)
-    process.stdout.write(`\nRepeat groups:\n${groupReport(compareRuns(records))}\n`);
+  if ((options.repeat ?? 1) > 1) {
+    if (options.json) printGroupLines(records);
+    else process.stdout.write(`\nRepeat groups:\n${groupReport(compareRuns(records))}\n`);
+  }
   return records;
 }
 

@@ -82,6 +82,22 @@ describe('descent sweep --repeat', () => {
     expect(seedsOf(2)).toEqual(seedsOf(0.05));
   });
 
+  it('ends with a group line per value, each with its three runs', () => {
+    const groups = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string })
+      .filter((line) => line.type === 'group')
+      .map((line) => cliGroupLineSchema.parse(line));
+    expect(groups.map((g) => g.label)).toEqual(['lr 0.05', 'lr 2']);
+    for (const group of groups) {
+      const lr = group.label === 'lr 2' ? 2 : 0.05;
+      const ids = lines.filter((l) => l.config.learningRate === lr).map((l) => l.runId);
+      expect([...group.runIds].sort()).toEqual(ids.sort());
+      expect(group.runs).toBe(3);
+    }
+  });
+
   it("compare by ids: two groups and Welch's test of their test accuracies, in words", () => {
     const compared = descent('compare', ...lines.map((l) => l.runId), '--json');
     expect(compared.code).toBe(0);
