@@ -62,12 +62,13 @@ export function addPlanFlags(command: Command): Command {
   return command
     .option('--plan <file>', `write the runs' configurations to FILE instead of training them (up to ${MAX_PLAN_RUNS} runs)`)
     .addOption(
-      new Option('--emit <scheduler>', "with --plan: also write a job-array script whose tasks train the plan's runs").choices([
-        'slurm',
-      ]),
+      new Option(
+        '--emit <scheduler>',
+        "write a job-array script whose tasks train the plan's runs (the plan: --plan, or beside --out)",
+      ).choices(['slurm']),
     )
     .option('--out <file>', 'with --emit: write the script to FILE (default: stdout), and the plan beside it if no --plan')
-    .option('--force', 'with --plan: replace the plan and script files if they exist')
+    .option('--force', 'with --plan or --emit: replace the plan and script files if they exist')
     .option('--home <dir>', "with --emit: the store the tasks train into, on a disk every node sees (default: DESCENT_HOME's)")
     .addOption(
       new Option('--partition <name>', 'with --emit slurm: the partition (sbatch --partition)').argParser(slurmPartition),
