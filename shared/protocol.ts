@@ -3,6 +3,7 @@
  * message with these schemas: a malformed message is reported as an error, never acted on.
  */
 import { z } from 'zod';
+import { gradientElementsSchema } from './gradcheck-elements';
 import { GRADIENT_CHECK_MAX_BATCH } from './engine/gradcheck';
 import { epochLineSchema, progressLineSchema } from './metrics';
 import { runSummarySchema, seededConfigSchema, seedSchema } from './summary';
@@ -40,6 +41,8 @@ export const gradientCheckReportSchema = z.strictObject({
   ),
   numericalSeconds: z.number().min(0),
   analyticSeconds: z.number().min(0),
+  /** The gradients element by element, bounded in size (a sample for a scatter, W1's differences whole). */
+  elements: gradientElementsSchema.optional(),
 });
 export type GradientCheckReport = z.infer<typeof gradientCheckReportSchema>;
 

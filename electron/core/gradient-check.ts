@@ -2,6 +2,7 @@
 import type { GradientCheckReport } from '../../shared/api';
 import { estimateMemoryBytes, formatBytes, LIMITS, type ConfigIssue, type RunConfig } from '../../shared/config';
 import { gradientCheck, type NumericalMethod } from '../../shared/engine/gradcheck';
+import { gradientElements } from '../../shared/gradcheck-elements';
 import { pixelScale, sliceRows } from '../../shared/engine/dataset';
 import { MultiLayerNet } from '../../shared/engine/network';
 import { RandomState, pickSeed } from '../../shared/engine/rng';
@@ -68,11 +69,19 @@ export async function checkGradients(
   const t = new Int32Array(batch);
   sliceRows(train, 0, batch, pixelScale('float64'), x, t);
   const result = gradientCheck(net, x, t, batch, () => performance.now(), method);
+  const gradients = net.parameters().map((p, i) => ({
+    name: p.name,
+    rows: p.rows,
+    cols: p.cols,
+    numerical: result.numerical[i],
+    analytic: result.analytic[i],
+  }));
   return {
     batch,
     seed,
     parameters: result.parameters,
     numericalSeconds: result.numericalSeconds,
     analyticSeconds: result.analyticSeconds,
+    elements: gradientElements(gradients),
   };
 }

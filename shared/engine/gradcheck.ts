@@ -28,6 +28,9 @@ export interface ParameterDifference {
 /** The comparison for every parameter and how long each method took. */
 export interface GradientCheckResult {
   readonly parameters: ParameterDifference[];
+  /** Both gradients in full, per parameter (W1, b1, …): the Lab draws them element by element. */
+  readonly numerical: Float64Array[];
+  readonly analytic: Float64Array[];
   readonly numericalSeconds: number;
   readonly analyticSeconds: number;
 }
@@ -55,7 +58,8 @@ export function gradientCheck(
   ).map((g) => Float64Array.from(g));
   const numericalSeconds = (now() - started) / 1000;
   started = now();
-  const analytic = network.gradient(x, t, rows).grads;
+  // Copy: the network reuses its gradient buffers.
+  const analytic = network.gradient(x, t, rows).grads.map((g) => Float64Array.from(g));
   const analyticSeconds = (now() - started) / 1000;
   const parameters = network.parameters().map((p, i) => {
     let sum = 0;
@@ -67,5 +71,5 @@ export function gradientCheck(
     }
     return { name: p.name, count: p.values.length, meanAbsDiff: sum / p.values.length, maxAbsDiff: max };
   });
-  return { parameters, numericalSeconds, analyticSeconds };
+  return { parameters, numerical, analytic, numericalSeconds, analyticSeconds };
 }

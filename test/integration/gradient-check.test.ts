@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS, parseRunConfig } from '../../shared/config';
 import { checkGradients, gradientCheckMemoryBytes } from '../../electron/core/gradient-check';
+import { decodeFloats } from '../../shared/inside/float-codec';
 import { DatasetMismatchError } from '../../electron/core/training-session';
 import { RunManager } from '../../electron/core/run-manager';
 import { RunStore } from '../../electron/core/store/run-store';
@@ -85,6 +86,13 @@ describe('gradient check in a trainer process', () => {
     expect([report.batch, report.seed]).toEqual([3, 0]);
     // The book's finding (§5.7): numerical and analytic gradients agree to ~1e-10 … 1e-7.
     for (const p of report.parameters) expect(p.maxAbsDiff).toBeLessThan(1e-6);
+    // Element by element (the Lab's scatter and W1 tiles): the same values, W1's differences agreeing with its max and mean.
+    expect(report.elements).toEqual(local.elements);
+    const w1 = decodeFloats(report.elements!.w1AbsDiff!.base64, 'float32');
+    expect(Math.max(...w1)).toBeCloseTo(report.parameters[0].maxAbsDiff, 15);
+    expect(w1.reduce((a, b) => a + b, 0) / w1.length).toBeCloseTo(report.parameters[0].meanAbsDiff, 15);
+    for (const s of report.elements!.scatter)
+      s.numerical.forEach((v, i) => expect(Math.abs(v - s.analytic[i])).toBeLessThan(1e-6));
   });
 
   it('a network that does not fit the dataset is refused field by field, before any process starts', async () => {
