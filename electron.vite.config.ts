@@ -23,6 +23,8 @@ export default defineConfig({
           'inside-worker': resolve(here, 'electron', 'core', 'inside-worker.ts'),
           // The Lab's worker thread (electron/core/lab-off-thread.ts finds it beside the bundle).
           'lab-worker': resolve(here, 'electron', 'core', 'lab-worker.ts'),
+          // The trainer's evaluation worker thread (electron/core/evaluation-off-thread.ts finds it beside the bundle).
+          'evaluation-worker': resolve(here, 'electron', 'core', 'evaluation-worker.ts'),
         },
       },
     },

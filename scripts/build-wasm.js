@@ -27,9 +27,17 @@ execFileSync(
     '--noAssert',
     '--enable',
     'simd',
+    // A shared memory (SharedArrayBuffer): a worker thread's instance evaluates snapshots of the weights in
+    // the memory that holds the training run's pixel lists (fused-training.ts, evaluation-worker.ts), instead
+    // of a second copy of them. It needs the threads feature and a declared maximum (2 GiB: MAX_PAGES in module.ts).
+    '--enable',
+    'threads',
     '--importMemory',
+    '--sharedMemory',
     '--initialMemory',
     '1',
+    '--maximumMemory',
+    '32768',
   ],
   { stdio: 'inherit' },
 );

@@ -18,6 +18,7 @@ const ENTRIES = {
   'node-trainer': 'electron/trainer/node-entry.ts', // electron/core/trainer-host.ts
   'dataset-probe-worker': 'electron/core/dataset-probe-worker.ts', // electron/core/dataset-probe.ts
   'inside-worker': 'electron/core/inside-worker.ts', // electron/core/inside-off-thread.ts
+  'evaluation-worker': 'electron/core/evaluation-worker.ts', // electron/core/evaluation-off-thread.ts
   'lab-worker': 'electron/core/lab-worker.ts', // electron/core/lab-off-thread.ts
 };
 /** What a bundle is built from: a change to any of these makes it stale (the lock file: a package updated). */

@@ -6,7 +6,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeIssue, type ConfigIssue, type RunConfig } from '../../shared/config';
 import { takeFirst } from '../../shared/engine/dataset';
-import { Training, type EpochRecord } from '../../shared/engine/train';
+import { Training, type EpochRecord, type EvaluationPoint } from '../../shared/engine/train';
+import type { FloatArray } from '../../shared/engine/tensor';
 import { bestEngine } from '../../shared/engine/best-engine';
 import { meanOfLast, type EndStatus, type RunSummary } from '../../shared/summary';
 import { datasetFolder, loadIdxDataset, shapeOf, type DatasetShape, type LoadedDataset } from './datasets';
@@ -14,6 +15,13 @@ import { probeDatasetOffThread, type DatasetProbe } from './dataset-probe';
 import type { PauseGate } from './pause-gate';
 import { writeWeights } from './store/weights-file';
 import { SnapshotWriter, snapshotsFolder } from './snapshots';
+import {
+  evaluatesOffThread,
+  evaluationPlaceFromEnvironment,
+  OffThreadEvaluation,
+  type EvaluationPlace,
+} from './evaluation-off-thread';
+import { InOrder } from './in-order';
 
 /** Default longest time between two progress batches, and the length of a slice of steps: at most 20 messages a second. */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -53,7 +61,16 @@ export interface SessionOptions {
    * parameter snapshots of the evaluation points go to the `snapshots` folder beside it (see snapshots.ts).
    */
   readonly weightsPath?: string;
+  /**
+   * Where accuracies are measured: `auto` (the default, unless DESCENT_EVALUATION says otherwise) in a worker
+   * thread where this process has a second core, beside the training (evaluation-off-thread.ts); `inline` in
+   * the training thread. Either way the measurements, their order and the snapshots are the same.
+   */
+  readonly evaluation?: EvaluationPlace;
 }
+
+/** Measurements in the worker at most (each holds a copy of the weights) before training waits for the oldest. */
+const MEASUREMENTS_IN_FLIGHT = 2;
 
 /** A configuration that does not fit its dataset; `issues` name the fields. */
 export class DatasetMismatchError extends Error {
@@ -109,13 +126,37 @@ const now = (): number => performance.now();
 /** Runs `config` (with its seed resolved) to the end, to a stop request, or to a non-finite loss. */
 export async function runTrainingSession(config: RunConfig & { seed: number }, options: SessionOptions): Promise<RunSummary> {
   const started = now();
+  // Started first: the worker's own start overlaps loading the dataset.
+  const worker = evaluatesOffThread(options.evaluation ?? evaluationPlaceFromEnvironment())
+    ? new OffThreadEvaluation()
+    : undefined;
+  try {
+    return await trainAndReport(config, options, started, worker);
+  } finally {
+    await worker?.close();
+  }
+}
+
+async function trainAndReport(
+  config: RunConfig & { seed: number },
+  options: SessionOptions,
+  started: number,
+  worker: OffThreadEvaluation | undefined,
+): Promise<RunSummary> {
   const data = options.dataset ?? loadIdxDataset(options.dataPath ?? datasetFolder(config.dataset));
   const issues = checkAgainstDataset(config, shapeOf(data));
   if (issues.length > 0) throw new DatasetMismatchError(issues);
   const loadSeconds = (now() - started) / 1000;
 
   const train = config.trainSize === null ? data.train : takeFirst(data.train, config.trainSize);
-  const training = new Training(config, train, data.test, now, bestEngine());
+  const training = new Training(config, train, data.test, now, bestEngine(), { evaluationTwin: worker !== undefined });
+  // Off the thread only where the network is resident in a shared memory (analytic gradients, sparse data).
+  const share = training.evaluationShare;
+  const offThread = worker && share ? worker : undefined;
+  if (offThread && share) {
+    offThread.attach(share);
+    training.deferEvaluations = true;
+  }
   const snapshots = options.weightsPath
     ? new SnapshotWriter(snapshotsFolder(options.weightsPath), training.network, config.seed, {
         iterations: config.iterations,
@@ -132,19 +173,53 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
   let divergedAt: number | undefined;
   let best: EpochRecord | undefined;
 
+  // Reports leave in the run's order even while a measurement is still being made in the worker: progress
+  // after update i waits for the measurement after it.
+  const outbox = new InOrder();
+  const inFlight: Promise<void>[] = [];
+  let failure: unknown;
+
   const flush = (): void => {
     if (pending.iterations.length === 0) return;
-    listener.onProgress?.({ ...pending, seconds: elapsed() });
+    const batch = { ...pending, seconds: elapsed() };
+    outbox.push(() => listener.onProgress?.(batch));
     pending = { iterations: [], losses: [] };
     lastFlush = now();
   };
+  const announce = (epoch: EpochRecord): void => {
+    if (!best || epoch.testAcc > best.testAcc) best = epoch;
+    listener.onEpoch?.({ ...epoch, seconds: elapsed() });
+  };
   const report = (epoch: EpochRecord | undefined): void => {
     if (!epoch) return;
-    if (!best || epoch.testAcc > best.testAcc) best = epoch;
     // Written before the epoch is reported, so a snapshot exists for every measurement a listener has seen.
     snapshots?.evaluated(epoch.iteration);
     flush();
-    listener.onEpoch?.({ ...epoch, seconds: elapsed() });
+    outbox.push(() => announce(epoch));
+  };
+  /** A measurement that fell due, made in the worker on a copy of the weights while training goes on. */
+  const measureOffThread = (point: EvaluationPoint | undefined): void => {
+    if (!point || !offThread) return;
+    snapshots?.evaluated(point.iteration);
+    flush();
+    const send = outbox.reserve();
+    const copy = (arrays: FloatArray[]): FloatArray[] => arrays.map((values) => values.slice());
+    const measured = offThread.measure(copy(training.network.weights), copy(training.network.biases)).then(
+      ({ trainAcc, testAcc, seconds }) => {
+        const epoch: EpochRecord = { ...point, trainAcc, testAcc };
+        training.recordEvaluation(epoch, seconds);
+        send(() => announce(epoch));
+      },
+      (error: unknown) => {
+        failure ??= error;
+      },
+    );
+    inFlight.push(measured);
+  };
+  /** Waits until at most `limit` measurements are in flight (they settle in order), then fails the run if one failed. */
+  const settle = async (limit: number): Promise<void> => {
+    while (inFlight.length > limit) await inFlight.shift();
+    if (failure !== undefined) throw failure;
   };
 
   while (!training.finished) {
@@ -159,7 +234,7 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
     const sliceEnd = now() + interval;
     while (!training.finished && now() < sliceEnd) {
       const i = training.iteration;
-      const { loss, epoch } = training.step();
+      const { loss, epoch, due } = training.step();
       if (!Number.isFinite(loss)) {
         status = 'diverged';
         divergedAt = i;
@@ -169,14 +244,20 @@ export async function runTrainingSession(config: RunConfig & { seed: number }, o
       pending.iterations.push(i);
       pending.losses.push(loss);
       report(epoch);
+      measureOffThread(due);
     }
     if (status === 'diverged') break;
+    await settle(MEASUREMENTS_IN_FLIGHT);
     if (now() - lastFlush >= interval) flush();
     // Let signals, IPC messages and timers in before the next slice.
     await nextTurn();
   }
   flush();
-  if (status !== 'diverged' && training.iteration > 0) report(training.finalEvaluation());
+  if (status !== 'diverged' && training.iteration > 0) {
+    if (offThread) measureOffThread(training.finalEvaluationPoint());
+    else report(training.finalEvaluation());
+  }
+  await settle(0);
   if (status !== 'diverged') snapshots?.finish(training.lastEpoch?.iteration);
   if (options.weightsPath && status !== 'diverged') writeWeights(options.weightsPath, training.network, config.seed);
 

@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { typescriptWorkerCode } from './typescript-loader';
 
-function workerSource(name: string): { code: string | URL; eval: boolean } {
+/** Where a worker entry's code is: `new Worker(source.code, { eval: source.eval })`. */
+export function workerSource(name: string): { code: string | URL; eval: boolean } {
   const here = dirname(fileURLToPath(import.meta.url));
   for (const folder of [here, join(here, '..')]) {
     const built = join(folder, `${name}.js`);

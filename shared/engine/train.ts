@@ -42,6 +42,15 @@ export interface EpochRecord {
   readonly testAcc: number;
 }
 
+/**
+ * An accuracy measurement that fell due and is left to the caller (`Training.deferEvaluations`): after the
+ * update of loop index `iteration`, at `epoch` epochs.
+ */
+export interface EvaluationPoint {
+  readonly iteration: number;
+  readonly epoch: number;
+}
+
 /** Wall-clock split of a run, for its summary. */
 export interface TrainingTimes {
   trainSeconds: number;
@@ -64,6 +73,14 @@ export class Training {
   iteration = 0;
   /** The most recent accuracy measurement, if any. */
   lastEpoch: EpochRecord | undefined;
+  /**
+   * When true, `step` and `finalEvaluationPoint` hand each measurement that falls due to the caller (`due`)
+   * instead of making it: the caller measures a copy of the weights elsewhere (another thread) and reports
+   * it back in order with `recordEvaluation`.
+   */
+  deferEvaluations = false;
+  /** The loop index after which the last measurement fell due (made or deferred). */
+  private lastEvaluated: number | undefined;
 
   private readonly rng: RandomState;
   /** The network resident in the engine's training backend doing whole steps, or null for the TypeScript path. */
@@ -85,12 +102,14 @@ export class Training {
     private readonly test: Dataset,
     private readonly now: Clock,
     engine: Engine = typescriptEngine,
+    /** `evaluationTwin`: prepare the resident network to be evaluated from another thread (`evaluationShare`). */
+    options: { evaluationTwin?: boolean } = {},
   ) {
     this.rng = new RandomState(spec.seed);
     // With analytic gradients, a resident network (one call per step) when the engine has a training backend.
     this.resident =
       spec.gradient === 'analytic'
-        ? (engine.training?.residentNetwork(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS) ?? null)
+        ? (engine.training?.residentNetwork(spec, [train, test], spec.batchSize, EVAL_CHUNK_ROWS, options) ?? null)
         : null;
     // The network adopts the resident one's weights: every TypeScript path sees what its steps update.
     this.network = MultiLayerNet.initialise(spec, spec.weightInit, this.rng, engine.kernels, this.resident ?? undefined);
@@ -105,6 +124,11 @@ export class Training {
     this.numericalGrads = this.parameterArrays.map((p) => allocate(spec.dtype, p.length));
   }
 
+  /** What another thread needs to measure snapshots of this run's weights (see ResidentNetwork), or null. */
+  get evaluationShare(): object | null {
+    return this.resident?.evaluationShare ?? null;
+  }
+
   /** True once every iteration has run. */
   get finished(): boolean {
     return this.iteration >= this.spec.iterations;
@@ -112,9 +136,9 @@ export class Training {
 
   /**
    * Runs one iteration and returns the loss of its mini-batch (measured as `spec.lossTiming` says), plus
-   * the accuracy measurement if one falls due after it.
+   * the accuracy measurement if one falls due after it — or, with `deferEvaluations`, the point it fell due at.
    */
-  step(): { loss: number; epoch?: EpochRecord } {
+  step(): { loss: number; epoch?: EpochRecord; due?: EvaluationPoint } {
     if (this.finished) throw new Error('training has already run every iteration');
     const i = this.iteration;
     const started = this.now();
@@ -125,8 +149,8 @@ export class Training {
       : this.plainStep(batchSize);
     this.iteration = i + 1;
     this.times.trainSeconds += (this.now() - started) / 1000;
-    const epoch = i % this.itersPerEpoch === 0 ? this.evaluate(i) : undefined;
-    return { loss, epoch };
+    if (i % this.itersPerEpoch !== 0) return { loss };
+    return this.deferEvaluations ? { loss, due: this.fallDue(i) } : { loss, epoch: this.evaluate(i) };
   }
 
   /**
@@ -155,16 +179,34 @@ export class Training {
    * weights have not changed since and it would repeat it).
    */
   finalEvaluation(): EpochRecord | undefined {
-    if (this.lastEpoch && this.lastEpoch.iteration === this.iteration - 1) return undefined;
+    if (this.lastEvaluated === this.iteration - 1) return undefined;
     return this.evaluate(this.iteration);
+  }
+
+  /** `finalEvaluation` left to the caller (`deferEvaluations`): the point to measure, if any. */
+  finalEvaluationPoint(): EvaluationPoint | undefined {
+    if (this.lastEvaluated === this.iteration - 1) return undefined;
+    return this.fallDue(this.iteration);
+  }
+
+  /** A deferred measurement, made elsewhere in `seconds`: reported back in the order the points fell due. */
+  recordEvaluation(record: EpochRecord, seconds: number): void {
+    this.times.evalSeconds += seconds;
+    this.lastEpoch = record;
+  }
+
+  private fallDue(iteration: number): EvaluationPoint {
+    this.lastEvaluated = iteration;
+    return { iteration, epoch: iteration / this.itersPerEpoch };
   }
 
   private evaluate(iteration: number): EpochRecord {
     const started = this.now();
+    const point = this.fallDue(iteration);
     const trainAcc = this.evaluator.accuracy(this.train);
     const testAcc = this.evaluator.accuracy(this.test);
     this.times.evalSeconds += (this.now() - started) / 1000;
-    this.lastEpoch = { iteration, epoch: iteration / this.itersPerEpoch, trainAcc, testAcc };
+    this.lastEpoch = { ...point, trainAcc, testAcc };
     return this.lastEpoch;
   }
 }

@@ -65,6 +65,12 @@ export interface ResidentNetwork {
   ): number;
   /** How many of the images `start .. start + rows` of `data` the network classifies correctly. */
   countCorrect(data: Dataset, start: number, rows: number): number;
+  /**
+   * What another thread needs to count correct answers for snapshots of these weights in the backend's own
+   * memory while training goes on (structured-cloneable, read by the backend that made it); null unless
+   * asked for (`evaluationTwin`) and possible.
+   */
+  readonly evaluationShare: object | null;
 }
 
 /** Whole training steps (analytic gradient + SGD) on a resident network; Training prefers one where offered. */
@@ -74,7 +80,13 @@ export interface TrainingBackend {
    * A network for `spec`, trained on batches of up to `batchRows` images and evaluated `evalRows` at a
    * time, on `datasets` (the only ones it accepts later); null where the backend cannot hold it.
    */
-  residentNetwork(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number): ResidentNetwork | null;
+  residentNetwork(
+    spec: NetworkSpec,
+    datasets: readonly Dataset[],
+    batchRows: number,
+    evalRows: number,
+    options?: { evaluationTwin?: boolean },
+  ): ResidentNetwork | null;
 }
 
 /** What a run computes with: matrix products, and optionally a backend for whole steps. */

@@ -13,11 +13,12 @@
  * them, and every TypeScript path (numerical gradient, gradient check, saving weights) sees the same
  * numbers the WebAssembly step updates.
  */
+import { z } from 'zod';
 import type { Dataset } from '../dataset';
 import { bytesPerElement } from '../tensor';
 import type { NetworkSpec, ResidentNetwork, TrainingBackend } from '../types';
 import * as word from './descriptor-layout';
-import { instantiateKernels, PAGE } from './module';
+import { instantiateKernels, instantiateOn, PAGE, type WasmMemory } from './module';
 
 interface TrainingExports {
   heapBase(): number;
@@ -146,16 +147,16 @@ interface ResidentSource {
   readonly bytes: number;
 }
 
-/** Where everything of one resident network lives in WebAssembly memory (byte offsets). */
-interface MemoryPlan {
-  /** Bytes of memory the network needs. */
-  readonly size: number;
+/**
+ * One network's descriptor and buffers (byte offsets): the training network's, or its evaluation twin's —
+ * a second descriptor over the same pixel lists with weights, outputs and batch buffers of its own, in
+ * which another thread counts correct answers for a snapshot of the weights while training goes on.
+ */
+interface NetworkPlan {
   readonly desc: number;
   readonly descWords: number;
   readonly region: Record<keyof typeof REGION_WORD, number>;
   readonly layers: readonly LayerPlan[];
-  /** Every dataset the network accepts: its resident lists, or null for one that goes in as pixels. */
-  readonly sources: ReadonlyMap<Dataset, ResidentSource | null>;
   /** True when no dataset goes in as pixels (no pixel buffers are laid out then). */
   readonly allResident: boolean;
   readonly batchRows: number;
@@ -163,12 +164,28 @@ interface MemoryPlan {
   readonly maxRows: number;
 }
 
-/** Lays out the descriptor, every buffer and each dataset's resident pixel lists (counted, not yet made). */
-function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: number, evalRows: number): MemoryPlan {
+/** Where everything of one resident network lives in WebAssembly memory (byte offsets). */
+interface MemoryPlan extends NetworkPlan {
+  /** Bytes of memory the network needs. */
+  readonly size: number;
+  /** Every dataset the network accepts: its resident lists, or null for one that goes in as pixels. */
+  readonly sources: ReadonlyMap<Dataset, ResidentSource | null>;
+  /** The evaluation twin, when asked for (only where every dataset is resident). */
+  readonly twin: NetworkPlan | null;
+}
+
+/**
+ * Lays out the descriptor, every buffer and each dataset's resident pixel lists (counted, not yet made), and
+ * with `twin` a second descriptor for evaluating `evalRows` images at a time beside the training.
+ */
+function planMemory(
+  spec: NetworkSpec,
+  datasets: readonly Dataset[],
+  batchRows: number,
+  evalRows: number,
+  twin: boolean,
+): MemoryPlan {
   const features = spec.layers[0];
-  const size = bytesPerElement(spec.dtype);
-  const depth = spec.layers.length - 1;
-  const maxRows = Math.max(batchRows, evalRows);
   // Counted first and written straight into WebAssembly memory: no second copy of the lists is ever held.
   const nonZero = new Map(datasets.map((data) => [data, residentNonZero(data)]));
   const allResident = [...nonZero.values()].every((n) => n !== null);
@@ -176,6 +193,38 @@ function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: 
     ? Math.max(...[...nonZero.values()].map((n) => n!.perImage))
     : Math.ceil(word.RESIDENT_DENSITY * features);
   const layout = new Layout();
+  const network = planNetwork(layout, spec, batchRows, Math.max(batchRows, evalRows), batchNonZero, allResident);
+  const sources = new Map<Dataset, ResidentSource | null>();
+  for (const [data, n] of nonZero) {
+    sources.set(
+      data,
+      n === null
+        ? null
+        : {
+            nonZero: n,
+            start: layout.take(4 * (data.count + 1)),
+            columns: layout.take(2 * n.total),
+            bytes: layout.take(n.total),
+          },
+    );
+  }
+  // The twin only counts: no batch of its own to train on, and only resident lists to read.
+  const evaluationTwin = twin && allResident ? planNetwork(layout, spec, 0, evalRows, 0, true) : null;
+  return { ...network, size: layout.size, sources, twin: evaluationTwin };
+}
+
+/** Lays out one network's descriptor, buffers and layers (see NetworkPlan). */
+function planNetwork(
+  layout: Layout,
+  spec: NetworkSpec,
+  batchRows: number,
+  maxRows: number,
+  batchNonZero: number,
+  allResident: boolean,
+): NetworkPlan {
+  const features = spec.layers[0];
+  const size = bytesPerElement(spec.dtype);
+  const depth = spec.layers.length - 1;
   const descWords = word.LAYERS + word.LAYER_WORDS * depth;
   const desc = layout.take(4 * descWords);
   const region = {
@@ -196,20 +245,6 @@ function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: 
     cscValues: layout.take(size * batchRows * batchNonZero),
     transposed: layout.take(size * Math.max(0, ...spec.layers.slice(1, -1).map((k, i) => k * spec.layers[i + 2]))),
   };
-  const sources = new Map<Dataset, ResidentSource | null>();
-  for (const [data, n] of nonZero) {
-    sources.set(
-      data,
-      n === null
-        ? null
-        : {
-            nonZero: n,
-            start: layout.take(4 * (data.count + 1)),
-            columns: layout.take(2 * n.total),
-            bytes: layout.take(n.total),
-          },
-    );
-  }
   const layers = Array.from({ length: depth }, (_, l) => {
     const [k, n] = [spec.layers[l], spec.layers[l + 1]];
     return {
@@ -223,11 +258,26 @@ function planMemory(spec: NetworkSpec, datasets: readonly Dataset[], batchRows: 
       delta: layout.take(size * maxRows * n),
     };
   });
-  return { size: layout.size, desc, descWords, region, layers, sources, allResident, batchRows, maxRows };
+  return { desc, descWords, region, layers, allResident, batchRows, maxRows };
 }
 
-/** Writes the descriptor, the datasets' pixel lists and the pixel table into `buffer`; returns the descriptor's words. */
-function writeMemory(buffer: ArrayBuffer, plan: MemoryPlan, spec: NetworkSpec): Int32Array {
+/** Writes the descriptors (the network's and its twin's), the datasets' pixel lists and the pixel tables into `buffer`. */
+function writeMemory(buffer: ArrayBuffer, plan: MemoryPlan, spec: NetworkSpec): void {
+  writeDescriptor(buffer, plan, spec);
+  if (plan.twin) writeDescriptor(buffer, plan.twin, spec);
+  for (const [data, at] of plan.sources) {
+    if (!at) continue;
+    const n = at.nonZero.total;
+    fillPixelLists(data, {
+      start: new Int32Array(buffer, at.start, data.count + 1),
+      columns: new Uint16Array(buffer, at.columns, n),
+      bytes: new Uint8Array(buffer, at.bytes, n),
+    });
+  }
+}
+
+/** Writes one network's descriptor words and its pixel table. */
+function writeDescriptor(buffer: ArrayBuffer, plan: NetworkPlan, spec: NetworkSpec): void {
   const words = new Int32Array(buffer, plan.desc, plan.descWords);
   words[word.DEPTH] = plan.layers.length;
   words[word.ACTIVATION] = spec.activation === 'relu' ? 1 : 0;
@@ -238,32 +288,27 @@ function writeMemory(buffer: ArrayBuffer, plan: MemoryPlan, spec: NetworkSpec): 
     for (const [name, value] of Object.entries(layer))
       words[word.LAYERS + word.LAYER_WORDS * l + LAYER_FIELD_WORD[name as keyof typeof layer]] = value;
   });
-  for (const [data, at] of plan.sources) {
-    if (!at) continue;
-    const n = at.nonZero.total;
-    fillPixelLists(data, {
-      start: new Int32Array(buffer, at.start, data.count + 1),
-      columns: new Uint16Array(buffer, at.columns, n),
-      bytes: new Uint8Array(buffer, at.bytes, n),
-    });
-  }
   const table =
     spec.dtype === 'float64'
       ? new Float64Array(buffer, plan.region.table, 256)
       : new Float32Array(buffer, plan.region.table, 256);
   for (let v = 0; v < 256; v++) table[v] = v / 255; // the same table as pixelScale
-  return words;
 }
 
-/** The network's operations on a module instance whose memory `writeMemory` has filled. */
+/**
+ * The network's operations on a module instance whose memory `writeMemory` has filled (`plan`: the training
+ * network's, or its twin's in another thread; `sources`: the datasets it accepts and their lists).
+ */
 function residentNetwork(
   buffer: ArrayBuffer,
   exports: TrainingExports,
-  plan: MemoryPlan,
-  words: Int32Array,
+  plan: NetworkPlan,
+  sources: ReadonlyMap<Dataset, ResidentSource | null>,
   spec: NetworkSpec,
+  evaluationShare: EvaluationShare | null,
 ): ResidentNetwork {
   const { region, maxRows, batchRows, desc } = plan;
+  const words = new Int32Array(buffer, plan.desc, plan.descWords);
   const features = spec.layers[0];
   const View = spec.dtype === 'float64' ? Float64Array : Float32Array;
   const pixels = new Uint8Array(buffer, region.pixels, plan.allResident ? 0 : maxRows * features);
@@ -274,9 +319,9 @@ function residentNetwork(
 
   /** Puts the images `imageAt(0 … rows−1)` of `data` and their labels where the module reads them; true if by index. */
   const load = (data: Dataset, rows: number, limit: number, imageAt: (r: number) => number): boolean => {
-    if (!plan.sources.has(data)) throw new Error('this network was prepared for other datasets');
+    if (!sources.has(data)) throw new Error('this network was prepared for other datasets');
     if (rows > limit) throw new RangeError(`at most ${limit} images per call, got ${rows}`);
-    const source = plan.sources.get(data);
+    const source = sources.get(data);
     if (source) {
       words[word.SOURCE_START] = source.start;
       words[word.SOURCE_COLUMNS] = source.columns;
@@ -293,6 +338,7 @@ function residentNetwork(
   return {
     weights: plan.layers.map((layer) => new View(buffer, layer.w, layer.in * layer.out)),
     biases: plan.layers.map((layer) => new View(buffer, layer.b, layer.out)),
+    evaluationShare,
     step(data, indices, learningRate, crossEntropyDelta, lossTiming) {
       const resident = load(data, indices.length, batchRows, (r) => indices[r]);
       return stepFn(desc, indices.length, resident, learningRate, crossEntropyDelta, lossTiming === 'after-update');
@@ -314,6 +360,7 @@ export function createFusedTraining(
   datasets: readonly Dataset[],
   batchRows: number,
   evalRows: number,
+  options: { evaluationTwin?: boolean } = {},
 ): ResidentNetwork | null {
   const features = spec.layers[0];
   for (const data of datasets) {
@@ -322,15 +369,115 @@ export function createFusedTraining(
   }
   // The WebAssembly step knows sigmoid and ReLU; a step-function network trains in TypeScript.
   if (spec.activation === 'step') return null;
-  const plan = planMemory(spec, datasets, batchRows, evalRows);
+  const plan = planMemory(spec, datasets, batchRows, evalRows, options.evaluationTwin ?? false);
   // Beyond this the TypeScript step (whose memory the run's estimate guards) does the work instead.
   if (plan.size > MAX_MEMORY_BYTES) return null;
   const instance = instantiateKernels<TrainingExports>(plan.size);
   if (!instance) return null;
   const { memory, exports } = instance;
   if (exports.heapBase() > STATIC_BYTES) throw new Error("the WebAssembly module's static data outgrew its reserved page");
-  const words = writeMemory(memory.buffer, plan, spec);
-  return residentNetwork(memory.buffer, exports, plan, words, spec);
+  writeMemory(memory.buffer, plan, spec);
+  const share = plan.twin ? evaluationShare(memory, plan, plan.twin, spec, datasets) : null;
+  return residentNetwork(memory.buffer, exports, plan, plan.sources, spec, share);
+}
+
+const offset = z.number().int().nonnegative();
+const networkPlanSchema = z.strictObject({
+  desc: offset,
+  descWords: offset,
+  region: z.strictObject(
+    Object.fromEntries(Object.keys(REGION_WORD).map((name) => [name, offset])) as Record<keyof typeof REGION_WORD, typeof offset>,
+  ),
+  layers: z.array(
+    z.strictObject(
+      Object.fromEntries(Object.keys(LAYER_FIELD_WORD).map((name) => [name, offset])) as Record<
+        keyof typeof LAYER_FIELD_WORD,
+        typeof offset
+      >,
+    ),
+  ),
+  allResident: z.literal(true),
+  batchRows: offset,
+  maxRows: offset,
+});
+
+/**
+ * What a worker thread needs to evaluate snapshots of a resident network in the network's own memory (a
+ * shared one): the memory, the twin's layout, and each dataset's labels and lists in the order the network
+ * was given them. Structured-cloneable (postMessage shares the memory, copies the rest: 70 kB of labels for
+ * MNIST); checked on arrival, as everything that crosses a thread.
+ */
+export const evaluationShareSchema = z.strictObject({
+  memory: z.custom<WasmMemory>((value) => typeof value === 'object' && value !== null && 'buffer' in value && 'grow' in value),
+  spec: z.strictObject({
+    layers: z.array(z.number().int().positive()),
+    activation: z.enum(['sigmoid', 'relu', 'step']),
+    loss: z.enum(['cross_entropy', 'mse']),
+    dtype: z.enum(['float32', 'float64']),
+    crossEntropyDelta: z.number().optional(),
+  }),
+  twin: networkPlanSchema,
+  datasets: z.array(
+    z.strictObject({
+      labels: z.custom<Uint8Array>((value) => value instanceof Uint8Array),
+      count: offset,
+      features: offset,
+      classes: offset,
+      lists: z.strictObject({ start: offset, columns: offset, bytes: offset, total: offset, perImage: offset }),
+    }),
+  ),
+});
+export type EvaluationShare = z.infer<typeof evaluationShareSchema>;
+
+function evaluationShare(
+  memory: WasmMemory,
+  plan: MemoryPlan,
+  twin: NetworkPlan,
+  spec: NetworkSpec,
+  datasets: readonly Dataset[],
+): EvaluationShare {
+  return {
+    memory,
+    spec: {
+      layers: [...spec.layers],
+      activation: spec.activation,
+      loss: spec.loss,
+      dtype: spec.dtype,
+      ...(spec.crossEntropyDelta === undefined ? {} : { crossEntropyDelta: spec.crossEntropyDelta }),
+    },
+    twin: { ...twin, allResident: true, layers: twin.layers.map((layer) => ({ ...layer })) },
+    datasets: datasets.map((data) => {
+      const { nonZero, start, columns, bytes } = plan.sources.get(data)!;
+      return {
+        labels: data.labels.slice(), // its own buffer: posting a view would copy the whole buffer it views
+        count: data.count,
+        features: data.features,
+        classes: data.classes,
+        lists: { start, columns, bytes, total: nonZero.total, perImage: nonZero.perImage },
+      };
+    }),
+  };
+}
+
+/**
+ * The evaluation twin of a resident network made in another thread (`share`, as that thread posted it):
+ * a network whose weights and biases are views of the twin's own (set them to a snapshot, then count), and
+ * the datasets it accepts — their labels, with no images (the lists in the shared memory stand for them).
+ * Counting gives exactly the numbers the training network's countCorrect gives for the same weights: the
+ * same module code on the same lists. Null without WebAssembly SIMD and threads.
+ */
+export function attachEvaluationTwin(share: EvaluationShare): { network: ResidentNetwork; datasets: Dataset[] } | null {
+  const exports = instantiateOn<TrainingExports>(share.memory);
+  if (!exports) return null;
+  const sources = new Map<Dataset, ResidentSource | null>();
+  const datasets = share.datasets.map(({ labels, count, features, classes, lists }) => {
+    const data: Dataset = { images: new Uint8Array(0), labels, count, features, classes };
+    const { start, columns, bytes, total, perImage } = lists;
+    sources.set(data, { nonZero: { total, perImage }, start, columns, bytes });
+    return data;
+  });
+  const network = residentNetwork(share.memory.buffer, exports, share.twin, sources, share.spec, null);
+  return { network, datasets };
 }
 
 /** Whole training steps on networks resident in WebAssembly memory (where WebAssembly SIMD is available). */

@@ -112,7 +112,7 @@ let loaded: Kernels | null | undefined;
 /** The WebAssembly SIMD kernels, or null where WebAssembly SIMD is not available. Loaded once. */
 export function wasmKernels(): Kernels | null {
   if (loaded !== undefined) return loaded;
-  const instance = instantiateKernels<KernelExports>(16 * PAGE);
+  const instance = instantiateKernels<KernelExports>(16 * PAGE, true);
   loaded = instance ? new WasmKernels(instance.memory, instance.exports) : null;
   return loaded;
 }
