@@ -56,6 +56,8 @@ export interface Series {
   fillToPrevious?: boolean;
   /** More about the line for its tooltip: the run's hyperparameters ("784-50-10 sigmoid · lr 0.1 · batch 100 · seed 3"). */
   detail?: string;
+  /** A tooltip line per point, where each point is a run of its own (a sweep's result): wins over `detail`. */
+  pointDetails?: string[];
 }
 
 /** A legend entry that is not a line of its own: the key to how lines are drawn ("dashed = train"). */
@@ -175,7 +177,10 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
         tooltip: {
           callbacks: {
             label: (ctx) => `${ctx.dataset.label}: ${(ctx.parsed.y ?? 0).toPrecision(4)}`,
-            afterLabel: (ctx) => (ctx.dataset as { detail?: string }).detail ?? '',
+            afterLabel: (ctx) => {
+              const line = ctx.dataset as { detail?: string; pointDetails?: string[] };
+              return line.pointDetails?.[ctx.dataIndex] ?? line.detail ?? '';
+            },
           },
         },
       },
@@ -207,6 +212,7 @@ export function datasetsOf(series: Series[], forSvg = false) {
       pointHoverRadius: Math.max(3, s.pointRadius ?? 0),
       unlisted: Boolean(s.unlisted),
       detail: s.detail,
+      pointDetails: s.pointDetails,
       ...(forSvg ? { segment: { borderDash: () => dash } } : {}),
     };
   });

@@ -14,16 +14,21 @@ export interface PlacedRun {
 
 /**
  * Lines of the sweep chart when some value was trained over several seeds (null otherwise: one run per value
- * draws as before). `color` is the accuracy line's colour.
+ * draws as before). `color` is the accuracy line's colour; `describe` gives a seed's dot its tooltip line.
  */
-export function repeatedSweepSeries(measured: readonly PlacedRun[], color: string): Series[] | null {
-  const byX = new Map<number, PlacedRun[]>();
+export function repeatedSweepSeries<P extends PlacedRun>(
+  measured: readonly P[],
+  color: string,
+  describe?: (run: P) => string,
+): Series[] | null {
+  const byX = new Map<number, P[]>();
   for (const p of measured) byX.set(p.x, [...(byX.get(p.x) ?? []), p]);
   if (![...byX.values()].some((runs) => runs.length > 1)) return null;
   const xs = [...byX.keys()].sort((a, b) => a - b);
   const finite = (values: Array<number | null>) => values.filter((v): v is number => v !== null && Number.isFinite(v));
   const test = xs.map((x) => ({ x, sample: describeSample(finite(byX.get(x)!.map((p) => p.testAcc))) }));
   const train = xs.map((x) => ({ x, sample: describeSample(finite(byX.get(x)!.map((p) => p.trainAcc))) }));
+  const seeds = measured.filter((p) => p.testAcc !== null);
   const series: Series[] = [
     {
       label: 'mean final test accuracy (bars: 95% CI of the mean)',
@@ -40,11 +45,12 @@ export function repeatedSweepSeries(measured: readonly PlacedRun[], color: strin
     {
       label: 'each seed (test)',
       color,
-      points: measured.filter((p) => p.testAcc !== null).map((p) => ({ x: p.x, y: p.testAcc! })),
+      points: seeds.map((p) => ({ x: p.x, y: p.testAcc! })),
       noLine: true,
       markers: true,
       faint: true,
       pointRadius: 3,
+      ...(describe ? { pointDetails: seeds.map(describe) } : {}),
     },
   ];
   // An error bar is a vertical line of two points at the value: Chart.js draws no error bars of its own.

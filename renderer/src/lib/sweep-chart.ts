@@ -4,6 +4,7 @@ import type { ChartLook, Series } from './chart-setup';
 import { fieldInWords, fieldPhrase, learningVerdict, niceCeiling, summaryRow, sweptValue } from './compare';
 import { PALETTE } from './palette';
 import { repeatedSweepSeries } from './repeat-sweep';
+import { runHyperparameters } from './run-description';
 
 /** A run placed on the sweep's x axis. */
 export interface SweepPoint {
@@ -52,14 +53,24 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
   const logX = xs[0] > 0 && xs[xs.length - 1] / xs[0] >= 10;
   const words = fieldInWords(field);
   // A sweep with repeats: the mean per value with error bars, the seeds as dots (repeat-sweep.ts).
-  const series: Series[] = repeatedSweepSeries(measured, LINE) ?? [
-    { label: 'final test accuracy', color: LINE, points: measured.map((p) => ({ x: p.x, y: p.testAcc! })), markers: true },
+  // Each run's point tells its hyperparameters in the tooltip.
+  const details = (points: readonly SweepPoint[]) => points.map((p) => runHyperparameters(p.run));
+  const trained = measured.filter((p) => p.trainAcc !== null && Number.isFinite(p.trainAcc));
+  const series: Series[] = repeatedSweepSeries(measured, LINE, (p) => runHyperparameters(p.run)) ?? [
+    {
+      label: 'final test accuracy',
+      color: LINE,
+      points: measured.map((p) => ({ x: p.x, y: p.testAcc! })),
+      markers: true,
+      pointDetails: details(measured),
+    },
     {
       label: 'final train accuracy',
       color: LINE,
-      points: measured.map((p) => ({ x: p.x, y: p.trainAcc ?? Number.NaN })).filter((p) => Number.isFinite(p.y)),
+      points: trained.map((p) => ({ x: p.x, y: p.trainAcc! })),
       markers: true,
       dashed: true,
+      pointDetails: details(trained),
     },
   ];
   if (best)
@@ -70,6 +81,7 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
       pointStyle: 'rectRot',
       pointRadius: 8,
       noLine: true,
+      pointDetails: details([best]),
     });
   if (didNotLearn.length)
     series.push({
@@ -79,6 +91,7 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
       pointStyle: 'crossRot',
       pointRadius: 8,
       noLine: true,
+      pointDetails: details(didNotLearn),
     });
   if (diverged.length)
     series.push({
@@ -88,6 +101,7 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
       pointStyle: 'triangle',
       pointRadius: 7,
       noLine: true,
+      pointDetails: details(diverged),
     });
   return {
     series,

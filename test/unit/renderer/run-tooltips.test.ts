@@ -6,6 +6,7 @@ import { chartConfig, datasetsOf } from '../../../renderer/src/lib/chart-setup';
 import { groupSeries } from '../../../renderer/src/lib/repeat-series';
 import { runDescription, runHyperparameters } from '../../../renderer/src/lib/run-description';
 import { accuracySeries, lossSeries } from '../../../renderer/src/lib/run-series';
+import { sweepChart } from '../../../renderer/src/lib/sweep-chart';
 import type { LiveMetrics } from '../../../renderer/src/lib/workbench.svelte';
 import { makeRecord, makeSummary } from '../../support/runs';
 
@@ -79,5 +80,27 @@ describe('run tooltips', () => {
     const afterLabel = options.plugins!.tooltip!.callbacks!.afterLabel!;
     // Chart.js calls it with the tooltip as `this` and an item whose dataset is the line's: only the dataset is read.
     expect(afterLabel.call({} as never, { dataset: datasetsOf([line])[0] } as never)).toBe(runHyperparameters(runs[0]));
+  });
+
+  it("a sweep result's points each name their run, also each seed's dot of a sweep with repeats", () => {
+    const at = (lr: number, seed: number, acc: number) => {
+      const c = { ...config(seed), learningRate: lr };
+      return makeRecord({
+        config: c,
+        lastEpoch: { iteration: 300, epoch: 1, trainAcc: acc, testAcc: acc },
+        summary: makeSummary({ testAcc: acc, config: c }),
+      });
+    };
+    const single = [at(1, 1, 0.9), at(0.1, 1, 0.8)];
+    const chart = sweepChart(single, 'learningRate')!;
+    const test = chart.series.find((s) => s.label === 'final test accuracy')!;
+    expect(test.pointDetails).toEqual([runHyperparameters(single[1]), runHyperparameters(single[0])]);
+    const afterLabel = chartConfig([test], chart.look).options!.plugins!.tooltip!.callbacks!.afterLabel!;
+    expect(afterLabel.call({} as never, { dataset: datasetsOf([test])[0], dataIndex: 1 } as never)).toBe(
+      runHyperparameters(single[0]),
+    );
+    const repeated = [at(0.1, 1, 0.8), at(0.1, 2, 0.82), at(1, 1, 0.9), at(1, 2, 0.91)];
+    const dots = sweepChart(repeated, 'learningRate')!.series.find((s) => s.label === 'each seed (test)')!;
+    expect(dots.pointDetails).toEqual(repeated.map(runHyperparameters));
   });
 });
