@@ -164,6 +164,8 @@ describe('the Runs view in Chromium', () => {
       const svg = readFileSync(svgPath, 'utf8');
       expect(svg.match(/<path [^>]*data-run=/g)).toHaveLength(11);
       expect(svg).toContain('learning rate (log)');
+      const pngPath = await suite.download(page, () => chart.getByRole('button', { name: 'PNG' }).click());
+      expect(readFileSync(pngPath).subarray(1, 4).toString('latin1')).toBe('PNG');
 
       // Shift-click selects a range of rows (the three at lr 0.05, sorted by learning rate); Compare shows them.
       await page.getByRole('button', { name: 'Clear filters' }).click();
