@@ -82,6 +82,11 @@ export const runRecordSchema = z.object({
       hostname: z.string(),
       startTime: z.number().int().min(0).optional(),
       bootId: z.string().max(100).optional(),
+      /**
+       * The machine's id (/etc/machine-id): two machines can share a hostname (cloned images, containers), and a
+       * process on another machine cannot be seen from here, however its pid looks. Absent in older records.
+       */
+      machineId: z.string().max(100).optional(),
     })
     .nullable(),
   /** The trainer's summary of a run that ended in a trainer (null while live, and for failed runs). */

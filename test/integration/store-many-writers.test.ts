@@ -4,7 +4,7 @@
  * half-made run, and a run that another host trains is never taken for abandoned.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import { RunManager } from '../../electron/core/run-manager';
 import { RunIdTakenError, RunStore, type DamagedRun } from '../../electron/core/store/run-store';
+import { currentOwner } from '../../electron/core/store/owner';
 import { NodeTrainerHost } from '../../electron/core/trainer-host';
 import { typescriptExecArgv } from '../../electron/core/typescript-loader';
 import { DESCENT_BIN, runDescent } from '../support/descent-cli';
@@ -140,17 +141,26 @@ describe('many writers of one store', () => {
   });
 
   it('a live run that another host trains is not taken for abandoned, even though its pid is not alive here', () => {
+    // Where the system has a machine id (most Linux systems; some containers do not), the owner records it.
+    if (existsSync('/etc/machine-id')) expect(currentOwner().machineId).toBe(readFileSync('/etc/machine-id', 'utf8').trim());
     const store = new RunStore(home);
     const elsewhere = makeRecord({
       status: 'running',
       owner: { pid: 2 ** 22 + 1, hostname: `${hostname()}-node-7`, startTime: 1, bootId: 'another-machine' },
     });
-    const here = makeRecord({ status: 'running', owner: { pid: 2 ** 22 + 1, hostname: hostname() } });
+    // Another machine that has this machine's hostname (a cloned image): its machine id tells it apart.
+    const namesake = makeRecord({
+      status: 'running',
+      owner: { pid: 2 ** 22 + 1, hostname: hostname(), bootId: 'another-boot', machineId: 'f'.repeat(32) },
+    });
+    const here = makeRecord({ status: 'running', owner: { ...currentOwner(), pid: 2 ** 22 + 1 } });
     store.create(elsewhere);
+    store.create(namesake);
     store.create(here);
     const { changed } = new RunStore(home).recoverInterrupted();
     expect(changed.map((r) => r.id)).toEqual([here.id]);
     expect(store.read(elsewhere.id)).toMatchObject({ status: 'running', owner: elsewhere.owner });
+    expect(store.read(namesake.id)).toMatchObject({ status: 'running', owner: namesake.owner });
     expect(store.read(here.id).status).toBe('interrupted');
   });
 });

@@ -20,6 +20,19 @@ export function bootId(): string | undefined {
   }
 }
 
+/** This machine's id (systemd's /etc/machine-id, or D-Bus's copy), or undefined where there is none. */
+export function machineId(): string | undefined {
+  for (const path of ['/etc/machine-id', '/var/lib/dbus/machine-id']) {
+    try {
+      const id = readFileSync(path, 'utf8').trim();
+      if (/^[0-9a-f]{32}$/.test(id)) return id;
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
 /**
  * When process `pid` started, in clock ticks after boot (field 22 of /proc/<pid>/stat), or undefined
  * where there is no /proc or no such process.
@@ -41,11 +54,13 @@ export function processStartTime(pid: number): number | undefined {
 export function currentOwner(): RunOwner {
   const startTime = processStartTime(process.pid);
   const boot = bootId();
+  const machine = machineId();
   return {
     pid: process.pid,
     hostname: hostname(),
     ...(startTime === undefined ? {} : { startTime }),
     ...(boot === undefined ? {} : { bootId: boot }),
+    ...(machine === undefined ? {} : { machineId: machine }),
   };
 }
 
@@ -59,11 +74,15 @@ export function isCurrentProcess(owner: RunOwner): boolean {
 }
 
 /**
- * True if the process that owns a run still runs. On another machine we cannot tell, so we assume so; on
- * this one, a different boot, a missing pid, or a pid that started at another time means the owner is gone.
+ * True if the process that owns a run still runs. On another machine (another hostname, or another machine id
+ * under the same hostname: many hosts share a store on a cluster) we cannot tell, so we assume so — a live run is
+ * never marked interrupted from elsewhere; on this one, a different boot, a missing pid, or a pid that started at
+ * another time means the owner is gone.
  */
 export function ownerIsAlive(owner: RunOwner): boolean {
   if (owner.hostname !== hostname()) return true;
+  const machine = machineId();
+  if (owner.machineId !== undefined && machine !== undefined && owner.machineId !== machine) return true;
   const boot = bootId();
   if (owner.bootId !== undefined && boot !== undefined && owner.bootId !== boot) return false;
   try {
