@@ -214,7 +214,7 @@ export const EXPORT_THEME: PcTheme = {
 };
 
 /** The plot's margins: axis titles above, tick labels left of each axis, the missing-value row below. */
-export const PC_MARGIN = { top: 34, right: 80, bottom: 34, left: 56 } as const;
+export const PC_MARGIN = { top: 46, right: 80, bottom: 34, left: 56 } as const;
 
 /** The x position of each axis in a chart `width` wide. */
 export function axisXs(count: number, width: number): number[] {
@@ -228,6 +228,11 @@ export const yOf = (p: number, height: number, header = 0): number =>
 
 /** Below each axis: where runs without a value cross it. */
 const missingY = (height: number) => height - PC_MARGIN.bottom + 16;
+
+/** About how wide an axis title is drawn (11 px bold; CJK characters twice as wide as Latin ones). */
+export function titleWidth(title: string): number {
+  return [...title].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.6), 0);
+}
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -251,6 +256,10 @@ export function parallelSvg(d: PcDrawing): string {
   const { axes, theme, width, height } = d;
   const header = d.title ? (d.subtitle ? 40 : 24) : 0;
   const xs = axisXs(axes.length, width);
+  const axisTitles = axes.map((axis) => `${axis.label}${axis.scale === 'log' ? ` ${t('runsView.chart.log')}` : ''}`);
+  // Titles wider than the room between axes take turns on two lines, so neighbours never overlap.
+  const room = xs.length > 1 ? xs[1] - xs[0] : width;
+  const crowded = axisTitles.some((title) => titleWidth(title) > room - 8);
   const metric = axes[axes.length - 1];
   const style = (props: Record<string, string | number>) =>
     `style="${Object.entries(props)
@@ -295,7 +304,7 @@ export function parallelSvg(d: PcDrawing): string {
     return (
       `<g data-axis="${escapeXml(axis.id)}"><line x1="${x}" x2="${x}" y1="${round(top)}" y2="${round(bottom)}" ${style({ stroke: theme.axis, 'stroke-width': 1.5 })}/>` +
       `${ticks}${missing}${brushRect}` +
-      `<text x="${x}" y="${round(top - 12)}" text-anchor="middle" ${font} font-size="11" font-weight="bold" ${style({ fill: theme.text })}>${escapeXml(axis.label)}${axis.scale === 'log' ? ` ${escapeXml(t('runsView.chart.log'))}` : ''}</text></g>`
+      `<text x="${x}" y="${round(top - (crowded && i % 2 === 1 ? 26 : 12))}" text-anchor="middle" ${font} font-size="11" font-weight="bold" ${style({ fill: theme.text })}>${escapeXml(axisTitles[i])}</text></g>`
     );
   });
 

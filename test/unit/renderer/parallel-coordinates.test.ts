@@ -105,6 +105,26 @@ describe('colours', () => {
   });
 });
 
+describe('axis titles', () => {
+  it('take turns on two lines when they are wider than the room between axes', () => {
+    const draw = (width: number) =>
+      parallelSvg({
+        runs,
+        axes: parallelAxes(runs, 'testAcc'),
+        brushes: {},
+        describe: () => '',
+        width,
+        height: 300,
+        theme: EXPORT_THEME,
+      });
+    const heights = (svg: string) => [...svg.matchAll(/y="([\d.]+)"[^>]*font-weight="bold"/g)].map((m) => Number(m[1]));
+    expect(new Set(heights(draw(900))).size).toBe(1);
+    const narrow = heights(draw(360));
+    expect(narrow[0]).not.toBe(narrow[1]);
+    expect(narrow[0]).toBe(narrow[2]);
+  });
+});
+
 describe('SVG', () => {
   const axes = parallelAxes(runs, 'testAcc');
   const svg = parallelSvg({
