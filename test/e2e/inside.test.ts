@@ -1,7 +1,8 @@
 /**
  * The Inside view in Chromium on runs trained by the CLI (120 iterations on 1 000 images: 10 per epoch, 13
  * snapshots): the snapshot slider, the confusion matrix agreeing with the recorded test accuracy, a cell's
- * images, the mistakes gallery, a digit drawn with the mouse predicted, two runs side by side, light and dark.
+ * images, the mistakes gallery, a digit drawn with the mouse predicted with its hidden activations, a running run in
+ * dark mode, three runs side by side (in Inside and in Compare), and exports parsed back.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,17 @@ const confusionCounts = async (page: Page, panel = 0): Promise<number[][]> => {
   for (let r = 0; r < (await rows.count()); r++) out.push((await rows.nth(r).locator('button').allTextContents()).map(Number));
   return out;
 };
+
+/** Draws a "1" (a vertical stroke) with the mouse on the page's drawing canvas. */
+async function drawOne(page: Page): Promise<void> {
+  const canvas = page.getByLabel('drawing area: draw a digit');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 12 });
+  await page.mouse.up();
+}
 
 describe('the Inside view in Chromium', () => {
   it("one run: slider over 13 snapshots, confusion matrix = recorded accuracy, a cell's images, mistakes, a drawn digit predicted", async () => {
@@ -97,13 +109,7 @@ describe('the Inside view in Chromium', () => {
       expect(await page.locator('[aria-label^="hidden unit "]').count()).toBe(50);
 
       // Draw a "1": a vertical stroke with the mouse.
-      const canvas = page.getByLabel('drawing area: draw a digit');
-      await canvas.scrollIntoViewIfNeeded();
-      const box = (await canvas.boundingBox())!;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 12 });
-      await page.mouse.up();
+      await drawOne(page);
       const bars = page.locator('.block').filter({ hasText: 'Prediction for the drawing' }).locator('.row');
       await expect.poll(() => bars.count()).toBe(10);
       const label = await page
@@ -114,6 +120,20 @@ describe('the Inside view in Chromium', () => {
       const shares = [...label!.matchAll(/(\d) ([\d.]+)%/g)].map((m) => Number(m[2]));
       expect(shares).toHaveLength(10);
       expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+      // The hidden layer's answer to the drawing: a bar per unit (50), the tiles of the 8 that respond most,
+      // in the order of their activations.
+      const hidden = page.locator('.block').filter({ hasText: 'Hidden units for the drawing' });
+      await expect.poll(() => hidden.locator('rect[data-unit]').count()).toBe(50);
+      const captions = await hidden.locator('figcaption').allTextContents();
+      expect(captions).toHaveLength(8);
+      const strongest = captions.map((c) => Number(c.split('·')[1]));
+      expect(strongest).toEqual([...strongest].sort((a, b) => b - a));
+      const barValues = (
+        await hidden.locator('rect[data-unit]').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-activation'))))
+      )
+        .sort((a, b) => b - a)
+        .slice(0, 8);
+      expect(strongest).toEqual(barValues.map((v) => Number(v.toFixed(2))));
 
       // The slider back to the first snapshot (the untrained net, iteration 0).
       await slider.focus();
@@ -141,6 +161,7 @@ describe('the Inside view in Chromium', () => {
       Number((await page.getByRole('slider', { name: 'snapshot' }).getAttribute('max')) ?? -1) + 1;
     try {
       // 100 000 iterations on 5 000 images: 50 per epoch, so a snapshot every few hundred milliseconds.
+      await page.emulateMedia({ colorScheme: 'dark' });
       await trainFromForm(page, 100_000, 5000);
       await runsWithStatus(page, 'running', 1);
       await page.getByRole('button', { name: 'Inside', exact: true }).click();
@@ -154,6 +175,17 @@ describe('the Inside view in Chromium', () => {
       const seen = await snapshots();
       await expect.poll(snapshots, { timeout: 60_000 }).toBeGreaterThan(seen);
       await page.locator('table.confusion').waitFor({ timeout: 60_000 });
+      // Every view of the running run, in dark mode: tiles, matrix, per-class chart, and a test image's prediction.
+      expect(await page.locator('[aria-label^="hidden unit "]').count()).toBe(50);
+      await page.locator('figure[data-chart="Per-class test accuracy over the snapshots"]').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Use test image' }).click();
+      await expect
+        .poll(() => page.locator('.block').filter({ hasText: 'Prediction for the drawing' }).locator('.row').count(), {
+          timeout: 60_000,
+        })
+        .toBe(10);
+      expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).not.toBe('rgb(255, 255, 255)');
+      await page.screenshot({ path: join(SHOTS, 'inside-running-dark.png'), fullPage: true });
       await page.getByRole('button', { name: 'Stop' }).click();
       await runsWithStatus(page, 'stopped', 1);
       await expect
@@ -172,29 +204,148 @@ describe('the Inside view in Chromium', () => {
     }
   }, 180_000);
 
-  it('two runs side by side (lr 0.1 and 1.0), each with its own weights and matrix', async () => {
+  it('three runs side by side (lr 0.1, 1.0, 3.0): own weights and matrices, one drawing predicted by each, in Inside and in Compare', async () => {
     const home = newHome();
-    trainWithCli(home, ['--iters', '60', '--train-size', '1000', '--seed', '2', '--lr', '0.1', '--name', 'lr 0.1']);
-    trainWithCli(home, ['--iters', '60', '--train-size', '1000', '--seed', '2', '--lr', '1', '--name', 'lr 1.0']);
+    for (const lr of ['0.1', '1.0', '3.0'])
+      trainWithCli(home, ['--iters', '60', '--train-size', '1000', '--seed', '2', '--lr', lr, '--name', `lr ${lr}`]);
     const wb = await openWorkbench(suite.browser(), home);
     const { page } = wb;
     try {
-      await runItems(page)
-        .nth(1)
-        .locator('button.item')
-        .click({ modifiers: ['Control'] });
+      for (const i of [1, 2])
+        await runItems(page)
+          .nth(i)
+          .locator('button.item')
+          .click({ modifiers: ['Control'] });
       await page.getByRole('button', { name: 'Inside', exact: true }).click();
-      await expect.poll(() => page.locator('table.confusion').count(), { timeout: 60_000 }).toBe(2);
-      expect(await page.getByRole('region', { name: /^Inside lr / }).count()).toBe(2);
-      const [a, b] = [await confusionCounts(page, 0), await confusionCounts(page, 1)];
-      expect(a.flat().reduce((x, y) => x + y, 0)).toBe(10_000);
-      expect(b.flat().reduce((x, y) => x + y, 0)).toBe(10_000);
-      expect(a).not.toEqual(b);
-      expect(await page.locator('[aria-label^="hidden unit "]').count()).toBe(100);
+      await expect.poll(() => page.locator('table.confusion').count(), { timeout: 60_000 }).toBe(3);
+      expect(await page.getByRole('region', { name: /^Inside lr / }).count()).toBe(3);
+      const matrices = [await confusionCounts(page, 0), await confusionCounts(page, 1), await confusionCounts(page, 2)];
+      for (const m of matrices) expect(m.flat().reduce((x, y) => x + y, 0)).toBe(10_000);
+      expect(new Set(matrices.map((m) => JSON.stringify(m))).size).toBe(3);
+      expect(await page.locator('[aria-label^="hidden unit "]').count()).toBe(150);
+      await drawOne(page);
+      const predictions = page.locator('.block').filter({ hasText: 'Prediction for the drawing' });
+      await expect.poll(() => predictions.locator('.row').count()).toBe(30);
       await page.screenshot({ path: join(SHOTS, 'inside-side-by-side.png'), fullPage: true });
+
+      // Compare: the same three runs, one drawing, a softmax per run; its CSV has each run's 10 probabilities.
+      await page.getByRole('button', { name: /^Compare/ }).click();
+      await page.getByText('Draw a digit: every run predicts it').click();
+      await drawOne(page);
+      const each = page.getByRole('group', { name: /^prediction of / });
+      await expect.poll(() => each.locator('.row').count()).toBe(30);
+      expect(await each.count()).toBe(3);
+      const csv = readFileSync(
+        await suite.download(page, () =>
+          page.getByRole('button', { name: "Save the data as CSV: every run's prediction for the drawing" }).click(),
+        ),
+        'utf8',
+      )
+        .trim()
+        .split('\n');
+      expect(csv[0]).toBe('run,class,probability');
+      expect(csv).toHaveLength(31);
+      const sums = new Map<string, number>();
+      for (const line of csv.slice(1)) {
+        const probability = Number(line.slice(line.lastIndexOf(',') + 1));
+        const run = line.slice(0, line.indexOf(','));
+        sums.set(run, (sums.get(run) ?? 0) + probability);
+      }
+      expect(sums.size).toBe(3);
+      for (const sum of sums.values()) expect(sum).toBeCloseTo(1, 5);
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();
     }
-  }, 180_000);
+  }, 240_000);
+
+  it("exports parse and carry the view's numbers: matrix SVG and JSON, predictions CSV, weight tiles SVG, the drawing's softmax JSON, activations CSV", async () => {
+    const home = newHome();
+    trainWithCli(home, ['--iters', '60', '--train-size', '1000', '--seed', '3', '--lr', '1', '--name', 'exported']);
+    const wb = await openWorkbench(suite.browser(), home);
+    let page = wb.page;
+    const url = page.url();
+    try {
+      const openInside = async () => {
+        await page.getByRole('button', { name: 'Inside', exact: true }).click();
+        await page.locator('table.confusion').waitFor({ timeout: 60_000 });
+      };
+      /** One download from a page of its own (Chromium refuses a page's later downloads once one outlasts its click). */
+      const saved = async (name: string, prepare?: () => Promise<void>): Promise<string> => {
+        await page.close();
+        page = await wb.page.context().newPage();
+        await page.goto(url);
+        await openInside();
+        await prepare?.();
+        return readFileSync(await suite.download(page, () => page.getByRole('button', { name }).click()), 'utf8');
+      };
+      await openInside();
+      const counts = await confusionCounts(page);
+      const correct = counts.reduce((sum, row, t) => sum + row[t], 0);
+      /** The SVG as the browser reads it: its texts and its elements with a data attribute. */
+      const parsed = (svg: string, selector: string) =>
+        page.evaluate(
+          ([text, sel]) => {
+            // Runs in the page; typed here without the DOM library of the browser-side code.
+            type Doc = {
+              querySelector(s: string): { textContent: string } | null;
+              querySelectorAll(s: string): Array<{ textContent: string }>;
+            };
+            const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } })
+              .DOMParser;
+            const doc = new Parser().parseFromString(text, 'image/svg+xml');
+            return {
+              error: doc.querySelector('parsererror')?.textContent ?? null,
+              texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+              marked: doc.querySelectorAll(sel).length,
+            };
+          },
+          [svg, selector],
+        );
+
+      const matrix = await parsed(await saved('Save as SVG (vector): the confusion matrix'), 'rect[data-true]');
+      expect(matrix.error).toBeNull();
+      expect(matrix.marked).toBe(100);
+      expect(matrix.texts.slice(1, 101).map(Number)).toEqual(counts.flat());
+
+      const analysis = JSON.parse(await saved('Save the data as JSON: the confusion matrix')) as {
+        confusion: number[][];
+        mistakes: unknown[];
+      };
+      expect(analysis.confusion).toEqual(counts);
+      expect(analysis.mistakes).toHaveLength(10_000 - correct);
+
+      const predictions = (await saved('Predictions CSV')).trim().split('\n');
+      expect(predictions[0]).toBe('index,label,predicted,correct');
+      expect(predictions).toHaveLength(10_001);
+      expect(predictions.slice(1).filter((line) => line.endsWith(',1'))).toHaveLength(correct);
+
+      const tiles = await parsed(await saved('Save as SVG (vector): the first-layer weights'), 'g[data-label]');
+      expect(tiles.error).toBeNull();
+      expect(tiles.marked).toBe(50);
+      expect(tiles.texts.slice(1)).toEqual(Array.from({ length: 50 }, (_, j) => `unit ${j + 1}`));
+
+      const pickSeven = async () => {
+        await page.getByLabel('Test image').fill('0');
+        await page.getByRole('button', { name: 'Use test image' }).click();
+      };
+      const softmax = JSON.parse(await saved("Save the data as JSON: the drawing's prediction", pickSeven)) as {
+        input: number[];
+        predicted: number;
+        probabilities: number[];
+      };
+      expect(softmax.input).toHaveLength(784);
+      expect(softmax.probabilities).toHaveLength(10);
+      expect(softmax.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(softmax.predicted).toBe(softmax.probabilities.indexOf(Math.max(...softmax.probabilities)));
+
+      const activations = (await saved("Save the data as CSV: the hidden units' activations", pickSeven)).trim().split('\n');
+      expect(activations[0]).toBe('unit,activation');
+      expect(activations).toHaveLength(51);
+      for (const line of activations.slice(1)) expect(Number(line.split(',')[1])).toBeGreaterThanOrEqual(0);
+      expect(wb.consoleErrors).toEqual([]);
+    } finally {
+      await wb.close();
+    }
+  }, 240_000);
 });
