@@ -78,7 +78,7 @@ export function groupStats(group: RepeatGroup): GroupStats {
 }
 
 /** Digits that show a difference and its margin: three (0.010 ± 0.004), more when the margin is smaller than that. */
-function digitsFor(margin: number): number {
+export function digitsFor(margin: number): number {
   return margin > 0 && margin < 0.001 ? Math.min(6, 1 - Math.floor(Math.log10(margin))) : 3;
 }
 
