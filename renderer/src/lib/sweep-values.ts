@@ -1,26 +1,28 @@
 /** The sweep form's list of values, checked as a whole: every problem listed, not only the first. Pure. */
 import { sweepConfigs, type SweepRequest } from '../../../shared/api';
 import { errorMessage } from '../../../shared/errors';
+import { t } from './i18n';
 
 /** The values typed (comma or space separated), and every problem with them. */
 export function checkSweepValues(text: string, request: Omit<SweepRequest, 'values'>): { values: number[]; errors: string[] } {
   const tokens = text.split(/[,\s]+/).filter(Boolean);
-  if (tokens.length === 0) return { values: [], errors: ['values: list at least one value'] };
+  if (tokens.length === 0) return { values: [], errors: [t('sweep.valuesEmpty')] };
   const errors: string[] = [];
   const values: number[] = [];
   const seen = new Set<number>();
   for (const token of tokens) {
     const value = Number(token);
     if (!Number.isFinite(value)) {
-      errors.push(`${JSON.stringify(token)} is not a number`);
+      errors.push(t('sweep.notANumber', { token: JSON.stringify(token) }));
       continue;
     }
     if (seen.has(value)) {
-      errors.push(`${token} is listed twice (each value makes one run)`);
+      errors.push(t('sweep.listedTwice', { token }));
       continue;
     }
     seen.add(value);
     values.push(value);
+    // A value the configuration refuses is said in the schema's words (English), as the backend would.
     try {
       sweepConfigs({ ...request, values: [value] });
     } catch (error) {
@@ -33,6 +35,6 @@ export function checkSweepValues(text: string, request: Omit<SweepRequest, 'valu
       if (!errors.includes(text)) errors.push(text);
     }
   }
-  if (values.length > 50) errors.push(`${values.length} values: a sweep has at most 50`);
+  if (values.length > 50) errors.push(t('sweep.tooMany', { count: values.length }));
   return { values, errors };
 }
