@@ -55,6 +55,9 @@ export type Annotation = z.infer<typeof annotationSchema>;
 export const SWEEP_PARAMETERS = ['learningRate', 'batchSize', 'hidden', 'weightInit'] as const;
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
 
+/** Most runs trained at once, by a backend or by one sweep. */
+export const MAX_PARALLEL_RUNS = 64;
+
 export const sweepRequestSchema = z.strictObject({
   name: runNameSchema.min(1),
   base: runConfigSchema,
@@ -62,6 +65,8 @@ export const sweepRequestSchema = z.strictObject({
   values: z.array(z.number().refine(Number.isFinite, 'must be finite')).min(1).max(50),
   /** Seeds every value is trained with, the same for every value (paired); 1 (one seed for the sweep) unless given. */
   repeat: repeatCountSchema.optional(),
+  /** How many of the sweep's runs train at once; the backend's concurrency (AppInfo) unless given. */
+  parallel: z.number().int().min(1).max(MAX_PARALLEL_RUNS).optional(),
 });
 export type SweepRequest = z.infer<typeof sweepRequestSchema>;
 

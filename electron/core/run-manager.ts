@@ -45,6 +45,15 @@ export interface RunManagerOptions {
 /** Ids a new run draws before giving up: a second draw that collides too (2⁻²⁴ each) means something else is wrong. */
 const MAX_ID_DRAWS = 8;
 
+/**
+ * Runs submitted together that train at most `limit` at a time, whatever the manager's concurrency: a sweep
+ * whose user chose how many of its runs train at once.
+ */
+export interface RunLane {
+  readonly id: string;
+  readonly limit: number;
+}
+
 /** The default number of parallel runs: one core is left for the UI (or the shell). */
 export function defaultConcurrency(): number {
   return Math.max(1, availableParallelism() - 1);
@@ -64,6 +73,8 @@ export class RunManager {
   readonly concurrency: number;
   private readonly queue: string[] = [];
   private readonly active = new Map<string, ActiveRun>();
+  /** The lane of each queued or active run that has one. */
+  private readonly lanes = new Map<string, RunLane>();
   private readonly listeners = new Set<(event: WorkbenchEvent) => void>();
   private readonly idleWaiters: Array<() => void> = [];
   private readonly gradientChecks: GradientChecks;
@@ -87,8 +98,11 @@ export class RunManager {
     return () => this.listeners.delete(listener);
   }
 
-  /** Queues a run of a validated `config`; it starts as soon as a slot is free. */
-  submit(config: RunConfig, meta: RunMetadata = {}): RunRecord {
+  /**
+   * Queues a run of a validated `config`; it starts as soon as a slot is free: one of the manager's, or of its
+   * `lane` if it has one.
+   */
+  submit(config: RunConfig, meta: RunMetadata = {}, lane?: RunLane): RunRecord {
     const seeded = { ...config, seed: config.seed ?? pickSeed() };
     const record = this.createRun((id) => ({
       schemaVersion: RUN_SCHEMA_VERSION,
@@ -110,9 +124,19 @@ export class RunManager {
       error: null,
     }));
     this.queue.push(record.id);
+    if (lane) this.lanes.set(record.id, lane);
     this.emit({ type: 'run-added', run: record });
     this.schedule();
     return record;
+  }
+
+  /**
+   * A palette slot that neither the newest runs (queued ones among them) nor the runs this manager trains have
+   * (shared/run-colour.ts).
+   */
+  private colourForNewRun(): number {
+    const training = [...this.active.values()].map((run) => run.record);
+    return nextColourSlot(this.store.newest(RECENT_RUNS_FOR_COLOUR), training);
   }
 
   /**
@@ -132,15 +156,6 @@ export class RunManager {
     }
   }
 
-  /**
-   * A palette slot that neither the newest runs (queued ones among them) nor the runs this manager trains have
-   * (shared/run-colour.ts).
-   */
-  private colourForNewRun(): number {
-    const training = [...this.active.values()].map((run) => run.record);
-    return nextColourSlot(this.store.newest(RECENT_RUNS_FOR_COLOUR), training);
-  }
-
   pause(id: string): void {
     this.activeRun(id, 'pause').handle.send({ type: 'pause' });
   }
@@ -158,6 +173,7 @@ export class RunManager {
     const queued = this.queue.indexOf(id);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
+      this.lanes.delete(id);
       this.finish(this.store.read(id), { status: 'stopped', error: 'stopped before it started' });
       this.checkIdle();
       return;
@@ -265,10 +281,28 @@ export class RunManager {
     return run;
   }
 
+  /** Starts queued runs, in order, while they have a free slot (a run that cannot start yet lets later ones pass). */
   private schedule(): void {
-    while (this.active.size < this.concurrency && this.queue.length > 0) this.launch(this.queue.shift()!);
+    for (let next = this.nextToStart(); next !== undefined; next = this.nextToStart()) {
+      this.queue.splice(this.queue.indexOf(next), 1);
+      this.launch(next);
+    }
     // Runs that could not even start leave nothing running: waiters must hear of it.
     this.checkIdle();
+  }
+
+  /**
+   * The first queued run that may start now: a run of a lane while fewer than its limit of the lane's runs train;
+   * any other while fewer than the manager's concurrency of all runs do.
+   */
+  private nextToStart(): string | undefined {
+    return this.queue.find((id) => {
+      const lane = this.lanes.get(id);
+      if (!lane) return this.active.size < this.concurrency;
+      let training = 0;
+      for (const active of this.active.keys()) if (this.lanes.get(active)?.id === lane.id) training++;
+      return training < lane.limit;
+    });
   }
 
   /**
@@ -382,6 +416,7 @@ export class RunManager {
     const id = run.record.id;
     clearTimeout(run.stopTimer);
     this.active.delete(id);
+    this.lanes.delete(id);
     if (!run.settled) {
       try {
         run.writer.close();

@@ -43,6 +43,9 @@ export class WorkbenchService implements WorkbenchBackend {
   /** The Lab's pages on stored runs (mini-batch estimates, one weight of a trained network). */
   private readonly lab: LabService;
 
+  /** Sweeps started, to name each one's lane of runs (RunManager's RunLane). */
+  private sweeps = 0;
+
   /** The Inside view's backend (snapshots, analyses, test images). */
   private readonly inside: InsideService;
 
@@ -76,7 +79,11 @@ export class WorkbenchService implements WorkbenchBackend {
     const perValue = configs.length / request.values.length;
     const name = (config: RunConfig, i: number) =>
       `${request.name}: ${label} ${request.values[Math.floor(i / perValue)]}${perValue > 1 ? ` · seed ${config.seed}` : ''}`;
-    return configs.map((config, i) => this.manager.submit(config, { name: fitRunName(name(config, i)), group: request.name }));
+    // The sweep's own limit on runs at once, if the user chose one: its runs share a lane of their own.
+    const lane = request.parallel === undefined ? undefined : { id: `sweep-${++this.sweeps}`, limit: request.parallel };
+    return configs.map((config, i) =>
+      this.manager.submit(config, { name: fitRunName(name(config, i)), group: request.name }, lane),
+    );
   }
 
   /** `config` once per seed (its seed and the next ones, or random seeds), as one group named by `meta.name`. */

@@ -103,9 +103,13 @@ describe('every WorkbenchApi result matches its schema', () => {
       base: small({ iterations: 10 }),
       parameter: 'learningRate',
       values: [0.01, 0.1],
+      parallel: 1,
     });
     expect(sweep).toHaveLength(2);
     await manager.whenIdle();
+    // One at a time, as asked: the second run started once the first had ended.
+    const [first, second] = await Promise.all(sweep.map((r) => api.getRun(r.id)));
+    expect(second.startedAt! >= first.endedAt!).toBe(true);
 
     // Repeats: one configuration over consecutive seeds as one group; a sweep over the same seeds for every value.
     const repeats = await api.startRepeats(small({ iterations: 10, seed: 7 }), 2, { name: 'twice' });
