@@ -4,7 +4,7 @@
  * trains run I of a plan into a store, as one task of the array does on whatever node the scheduler picks. Runs
  * trained from one plan share the sweep's group and names, so the workbench shows them as the local sweep would.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_PLAN_BYTES, MAX_PLAN_RUNS, parseSweepPlan, SWEEP_PLAN_FORMAT, SWEEP_PLAN_VERSION } from '../../shared/sweep-plan';
@@ -73,6 +73,10 @@ export async function writePlanCommand(flags: TrainFlagValues, options: PlanOpti
           options: options.slurm,
         })
       : undefined;
+  // An --out that exists is refused before the plan is written, so that nothing is left half done.
+  const outPath = options.out === undefined ? undefined : resolve(options.out);
+  if (outPath !== undefined && !options.force && existsSync(outPath))
+    throw new UsageError(`--out: ${outPath} exists; add --force to replace it`);
   writeOutFile(planPath, options.force, (write) => write(`${JSON.stringify(plan, null, 2)}\n`), '--plan');
   // With the script on stdout, what is said about it goes to stderr.
   const say = (text: string): void =>
@@ -80,10 +84,9 @@ export async function writePlanCommand(flags: TrainFlagValues, options: PlanOpti
   say(`Wrote the plan of sweep "${printable(group)}" (${runs.length} runs) to ${printable(planPath)}`);
   if (script === undefined) {
     say(`Train run I (0–${runs.length - 1}) with: descent run-plan ${printable(planPath)} --index I [--home STORE]`);
-  } else if (options.out === undefined) {
+  } else if (outPath === undefined) {
     process.stdout.write(script);
   } else {
-    const outPath = resolve(options.out);
     writeOutFile(outPath, options.force, (write) => write(script));
     say(`Wrote the Slurm job array to ${printable(outPath)}; submit it with: sbatch ${printable(outPath)}`);
   }

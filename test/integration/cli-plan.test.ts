@@ -128,6 +128,12 @@ describe('descent sweep --plan', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`--plan: ${plan} exists; add --force to replace it`);
     expect(readFileSync(plan, 'utf8')).toBe('mine');
+    const script = join(dir, 'taken.sh');
+    writeFileSync(script, 'mine');
+    const taken = runDescent(home, ['sweep', '--lr', '0.1,1', '--emit', 'slurm', '--out', script]);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain(`--out: ${script} exists; add --force to replace it`);
+    expect(existsSync(join(dir, 'taken.plan.json'))).toBe(false);
     expect(runDescent(home, ['sweep', '--lr', '0.1,1', '--plan', plan, '--force']).code).toBe(0);
     expect(readPlan(plan).runs).toHaveLength(2);
   });
