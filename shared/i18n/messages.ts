@@ -5,16 +5,19 @@
  * workbench file holds the workbench's sections (`app.…`, `form.…`, `charts.…`). test/unit/i18n-keys.test.ts
  * checks that every locale has every key and that every key is used.
  */
+import enInside from './messages/en/inside.json';
 import enLab from './messages/en/lab.json';
 import enMenu from './messages/en/menu.json';
 import enRunsView from './messages/en/runs-view.json';
 import enSweepParallel from './messages/en/sweep-parallel.json';
 import enWorkbench from './messages/en/workbench.json';
+import jaInside from './messages/ja/inside.json';
 import jaLab from './messages/ja/lab.json';
 import jaMenu from './messages/ja/menu.json';
 import jaRunsView from './messages/ja/runs-view.json';
 import jaSweepParallel from './messages/ja/sweep-parallel.json';
 import jaWorkbench from './messages/ja/workbench.json';
+import zhInside from './messages/zh-CN/inside.json';
 import zhLab from './messages/zh-CN/lab.json';
 import zhMenu from './messages/zh-CN/menu.json';
 import zhRunsView from './messages/zh-CN/runs-view.json';
@@ -22,20 +25,41 @@ import zhSweepParallel from './messages/zh-CN/sweep-parallel.json';
 import zhWorkbench from './messages/zh-CN/workbench.json';
 import type { Locale } from './locales';
 
-const en = { ...enWorkbench, ...enMenu, ...enRunsView, ...enLab, ...enSweepParallel };
+const en = { ...enWorkbench, ...enMenu, ...enRunsView, ...enLab, ...enSweepParallel, ...enInside };
 
 /** Every locale's messages: English is the source, and the fallback of a key a locale lacks. */
 export const MESSAGES: Record<Locale, object> = {
   en,
-  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView, ...zhLab, ...zhSweepParallel },
-  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView, ...jaLab, ...jaSweepParallel },
+  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView, ...zhLab, ...zhSweepParallel, ...zhInside },
+  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView, ...jaLab, ...jaSweepParallel, ...jaInside },
 };
 
 /** The areas' files, by locale, for the tests that compare them. */
 export const MESSAGE_FILES: Record<Locale, Record<string, object>> = {
-  en: { workbench: enWorkbench, menu: enMenu, runsView: enRunsView, lab: enLab, sweepParallel: enSweepParallel },
-  'zh-CN': { workbench: zhWorkbench, menu: zhMenu, runsView: zhRunsView, lab: zhLab, sweepParallel: zhSweepParallel },
-  ja: { workbench: jaWorkbench, menu: jaMenu, runsView: jaRunsView, lab: jaLab, sweepParallel: jaSweepParallel },
+  en: {
+    workbench: enWorkbench,
+    menu: enMenu,
+    runsView: enRunsView,
+    lab: enLab,
+    sweepParallel: enSweepParallel,
+    inside: enInside,
+  },
+  'zh-CN': {
+    workbench: zhWorkbench,
+    menu: zhMenu,
+    runsView: zhRunsView,
+    lab: zhLab,
+    sweepParallel: zhSweepParallel,
+    inside: zhInside,
+  },
+  ja: {
+    workbench: jaWorkbench,
+    menu: jaMenu,
+    runsView: jaRunsView,
+    lab: jaLab,
+    sweepParallel: jaSweepParallel,
+    inside: jaInside,
+  },
 };
 
 /** The endings i18next gives plural forms (`runs_one`, `runs_other`): Intl.PluralRules' categories. */

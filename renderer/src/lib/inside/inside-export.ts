@@ -9,6 +9,7 @@ import type { InsideAnalysis, PerClassHistory } from '../../../../shared/inside/
 import type { ChartExport } from '../chart-export';
 import type { Series } from '../chart-setup';
 import { figurePng } from '../figure';
+import { t } from '../i18n';
 import { PALETTE } from '../palette';
 
 /** One header row (`true\pred`, 0 … 9) and one row per true class of counts. */
@@ -77,7 +78,7 @@ export function perClassChart(history: PerClassHistory, current: number, title: 
   const at = history.points[current];
   if (at && history.points.length > 1)
     series.push({
-      label: 'snapshot',
+      label: t('inside.figure.snapshot'),
       color: '#8c959f',
       dashed: true,
       unlisted: true,
@@ -91,8 +92,8 @@ export function perClassChart(history: PerClassHistory, current: number, title: 
     title,
     subtitle: '',
     series,
-    look: { xLabel: 'epoch', yLabel: 'test accuracy', logY: false, yRange: { min: 0, max: 1 } },
+    look: { xLabel: t('charts.axis.epoch'), yLabel: t('inside.figure.testAccuracy'), logY: false, yRange: { min: 0, max: 1 } },
     csv: () => perClassCsv(history),
-    plotted: 'every snapshot, as computed: per-class accuracy on the whole test set',
+    plotted: t('inside.figure.perClassPlotted'),
   };
 }
