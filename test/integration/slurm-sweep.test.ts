@@ -1,7 +1,7 @@
 /**
  * A sweep trained by a real Slurm job array: a single-node cluster of the test's own (test/support/slurm-cluster.ts)
  * runs the script `descent sweep … --emit slurm` writes, each task training one run of the plan into a temporary
- * store; the workbench's backend then lists the runs as one sweep of two repeat groups.
+ * store; the workbench's backend then lists the runs as one sweep of two repeat groups, and `descent compare` compares them.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -74,5 +74,17 @@ describe.skipIf(unavailable !== null)('a sweep as a Slurm job array', () => {
       [0.1, [7, 8]],
       [0.5, [7, 8]],
     ]);
+    // The command line sees the same sweep: two repeat groups of two counted seeds each, and their comparison.
+    const compared = runDescent(store, ['compare', '--group', 'cluster sweep', '--json']);
+    expect(compared.code, compared.stderr).toBe(0);
+    const { groups: stats, comparisons } = JSON.parse(compared.stdout) as {
+      groups: Array<{ counted: number; seeds: number[] }>;
+      comparisons: unknown[];
+    };
+    expect(stats.map((g) => [g.counted, g.seeds])).toEqual([
+      [2, [7, 8]],
+      [2, [7, 8]],
+    ]);
+    expect(comparisons).toHaveLength(1);
   }, 300_000);
 });
