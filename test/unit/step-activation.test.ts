@@ -5,7 +5,8 @@ import { incrementalNumericalGradient } from '../../shared/engine/numerical-incr
 import { RandomState } from '../../shared/engine/rng';
 import type { NetworkSpec } from '../../shared/engine/types';
 import { BOOK_DEFAULTS, parseRunConfig } from '../../shared/config';
-import { takeFirst } from '../../shared/engine/dataset';
+import { pixelScale, sliceRows, takeFirst } from '../../shared/engine/dataset';
+import { matmul } from '../../shared/engine/kernels';
 import { wasmEngine } from '../../shared/engine/best-engine';
 import { Training } from '../../shared/engine/train';
 import { bundledMnistFolder, loadIdxDataset } from '../../electron/core/datasets';
@@ -24,6 +25,21 @@ function setup(seed: number, rows: number) {
   const x = new Float64Array(rows * 12).map(() => (rng.randomSample() < 0.7 ? 0 : rng.randomSample()));
   const t = Int32Array.from({ length: rows }, () => rng.randint(4));
   return { net, x, t, rows };
+}
+
+/** The book's TwoLayerNet(784, 50, 10) with step units, seed 1, on the first `rows` MNIST training images, and its pre-activations. */
+function bookStepNetwork(rows: number) {
+  const net = MultiLayerNet.initialise(
+    { layers: [784, 50, 10], activation: 'step', loss: 'cross_entropy', dtype: 'float64' },
+    0.01,
+    new RandomState(1),
+  );
+  const x = new Float64Array(rows * 784);
+  const t = new Int32Array(rows);
+  sliceRows(takeFirst(loadIdxDataset(bundledMnistFolder()).train, rows), 0, rows, pixelScale('float64'), x, t);
+  const pre = new Float64Array(rows * 50);
+  matmul(x, net.weights[0], pre, rows, 784, 50);
+  return { net, x, t, pre: Array.from(pre) };
 }
 
 describe('the step activation (§3.2.2, §4.2.5)', () => {
@@ -66,6 +82,36 @@ describe('the step activation (§3.2.2, §4.2.5)', () => {
     const g = net.numericalGradient(x, t, rows)[1][0];
     expect(Math.abs(g)).toBeGreaterThan(10);
     expect(net.gradient(x, t, rows).grads[1][0]).toBe(0);
+  });
+
+  it("the book's 784-50-10 on MNIST: W1's gradient is exactly 0 analytically (by definition) and numerically (no pre-activation within h of the step)", () => {
+    const { net, x, t, pre } = bookStepNetwork(3);
+    // The book's gradient check takes 3 images: their closest pre-activation is 3.6e-4 from the step, and a nudge of
+    // h = 1e-4 moves a pre-activation by at most h (pixels are at most 1): no unit flips, the loss does not move.
+    expect(Math.min(...pre.map(Math.abs))).toBeGreaterThan(1e-4);
+    const numerical = incrementalNumericalGradient(net, x, t, 3).map((g) => Float64Array.from(g));
+    const analytic = net.gradient(x, t, 3).grads.map((g) => Float64Array.from(g));
+    for (const grads of [numerical, analytic]) {
+      expect(grads[0].every((g) => g === 0)).toBe(true);
+      expect(grads[1].every((g) => g === 0)).toBe(true);
+    }
+    // The output layer learns on the fixed 0/1 features: there the two agree (to the δ = 1e-7 in the loss's log).
+    expect(analytic[2].some((g) => g !== 0)).toBe(true);
+    analytic[2].forEach((g, k) => expect(numerical[2][k]).toBeCloseTo(g, 5));
+  });
+
+  it('with the book\'s batch of 100 some pre-activations lie within h of the step: there, and only there, the numerical W1 "gradient" spikes', () => {
+    const { net, x, t, pre } = bookStepNetwork(100);
+    const numerical = Float64Array.from(incrementalNumericalGradient(net, x, t, 100)[0]);
+    // Hidden units with some image's pre-activation within h = 1e-4 of 0: a nudge can flip them.
+    const near = new Set(pre.flatMap((a, k) => (Math.abs(a) < 1e-4 ? [k % 50] : [])));
+    expect(near.size).toBeGreaterThan(0);
+    const spikes = [...numerical.keys()].filter((k) => numerical[k] !== 0);
+    expect(spikes.length).toBeGreaterThan(0);
+    for (const k of spikes) expect(near.has(k % 50)).toBe(true);
+    // A jump of the loss divided by 2h: far larger than any slope the output layer sees.
+    expect(Math.max(...spikes.map((k) => Math.abs(numerical[k])))).toBeGreaterThan(0.1);
+    expect(net.gradient(x, t, 100).grads[0].every((g) => g === 0)).toBe(true);
   });
 
   it("is a run configuration's activation like sigmoid and ReLU", () => {
