@@ -5,6 +5,7 @@
  * property access, no other names, no JavaScript evaluation.
  */
 import jsep from 'jsep';
+import type { MessageKey } from '../i18n';
 import { errorMessage } from '../../../../shared/errors';
 
 type Fn2 = (x: Float64Array) => number;
@@ -113,9 +114,9 @@ export function compileExpression(text: string): Fn2 {
 }
 
 /** Surfaces to try: the book's bowl, a saddle point, and a plateau where the gradient all but vanishes. */
-export const FUNCTION_PRESETS: ReadonlyArray<{ label: string; text: string }> = [
-  { label: "the book's x0² + x1²", text: 'x0^2 + x1^2' },
-  { label: 'a saddle', text: 'x0^2 - x1^2' },
-  { label: 'a plateau', text: '1 - exp(-(x0^2 + x1^2) / 2)' },
-  { label: 'a narrow valley', text: 'x0^2 / 20 + x1^2' },
+export const FUNCTION_PRESETS: ReadonlyArray<{ label: MessageKey; text: string }> = [
+  { label: 'lab.descent.presetBook', text: 'x0^2 + x1^2' },
+  { label: 'lab.descent.presetSaddle', text: 'x0^2 - x1^2' },
+  { label: 'lab.descent.presetPlateau', text: '1 - exp(-(x0^2 + x1^2) / 2)' },
+  { label: 'lab.descent.presetValley', text: 'x0^2 / 20 + x1^2' },
 ];

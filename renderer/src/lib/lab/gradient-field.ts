@@ -3,6 +3,7 @@
  * numericalGradient, the field of negative gradients the book draws, and gradient-descent paths.
  */
 import { gradientDescent, numericalGradient } from '../../../../shared/engine/gradient';
+import { t } from '../i18n';
 
 /** The book's `function_2`. */
 export const function2 = (x: Float64Array): number => x[0] * x[0] + x[1] * x[1];
@@ -67,8 +68,8 @@ export const DESCENT_LIMITS = {
 
 /** A field's value checked against its range: the number, or a message naming the field and the range. */
 export function checkRange(name: string, raw: number, min: number, max: number, integer = false): number | string {
-  if (!Number.isFinite(raw)) return `${name}: type a number from ${min} to ${max}`;
-  if (raw < min || raw > max) return `${name}: ${raw} is outside ${min} … ${max}`;
-  if (integer && !Number.isInteger(raw)) return `${name}: a whole number from ${min} to ${max}`;
+  if (!Number.isFinite(raw)) return t('lab.range.notNumber', { name, min, max });
+  if (raw < min || raw > max) return t('lab.range.outside', { name, value: raw, min, max });
+  if (integer && !Number.isInteger(raw)) return t('lab.range.whole', { name, min, max });
   return raw;
 }
