@@ -159,6 +159,9 @@ describe('the Runs view in Chromium', () => {
       await page.mouse.up();
       await expect.poll(() => rows(page).count()).toBe(2);
       expect(await column(page, 'batch size')).toEqual(['100', '100']);
+      // The runs the ranges keep, selected at once.
+      await page.getByRole('button', { name: 'Select these 2' }).click();
+      await page.getByRole('button', { name: 'Compare selected (2)' }).waitFor();
       // Runs outside the brushes are drawn faint, under the others.
       const svgPath = await suite.download(page, () => chart.getByRole('button', { name: 'SVG' }).click());
       const svg = readFileSync(svgPath, 'utf8');

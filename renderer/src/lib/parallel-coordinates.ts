@@ -171,6 +171,28 @@ export function insideBrushes(run: RunRecord, axes: readonly PcAxis[], brushes: 
 }
 
 /**
+ * The brush after an end of its range is typed (`text`: a number, a category's name, or empty for the axis's end):
+ * null when the range spans the whole axis (no brush), undefined when the text is not a value of the axis (left as it was).
+ */
+export function typedBrush(axis: PcAxis, current: Brush | undefined, end: 'lo' | 'hi', text: string): Brush | null | undefined {
+  let value: number;
+  if (text.trim() === '') value = end === 'lo' ? axis.min : axis.max;
+  else if (axis.scale === 'category') value = axis.categories.indexOf(text);
+  else value = Number(text);
+  if (!Number.isFinite(value) || (axis.scale === 'category' && value < 0)) return undefined;
+  const next = { ...(current ?? { lo: axis.min, hi: axis.max }), [end]: value };
+  if (next.lo <= axis.min && next.hi >= axis.max) return null;
+  return { lo: Math.min(next.lo, next.hi), hi: Math.max(next.lo, next.hi) };
+}
+
+/** An end of a brush as its field shows it: four significant digits, a category's name; empty without a brush. */
+export function brushFieldText(axis: PcAxis, brush: Brush | undefined, end: 'lo' | 'hi'): string {
+  if (!brush) return '';
+  if (axis.scale === 'category') return axis.categories[end === 'lo' ? Math.ceil(brush.lo) : Math.floor(brush.hi)] ?? '';
+  return String(Number(brush[end].toPrecision(4)));
+}
+
+/**
  * The colour ramp of the lines, low to high: blue to orange through violet and red. Every colour along it has at
  * least 3:1 contrast on the light and the dark panels (a test checks), and its ends are told apart by colour-blind eyes.
  */

@@ -4,6 +4,7 @@ import { BOOK_DEFAULTS } from '../../../shared/config';
 import {
   axisPosition,
   axisValueAt,
+  brushFieldText,
   EXPORT_THEME,
   insideBrushes,
   lineColour,
@@ -11,6 +12,7 @@ import {
   parallelSvg,
   rampColour,
   roundTicks,
+  typedBrush,
 } from '../../../renderer/src/lib/parallel-coordinates';
 import { CHART_BACKGROUNDS, contrastRatio } from '../../../renderer/src/lib/palette';
 import { makeRecord, makeSummary } from '../../support/runs';
@@ -84,6 +86,30 @@ describe('brushes', () => {
     ]);
     expect(insideBrushes(runs[9], axes, { testAcc: { lo: 0, hi: 1 } })).toBe(false);
     expect(insideBrushes(runs[9], axes, {})).toBe(true);
+  });
+});
+
+describe('ranges typed in the fields under the chart', () => {
+  const [lr, batch] = parallelAxes(runs, 'testAcc');
+  const act = parallelAxes(
+    [run(0.1, 100, 50, 0.9), makeRecord({ config: { ...BOOK_DEFAULTS, activation: 'relu', seed: 1 } })],
+    'testAcc',
+  )[0];
+
+  it('one end typed keeps the axis as the other end; both ends at the axis ends is no brush', () => {
+    expect(typedBrush(lr, undefined, 'lo', '0.1')).toEqual({ lo: 0.1, hi: 10 });
+    expect(typedBrush(lr, { lo: 0.1, hi: 10 }, 'hi', '1')).toEqual({ lo: 0.1, hi: 1 });
+    expect(typedBrush(lr, { lo: 0.1, hi: 10 }, 'lo', '')).toBeNull();
+    expect(typedBrush(batch, undefined, 'hi', '20')).toEqual({ lo: 20, hi: 50 }); // ends swapped into order
+  });
+
+  it('text that is not a value of the axis changes nothing; categories by name', () => {
+    expect(typedBrush(lr, undefined, 'lo', 'abc')).toBeUndefined();
+    expect(typedBrush(act, undefined, 'lo', 'tanh')).toBeUndefined();
+    expect(typedBrush(act, undefined, 'lo', 'sigmoid')).toEqual({ lo: 1, hi: 1 });
+    expect(brushFieldText(act, { lo: 0.4, hi: 1 }, 'lo')).toBe('sigmoid');
+    expect(brushFieldText(lr, { lo: 0.123456, hi: 10 }, 'lo')).toBe('0.1235');
+    expect(brushFieldText(lr, undefined, 'hi')).toBe('');
   });
 });
 
