@@ -3,27 +3,31 @@ import type { RunRecord } from '../../../shared/run-record';
 import type { SeededRunConfig } from '../../../shared/summary';
 import { DEFAULT_LOSS_TIMING } from '../../../shared/config';
 import { fieldPhrase, showConfigValue } from '../../../shared/config-phrase';
+import { t, type MessageKey } from './i18n';
 
 // Moved to shared/ (the repeat groups' labels and counts use them too); re-exported for the renderer's imports.
 export { fieldPhrase } from '../../../shared/config-phrase';
 export { chanceLoss, learningVerdict } from '../../../shared/learning-verdict';
 
-/** Config fields in the order the diff table shows them, with labels (every field: a test checks against the schema). */
-export const CONFIG_FIELDS: Array<[keyof SeededRunConfig, string]> = [
-  ['layers', 'layers'],
-  ['activation', 'activation'],
-  ['weightInit', 'weight init'],
-  ['loss', 'loss'],
-  ['gradient', 'gradient'],
-  ['optimizer', 'optimizer'],
-  ['learningRate', 'learning rate'],
-  ['batchSize', 'batch size'],
-  ['iterations', 'iterations'],
-  ['trainSize', 'training images'],
-  ['dtype', 'precision'],
-  ['lossTiming', 'loss timing'],
-  ['seed', 'seed'],
-  ['dataset', 'dataset'],
+/**
+ * Config fields in the order the diff table shows them, with their labels' messages (every field: a test checks
+ * against the schema).
+ */
+export const CONFIG_FIELDS: Array<[keyof SeededRunConfig, MessageKey]> = [
+  ['layers', 'compare.field.layers'],
+  ['activation', 'compare.field.activation'],
+  ['weightInit', 'compare.field.weightInit'],
+  ['loss', 'compare.field.loss'],
+  ['gradient', 'compare.field.gradient'],
+  ['optimizer', 'compare.field.optimizer'],
+  ['learningRate', 'compare.field.learningRate'],
+  ['batchSize', 'compare.field.batchSize'],
+  ['iterations', 'compare.field.iterations'],
+  ['trainSize', 'compare.field.trainSize'],
+  ['dtype', 'compare.field.dtype'],
+  ['lossTiming', 'compare.field.lossTiming'],
+  ['seed', 'compare.field.seed'],
+  ['dataset', 'compare.field.dataset'],
 ];
 
 const show = showConfigValue;
@@ -32,9 +36,9 @@ const show = showConfigValue;
 export function configDiff(
   runs: RunRecord[],
 ): Array<{ field: keyof SeededRunConfig; label: string; values: string[]; differs: boolean }> {
-  return CONFIG_FIELDS.map(([field, label]) => {
+  return CONFIG_FIELDS.map(([field, key]) => {
     const values = runs.map((r) => show(r.config[field]));
-    return { field, label, values, differs: new Set(values).size > 1 };
+    return { field, label: t(key), values, differs: new Set(values).size > 1 };
   });
 }
 
@@ -139,8 +143,9 @@ export function sharedDescription(runs: readonly RunRecord[]): string {
 
 /** Words for a swept field on an axis ("learning rate", not `learningRate`); layers are swept by hidden size. */
 export function fieldInWords(field: string): string {
-  if (field === 'layers') return 'hidden units';
-  return CONFIG_FIELDS.find(([f]) => f === field)?.[1] ?? field;
+  if (field === 'layers') return t('sweep.hidden');
+  const key = CONFIG_FIELDS.find(([f]) => f === field)?.[1];
+  return key ? t(key) : field;
 }
 
 /** Compared runs in the order of their swept value when they form a sweep; otherwise as given. */

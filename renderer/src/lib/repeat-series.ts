@@ -11,9 +11,21 @@ import type { ChartLook, Series } from './chart-setup';
 import { sharedDescription } from './compare';
 import { runHyperparameters } from './run-description';
 import { itersPerEpochOf, paletteColour, X_LABELS, type XAxis } from './run-series';
+import { t } from './i18n';
 import type { LiveMetrics } from './workbench.svelte';
 
-export const BAND_LABELS: Record<BandKind, string> = { minmax: 'min–max', sd: '±1 sd', ci95: '95% CI of the mean' };
+/** The bands' names in the page's language (read when drawn). */
+export const BAND_LABELS: Record<BandKind, string> = {
+  get minmax() {
+    return t('repeats.bandMinMax');
+  },
+  get sd() {
+    return t('repeats.bandSd');
+  },
+  get ci95() {
+    return t('repeats.bandCi95');
+  },
+};
 
 /** Most points a band's lines keep: the mean of a group is smooth, and thousands of points only slow the redraw. */
 const MAX_BAND_POINTS = 800;
@@ -98,7 +110,7 @@ export function groupSeries(
         detail,
       },
       {
-        label: `${group.label} · mean of ${measured.length}`,
+        label: t('repeats.meanOf', { label: group.label, count: measured.length }),
         color,
         points: line(band.mean),
         markers: metric.kind === 'testAcc',
@@ -109,7 +121,7 @@ export function groupSeries(
       for (const { run, curve } of measured) {
         const points = thinned(curve.x.length).map((i) => ({ x: curve.x[i], y: curve.y[i] }));
         series.push({
-          label: `${group.label} · seed ${run.config.seed}`,
+          label: t('repeats.seedLine', { label: group.label, seed: run.config.seed ?? '' }),
           color,
           points,
           faint: true,
@@ -147,14 +159,14 @@ export function groupFigureParts(
   return [
     {
       series: groupSeries(groups, metrics, paletteColour, { kind: 'loss', smoothing: prefs.smoothing }, aligned),
-      look: { title: `Loss, mean of each repeat group (${band})`, xLabel: X_LABELS[xAxis], yLabel: 'loss', logY: prefs.logY },
+      look: { title: t('repeats.lossTitle', { band }), xLabel: X_LABELS[xAxis], yLabel: t('charts.axis.loss'), logY: prefs.logY },
     },
     {
       series: groupSeries(groups, metrics, paletteColour, { kind: 'testAcc' }, aligned),
       look: {
-        title: `Test accuracy, mean of each repeat group (${band})`,
+        title: t('repeats.accuracyTitle', { band }),
         xLabel: X_LABELS[xAxis],
-        yLabel: 'test accuracy',
+        yLabel: t('repeats.testAccuracyAxis'),
         logY: false,
         yRange: { min: 0, max: 1 },
       },

@@ -3,6 +3,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import type { ChartLook, Series } from './chart-setup';
 import { fieldInWords, fieldPhrase, learningVerdict, niceCeiling, summaryRow, sweptValue } from './compare';
 import { PALETTE } from './palette';
+import { formatNumber, t } from './i18n';
 import { repeatedSweepSeries } from './repeat-sweep';
 import { runHyperparameters } from './run-description';
 
@@ -58,14 +59,14 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
   const trained = measured.filter((p) => p.trainAcc !== null && Number.isFinite(p.trainAcc));
   const series: Series[] = repeatedSweepSeries(measured, LINE, (p) => runHyperparameters(p.run)) ?? [
     {
-      label: 'final test accuracy',
+      label: t('sweepChart.finalTest'),
       color: LINE,
       points: measured.map((p) => ({ x: p.x, y: p.testAcc! })),
       markers: true,
       pointDetails: details(measured),
     },
     {
-      label: 'final train accuracy',
+      label: t('sweepChart.finalTrain'),
       color: LINE,
       points: trained.map((p) => ({ x: p.x, y: p.trainAcc! })),
       markers: true,
@@ -75,7 +76,10 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
   ];
   if (best)
     series.push({
-      label: `best: ${fieldPhrase(field, best.x)} (test ${best.testAcc!.toFixed(3)})`,
+      label: t('sweepChart.best', {
+        value: fieldPhrase(field, best.x),
+        accuracy: formatNumber(best.testAcc!, { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
+      }),
       color: BEST,
       points: [{ x: best.x, y: best.testAcc! }],
       pointStyle: 'rectRot',
@@ -85,7 +89,7 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
     });
   if (didNotLearn.length)
     series.push({
-      label: 'did not learn',
+      label: t('runs.didNotLearn'),
       color: FAILED,
       points: didNotLearn.map((p) => ({ x: p.x, y: p.testAcc! })),
       pointStyle: 'crossRot',
@@ -95,7 +99,7 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
     });
   if (diverged.length)
     series.push({
-      label: 'diverged (no accuracy)',
+      label: t('sweepChart.diverged'),
       color: DIVERGED,
       points: diverged.map((p) => ({ x: p.x, y: 0 })),
       pointStyle: 'triangle',
@@ -105,7 +109,7 @@ export function sweepChart(runs: readonly RunRecord[], field: string): SweepChar
     });
   return {
     series,
-    look: { xLabel: words, yLabel: 'final accuracy', logY: false, logX, xTicks: xs, yRange: { min: 0, max: 1 } },
+    look: { xLabel: words, yLabel: t('sweepChart.finalAccuracy'), logY: false, logX, xTicks: xs, yRange: { min: 0, max: 1 } },
     best,
     didNotLearn,
     diverged,
