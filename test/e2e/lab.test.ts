@@ -8,14 +8,15 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from '../support/e2e-suite';
-import { newHome, openWorkbench } from '../support/workbench-browser';
+import { seriousAxeViolations } from '../support/axe';
+import { newHome, openWorkbench, trainWithCli } from '../support/workbench-browser';
 
 const suite = e2eSuite();
 let page: Page;
 
 /** Runs `body` on a fresh workbench showing the Lab page `name`, then checks the console stayed clean. */
-async function onLabPage(name: string, body: () => Promise<void>): Promise<void> {
-  const wb = await openWorkbench(suite.browser(), newHome());
+async function onLabPage(name: string, body: () => Promise<void>, home = newHome()): Promise<void> {
+  const wb = await openWorkbench(suite.browser(), home);
   page = wb.page;
   try {
     await page.getByRole('button', { name: 'Lab', exact: true }).click();
@@ -24,6 +25,23 @@ async function onLabPage(name: string, body: () => Promise<void>): Promise<void>
     expect(wb.consoleErrors).toEqual([]);
   } finally {
     await wb.close();
+  }
+}
+
+/** A store with one run trained by the CLI (200 iterations on 2 000 images): the pages on stored runs use it. */
+function trainedHome(): string {
+  const home = newHome();
+  trainWithCli(home, ['--iters', '200', '--train-size', '2000', '--seed', '1']);
+  return home;
+}
+
+/** Each figure of the page laid out, and no serious or critical axe finding, in light and in dark. */
+async function rendersInBothSchemes(): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const figure of await page.locator('.lab-page figure').all())
+      expect((await figure.boundingBox())!.height, colorScheme).toBeGreaterThan(100);
+    expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
   }
 }
 
@@ -179,6 +197,80 @@ describe('the Lab in Chromium', () => {
       expect(await run.first().textContent()).toContain('overfitting: 300 images');
       await page.getByRole('button', { name: 'Stop' }).first().click();
     }));
+
+  it("mini-batches: a stored run's estimates centre on its full loss and spread less with larger batches; drawn again from the keyboard", () =>
+    onLabPage(
+      'Mini-batches',
+      async () => {
+        await page.locator('[data-value="full-loss-trained"]').waitFor({ timeout: 60_000 });
+        // Untrained (weights of std 0.01), every image costs about ln 10; trained, less.
+        expect(Math.abs(Number(await shown('full-loss-untrained')) - Math.LN10)).toBeLessThan(0.01);
+        expect(Number(await shown('full-loss-trained'))).toBeLessThan(Number(await shown('full-loss-untrained')));
+        // σ/√batch: 100 images spread about a tenth as much as one (200 draws: within a factor of two).
+        const ratio = Number(await shown('spread-trained-1')) / Number(await shown('spread-trained-100'));
+        expect(ratio).toBeGreaterThan(5);
+        expect(ratio).toBeLessThan(20);
+        await typeInto('input[name=miniBatchDraws]', '50');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await expect
+          .poll(() => page.locator('table caption').first().textContent(), { timeout: 60_000 })
+          .toContain('(50 draws each)');
+        const path = await suite.download(page, () =>
+          page.locator('figure', { hasText: 'Spread of the estimates' }).getByRole('button', { name: 'SVG' }).click(),
+        );
+        expect(readFileSync(path, 'utf8')).toContain('σ/√batch');
+        await rendersInBothSchemes();
+      },
+      trainedHome(),
+    ));
+
+  it("gradient of a network, part 2: the whole network's gradient check drawn — scatter on the diagonal, W1's differences as 50 tiles", () =>
+    onLabPage('Gradient of a network', async () => {
+      // The book's check (3 images) runs once the page opens, in a trainer process.
+      await page.locator('[data-value="gradcheck-W1"]').waitFor({ timeout: 60_000 });
+      for (const name of ['W1', 'b1', 'W2', 'b2']) expect(Number(await shown(`gradcheck-${name}`))).toBeLessThan(1e-6);
+      await page.getByRole('img', { name: /one tile per hidden unit/ }).waitFor();
+      // The tiles: 10 × 5 of 28 px with 1 px between, drawn 3 times as large.
+      const tiles = (await page.locator('.tiles canvas').boundingBox())!;
+      expect([Math.round(tiles.width), Math.round(tiles.height)]).toEqual([(10 * 29 - 1) * 3, (5 * 29 - 1) * 3]);
+      // Another check from the keyboard: 1 image, which leaves more of W1 blank (exactly 0).
+      const zeros = async () => Number((await page.locator('.tiles .note').textContent())!.match(/\((\d+) of/)![1]);
+      const before = await zeros();
+      await typeInto('input[name=gradcheckImages]', '1');
+      await page.keyboard.press('Enter');
+      await expect.poll(zeros, { timeout: 60_000 }).toBeGreaterThan(before);
+      const path = await suite.download(page, () => page.locator('.tiles').getByRole('button', { name: 'PNG' }).click());
+      const image = PNG.sync.read(readFileSync(path));
+      expect(image.width).toBeGreaterThan(800);
+      await rendersInBothSchemes();
+    }));
+
+  it('mini-batches without a finished run says so and leads to the Training page', () =>
+    onLabPage('Mini-batches', async () => {
+      await page.getByRole('status').filter({ hasText: 'there is no finished run yet' }).waitFor();
+      await page.getByRole('button', { name: 'Training', exact: true }).click();
+      await page.getByRole('heading', { name: 'Training and overfitting' }).waitFor();
+    }));
+
+  it('why not accuracy on a trained MNIST network: the loss changes at every step, the accuracy at few; a blank pixel’s weight changes neither', () =>
+    onLabPage(
+      'Why not accuracy',
+      async () => {
+        await page.locator('[data-value="accuracy-changes"]').waitFor({ timeout: 60_000 });
+        expect(await shown('loss-changes')).toBe('200 of 200');
+        const steps = Number((await shown('accuracy-changes'))!.split(' ')[0]);
+        expect(steps).toBeLessThan(20);
+        // W1[0][0] comes from pixel (0, 0), blank in every MNIST image: moving it changes nothing at all.
+        await typeInto('input[name=weightRow]', '0');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => shown('loss-changes'), { timeout: 60_000 }).toBe('0 of 200');
+        expect(await shown('accuracy-changes')).toBe('0 of 200');
+        await rendersInBothSchemes();
+      },
+      trainedHome(),
+    ));
 
   it('every page renders in light and dark', () =>
     onLabPage('Losses', async () => {
