@@ -5,6 +5,7 @@
  * The chart is one SVG text, the same on screen and in exports. Pure.
  */
 import { sweptValue } from './compare';
+import { FIGURE_FONT_FAMILY } from './figure-fonts';
 import { t } from './i18n';
 import { columnById, varyingColumns, type RunColumn } from './runs-table-columns';
 import type { RunRecord } from '../../../shared/run-record';
@@ -232,7 +233,8 @@ export const EXPORT_THEME: PcTheme = {
   faint: '#c3c9d0',
   brush: '#2b66d1',
   background: '#ffffff',
-  font: "'Helvetica Neue', Helvetica, Arial, sans-serif",
+  // Latin faces, then CJK ones on every platform: titles and axes in Chinese or Japanese draw wherever it is opened.
+  font: FIGURE_FONT_FAMILY,
 };
 
 /** The plot's margins: axis titles above, tick labels left of each axis, the missing-value row below. */
