@@ -95,7 +95,7 @@ describe('descent predict', () => {
     expect(rows).toHaveLength(4);
   }, 60_000);
 
-  it('bad arguments exit 2 and name the argument: missing, not a PNG, a folder, too large, past the test set', () => {
+  it('bad arguments exit 2 and name the argument: missing, not a PNG, a folder, a FIFO, too large, past the test set', () => {
     const notPng = join(FILES, 'notes.png');
     writeFileSync(notPng, 'not a picture');
     // A valid signature and header that declare a 5000×5000 picture: refused before anything is inflated.
@@ -110,7 +110,11 @@ describe('descent predict', () => {
     const big = join(FILES, 'big.png');
     writeFileSync(big, '');
     truncateSync(big, 17 * 1024 * 1024);
+    // A FIFO is refused from its type, never opened (opening one would wait for a writer).
+    const fifo = join(FILES, 'pipe.png');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const cases: [string, string][] = [
+      [fifo, `<image> "${fifo}": is a FIFO (named pipe), not a PNG file`],
       [join(FILES, 'missing.png'), `<image> "${join(FILES, 'missing.png')}": no such file`],
       [notPng, `<image> "${notPng}": is not a PNG file`],
       [FILES, `<image> "${FILES}": is a folder, not a PNG file`],
