@@ -3,6 +3,7 @@
  * along one weight as chart series, and how often each changed between neighbouring points.
  */
 import type { WeightLine } from '../../../../shared/lab/lab-schemas';
+import { t } from '../i18n';
 import type { ChartLook, Series } from '../chart-setup';
 import { PALETTE } from '../palette';
 
@@ -20,9 +21,13 @@ export function lineSeries(line: WeightLine, key: 'loss' | 'accuracy'): Series[]
   const color = key === 'loss' ? PALETTE[0] : PALETTE[1];
   const middle = line.points[Math.floor(line.points.length / 2)];
   return [
-    { label: key, color, points: line.points.map((p) => ({ x: p.weight, y: p[key] })) },
     {
-      label: 'the trained value',
+      label: key === 'loss' ? t('lab.smooth.loss') : t('lab.smooth.accuracy'),
+      color,
+      points: line.points.map((p) => ({ x: p.weight, y: p[key] })),
+    },
+    {
+      label: t('lab.weightLine.trainedMark'),
       color: PALETTE[2],
       noLine: true,
       pointStyle: 'crossRot',
@@ -33,7 +38,11 @@ export function lineSeries(line: WeightLine, key: 'loss' | 'accuracy'): Series[]
 }
 
 export function lineLook(line: WeightLine, key: 'loss' | 'accuracy'): ChartLook {
-  return { xLabel: `W${line.layer}[${line.row}][${line.col}]`, yLabel: key === 'loss' ? 'loss' : 'accuracy', logY: false };
+  return {
+    xLabel: `W${line.layer}[${line.row}][${line.col}]`,
+    yLabel: key === 'loss' ? t('lab.smooth.loss') : t('lab.smooth.accuracy'),
+    logY: false,
+  };
 }
 
 /** Of the steps between neighbouring points, how many changed the loss and how many the accuracy. */
