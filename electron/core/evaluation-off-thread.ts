@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { FloatArray } from '../../shared/engine/tensor';
 import { evaluationReplySchema, type EvaluationRequest } from './evaluation-protocol';
 import type { SnapshotAccuracy } from './snapshot-evaluator';
-import { workerSource } from './worker-thread';
+import { presentWorkerSource } from './worker-thread';
 
 const PLACES = ['auto', 'inline', 'worker'] as const;
 /** Where a run measures its accuracies: `auto` is a worker thread where this process may use more than one core. */
@@ -35,6 +35,15 @@ export function evaluatesOffThread(place: EvaluationPlace): boolean {
   return place === 'worker' || (place === 'auto' && availableParallelism() > 1);
 }
 
+/**
+ * The evaluation worker for a run measured at `place`, started; undefined where the run measures in-line (one
+ * core, `inline`), or where this build has no worker entry (the run then measures in-line rather than fail).
+ */
+export function startEvaluationWorker(place: EvaluationPlace): OffThreadEvaluation | undefined {
+  const source = evaluatesOffThread(place) ? presentWorkerSource('evaluation-worker') : null;
+  return source ? new OffThreadEvaluation(source) : undefined;
+}
+
 /** One measurement's accuracies and the seconds the worker spent on it. */
 export type OffThreadMeasurement = SnapshotAccuracy & { readonly seconds: number };
 
@@ -46,8 +55,7 @@ export class OffThreadEvaluation {
   private failure: Error | undefined;
 
   /** Starts the worker at once (its start overlaps the run's loading); `attach` gives it the network. */
-  constructor() {
-    const source = workerSource('evaluation-worker');
+  constructor(source: { code: string | URL; eval: boolean }) {
     this.worker = new Worker(source.code, { eval: source.eval });
     // Idle, it keeps no process alive; while a measurement is awaited it does (see measure).
     this.worker.unref();

@@ -16,10 +16,10 @@ import type { PauseGate } from './pause-gate';
 import { writeWeights } from './store/weights-file';
 import { SnapshotWriter, snapshotsFolder } from './snapshots';
 import {
-  evaluatesOffThread,
   evaluationPlaceFromEnvironment,
-  OffThreadEvaluation,
+  startEvaluationWorker,
   type EvaluationPlace,
+  type OffThreadEvaluation,
 } from './evaluation-off-thread';
 import { InOrder } from './in-order';
 
@@ -41,6 +41,11 @@ export type TimedEpoch = EpochRecord & { readonly seconds: number };
 export interface SessionListener {
   onProgress?(batch: ProgressBatch): void;
   onEpoch?(epoch: TimedEpoch): void;
+  /**
+   * The loop holds at the pause gate, every report before it given (measurements under way included): nothing
+   * more comes until it is resumed. Said once per hold; not at all when resumed before the loop got there.
+   */
+  onPaused?(): void;
 }
 
 export interface SessionOptions {
@@ -127,9 +132,7 @@ const now = (): number => performance.now();
 export async function runTrainingSession(config: RunConfig & { seed: number }, options: SessionOptions): Promise<RunSummary> {
   const started = now();
   // Started first: the worker's own start overlaps loading the dataset.
-  const worker = evaluatesOffThread(options.evaluation ?? evaluationPlaceFromEnvironment())
-    ? new OffThreadEvaluation()
-    : undefined;
+  const worker = startEvaluationWorker(options.evaluation ?? evaluationPlaceFromEnvironment());
   try {
     return await trainAndReport(config, options, started, worker);
   } finally {
@@ -225,6 +228,9 @@ async function trainAndReport(
   while (!training.finished) {
     if (options.pause?.paused) {
       flush();
+      // "Paused" is said only once the run is still: after the last progress and measurements it made.
+      await settle(0);
+      if (options.pause.paused && !options.signal?.aborted) listener.onPaused?.();
       await options.pause.wait(options.signal);
     }
     if (options.signal?.aborted) {

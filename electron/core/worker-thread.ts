@@ -12,12 +12,22 @@ import { typescriptWorkerCode } from './typescript-loader';
 
 /** Where a worker entry's code is: `new Worker(source.code, { eval: source.eval })`. */
 export function workerSource(name: string): { code: string | URL; eval: boolean } {
-  const here = dirname(fileURLToPath(import.meta.url));
+  return presentWorkerSource(name) ?? { code: typescriptWorkerCode(join(moduleFolder(), `${name}.ts`)), eval: true };
+}
+
+/** `workerSource`, or null where neither the built entry nor its TypeScript source is there (a build without it). */
+export function presentWorkerSource(name: string): { code: string | URL; eval: boolean } | null {
+  const here = moduleFolder();
   for (const folder of [here, join(here, '..')]) {
     const built = join(folder, `${name}.js`);
     if (existsSync(built)) return { code: pathToFileURL(built), eval: false };
   }
-  return { code: typescriptWorkerCode(join(here, `${name}.ts`)), eval: true };
+  const source = join(here, `${name}.ts`);
+  return existsSync(source) ? { code: typescriptWorkerCode(source), eval: true } : null;
+}
+
+function moduleFolder(): string {
+  return dirname(fileURLToPath(import.meta.url));
 }
 
 /** How a job's worker is run and its messages judged. */

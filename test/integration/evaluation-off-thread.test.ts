@@ -10,8 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import { bundledMnistFolder, loadIdxDataset } from '../../electron/core/datasets';
 import { runTrainingSession } from '../../electron/core/training-session';
-import { evaluationPlaceFromEnvironment, OffThreadEvaluation } from '../../electron/core/evaluation-off-thread';
+import { evaluationPlaceFromEnvironment, startEvaluationWorker } from '../../electron/core/evaluation-off-thread';
 import { snapshotsFolder } from '../../electron/core/snapshots';
+import { presentWorkerSource } from '../../electron/core/worker-thread';
 import { Training } from '../../shared/engine/train';
 import { bestEngine } from '../../shared/engine/best-engine';
 import { takeFirst } from '../../shared/engine/dataset';
@@ -88,7 +89,7 @@ describe('accuracy measured in a worker thread beside the training', () => {
       bestEngine(),
       { evaluationTwin: true },
     );
-    const evaluation = new OffThreadEvaluation();
+    const evaluation = startEvaluationWorker('worker')!;
     try {
       evaluation.attach(training.evaluationShare!);
       const [w1] = training.network.weights;
@@ -101,6 +102,12 @@ describe('accuracy measured in a worker thread beside the training', () => {
       await evaluation.close();
     }
   }, 60_000);
+
+  it('in-line asks for no worker, and a build without the worker entry measures in-line instead of failing', () => {
+    expect(startEvaluationWorker('inline')).toBeUndefined();
+    expect(presentWorkerSource('no-such-worker')).toBeNull();
+    expect(presentWorkerSource('evaluation-worker')).not.toBeNull();
+  });
 
   it('DESCENT_EVALUATION chooses the place, and a wrong value is named', () => {
     expect(evaluationPlaceFromEnvironment({})).toBe('auto');
