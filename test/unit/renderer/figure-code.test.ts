@@ -40,6 +40,14 @@ const series: Series[] = [
 ];
 const look: ChartLook = { xLabel: 'iteration', yLabel: 'loss', logY: true };
 const matplotlib = spawnSync('/usr/bin/python3', ['-c', 'import matplotlib'], { encoding: 'utf8' }).status === 0;
+/** A TeX that can compile the pgfplots file: pdflatex with the standalone class and pgfplots (Debian: see below). */
+const texReady =
+  spawnSync('kpsewhich', ['standalone.cls', 'pgfplots.sty'], { encoding: 'utf8' }).stdout?.trim().split('\n').length === 2 &&
+  spawnSync('pdflatex', ['--version']).status === 0;
+const TEX_TEST = texReady
+  ? "pgfplots: the .tex compiles with pdflatex into one page whose text is the chart's"
+  : 'pgfplots: the .tex compiles with pdflatex — SKIPPED: no pdflatex with standalone.cls and pgfplots.sty here ' +
+    '(Debian: apt-get install texlive-latex-base texlive-pictures texlive-latex-extra)';
 
 describe('export as code', () => {
   it("the CSV has every plotted point with its line's label, colour and style (points without a number left out)", () => {
@@ -62,6 +70,46 @@ describe('export as code', () => {
     expect(texText).toContain('coordinates {(0,2.3) (2,0.5)}');
     expect(texText).toContain('ymode=log');
     expect(texText).toContain('\\definecolor{line2}{HTML}{D55E00}');
+  });
+
+  it.skipIf(!texReady)(TEX_TEST, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'descent-pgfplots-'));
+    try {
+      // Every kind of line the charts draw: faint and unlisted, dashed, with markers; a log axis, a fixed range,
+      // ticks at swept values, TeX's special characters in labels and the subtitle's middle dot.
+      const lines: Series[] = [
+        ...series,
+        { label: '50% & #2 ~ $x^2$', color: '#009e73', points: [{ x: 1, y: 1 }], markers: true },
+      ];
+      const texText = pgfplotsTex(
+        lines,
+        { ...look, logX: true, xTicks: [1, 2], yRange: { min: 0.1, max: 10 } },
+        'Loss per iteration',
+        '784-50-10 sigmoid · seed 3',
+      );
+      writeFileSync(join(dir, 'loss.tex'), texText);
+      const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'loss.tex'], {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(
+        run.status,
+        run.stdout
+          .split('\n')
+          .filter((l) => l.startsWith('!'))
+          .join('\n'),
+      ).toBe(0);
+      expect(readFileSync(join(dir, 'loss.pdf')).toString('latin1', 0, 5)).toBe('%PDF-');
+      // Poppler's tools (Debian's poppler-utils), where installed: one page, and the chart's words as text.
+      const info = spawnSync('pdfinfo', [join(dir, 'loss.pdf')], { encoding: 'utf8' });
+      if (!info.error) expect(info.stdout).toMatch(/^Pages:\s+1$/m);
+      const text = spawnSync('pdftotext', [join(dir, 'loss.pdf'), '-'], { encoding: 'utf8' });
+      if (!text.error)
+        for (const word of ['Loss per iteration', 'iteration', 'lr 0.1', 'fast', '50% & #2']) expect(text.stdout).toContain(word);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.skipIf(!matplotlib)('the script redraws the chart with matplotlib into a PDF and a 300 dpi PNG', () => {
