@@ -5,12 +5,13 @@
  */
 import type { MiniBatchStudy, NetworkEstimates } from '../../../../shared/lab/lab-schemas';
 import type { ChartLook, Series } from '../chart-setup';
+import { t } from '../i18n';
 import { PALETTE } from '../palette';
 
 /** The two networks of a study, as the page names them. */
 export const NETWORKS = [
-  { key: 'untrained', label: 'untrained', color: PALETTE[1] },
-  { key: 'trained', label: 'trained', color: PALETTE[0] },
+  { key: 'untrained', label: 'lab.miniBatches.untrained', color: PALETTE[1] },
+  { key: 'trained', label: 'lab.miniBatches.trained', color: PALETTE[0] },
 ] as const;
 
 /** The estimates of one network: points, mean ± spread, and the full loss. */
@@ -18,7 +19,7 @@ export function estimateSeries(estimates: NetworkEstimates, color: string): Seri
   const { batches, fullLoss } = estimates;
   return [
     {
-      label: 'one mini-batch',
+      label: t('lab.miniBatches.oneBatch'),
       color,
       faint: true,
       noLine: true,
@@ -26,22 +27,22 @@ export function estimateSeries(estimates: NetworkEstimates, color: string): Seri
       points: batches.flatMap((b) => b.estimates.map((y) => ({ x: b.batchSize, y }))),
     },
     {
-      label: '5th percentile',
+      label: t('lab.miniBatches.p05'),
       color,
       unlisted: true,
       faint: true,
       points: batches.map((b) => ({ x: b.batchSize, y: b.p05 })),
     },
     {
-      label: 'middle 90 % of the estimates',
+      label: t('lab.miniBatches.middle90'),
       color,
       faint: true,
       fillToPrevious: true,
       points: batches.map((b) => ({ x: b.batchSize, y: b.p95 })),
     },
-    { label: 'mean of the estimates', color, markers: true, points: batches.map((b) => ({ x: b.batchSize, y: b.mean })) },
+    { label: t('lab.miniBatches.meanSeries'), color, markers: true, points: batches.map((b) => ({ x: b.batchSize, y: b.mean })) },
     {
-      label: 'loss of the whole training set',
+      label: t('lab.miniBatches.fullSeries'),
       color: PALETTE[2],
       dashed: true,
       points: [batches[0], batches[batches.length - 1]].map((b) => ({ x: b.batchSize, y: fullLoss })),
@@ -49,13 +50,19 @@ export function estimateSeries(estimates: NetworkEstimates, color: string): Seri
   ];
 }
 
-export const ESTIMATE_LOOK: ChartLook = { xLabel: 'batch size', yLabel: 'loss', logY: false, logX: true };
+/** The estimates' axes, in the page's language. */
+export const estimateLook = (): ChartLook => ({
+  xLabel: t('lab.miniBatches.batchSize'),
+  yLabel: t('lab.miniBatches.lossAxis'),
+  logY: false,
+  logX: true,
+});
 
 /** The spread of each network's estimates and σ/√batch, on log-log axes. */
 export function spreadSeries(study: MiniBatchStudy): Series[] {
   return NETWORKS.flatMap(({ key, label, color }) => [
     {
-      label: `${label}: spread of the estimates`,
+      label: t('lab.miniBatches.spreadSeries', { network: t(label) }),
       color,
       noLine: true,
       markers: true,
@@ -63,7 +70,7 @@ export function spreadSeries(study: MiniBatchStudy): Series[] {
       points: study[key].batches.map((b) => ({ x: b.batchSize, y: b.std })),
     },
     {
-      label: `${label}: σ/√batch`,
+      label: t('lab.miniBatches.predicted', { network: t(label) }),
       color,
       dashed: true,
       points: study[key].batches.map((b) => ({ x: b.batchSize, y: b.predictedStd })),
@@ -71,7 +78,13 @@ export function spreadSeries(study: MiniBatchStudy): Series[] {
   ]);
 }
 
-export const SPREAD_LOOK: ChartLook = { xLabel: 'batch size', yLabel: 'spread (standard deviation)', logY: true, logX: true };
+/** The spread's log-log axes, in the page's language. */
+export const spreadLook = (): ChartLook => ({
+  xLabel: t('lab.miniBatches.batchSize'),
+  yLabel: t('lab.miniBatches.spreadAxis'),
+  logY: true,
+  logX: true,
+});
 
 /** The estimates at one batch size (the book's 100), for the page's text. */
 export function atBatch(estimates: NetworkEstimates, size: number) {
