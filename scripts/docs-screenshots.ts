@@ -18,6 +18,7 @@ import {
   runsWithStatus,
   trainFromForm,
 } from '../test/support/workbench-browser';
+import { labScreenshots } from './docs-screenshots-lab';
 
 const outFlag = process.argv.indexOf('--out');
 const DOCS = outFlag >= 0 ? process.argv[outFlag + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
@@ -119,6 +120,8 @@ const PAGES: Record<string, (browser: Browser) => Promise<void>> = {
   compare: trainAndCompareScreenshots,
   runs: runsScreenshot,
   inside: insideScreenshots,
+  // The Lab's pages on a trained run (docs-screenshots-lab.ts).
+  lab: (browser) => labScreenshots(browser, DOCS),
 };
 const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag >= 0 ? process.argv[onlyFlag + 1] : undefined;
