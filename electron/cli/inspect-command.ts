@@ -15,7 +15,8 @@ const out = (text: string): void => void process.stdout.write(`${text}\n`);
 
 /** The snapshot at `epoch` (whole epochs; the last one if not given); the error lists the epochs there are. */
 export function snapshotAt(snapshots: SnapshotInfo[], epoch: number | undefined, runId: string): SnapshotInfo {
-  if (snapshots.length === 0) throw new UsageError(`run ${runId} has no stored weights to inspect`);
+  if (snapshots.length === 0)
+    throw new UsageError(`run ${runId} has no stored weights (yet): a run stores them at its first evaluation`);
   if (epoch === undefined) return snapshots[snapshots.length - 1];
   const found = snapshots.find((s) => s.epoch === epoch);
   if (found) return found;

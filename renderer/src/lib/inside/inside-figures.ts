@@ -6,6 +6,7 @@
  */
 import type { Activation } from '../../../../shared/engine/types';
 import { rowNormalised } from '../../../../shared/inside/confusion';
+import { FIGURE_FONT_FAMILY } from '../figure-fonts';
 import { divergingColour } from './weight-tiles';
 
 /** Background and text colour of a saved figure (chart-export.ts's textColourFor picks the text for a background). */
@@ -14,7 +15,8 @@ export interface FigureInk {
   text: string;
 }
 
-const FONT = `font-family="'Helvetica Neue', Helvetica, Arial, sans-serif"`;
+/** The figures' font stack (figure-fonts.ts): translated titles in Chinese and Japanese draw too. */
+const FONT = `font-family="${FIGURE_FONT_FAMILY}"`;
 const ACCENT = '#2b66d1';
 const BAD = '#c62828';
 const TITLE_HEIGHT = 28;
