@@ -52,6 +52,7 @@ export const trainerMessageSchema = z.discriminatedUnion('type', [
   // Progress batches and measurements are stored as they come: the message is the metrics line.
   progressLineSchema,
   epochLineSchema,
+  /** The run holds: sent once every report made before the pause has gone, so no progress follows until resumed. */
   z.strictObject({ type: z.literal('paused') }),
   z.strictObject({ type: z.literal('resumed') }),
   z.strictObject({ type: z.literal('done'), summary: runSummarySchema }),

@@ -67,6 +67,8 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
                   testAcc: e.testAcc,
                   seconds: e.seconds,
                 }),
+              // Acknowledged when the loop holds, not when asked: after it, no progress comes until resumed.
+              onPaused: () => port.send({ type: 'paused' }),
             },
           }).then((summary) => ({ type: 'done', summary })),
         );
@@ -81,7 +83,6 @@ export function serveTrainer(port: TrainerPort, exit: (code: number) => void): v
         return;
       case 'pause':
         pause.pause();
-        port.send({ type: 'paused' });
         return;
       case 'resume':
         pause.resume();

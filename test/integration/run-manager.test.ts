@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS, type RunConfig } from '../../shared/config';
 import type { RunRecord, RunStatus } from '../../shared/run-record';
+import { FINISHED_STATUSES } from '../../shared/run-status';
 import { RunManager } from '../../electron/core/run-manager';
 import type { WorkbenchEvent } from '../../shared/api';
 import { currentOwner, processStartTime } from '../../electron/core/store/owner';
@@ -58,6 +59,19 @@ const statusIs =
   (id: string, status: RunStatus) =>
   (e: WorkbenchEvent): boolean =>
     e.type === 'run-changed' && e.run.id === id && e.run.status === status;
+/** Resolves when run `id` is `status`; rejects with the run's error if it finishes otherwise first (no silent wait). */
+function reaches(manager: RunManager, id: string, status: RunStatus): Promise<WorkbenchEvent> {
+  return new Promise((resolve, reject) => {
+    const off = manager.subscribe((e) => {
+      if (e.type !== 'run-changed' || e.run.id !== id) return;
+      if (e.run.status === status) resolve(e);
+      else if ((FINISHED_STATUSES as readonly string[]).includes(e.run.status))
+        reject(new Error(`run ${id} ended ${e.run.status} (${e.run.error ?? 'no error'}) before it was ${status}`));
+      else return;
+      off();
+    });
+  });
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('RunManager', () => {
@@ -98,24 +112,31 @@ describe('RunManager', () => {
     const manager = new RunManager({ store, host: new NodeTrainerHost(), concurrency: 1 });
     const run = manager.submit(small({ iterations: 1_000_000 }));
     await nextEvent(manager, (e) => e.type === 'progress' && e.id === run.id);
-    manager.pause(run.id);
-    await nextEvent(manager, statusIs(run.id, 'paused'));
+    // The trainer says "paused" once its loop holds, after the last progress it made: none may follow it.
+    let pausedSeen = false;
     let progressWhilePaused = 0;
-    // The slice of steps under way when the pause arrived ends, and its batch is sent, within one interval.
-    await sleep(4 * PROGRESS_INTERVAL_MS);
-    const off = manager.subscribe((e) => void (e.type === 'progress' && progressWhilePaused++));
-    // A running trainer would send a batch every interval: twelve intervals without one is a pause.
+    const off = manager.subscribe((e) => {
+      if (statusIs(run.id, 'paused')(e)) pausedSeen = true;
+      else if (pausedSeen && e.type === 'progress' && e.id === run.id) progressWhilePaused++;
+    });
+    manager.pause(run.id);
+    await reaches(manager, run.id, 'paused');
+    const pausedSince = Date.now();
+    const iterationsAtPause = store.read(run.id).iterationsDone;
+    // A running trainer would send a batch every interval: twelve intervals without one is a pause. (However slow
+    // the machine, a held loop sends nothing: this wait can only let a bug show, never fail a correct trainer.)
     await sleep(12 * PROGRESS_INTERVAL_MS);
-    off();
+    const resumeAsked = Date.now();
     expect(progressWhilePaused).toBe(0);
-    expect(store.read(run.id).status).toBe('paused');
-    expect(Date.parse(store.read(run.id).pausedAt ?? '')).toBeLessThanOrEqual(Date.now() - 16 * PROGRESS_INTERVAL_MS);
+    expect(store.read(run.id)).toMatchObject({ status: 'paused', iterationsDone: iterationsAtPause });
+    expect(Date.parse(store.read(run.id).pausedAt ?? '')).toBeLessThanOrEqual(pausedSince);
     manager.resume(run.id);
-    await nextEvent(manager, statusIs(run.id, 'running'));
-    // The pause is kept in the record (the card's duration leaves it out): at least the 16 intervals slept.
+    await reaches(manager, run.id, 'running');
+    off();
+    // The pause is kept in the record (the card's duration leaves it out): at least the time this test waited.
     const resumed = store.read(run.id);
     expect(resumed.pausedAt).toBeNull();
-    expect(resumed.pausedSeconds).toBeGreaterThanOrEqual((16 * PROGRESS_INTERVAL_MS) / 1000);
+    expect(resumed.pausedSeconds).toBeGreaterThanOrEqual((resumeAsked - pausedSince) / 1000);
     expect(resumed.pausedSeconds).toBeLessThan((Date.now() - Date.parse(resumed.startedAt!)) / 1000);
     await nextEvent(manager, (e) => e.type === 'progress' && e.id === run.id);
     manager.stop(run.id);

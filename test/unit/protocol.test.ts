@@ -78,10 +78,11 @@ describe('the trainer refuses bad host messages and keeps going', () => {
     expect(trainer.exits).toEqual([0]);
   });
 
-  it('acknowledges pause and resume', () => {
+  it('says paused only once a run holds (none is training here), and acknowledges resume', () => {
     const trainer = connect();
     trainer.deliver({ type: 'pause' });
+    expect(trainer.sent.slice(1)).toEqual([]);
     trainer.deliver({ type: 'resume' });
-    expect(trainer.sent.slice(1)).toEqual([{ type: 'paused' }, { type: 'resumed' }]);
+    expect(trainer.sent.slice(1)).toEqual([{ type: 'resumed' }]);
   });
 });
