@@ -107,6 +107,14 @@ describe('descent predict', () => {
     huge.writeUInt32BE(5000, 20);
     const hugePath = join(FILES, 'huge.png');
     writeFileSync(hugePath, huge);
+    // A header that declares 28×28 followed by bytes that are no PNG data: pngjs's error, said as the file's.
+    const broken = Buffer.concat([
+      huge.subarray(0, 16),
+      Buffer.from([0, 0, 0, 28, 0, 0, 0, 28, 8, 0, 0, 0, 0]),
+      Buffer.alloc(64, 7),
+    ]);
+    const brokenPath = join(FILES, 'broken.png');
+    writeFileSync(brokenPath, broken);
     const big = join(FILES, 'big.png');
     writeFileSync(big, '');
     truncateSync(big, 17 * 1024 * 1024);
@@ -119,6 +127,7 @@ describe('descent predict', () => {
       [notPng, `<image> "${notPng}": is not a PNG file`],
       [FILES, `<image> "${FILES}": is a folder, not a PNG file`],
       [hugePath, `<image> "${hugePath}": is 5000×5000 pixels, more than the 4096 a side`],
+      [brokenPath, `<image> "${brokenPath}": is not a readable PNG (`],
       [big, `<image> "${big}": is 17 MiB, more than the 16 MiB a PNG may have here`],
       ['10000', "<image> 10000: no such test image (the run's test set has images 0…9999)"],
     ];
