@@ -6,6 +6,7 @@
  */
 import type { GradientElements } from '../../../../shared/gradcheck-elements';
 import type { ChartLook, Series } from '../chart-setup';
+import { t } from '../i18n';
 import { PALETTE } from '../palette';
 
 /** Each parameter's sampled elements as points (x analytic, y numerical), and the diagonal y = x. */
@@ -17,7 +18,7 @@ export function scatterSeries(elements: GradientElements): Series[] {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
-    const label = p.stride > 1 ? `${p.name} (every ${p.stride}th)` : p.name;
+    const label = p.stride > 1 ? t('lab.gradcheck.every', { name: p.name, stride: p.stride }) : p.name;
     return {
       label,
       color: PALETTE[i % PALETTE.length],
@@ -27,7 +28,7 @@ export function scatterSeries(elements: GradientElements): Series[] {
     } satisfies Series;
   });
   const diagonal: Series = {
-    label: 'numerical = analytic',
+    label: t('lab.gradcheck.diagonal'),
     color: '#888888',
     dashed: true,
     points: [
@@ -38,11 +39,12 @@ export function scatterSeries(elements: GradientElements): Series[] {
   return [diagonal, ...points];
 }
 
-export const SCATTER_LOOK: ChartLook = {
-  xLabel: 'analytic (backpropagation)',
-  yLabel: 'numerical (central difference)',
+/** The scatter's axes, in the page's language. */
+export const scatterLook = (): ChartLook => ({
+  xLabel: t('lab.gradcheck.analyticAxis'),
+  yLabel: t('lab.gradcheck.numericalAxis'),
   logY: false,
-};
+});
 
 /** Colour stops of the scale from the smallest to the largest |difference| (viridis, which reads in grey too). */
 const STOPS: Array<[number, number, number]> = [
