@@ -107,6 +107,22 @@ function labelsFor(folder: string, name: string, images: number): { labels: Uint
   return { labels, classes: maxLabel + 1 };
 }
 
+/**
+ * One split's images and labels from `folder` (the other split's files are not read), one label per image, its
+ * classes counted from its own labels, and the images' size.
+ */
+export function loadIdxSplit(
+  folder: string,
+  split: 'train' | 'test',
+): Dataset & { readonly width: number; readonly height: number } {
+  const [imagesName, labelsName] =
+    split === 'train' ? [IDX_FILES.trainImages, IDX_FILES.trainLabels] : [IDX_FILES.testImages, IDX_FILES.testLabels];
+  const images = readIdxFile(folder, imagesName, 3);
+  const [count, height, width] = images.shape;
+  const { labels, classes } = labelsFor(folder, labelsName, count);
+  return { images: images.data, labels, count, features: width * height, classes, width, height };
+}
+
 /** Reads both splits from `folder`; errors name the file and what is wrong with it. */
 export function loadIdxDataset(folder: string): LoadedDataset {
   checkFolder(folder);

@@ -3,9 +3,7 @@
  * misclassified images with their softmax outputs. Synchronous and CPU-bound (10 000 forward passes):
  * servers run it in a worker thread (inside-worker.ts), never on the event loop of the window's process.
  */
-import { IDX_FILES } from './datasets';
-import { readIdxFile } from './idx-file';
-import { IdxFormatError } from '../../shared/data/idx';
+import { loadIdxSplit } from './datasets';
 import { sliceRows, pixelScale, type Dataset } from '../../shared/engine/dataset';
 import { EVAL_CHUNK_ROWS } from '../../shared/engine/evaluate';
 import { MultiLayerNet } from '../../shared/engine/network';
@@ -17,13 +15,7 @@ import type { WeightsHeader } from './store/weights-file';
 
 /** The test split of the dataset in `folder` (images and labels only: the training files are not read). */
 export function loadTestSplit(folder: string): Dataset & { readonly width: number; readonly height: number } {
-  const images = readIdxFile(folder, IDX_FILES.testImages, 3);
-  const labels = readIdxFile(folder, IDX_FILES.testLabels, 1);
-  const [count, height, width] = images.shape;
-  if (labels.shape[0] !== count) throw new IdxFormatError(labels.path, `has ${labels.shape[0]} labels for ${count} images`);
-  let classes = 0;
-  for (let i = 0; i < count; i++) classes = Math.max(classes, labels.data[i] + 1);
-  return { images: images.data, labels: labels.data, count, features: width * height, classes, width, height };
+  return loadIdxSplit(folder, 'test');
 }
 
 /** A network holding stored weights (as readWeights returns them), with the engine's fastest kernels. */

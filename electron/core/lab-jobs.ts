@@ -5,11 +5,9 @@
  * up to 120 000 forward passes: nothing a window's or a bridge's event loop should wait on.
  */
 import { z } from 'zod';
-import { IDX_FILES } from './datasets';
-import { readIdxFile } from './idx-file';
+import { loadIdxSplit } from './datasets';
 import { networkFromWeights } from './inside-analysis';
 import { readWeights } from './store/weights-file';
-import { IdxFormatError } from '../../shared/data/idx';
 import { takeFirst, type Dataset } from '../../shared/engine/dataset';
 import { bestEngine } from '../../shared/engine/best-engine';
 import { MultiLayerNet } from '../../shared/engine/network';
@@ -56,13 +54,7 @@ export type LabReply = z.infer<typeof labReplySchema>;
 
 /** The training split of the dataset in `folder` (the test files are not read). */
 export function loadTrainSplit(folder: string): Dataset {
-  const images = readIdxFile(folder, IDX_FILES.trainImages, 3);
-  const labels = readIdxFile(folder, IDX_FILES.trainLabels, 1);
-  const [count, height, width] = images.shape;
-  if (labels.shape[0] !== count) throw new IdxFormatError(labels.path, `has ${labels.shape[0]} labels for ${count} images`);
-  let classes = 0;
-  for (let i = 0; i < count; i++) classes = Math.max(classes, labels.data[i] + 1);
-  return { images: images.data, labels: labels.data, count, features: width * height, classes };
+  return loadIdxSplit(folder, 'train');
 }
 
 /** The images the run trained on: the first `trainSize` of the training split (the book's `x_train[:N]`), or all. */
