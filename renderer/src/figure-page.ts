@@ -8,7 +8,7 @@ import { orderedForComparison } from './lib/compare';
 import { figurePdf, figurePng } from './lib/figure';
 import { reportFigureSvg } from './lib/report-figure';
 import { paletteColour } from './lib/run-series';
-import type { LiveMetrics } from './lib/workbench.svelte';
+import type { LiveMetrics } from './lib/live-metrics';
 
 async function descentFigure(input: unknown): Promise<FigureResult> {
   const request = figureRequestSchema.parse(input);

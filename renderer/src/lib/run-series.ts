@@ -6,7 +6,7 @@ import { PALETTE } from './palette';
 import { runHyperparameters } from './run-description';
 import { IncrementalDecimation, IncrementalSmoothing, type Point } from './series';
 import { t } from './i18n';
-import type { LiveMetrics } from './workbench.svelte';
+import type { LiveMetrics } from './live-metrics';
 
 /**
  * Buckets per line: about one per pixel column of a wide chart; each keeps its first, minimum, maximum

@@ -5,10 +5,8 @@
  */
 import { flushSync } from 'svelte';
 import {
-  spreadTimes,
   type AppInfo,
   type DamagedRunInfo,
-  type RunMetrics,
   type SweepRequest,
   type WorkbenchApi,
   type WorkbenchEvent,
@@ -18,6 +16,7 @@ import { colourSlots } from '../../../shared/run-colour';
 import { isLive, type RunRecord } from '../../../shared/run-record';
 import { parseUiState, type ChartPrefs, type LabPage, type UiState, type View } from '../../../shared/ui-state';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
+import { addEpoch, addProgress, type EpochEvent, type LiveMetrics, type ProgressEvent } from './live-metrics';
 import { fieldsFrom, type FormFields } from './form';
 import { matchesFilter } from './run-filter';
 import { exportFirstChart } from './export-dialog.svelte';
@@ -67,13 +66,7 @@ function keepLocal(text: string | null): void {
   }
 }
 
-/** The live history of one run. */
-export interface LiveMetrics {
-  iterations: number[];
-  losses: number[];
-  seconds: number[];
-  epochs: RunMetrics['epochs'];
-}
+export type { LiveMetrics };
 
 export class Workbench {
   runs = $state.raw<RunRecord[]>([]);
@@ -106,6 +99,9 @@ export class Workbench {
   private readonly metrics = new Map<string, LiveMetrics>();
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly loading = new Map<string, Promise<LiveMetrics>>();
+  /** Events of runs whose history is being read, added to it once it arrives (the read may predate them). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly sentWhileLoading = new Map<string, (ProgressEvent | EpochEvent)[]>();
   private frameScheduled = false;
   /** How long the last data-driven redraw took. */
   private lastRedrawMs = 0;
@@ -190,6 +186,7 @@ export class Workbench {
       this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
       this.metrics.clear();
       this.loading.clear();
+      this.sentWhileLoading.clear();
       this.bump();
     });
   }
@@ -232,10 +229,16 @@ export class Workbench {
     const known = this.metrics.get(id);
     if (known) return known;
     if (!this.loading.has(id)) {
+      this.sentWhileLoading.set(id, []);
       this.loading.set(
         id,
         this.api.getMetrics(id).then((m) => {
           const live = { iterations: m.iterations, losses: m.losses, seconds: m.seconds, epochs: m.epochs };
+          for (const event of this.sentWhileLoading.get(id) ?? []) {
+            if (event.type === 'progress') addProgress(live, event);
+            else addEpoch(live, event);
+          }
+          this.sentWhileLoading.delete(id);
           this.metrics.set(id, live);
           this.loading.delete(id);
           this.bump();
@@ -341,23 +344,12 @@ export class Workbench {
         this.selected = this.selected.filter((id) => id !== event.id);
         this.metrics.delete(event.id);
         return;
-      case 'progress': {
-        const live = this.metrics.get(event.id);
-        if (!live) return;
-        const previousEnd = live.seconds.length ? live.seconds[live.seconds.length - 1] : 0;
-        for (let k = 0; k < event.iterations.length; k++) {
-          live.iterations.push(event.iterations[k]);
-          live.losses.push(event.losses[k]);
-        }
-        live.seconds.push(...spreadTimes(Number.isNaN(previousEnd) ? 0 : previousEnd, event.seconds, event.iterations.length));
-        this.bump();
-        return;
-      }
+      case 'progress':
       case 'epoch': {
         const live = this.metrics.get(event.id);
-        if (!live) return;
-        live.epochs.push(event.epoch);
-        this.bump();
+        // A history being read keeps the event for when it arrives; one nobody asked for is read whole when asked.
+        if (!live) return void this.sentWhileLoading.get(event.id)?.push(event);
+        if (event.type === 'progress' ? addProgress(live, event) : addEpoch(live, event)) this.bump();
         return;
       }
       case 'warning':

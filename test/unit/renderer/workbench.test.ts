@@ -198,6 +198,35 @@ describe('Workbench state', () => {
     await vi.waitFor(() => expect(wb.metricsOf(imported.id)?.iterations).toEqual([0, 1]));
   });
 
+  it("a running run's history read from disk keeps the events sent while it was read, none twice", async () => {
+    const running = makeRecord({ status: 'running' });
+    const backend = fakeBackend([running]);
+    const epoch = (iteration: number) => ({ iteration, epoch: iteration / 2, trainAcc: 0.5, testAcc: 0.4 });
+    // As over the browser bridge: events travel apart from the answer. The read holds iterations 0–1 and the first
+    // measurement; the events sent while it was made repeat some of that and go further.
+    backend.api.getMetrics = async () => {
+      backend.emit({ type: 'progress', id: running.id, iterations: [1, 2], losses: [2.2, 2.1], seconds: 0.3 });
+      backend.emit({ type: 'epoch', id: running.id, epoch: epoch(0) });
+      backend.emit({ type: 'epoch', id: running.id, epoch: epoch(2) });
+      backend.emit({ type: 'progress', id: running.id, iterations: [3], losses: [2.0], seconds: 0.4 });
+      return { iterations: [0, 1], losses: [2.3, 2.2], seconds: [0.1, 0.2], epochs: [epoch(0)], warnings: [] };
+    };
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    expect(wb.metricsOf(running.id)).toBeUndefined();
+    await vi.waitFor(() => expect(wb.metricsOf(running.id)).toBeDefined());
+    expect(wb.metricsOf(running.id)).toEqual({
+      iterations: [0, 1, 2, 3],
+      losses: [2.3, 2.2, 2.1, 2.0],
+      seconds: [0.1, 0.2, 0.3, 0.4],
+      epochs: [epoch(0), epoch(2)],
+    });
+    // Later events grow it as before; a repeated one changes nothing.
+    backend.emit({ type: 'progress', id: running.id, iterations: [3, 4], losses: [2.0, 1.9], seconds: 0.5 });
+    expect(wb.metricsOf(running.id)?.iterations).toEqual([0, 1, 2, 3, 4]);
+    expect(wb.metricsOf(running.id)?.seconds).toEqual([0.1, 0.2, 0.3, 0.4, 0.5]);
+  });
+
   it('filters by name, learning rate, tag and status; menu commands switch views', async () => {
     const runs = [
       makeRecord({ name: 'a', tags: ['book'] }),
@@ -329,7 +358,7 @@ describe('the page language', () => {
   });
   afterEach(() => setBrowserLanguages(['en-US']));
 
-  it("follows navigator.languages: the first the workbench speaks (any Chinese reads 简体中文), else English", async () => {
+  it('follows navigator.languages: the first the workbench speaks (any Chinese reads 简体中文), else English', async () => {
     setBrowserLanguages(['fr-FR', 'ja-JP', 'en']);
     // A page opened now reads the browser's list as it starts.
     vi.resetModules();
