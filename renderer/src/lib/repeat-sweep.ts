@@ -4,6 +4,7 @@
  */
 import { describeSample } from '../../../shared/stats/sample';
 import type { Series } from './chart-setup';
+import { t } from './i18n';
 
 /** A run's place on the sweep chart: the swept value and its final accuracies. */
 export interface PlacedRun {
@@ -31,19 +32,19 @@ export function repeatedSweepSeries<P extends PlacedRun>(
   const seeds = measured.filter((p) => p.testAcc !== null);
   const series: Series[] = [
     {
-      label: 'mean final test accuracy (bars: 95% CI of the mean)',
+      label: t('sweepChart.meanTest'),
       color,
       points: test.filter((t) => t.sample.mean !== null).map((t) => ({ x: t.x, y: t.sample.mean! })),
       markers: true,
     },
     {
-      label: 'mean final train accuracy',
+      label: t('sweepChart.meanTrain'),
       color,
       points: train.filter((t) => t.sample.mean !== null).map((t) => ({ x: t.x, y: t.sample.mean! })),
       dashed: true,
     },
     {
-      label: 'each seed (test)',
+      label: t('sweepChart.eachSeed'),
       color,
       points: seeds.map((p) => ({ x: p.x, y: p.testAcc! })),
       noLine: true,
