@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
+import { svgTexts as readSvgTexts } from '../support/svg-texts';
 import { launchChromium } from '../support/workbench-browser';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
@@ -140,22 +141,8 @@ async function shoot(name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** An SVG document's text elements and whether it parsed, read in the page. */
-async function svgTexts(text: string): Promise<{ error: string | null; texts: string[] }> {
-  return page.evaluate((source) => {
-    // Runs in the page; typed here without the DOM library of the browser-side code.
-    type Doc = {
-      querySelector(s: string): { textContent: string } | null;
-      querySelectorAll(s: string): Array<{ textContent: string }>;
-    };
-    const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } }).DOMParser;
-    const doc = new Parser().parseFromString(source, 'image/svg+xml');
-    return {
-      error: doc.querySelector('parsererror')?.textContent ?? null,
-      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
-    };
-  }, text);
-}
+/** The texts of an exported SVG as the page's parser reads them. */
+const svgTexts = (text: string) => readSvgTexts(page, text);
 
 describe('comparing learning rates for a report, in Chromium', () => {
   it('the Train form keeps its edits across views and reloads', async () => {

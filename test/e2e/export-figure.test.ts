@@ -4,10 +4,10 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDescent } from '../support/descent-cli';
+import { svgTexts } from '../support/svg-texts';
 import { e2eSuite } from '../support/e2e-suite';
 import { CHROMIUM, newHome, openWorkbench, runItems, trainWithCli } from '../support/workbench-browser';
 
@@ -58,22 +58,6 @@ function figureFromCli(name: string, flags: string[] = []): string {
   expect(result.stderr).toContain(`wrote ${file}`);
   expect(result.code).toBe(0);
   return file;
-}
-
-/** The texts of an SVG, as a browser's parser reads them (or its parse error). */
-async function svgTexts(page: Page, source: string): Promise<{ error: string | null; texts: string[] }> {
-  return page.evaluate((text) => {
-    type Doc = {
-      querySelector(s: string): { textContent: string } | null;
-      querySelectorAll(s: string): Array<{ textContent: string }>;
-    };
-    const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } }).DOMParser;
-    const doc = new Parser().parseFromString(text, 'image/svg+xml');
-    return {
-      error: doc.querySelector('parsererror')?.textContent ?? null,
-      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
-    };
-  }, source);
 }
 
 /** An SVG with its generated ids (svgcanvas draws them at random) numbered in the order they appear. */
