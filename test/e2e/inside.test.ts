@@ -2,13 +2,15 @@
  * The Inside view in Chromium on runs trained by the CLI (120 iterations on 1 000 images: 10 per epoch, 13
  * snapshots): the snapshot slider, the confusion matrix agreeing with the recorded test accuracy, a cell's
  * images, the mistakes gallery, a digit drawn with the mouse predicted with its hidden activations, a running run in
- * dark mode, three runs side by side (in Inside and in Compare), and exports parsed back.
+ * dark mode, three runs side by side (in Inside and in Compare), and exports parsed back; axe-core finds no serious
+ * problem on the way.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
 import { newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli } from '../support/workbench-browser';
 
@@ -134,6 +136,7 @@ describe('the Inside view in Chromium', () => {
         .sort((a, b) => b - a)
         .slice(0, 8);
       expect(strongest).toEqual(barValues.map((v) => Number(v.toFixed(2))));
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
       // The slider back to the first snapshot (the untrained net, iteration 0).
       await slider.focus();
@@ -186,6 +189,7 @@ describe('the Inside view in Chromium', () => {
         .toBe(10);
       expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).not.toBe('rgb(255, 255, 255)');
       await page.screenshot({ path: join(SHOTS, 'inside-running-dark.png'), fullPage: true });
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Stop' }).click();
       await runsWithStatus(page, 'stopped', 1);
       await expect
@@ -235,6 +239,7 @@ describe('the Inside view in Chromium', () => {
       const each = page.getByRole('group', { name: /^prediction of / });
       await expect.poll(() => each.locator('.row').count()).toBe(30);
       expect(await each.count()).toBe(3);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       const csv = readFileSync(
         await suite.download(page, () =>
           page.getByRole('button', { name: "Save the data as CSV: every run's prediction for the drawing" }).click(),
