@@ -1,8 +1,15 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
-// Integration and browser tests start real processes and train on real MNIST: room on 2 cores.
-const shared = { testTimeout: 120_000, hookTimeout: 60_000, pool: 'forks' as const };
+// Integration and browser tests start real processes and train on real MNIST: room on 2 cores. An `expect.poll`
+// waits for a state, however long a loaded machine takes to reach it (Vitest's own default gives up after 1 s:
+// flaky at a load of 25); a poll that names its own timeout keeps it.
+const shared = {
+  testTimeout: 120_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+  expect: { poll: { timeout: 60_000 } },
+};
 
 export default defineConfig({
   test: {
