@@ -107,9 +107,20 @@ describe('Lab: mini-batch estimates of the training loss, on a trained and an un
     expect(study.trained.perImageStd).toBeGreaterThan(10 * study.untrained.perImageStd);
   });
 
-  it('a seed gives the same study again', async () => {
-    const again = await lab.miniBatches(runId, { draws: DRAWS, seed: 7 });
+  it('a seed gives the same study again, computed off the event loop (which keeps turning meanwhile)', async () => {
+    let turns = 0;
+    let done = false;
+    const spin = (): void => {
+      turns++;
+      if (!done) setImmediate(spin);
+    };
+    const pending = lab.miniBatches(runId, { draws: DRAWS, seed: 7 });
+    setImmediate(spin);
+    const again = await pending;
+    done = true;
     expect(again).toEqual(study);
+    // Two passes over 60 000 images computed in this thread would have blocked it: no turn at all until the answer.
+    expect(turns).toBeGreaterThan(10);
   }, 60_000);
 });
 
