@@ -4,6 +4,7 @@
  * Chromium. The same options as the compare view's "Report figure" panel.
  */
 import { z } from 'zod';
+import { localeSchema } from './i18n/locales';
 import { runMetricsSchema } from './metrics';
 import { runRecordSchema } from './run-record';
 import { BAND_KINDS } from './stats/curve-band';
@@ -30,6 +31,8 @@ export type FigureOptions = z.infer<typeof figureOptionsSchema>;
 export const figureRequestSchema = z.object({
   format: z.enum(FIGURE_FORMATS),
   options: figureOptionsSchema,
+  /** The language of the figure's words (titles, axes, caption). */
+  locale: localeSchema,
   /** The charts' settings the compare view would use (smoothing, log scale, x axis). */
   chart: chartPrefsSchema.pick({ smoothing: true, logY: true, xAxis: true }),
   /** The runs in the order they were named, each with its history and its palette slot. */

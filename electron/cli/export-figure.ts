@@ -21,6 +21,7 @@ import {
   type FigureResult,
 } from '../../shared/figure-request';
 import { errorMessage } from '../../shared/errors';
+import { LOCALES, matchLocale, type Locale } from '../../shared/i18n/locales';
 import { colourSlots } from '../../shared/run-colour';
 import { BAND_KINDS, type BandKind } from '../../shared/stats/curve-band';
 import { chartPrefsSchema, type ChartPrefs } from '../../shared/ui-state';
@@ -60,6 +61,8 @@ export interface FigureFlags {
   readonly chart: Partial<Pick<ChartPrefs, 'smoothing' | 'logY' | 'xAxis'>>;
   /** The Chromium to draw in (--chromium); else CHROMIUM_PATH, else the usual places. */
   readonly chromium: string | undefined;
+  /** The figure's language (--locale); else the UI's saved choice, else the environment's (LANG). */
+  readonly locale: Locale | undefined;
 }
 
 /** What commander gives for `descent export`'s figure flags. */
@@ -74,6 +77,7 @@ export interface FigureFlagValues {
   xAxis?: ChartPrefs['xAxis'];
   logY?: boolean;
   chromium?: string;
+  locale?: Locale;
 }
 
 /** `descent export`'s flags for `--figure`: the compare view's "Report figure" choices, the chart settings, the browser. */
@@ -98,6 +102,11 @@ export function addFigureFlags(command: Command): Command {
       ),
     )
     .option('--log-y', 'with --figure: the loss on a log scale (default: as the compare view shows it)')
+    .addOption(
+      new Option('--locale <locale>', "with --figure: the figure's language (default: the UI's choice, else $LANG's)").choices(
+        LOCALES,
+      ),
+    )
     .option(
       '--chromium <path>',
       `with --figure: the Chromium or Chrome to draw in (default: $${CHROMIUM_ENV}, else the usual places)`,
@@ -121,6 +130,7 @@ export function figureFlagsFrom(flags: FigureFlagValues): FigureFlags {
       ...(flags.logY ? { logY: true } : {}),
     },
     chromium: flags.chromium,
+    locale: flags.locale,
   };
 }
 
@@ -167,8 +177,10 @@ async function figureRequest(refs: string[], format: FigureFormat, flags: Figure
   const prefs = saved?.prefs;
   const metrics = await Promise.all(unique.map((run) => store.chartMetrics(run.id)));
   for (const m of metrics) for (const w of m.warnings) process.stderr.write(`warning: ${printable(w)}\n`);
+  const environment = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].filter((v): v is string => !!v);
   return {
     format,
+    locale: flags.locale ?? saved?.locale ?? matchLocale(environment),
     options: flags.options,
     chart: {
       smoothing: flags.chart.smoothing ?? prefs?.smoothing ?? 0.6,

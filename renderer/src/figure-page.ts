@@ -6,12 +6,14 @@
 import { figureRequestSchema, type FigureResult } from '../../shared/figure-request';
 import { orderedForComparison } from './lib/compare';
 import { figurePdf, figurePng } from './lib/figure';
+import { language } from './lib/i18n';
 import { reportFigureSvg } from './lib/report-figure';
 import { paletteColour } from './lib/run-series';
 import type { LiveMetrics } from './lib/live-metrics';
 
 async function descentFigure(input: unknown): Promise<FigureResult> {
   const request = figureRequestSchema.parse(input);
+  language.chosen = request.locale;
   const byId = new Map(request.runs.map((run) => [run.record.id, run]));
   const histories = new Map<string, LiveMetrics>(
     request.runs.map(({ record, metrics }) => [

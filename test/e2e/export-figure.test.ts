@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import jaWorkbench from '../../shared/i18n/messages/ja/workbench.json';
 import { runDescent } from '../support/descent-cli';
 import { svgTexts } from '../support/svg-texts';
 import { e2eSuite } from '../support/e2e-suite';
@@ -83,6 +84,11 @@ describe('descent export --figure, in Chromium', () => {
     expect(pdf).toMatch(/\/MediaBox \[0 0 960[. ]/); // 13.33 in × 72 points
     for (const text of [TITLE, 'Loss per iteration', ...LABELS]) expect(pdf).toContain(`(${text})`);
     expect(pdf).not.toContain('/Subtype /Image');
+
+    // In the language asked for (the UI's choice or $LANG's otherwise): the chart titles are the UI's Japanese.
+    const japanese = readFileSync(figureFromCli('figure-ja.svg', ['--locale', 'ja']), 'utf8');
+    expect(japanese).toContain(`>${jaWorkbench.charts.lossPerIteration}<`);
+    expect(japanese).not.toContain('>Loss per iteration<');
 
     const wb = await openWorkbench(suite.browser(), HOME, {});
     const { page } = wb;

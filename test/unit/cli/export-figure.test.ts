@@ -42,6 +42,7 @@ describe('descent export --figure', () => {
       options: { preset: 'single', panels: false, caption: true, band: 'sd' },
       chart: {},
       chromium: undefined,
+      locale: undefined,
     });
     const flags = figureFlagsFrom({
       size: 'slide',
