@@ -35,4 +35,12 @@ describe('Lab: training presets (§4.5)', () => {
       BOOK_DEFAULTS,
     );
   });
+
+  it('the numerical-gradient step run differs from the step run only in its gradient and its 300 steps', () => {
+    const [step, numerical] = [preset('step'), preset('step-numerical')];
+    expect(
+      numerical.kind === 'run' && step.kind === 'run' && { ...numerical.config, gradient: 'analytic', iterations: 2000 },
+    ).toEqual(step.kind === 'run' && step.config);
+    expect(numerical.kind === 'run' && [numerical.config.gradient, numerical.config.iterations]).toEqual(['numerical', 300]);
+  });
 });

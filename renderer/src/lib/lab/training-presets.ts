@@ -58,4 +58,13 @@ export const TRAINING_PRESETS: readonly TrainingPreset[] = [
     title: 'lab.training.step.title',
     text: 'lab.training.step.text',
   },
+  {
+    id: 'step-numerical',
+    kind: 'run',
+    name: 'lab.training.stepNumerical.name',
+    // Two forward passes per parameter per step: 300 steps take minutes, and show all there is to see.
+    config: { ...BOOK_DEFAULTS, activation: 'step', gradient: 'numerical', iterations: 300 },
+    title: 'lab.training.stepNumerical.title',
+    text: 'lab.training.stepNumerical.text',
+  },
 ];
