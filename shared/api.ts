@@ -117,11 +117,11 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const workbenchEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('run-added'), run: runRecordSchema }),
   z.strictObject({ type: z.literal('run-changed'), run: runRecordSchema }),
-  z.strictObject({ type: z.literal('run-removed'), id: z.string() }),
+  z.strictObject({ type: z.literal('run-removed'), id: runIdSchema }),
   /** A batch of a live run's iterations: the run's `progress` metrics line, with its id. */
-  z.strictObject({ ...progressLineSchema.shape, id: z.string() }),
-  z.strictObject({ type: z.literal('epoch'), id: z.string(), epoch: epochMeasurementSchema }),
-  z.strictObject({ type: z.literal('warning'), id: z.string(), message: z.string() }),
+  z.strictObject({ ...progressLineSchema.shape, id: runIdSchema }),
+  z.strictObject({ type: z.literal('epoch'), id: runIdSchema, epoch: epochMeasurementSchema }),
+  z.strictObject({ type: z.literal('warning'), id: runIdSchema, message: z.string() }),
   /** A menu command of the desktop app. */
   z.strictObject({ type: z.literal('command'), command: z.enum(MENU_COMMANDS) }),
   /** The desktop menu's Language choice: the page switches to it (and keeps it in the UI state). */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { epochMeasurementSchema } from './metrics';
 import { RUN_COLOUR_SLOTS } from './run-colour';
 import { RUN_STATUSES } from './run-status';
+import { runIdSchema } from './run-id';
 import { runSummarySchema, seededConfigSchema } from './summary';
 
 export {
@@ -28,18 +29,11 @@ export {
 /** The `run.json` format version this code writes and reads. */
 export const RUN_SCHEMA_VERSION = 1;
 
-/** `20261128-103400-3f9a1c`: the UTC date and time a run was created, then 24 random bits. */
-export const RUN_ID_PATTERN = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
-export const runIdSchema = z.string().regex(RUN_ID_PATTERN, 'must be a run id like 20261128-103400-3f9a1c');
-
-/** True for strings that name a run (checked before one becomes a path). */
-export function isRunId(value: string): boolean {
-  return RUN_ID_PATTERN.test(value);
-}
+export { RUN_ID_PATTERN, isRunId, runIdSchema } from './run-id';
 
 export const runRecordSchema = z.object({
   schemaVersion: z.literal(RUN_SCHEMA_VERSION),
-  id: z.string(),
+  id: runIdSchema,
   name: z.string(),
   tags: z.array(z.string()),
   notes: z.string(),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { storedRunConfigSchema } from './config';
 import { MAX_SEED } from './engine/rng';
+import { runIdSchema } from './run-id';
 import { END_STATUSES } from './run-status';
 
 export type { EndStatus } from './run-status';
@@ -25,7 +26,7 @@ const duration = z.number().min(0);
 
 // Every field has been written since the first stored summary; a file without one is not a summary.
 export const runSummarySchema = z.object({
-  runId: z.string(),
+  runId: runIdSchema,
   status: z.enum(END_STATUSES),
   /** Iterations actually run. */
   iterations: count,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { logSpaced, parseApiArguments, spreadTimes, sweepConfigs } from '../../shared/api';
+import { logSpaced, parseApiArguments, spreadTimes, sweepConfigs, workbenchEventSchema } from '../../shared/api';
 import { BOOK_DEFAULTS } from '../../shared/config';
 import { GRADIENT_CHECK_MAX_BATCH } from '../../shared/engine/gradcheck';
 import { csvField, historiesToCsv } from '../../shared/export';
+import { runRecordSchema } from '../../shared/run-record';
+import { runSummarySchema } from '../../shared/summary';
+import { makeRecord, makeSummary } from '../support/runs';
 
 describe('WorkbenchApi argument validation (both transports use it)', () => {
   it('accepts valid calls', () => {
@@ -103,5 +106,34 @@ describe('time stamps', () => {
   it("a batch's time is spread evenly over its iterations, ending at the stamp", () => {
     expect(spreadTimes(1, 2, 4)).toEqual([1.25, 1.5, 1.75, 2]);
     expect(spreadTimes(0, undefined, 2).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('run ids in events, records and summaries', () => {
+  const id = '20261128-103400-3f9a1c';
+  const events = (runId: string) => [
+    { type: 'run-removed', id: runId },
+    { type: 'progress', id: runId, iterations: [0], losses: [2.3], seconds: 0.1 },
+    { type: 'epoch', id: runId, epoch: { iteration: 0, epoch: 0, trainAcc: 0.1, testAcc: 0.1 } },
+    { type: 'warning', id: runId, message: 'the trainer did not stop in time and was killed' },
+  ];
+
+  it('every event naming a run takes a run id, and only a run id (a path or a made-up name is refused)', () => {
+    for (const event of events(id)) expect(workbenchEventSchema.safeParse(event).success).toBe(true);
+    for (const bad of ['../../x', 'r1', '', `${id}/..`]) {
+      for (const event of events(bad)) {
+        const parsed = workbenchEventSchema.safeParse(event);
+        expect(parsed.success, `${event.type} with id ${JSON.stringify(bad)}`).toBe(false);
+      }
+    }
+  });
+
+  it("a run's record and its summary name it by a run id", () => {
+    expect(runSummarySchema.safeParse(makeSummary({ runId: id })).success).toBe(true);
+    expect(runSummarySchema.safeParse(makeSummary({ runId: 'r1' })).error?.issues[0]).toMatchObject({
+      path: ['runId'],
+      message: 'must be a run id like 20261128-103400-3f9a1c',
+    });
+    expect(runRecordSchema.safeParse(makeRecord({ id: '../../x' })).error?.issues[0]).toMatchObject({ path: ['id'] });
   });
 });
