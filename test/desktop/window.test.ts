@@ -109,7 +109,11 @@ describe('the desktop window', () => {
       world.document.head.append(script);
       // A string for setTimeout is eval: run by the page itself (not by the driver, which DevTools exempts).
       (setTimeout as unknown as (code: string, ms: number) => void)('globalThis.evalRan = true', 0);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The reports come asynchronously (late on a loaded machine): wait for both rather than a fixed time. A string
+      // timer that was allowed would have run before any timer set after it.
+      for (const deadline = Date.now() + 60_000; violations.length < 2 && Date.now() < deadline;) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       return { ran: world.injectedRan === true, evalRan: world.evalRan === true, violations };
     });
     expect(outcome).toEqual({ ran: false, evalRan: false, violations: ['script-src-elem', 'script-src'] });
