@@ -20,9 +20,12 @@ declare global {
   }
 }
 
-/** What the bridge answers every call with. */
+/**
+ * What the bridge answers every call with. A method without a result (void) answers `{"ok":true}` with no
+ * `value` (electron/server/bridge.ts): the key is optional, and the method's own schema then checks the value.
+ */
 const bridgeResponseSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: z.string().optional() }),
 ]);
 
