@@ -20,6 +20,8 @@ const ENTRIES = {
   'inside-worker': 'electron/core/inside-worker.ts', // electron/core/inside-off-thread.ts
   'evaluation-worker': 'electron/core/evaluation-worker.ts', // electron/core/evaluation-off-thread.ts
   'lab-worker': 'electron/core/lab-worker.ts', // electron/core/lab-off-thread.ts
+  // descent bench's whole run, so that it measures the process a user's run is (electron/bench/run-bench.ts).
+  'whole-run': 'electron/bench/whole-run.ts',
 };
 /** What a bundle is built from: a change to any of these makes it stale (the lock file: a package updated). */
 const SOURCE_FOLDERS = ['electron', 'shared'];

@@ -4,7 +4,7 @@
  * numpy, PyTorch, Descent, …), each side in its own process on one core (one BLAS thread, its best kernels).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,16 @@ function numpyEnv(): NodeJS.ProcessEnv {
 }
 
 const tsxArgs = (script: string, ...args: string[]): string[] => [...typescriptExecArgv(), join(ROOT, script), ...args];
+
+/**
+ * The whole run as the prebuilt bundle (out/cli/whole-run.js, scripts/cli-bundle.js), as a user's trainer runs
+ * (its evaluation worker the bundle's too); from the sources through tsx where there is no bundle, whose
+ * compiler then adds its own memory in both threads.
+ */
+function wholeRunArgs(): string[] {
+  const bundled = join(ROOT, 'out', 'cli', 'whole-run.js');
+  return existsSync(bundled) ? [bundled] : tsxArgs('electron/bench/whole-run.ts');
+}
 
 export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
   const withNumpy = numpyAvailable();
@@ -162,12 +172,12 @@ export async function runBench(options: BenchOptions): Promise<BenchFigure[]> {
       if (!twoCores) options.onNote?.('one core available: evaluations run in-line, and the row of their hiding is skipped.');
       for (let r = 0; r < options.runs; r++) {
         run.command.push(await descentTrainCommand());
-        const ours = await timedProcess(process.execPath, tsxArgs('electron/bench/whole-run.ts'), process.env);
+        const ours = await timedProcess(process.execPath, wholeRunArgs(), process.env);
         run.descent.push(ours.seconds);
         run.descentRss.push(ours.maxRssBytes);
         if (twoCores) {
           const env = { ...process.env, DESCENT_EVALUATION: 'inline' };
-          const inline = await timedProcess(process.execPath, tsxArgs('electron/bench/whole-run.ts'), env);
+          const inline = await timedProcess(process.execPath, wholeRunArgs(), env);
           run.hidden.push((100 * (inline.seconds - ours.seconds)) / inline.evalSeconds);
         }
         if (withNumpy) {
