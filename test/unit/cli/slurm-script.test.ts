@@ -33,7 +33,9 @@ describe('slurmScript', () => {
     expect(script).toContain("descent=('/usr/bin/node' '/opt/descent/bin/descent.js')");
     // Every #SBATCH line comes before the first command: sbatch stops reading them there.
     const lines = script.split('\n');
-    expect(lines.findLastIndex((l) => l.startsWith('#SBATCH'))).toBeLessThan(lines.findIndex((l) => l === 'set -euo pipefail'));
+    expect(lines.map((l) => l.startsWith('#SBATCH')).lastIndexOf(true)).toBeLessThan(
+      lines.findIndex((l) => l === 'set -euo pipefail'),
+    );
   });
 
   it('passes the partition, time limit, cpus, memory and array limit through', () => {
