@@ -2,11 +2,27 @@
 import type { RunRecord } from '../../../shared/run-record';
 import type { SeededRunConfig } from '../../../shared/summary';
 import { DEFAULT_LOSS_TIMING } from '../../../shared/config';
-import { fieldPhrase, showConfigValue } from '../../../shared/config-phrase';
+import { fieldPhrase as englishPhrase, showConfigValue, type PhraseWords } from '../../../shared/config-phrase';
 import { t, type MessageKey } from './i18n';
 
+/** The phrases' words in the page's language (shared/config-phrase.ts keeps English for the CLI and run names). */
+const PHRASES: PhraseWords = {
+  learningRate: (value) => t('phrase.learningRate', { value }),
+  batchSize: (value) => t('phrase.batchSize', { value }),
+  iterations: (value) => t('phrase.iterations', { value }),
+  trainSize: (value) => (value === null ? t('phrase.allImages') : t('phrase.images', { value })),
+  weightInit: (value) => t('phrase.weightInit', { value }),
+  seed: (value) => t('phrase.seed', { value }),
+  loss: (value) => (value === 'mse' ? t('phrase.mse') : t('phrase.crossEntropy')),
+  gradient: (value) => (value === 'numerical' ? t('phrase.numerical') : t('phrase.analytic')),
+};
+
+/** A config field's value as a short phrase in the page's language ("lr 0.1", "学习率 0.1"): legends, subtitles. */
+export function fieldPhrase(field: string, value: unknown): string {
+  return englishPhrase(field, value, PHRASES);
+}
+
 // Moved to shared/ (the repeat groups' labels and counts use them too); re-exported for the renderer's imports.
-export { fieldPhrase } from '../../../shared/config-phrase';
 export { chanceLoss, learningVerdict } from '../../../shared/learning-verdict';
 
 /**

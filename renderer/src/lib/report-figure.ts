@@ -13,6 +13,7 @@ import { groupFigureParts } from './repeat-series';
 import { accuracySeries, lossSeries, PANEL_BUCKETS, X_LABELS, type XAxis } from './run-series';
 import { panelRange, sweepChart } from './sweep-chart';
 import type { LiveMetrics } from './workbench.svelte';
+import { t } from './i18n';
 
 /** The compared runs (in the compare view's order), their histories and colours, and the chart settings. */
 export interface ComparedRuns {
@@ -39,7 +40,7 @@ export function lossPanels(
   );
   const look: ChartLook = {
     xLabel: X_LABELS[prefs.xAxis],
-    yLabel: 'loss',
+    yLabel: t('charts.axis.loss'),
     logY: prefs.logY,
     noLegend: true,
     ...(range ? { yRange: range } : {}),
@@ -51,7 +52,13 @@ export function lossPanels(
 export function captionTable(runs: RunRecord[], label: (run: RunRecord) => string): CaptionTable {
   const differing = configDiff(runs).filter((r) => r.differs);
   return {
-    columns: ['run', ...differing.map((r) => r.label), 'loss (mean of last 100)', 'test accuracy', 'note'],
+    columns: [
+      t('compare.colRun'),
+      ...differing.map((r) => r.label),
+      t('figure.colLoss'),
+      t('repeats.testAccuracyAxis'),
+      t('figure.colNote'),
+    ],
     rows: runs.map((run, i) => {
       const s = summaryRow(run);
       return [
@@ -59,19 +66,25 @@ export function captionTable(runs: RunRecord[], label: (run: RunRecord) => strin
         ...differing.map((r) => r.values[i]),
         fmt(s.meanLossLast100 ?? s.finalLoss),
         fmt(s.testAcc),
-        learningVerdict(run) ?? '',
+        verdictText(learningVerdict(run)),
       ];
     }),
   };
 }
 
+/** A run's learning verdict in the caption's words. */
+function verdictText(verdict: ReturnType<typeof learningVerdict>): string {
+  if (verdict === 'diverged') return t('status.diverged');
+  return verdict === 'did not learn' ? t('runs.didNotLearn') : '';
+}
+
 /** The sweep chart's title: "Final accuracy against learning rate". */
-export const sweepTitle = (field: string): string => `Final accuracy against ${fieldInWords(field)}`;
+export const sweepTitle = (field: string): string => t('compare.finalAccuracyAgainst', { words: fieldInWords(field) });
 
 /** "Training with different learning rates" for a sweep, else "3 runs compared". */
 export function figureTitle(runs: RunRecord[]): string {
   const field = sweptField(runs);
-  return field ? `Training with different ${fieldInWords(field)}s` : `${runs.length} runs compared`;
+  return field ? t('figure.titleSweep', { field: fieldInWords(field) }) : t('figure.titleRuns', { count: runs.length });
 }
 
 /**
@@ -94,13 +107,13 @@ export function reportFigureSvg(compared: ComparedRuns, options: FigureOptions):
   const panels = options.panels ? lossPanels(compared, label) : null;
   const parts: Array<{ series: Series[]; look: ChartLook }> = [
     ...(grouped ?? [
-      { series: loss, look: { title: chartTitle('Loss', xAxis), xLabel: X_LABELS[xAxis], yLabel: 'loss', logY } },
+      { series: loss, look: { title: chartTitle('Loss', xAxis), xLabel: X_LABELS[xAxis], yLabel: t('charts.axis.loss'), logY } },
       {
         series: accuracy,
         look: {
           title: chartTitle('Accuracy', xAxis),
           xLabel: X_LABELS[xAxis],
-          yLabel: 'accuracy',
+          yLabel: t('charts.axis.accuracy'),
           logY: false,
           yRange: { min: 0, max: 1 },
           legendKey: ACCURACY_KEY,
