@@ -3,6 +3,7 @@
  * paper or a slide, as SVG (vector), PNG (300 dpi) or PDF (vector, text kept as text, through jsPDF and
  * svg2pdf.js).
  */
+import type { WorkbenchApi } from '../../../shared/api';
 import { errorMessage } from '../../../shared/errors';
 import type { FigurePresetName } from '../../../shared/figure-request';
 import { renderSvg, type ChartLook, type Series } from './chart-setup';
@@ -150,6 +151,12 @@ export async function figurePng(svg: string, dpi = FIGURE_DPI): Promise<string> 
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** Saves an SVG document as `name`.svg, or as `name`.png drawn from it by figurePng (the Lab's and the Inside view's pictures). */
+export async function saveSvgDocument(api: WorkbenchApi, svg: string, name: string, format: 'svg' | 'png'): Promise<void> {
+  if (format === 'svg') await api.saveFile({ suggestedName: `${name}.svg`, mime: 'image/svg+xml', data: svg, base64: false });
+  else await api.saveFile({ suggestedName: `${name}.png`, mime: 'image/png', data: await figurePng(svg), base64: true });
 }
 
 /** The figure as a vector PDF page of its own size (base64); jsPDF and svg2pdf.js load only when asked for. */

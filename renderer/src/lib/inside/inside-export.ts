@@ -1,16 +1,10 @@
 /**
  * The Inside view's numbers and pictures as files: the confusion matrix, per-class accuracy, predictions,
- * softmax outputs and activations as CSV, an analysis as JSON, SVG figures as SVG or PNG, per-class accuracy
- * as a chart of the app's.
+ * softmax outputs and activations as CSV, an analysis as JSON (the pictures: inside-figures.ts; per-class
+ * accuracy as a chart: per-class-chart.ts). Plain text from plain numbers, without the page.
  */
 import { csvField } from '../../../../shared/csv';
-import type { WorkbenchApi } from '../../../../shared/api';
 import type { InsideAnalysis, PerClassHistory } from '../../../../shared/inside/inside-schemas';
-import type { ChartExport } from '../chart-export';
-import type { Series } from '../chart-setup';
-import { figurePng } from '../figure';
-import { t } from '../i18n';
-import { PALETTE } from '../palette';
 
 /** One header row (`true\pred`, 0 … 9) and one row per true class of counts. */
 export function confusionCsv(confusion: number[][]): string {
@@ -53,47 +47,4 @@ export function activationsCsv(activations: readonly number[]): string {
 /** A file name stem: what, then the run and the snapshot ("final" for a run's final weights). */
 export function insideFileName(runId: string, iteration: number | null | undefined, what: string): string {
   return `${runId}-${iteration ?? 'final'}-${what}`;
-}
-
-/** Saves an SVG document as `name`.svg, or as `name`.png drawn from it at the figures' resolution (figure.ts). */
-export async function saveSvgDocument(api: WorkbenchApi, svg: string, name: string, format: 'svg' | 'png'): Promise<void> {
-  if (format === 'svg') await api.saveFile({ suggestedName: `${name}.svg`, mime: 'image/svg+xml', data: svg, base64: false });
-  else await api.saveFile({ suggestedName: `${name}.png`, mime: 'image/png', data: await figurePng(svg), base64: true });
-}
-
-/**
- * Per-class test accuracy over the snapshots as a line chart of the app's (LineChart, and its exports: PNG,
- * SVG, CSV, JSON, the export dialog): a line per class over the epoch, and the snapshot on the slider as a
- * dashed vertical line. Final weights without an epoch stand at x = 0.
- */
-export function perClassChart(history: PerClassHistory, current: number, title: string): ChartExport {
-  const x = (p: PerClassHistory['points'][number]) => p.epoch ?? 0;
-  const classes = history.points[0]?.perClass.length ?? 0;
-  const series: Series[] = Array.from({ length: classes }, (_, c) => ({
-    label: String(c),
-    color: PALETTE[c % PALETTE.length],
-    markers: history.points.length < 30,
-    points: history.points.flatMap((p) => (p.perClass[c] === null ? [] : [{ x: x(p), y: p.perClass[c]! }])),
-  }));
-  const at = history.points[current];
-  if (at && history.points.length > 1)
-    series.push({
-      label: t('inside.figure.snapshot'),
-      color: '#8c959f',
-      dashed: true,
-      unlisted: true,
-      points: [
-        { x: x(at), y: 0 },
-        { x: x(at), y: 1 },
-      ],
-    });
-  return {
-    kind: 'per-class-accuracy',
-    title,
-    subtitle: '',
-    series,
-    look: { xLabel: t('charts.axis.epoch'), yLabel: t('inside.figure.testAccuracy'), logY: false, yRange: { min: 0, max: 1 } },
-    csv: () => perClassCsv(history),
-    plotted: t('inside.figure.perClassPlotted'),
-  };
 }

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../../shared/errors';
 import type { ChartLook, Series } from '../chart-setup';
 import type { ExportFormat } from '../chart-export';
 import { exportOrEdit } from '../export-dialog.svelte';
-import { figurePng } from '../figure';
+import { saveSvgDocument } from '../figure';
 import type { Workbench } from '../workbench.svelte';
 import { standaloneSvg } from './svg-export';
 
@@ -45,10 +45,7 @@ export function seriesCsv(series: Series[]): string {
 
 async function saveSvg(wb: Workbench, figure: LabSvgFigure, format: 'png' | 'svg'): Promise<void> {
   const text = typeof figure.svg === 'string' ? figure.svg : standaloneSvg(figure.svg);
-  if (format === 'svg')
-    await wb.api.saveFile({ suggestedName: `${figure.name}.svg`, mime: 'image/svg+xml', data: text, base64: false });
-  else
-    await wb.api.saveFile({ suggestedName: `${figure.name}.png`, mime: 'image/png', data: await figurePng(text), base64: true });
+  await saveSvgDocument(wb.api, text, figure.name, format);
 }
 
 /** Saves `figure` as `format` (a chart's 'edit' opens the export dialog); errors go to the page's error line. */

@@ -1,9 +1,7 @@
 /**
  * The Lab's SVG figures as files: a copy of the figure on screen with every colour the page's CSS gave it
- * written into the copy (a saved SVG has no stylesheet), on the panel's background, saved as SVG or PNG.
+ * written into the copy (a saved SVG has no stylesheet), on the panel's background (saved by export-figure.ts).
  */
-import type { WorkbenchApi } from '../../../../shared/api';
-import { figurePng } from '../figure';
 
 const PAINTED = [
   'fill',
@@ -37,11 +35,4 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   );
   copy.prepend(rect);
   return new XMLSerializer().serializeToString(copy);
-}
-
-/** Saves the figure as `name`.svg or `name`.png (300 dpi). */
-export async function saveSvgFigure(api: WorkbenchApi, svg: SVGSVGElement, name: string, format: 'svg' | 'png'): Promise<void> {
-  const text = standaloneSvg(svg);
-  if (format === 'svg') await api.saveFile({ suggestedName: `${name}.svg`, mime: 'image/svg+xml', data: text, base64: false });
-  else await api.saveFile({ suggestedName: `${name}.png`, mime: 'image/png', data: await figurePng(text), base64: true });
 }
