@@ -28,3 +28,28 @@ export function errorCode(error: unknown): string | undefined {
     ? error.code
     : undefined;
 }
+
+/*
+ * Failures by kind, so that a transport can tell its client what happened: the browser bridge answers each with
+ * its HTTP status (electron/server/http-status.ts). Any other thrown value is the backend's own failure (500).
+ */
+
+/** A request that cannot be valid as made (a configuration that does not fit its dataset): HTTP 400. */
+export class InvalidRequestError extends Error {
+  override name = 'InvalidRequestError';
+}
+
+/** A request naming something that does not exist (a run no store folder holds, a run not in the trash): HTTP 404. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+/** A request the present state refuses (stop a run that is not running, a second gradient check): HTTP 409. */
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+}
+
+/** Work given up because the backend is stopping or its client went away: HTTP 503. */
+export class UnavailableError extends Error {
+  override name = 'UnavailableError';
+}

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { GradientCheckReport } from '../../shared/api';
 import type { RunConfig } from '../../shared/config';
 import type { TrainerHost } from './trainer-host';
+import { ConflictError, UnavailableError } from '../../shared/errors';
 
 export interface GradientCheckRequest {
   readonly config: RunConfig & { seed: number };
@@ -44,7 +45,7 @@ export function gradientCheckInTrainer(
   const { signal, timeoutMs = GRADIENT_CHECK_TIMEOUT_MS } = limits;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new Error(`the gradient check was cancelled (${abortReason(signal)})`));
+      reject(new UnavailableError(`the gradient check was cancelled (${abortReason(signal)})`));
       return;
     }
     let settled = false;
@@ -55,12 +56,12 @@ export function gradientCheckInTrainer(
       signal?.removeEventListener('abort', onAbort);
       outcome();
     };
-    const stop = (message: string): void =>
+    const stop = (error: Error | string): void =>
       settle(() => {
         handle.kill();
-        reject(new Error(message));
+        reject(typeof error === 'string' ? new Error(error) : error);
       });
-    const onAbort = (): void => stop(`the gradient check was cancelled (${abortReason(signal!)})`);
+    const onAbort = (): void => stop(new UnavailableError(`the gradient check was cancelled (${abortReason(signal!)})`));
     const handle = host.spawn(`gradcheck-${randomBytes(4).toString('hex')}`, {
       onMessage: (message) => {
         if (message.type === 'ready') handle.send({ type: 'gradcheck', ...request });
@@ -104,7 +105,7 @@ export class GradientChecks {
   /** Runs a check unless the limit is reached (then refuses at once); `signal` cancels it. */
   async run(request: GradientCheckRequest, signal?: AbortSignal): Promise<GradientCheckReport> {
     if (this.running.size >= GRADIENT_CHECKS_AT_ONCE) {
-      throw new Error(`a gradient check is already running (${GRADIENT_CHECKS_AT_ONCE} at a time): wait for its result`);
+      throw new ConflictError(`a gradient check is already running (${GRADIENT_CHECKS_AT_ONCE} at a time): wait for its result`);
     }
     const cancel = new AbortController();
     this.running.add(cancel);

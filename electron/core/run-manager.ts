@@ -11,7 +11,7 @@ import { isFinished, isLive, RUN_SCHEMA_VERSION, type RunRecord, type RunStatus 
 import { datasetFolder } from './datasets';
 import { GradientChecks } from './gradient-check-job';
 import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shared/api';
-import { errorMessage } from '../../shared/errors';
+import { ConflictError, errorMessage } from '../../shared/errors';
 import { newRunId } from './run-id';
 import { nextColourSlot, RECENT_RUNS_FOR_COLOUR } from '../../shared/run-colour';
 import { RunIdTakenError, type MetricsWriter, type RunStore } from './store/run-store';
@@ -181,7 +181,7 @@ export class RunManager {
     if (!this.active.has(id)) {
       const abandoned = this.foreignRun(id, 'stop');
       if (abandoned) this.emit({ type: 'run-changed', run: this.store.endAbandoned(abandoned, 'stopped') });
-      else throw new Error(`cannot stop run ${id}: it is not running`);
+      else throw new ConflictError(`cannot stop run ${id}: it is not running`);
       return;
     }
     const run = this.activeRun(id, 'stop');
@@ -240,7 +240,7 @@ export class RunManager {
    */
   delete(id: string): void {
     if (this.active.has(id) || this.queue.includes(id))
-      throw new Error(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
+      throw new ConflictError(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
     this.foreignRun(id, 'delete');
     this.store.trash(id);
     this.emit({ type: 'run-removed', id });
@@ -260,7 +260,7 @@ export class RunManager {
     }
     if (!isLive(stored.status)) return undefined;
     if (stored.owner && ownerIsAlive(stored.owner)) {
-      throw new Error(
+      throw new ConflictError(
         `cannot ${action} run ${id}: another process (${describeOwner(stored.owner)}) is training it; stop it there first`,
       );
     }
@@ -277,7 +277,7 @@ export class RunManager {
 
   private activeRun(id: string, action: string): ActiveRun {
     const run = this.active.get(id);
-    if (!run) throw new Error(`cannot ${action} run ${id}: it is not running`);
+    if (!run) throw new ConflictError(`cannot ${action} run ${id}: it is not running`);
     return run;
   }
 

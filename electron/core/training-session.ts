@@ -22,6 +22,7 @@ import {
   type OffThreadEvaluation,
 } from './evaluation-off-thread';
 import { InOrder } from './in-order';
+import { InvalidRequestError } from '../../shared/errors';
 
 /** Default longest time between two progress batches, and the length of a slice of steps: at most 20 messages a second. */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -78,7 +79,7 @@ export interface SessionOptions {
 const MEASUREMENTS_IN_FLIGHT = 2;
 
 /** A configuration that does not fit its dataset; `issues` name the fields. */
-export class DatasetMismatchError extends Error {
+export class DatasetMismatchError extends InvalidRequestError {
   constructor(readonly issues: ConfigIssue[]) {
     super(issues.map(describeIssue).join('; '));
     this.name = 'DatasetMismatchError';

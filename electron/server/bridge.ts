@@ -16,6 +16,7 @@ import { invokeApi, parseApiArguments } from '../../shared/api';
 import type { WorkbenchBackend } from '../core/workbench-service';
 import { servingClient } from '../core/client-scope';
 import { errorMessage } from '../../shared/errors';
+import { httpStatusOf } from './http-status';
 
 export interface BridgeOptions {
   readonly backend: WorkbenchBackend;
@@ -164,7 +165,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // A method without a result (void) answers without `value`, as the method table's schema says.
       send(res, 200, value === undefined ? { ok: true } : { ok: true, value });
     } catch (error) {
-      send(res, 400, { ok: false, error: errorMessage(error) });
+      // The arguments were valid: what failed is named by its kind (http-status.ts), the message kept.
+      send(res, httpStatusOf(error), { ok: false, error: errorMessage(error) });
     }
   }
 

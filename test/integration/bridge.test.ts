@@ -143,6 +143,46 @@ describe('the browser bridge', () => {
   });
 });
 
+describe('a call that fails after its arguments were valid', () => {
+  /** The status and message of a call's answer. */
+  const failure = async (method: string, args: unknown[]) => {
+    const answer = await api(method, args);
+    return { status: answer.status, error: (JSON.parse(answer.body) as { ok: false; error: string }).error };
+  };
+  const unknown = '20990101-000000-abcdef';
+
+  it('is answered by its kind, 400 only for a request that cannot be valid, with the message in the body', async () => {
+    // A configuration that does not fit its dataset: the request itself is wrong.
+    expect(await failure('startRun', [{ ...BOOK_DEFAULTS, layers: [100, 10] }])).toEqual({
+      status: 400,
+      error: expect.stringMatching(/^layers: the input layer must have 784 units/),
+    });
+    // A run the store does not hold, and one not in the trash.
+    expect(await failure('getRun', [unknown])).toEqual({
+      status: 404,
+      error: `no run ${unknown} in ${join(home, 'store', 'runs')}`,
+    });
+    expect(await failure('restoreRun', [unknown])).toEqual({ status: 404, error: `run ${unknown} is not in the trash` });
+    // What the run's state refuses.
+    expect(await failure('pauseRun', [unknown])).toEqual({
+      status: 409,
+      error: `cannot pause run ${unknown}: it is not running`,
+    });
+    // The backend's own failure: a record it cannot read.
+    const damaged = '20990101-000000-000bad';
+    mkdirSync(join(home, 'store', 'runs', damaged), { recursive: true });
+    writeFileSync(join(home, 'store', 'runs', damaged, 'run.json'), '{ not json');
+    try {
+      expect(await failure('getRun', [damaged])).toEqual({
+        status: 500,
+        error: expect.stringMatching(new RegExp(`${damaged}/run\\.json: is not valid JSON`)),
+      });
+    } finally {
+      rmSync(join(home, 'store', 'runs', damaged), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the bridge bounds what it is sent', () => {
   it('a malformed % escape in the path is a 400, not a crash or a 500', async () => {
     for (const path of ['/%E0%A4%A', '/%', '/assets/%zz.js']) {

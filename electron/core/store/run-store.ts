@@ -45,7 +45,7 @@ import { isCurrentProcess, ownerIsAlive, type RunOwner } from './owner';
 import { dropEdits, pendingEdits, withEdits, writeEdit, type PendingEdit } from './run-edits';
 import type { Annotation } from '../../../shared/api';
 import { spreadTimes, type RunMetrics } from '../../../shared/metrics';
-import { errorMessage } from '../../../shared/errors';
+import { ConflictError, errorMessage, NotFoundError } from '../../../shared/errors';
 
 /** A run folder whose record cannot be read (the API's format: shared/api.ts). */
 export type DamagedRun = DamagedRunInfo;
@@ -231,7 +231,10 @@ export class RunStore {
 
   /** Reads and validates a run's run.json alone. */
   private readRecordFile(id: string): RunRecord {
-    return readRunRecordFile(join(this.runDir(id), RUN_FILE), this.home, id);
+    const folder = this.runDir(id);
+    // No folder at all is a run this store does not hold (a typo, or deleted meanwhile), not a damaged one.
+    if (!existsSync(folder)) throw new NotFoundError(`no run ${id} in ${this.runsDir}`);
+    return readRunRecordFile(join(folder, RUN_FILE), this.home, id);
   }
 
   /** Reads, changes and writes back one record (folding in pending edits). For a run no live process trains. */
@@ -266,6 +269,7 @@ export class RunStore {
       try {
         runs.push(this.read(entry.name));
       } catch (error) {
+        if (error instanceof NotFoundError) continue; // moved to the trash since the folder was listed
         if (!(error instanceof DamagedRunError)) throw error;
         damaged.push({ id: entry.name, path: error.path, reason: error.reason });
       }
@@ -290,7 +294,7 @@ export class RunStore {
       try {
         runs.push(this.read(id));
       } catch (error) {
-        if (!(error instanceof DamagedRunError)) throw error;
+        if (!(error instanceof DamagedRunError || error instanceof NotFoundError)) throw error;
       }
     }
     return runs;
@@ -473,7 +477,7 @@ export class RunStore {
   trash(id: string): void {
     mkdirSync(this.trashDir, { recursive: true });
     const target = join(this.trashDir, id);
-    if (existsSync(target)) throw new Error(`${target} already exists in the trash`);
+    if (existsSync(target)) throw new ConflictError(`${target} already exists in the trash`);
     renameSync(this.runDir(id), target);
   }
 
@@ -481,8 +485,8 @@ export class RunStore {
   restore(id: string): void {
     if (!isRunId(id)) throw new Error(`not a run id: ${JSON.stringify(id)}`);
     const from = join(this.trashDir, id);
-    if (!existsSync(from)) throw new Error(`run ${id} is not in the trash`);
-    if (existsSync(this.runDir(id))) throw new Error(`run ${id} exists already`);
+    if (!existsSync(from)) throw new NotFoundError(`run ${id} is not in the trash`);
+    if (existsSync(this.runDir(id))) throw new ConflictError(`run ${id} exists already`);
     renameSync(from, this.runDir(id));
   }
 

@@ -46,7 +46,9 @@ const callBridge: ApiTransport = async (method, args) => {
     credentials: 'same-origin',
     body: JSON.stringify({ args }),
   });
-  const body = bridgeResponseSchema.safeParse(await response.json());
+  // Any status carries the message in a JSON body (400 bad request, 404, 409, 500, 503); anything else (a proxy's page)
+  // is named with its status.
+  const body = bridgeResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!body.success) throw new Error(`${method}: the bridge answered something that is not an API response (${response.status})`);
   if (!body.data.ok) throw new Error(body.data.error ?? `${method} failed (${response.status})`);
   const result = parseApiResult(method, body.data.value);
