@@ -125,3 +125,27 @@ describe.each(['zh-CN', 'ja'] as const)('the workbench in %s', (locale) => {
     }
   });
 });
+
+// The Lab's pages are views of their own: each in turn (by position: their names are translated), narrow and wide.
+describe.each(['zh-CN', 'ja'] as const)('the Lab in %s', (locale) => {
+  it('every page fits at 1280×800 and 800×600, labels whole', async () => {
+    const { page } = workbench;
+    await page.locator('select[name=language]').selectOption(locale);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+    await showView('lab');
+    const pages = page.locator('main .lab > nav button');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      for (let i = 0; i < (await pages.count()); i++) {
+        await pages.nth(i).click();
+        await expect.poll(() => pages.nth(i).getAttribute('aria-current')).toBe('page');
+        await expect
+          .poll(() => page.evaluate(LAYOUT_PROBLEMS), {
+            timeout: 10_000,
+            message: `${locale}, ${size.width}×${size.height}, Lab page ${i + 1}`,
+          })
+          .toEqual([]);
+      }
+    }
+  });
+});
