@@ -2,6 +2,8 @@
  * The losses page's bars as an SVG document for saving (on screen they are sliders, which no file can hold):
  * the ten outputs, the label's bar in its own colour, the values above and both losses in the title.
  */
+import { FIGURE_FONT_FAMILY } from '../figure-fonts';
+import { t } from '../i18n';
 import { lossesOf } from './losses';
 
 const escapeXml = (s: string): string =>
@@ -21,7 +23,8 @@ export const LIGHT_BARS: BarColours = { background: '#ffffff', text: '#1f2328', 
 export function lossBarsSvg(y: readonly number[], label: number, colours: BarColours = LIGHT_BARS): string {
   const { mse, ce } = lossesOf(y, label);
   const [width, height, top, plot, left, slot] = [640, 360, 70, 240, 40, 56];
-  const font = 'font-family="system-ui, sans-serif"';
+  // Exported figures' font stack: it reaches a CJK face for the Chinese and Japanese title.
+  const font = `font-family="${FIGURE_FONT_FAMILY}"`;
   const bars = y.map((p, i) => {
     const x = left + i * slot;
     const h = p * plot;
@@ -32,8 +35,8 @@ export function lossBarsSvg(y: readonly number[], label: number, colours: BarCol
       `<text x="${x + slot / 2}" y="${top + plot + 16}" text-anchor="middle" font-size="12" ${font} fill="${colours.text}"${i === label ? ' font-weight="bold"' : ''}>${i}${i === label ? ' ✓' : ''}</text>`
     );
   });
-  const title = `Softmax outputs, true label ${label}`;
-  const subtitle = `mean squared error ${mse.toFixed(4)} · cross-entropy error ${ce.toFixed(4)}`;
+  const title = t('lab.losses.figureTitle', { label });
+  const subtitle = t('lab.losses.figureSubtitle', { mse: mse.toFixed(4), ce: ce.toFixed(4) });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<rect width="${width}" height="${height}" fill="${colours.background}"/>` +
