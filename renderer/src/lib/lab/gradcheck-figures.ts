@@ -6,6 +6,7 @@
  */
 import type { GradientElements } from '../../../../shared/gradcheck-elements';
 import type { ChartLook, Series } from '../chart-setup';
+import { FIGURE_FONT_FAMILY } from '../figure-fonts';
 import { t } from '../i18n';
 import { PALETTE } from '../palette';
 
@@ -134,7 +135,7 @@ export function diffTilesSvg(tiles: DiffTiles, pngDataUrl: string, title: string
     return `<rect x="${pad + (i * w) / steps}" y="${pad + 34 + h + 10}" width="${w / steps + 0.5}" height="${bar}" fill="rgb(${r},${g},${b})"/>`;
   }).join('');
   const text = (x: number, y: number, s: string, anchor = 'start', size = 12) =>
-    `<text x="${x}" y="${y}" font-family="sans-serif" font-size="${size}" fill="#1f2328" text-anchor="${anchor}">${escapeXml(s)}</text>`;
+    `<text x="${x}" y="${y}" font-family="${FIGURE_FONT_FAMILY}" font-size="${size}" fill="#1f2328" text-anchor="${anchor}">${escapeXml(s)}</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${total.width}" height="${total.height}" viewBox="0 0 ${total.width} ${total.height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
