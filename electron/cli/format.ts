@@ -1,5 +1,6 @@
 /** Text formatting shared by the human-readable outputs of the commands. */
 import { DEFAULT_LOSS_TIMING, type RunConfig } from '../../shared/config';
+import { durationParts, type DurationParts } from '../../shared/duration';
 
 /**
  * "784-50-10 sigmoid · cross_entropy · SGD lr 0.1 · batch 100 · 10000 iterations · float32", with the
@@ -20,13 +21,24 @@ export function acc(value: number | null): string {
   return value === null ? '–' : value.toFixed(4);
 }
 
-/** Seconds for people: "850 ms", "12.3 s", "4 min 05 s". */
+/** Seconds for people: "850 ms", "12.3 s" (up to two minutes), "4 min 05 s", "2 h 05 min". */
 export function duration(seconds: number): string {
-  // Each unit decided on the value as it will be rounded, so 59.6 s past a minute never reads "2 min 60 s".
-  if (Math.round(seconds * 1000) < 1000) return `${Math.round(seconds * 1000)} ms`;
-  if (Math.round(seconds * 10) < 1200) return `${seconds.toFixed(1)} s`;
-  const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
+  return englishDuration(durationParts(seconds, { secondsBelow: 120 }));
+}
+
+/** The CLI's words for a duration's parts (a terminal's columns: minutes and seconds after the first unit take two digits). */
+export function englishDuration(parts: DurationParts): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  switch (parts.unit) {
+    case 'ms':
+      return `${parts.ms} ms`;
+    case 's':
+      return `${parts.tenths ? parts.s.toFixed(1) : parts.s} s`;
+    case 'min':
+      return `${parts.min} min ${two(parts.s)} s`;
+    case 'h':
+      return `${parts.h} h ${two(parts.min)} min`;
+  }
 }
 
 /**

@@ -1,3 +1,6 @@
+import { durationParts } from '../../shared/duration';
+import { englishDuration } from './format';
+
 /**
  * A run's speed and time left for its progress bar, on the trainer's clock (each event's `seconds`), not
  * the CLI's: time spent queued, spawning the trainer or loading the data is not training.
@@ -46,8 +49,5 @@ export class ProgressRate {
 
 /** Whole seconds for a countdown: "8 s", "2 min 05 s", "1 h 03 min". */
 export function countdown(seconds: number): string {
-  const s = Math.ceil(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+  return englishDuration(durationParts(seconds, { countdown: true }));
 }
