@@ -498,7 +498,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
       // The book's network, 10 000 iterations of the numerical gradient: well over the 3 minutes that ask first.
       await expect
         .poll(() => page.locator('.run-form .note').filter({ hasText: 'per iteration' }).textContent())
-        .toMatch(/for 10000 iterations \(you will be asked to confirm\)/);
+        .toMatch(/for 10,000 iterations \(you will be asked to confirm\)/);
       const before = await runItems().count();
       const asked: string[] = [];
       page.once('dialog', (dialog) => void (asked.push(dialog.message()), dialog.dismiss()));
@@ -507,7 +507,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
         .poll(() => asked)
         .toEqual([
           expect.stringMatching(
-            /^The numerical gradient for 10000 iterations takes about \d+ (h \d+ min|min \d+ s) here\. Start anyway\?$/,
+            /^The numerical gradient for 10,000 iterations takes about \d+ (h \d+ min|min \d+ s) here\. Start anyway\?$/,
           ),
         ]);
       await page.waitForTimeout(300);
