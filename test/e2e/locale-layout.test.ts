@@ -12,8 +12,10 @@
  * - every select shows its chosen option whole (the option's text, measured in the select's font, fits inside
  *   the select less its padding and arrow).
  * Each check waits (expect.poll) for the layout to settle: charts and lists fill in after the view opens.
+ * Then axe-core finds no serious or critical problem in the compare view as laid out at that size.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
 import { newHome, openWorkbench, runItems, trainWithCli, type OpenWorkbench } from '../support/workbench-browser';
 
@@ -121,6 +123,10 @@ describe.each(['zh-CN', 'ja'] as const)('the workbench in %s', (locale) => {
             message: `${locale}, ${colorScheme}, ${size.width}×${size.height}, ${view}`,
           })
           .toEqual([]);
+        // Narrow, the compare view's tables scroll sideways: a keyboard must reach them to scroll them
+        // (axe: scrollable-region-focusable).
+        if (view === 'compare')
+          expect(await seriousAxeViolations(page), `axe: ${locale}, ${colorScheme}, ${size.width}×${size.height}`).toEqual([]);
       }
     }
   });
