@@ -1,0 +1,55 @@
+/** The sweep builder keeps what was typed while the user looks at another view (USER-TRIAL: a half-filled form). */
+import { describe, expect, it } from 'vitest';
+import { e2eSuite } from '../support/e2e-suite';
+import { newHome, openWorkbench, runsWithStatus } from '../support/workbench-browser';
+
+const suite = e2eSuite();
+
+describe('sweep builder, in Chromium', () => {
+  it("keeps its fields across a change of view; a launched sweep's group name is not offered again; its header shows focus", async () => {
+    const wb = await openWorkbench(suite.browser(), newHome());
+    const { page } = wb;
+    const sweepTab = page.getByRole('button', { name: 'Sweep', exact: true });
+    const fields = () =>
+      Promise.all(
+        ['parameter', 'values', 'sweepIterations', 'sweepRepeat', 'sweepParallel', 'group'].map((n) =>
+          page.inputValue(`[name=${n}]`),
+        ),
+      );
+    try {
+      await sweepTab.click();
+      await page.selectOption('select[name=parameter]', 'batchSize');
+      await page.fill('input[name=values]', '50, 100');
+      await page.fill('input[name=sweepIterations]', '30');
+      await page.fill('input[name=sweepRepeat]', '2');
+      await page.fill('input[name=sweepParallel]', '1');
+      await page.fill('input[name=group]', 'batch for the report');
+      const typed = ['batchSize', '50, 100', '30', '2', '1', 'batch for the report'];
+      expect(await fields()).toEqual(typed);
+
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.locator('main form input[name=iterations]').waitFor();
+      await sweepTab.click();
+      expect(await fields()).toEqual(typed);
+
+      // Launched (2 values × 2 seeds), the next sweep gets a name of its own; the values stay for another try.
+      await page.fill('input[name=sweepRepeat]', '1');
+      await page.getByRole('button', { name: 'Launch 2 runs' }).click();
+      await page.getByRole('heading', { name: 'Compare 2 runs' }).waitFor();
+      await runsWithStatus(page, 'completed', 2);
+      await sweepTab.click();
+      const [, values, iterations, , , group] = await fields();
+      expect([values, iterations]).toEqual(['50, 100', '30']);
+      expect(group).toMatch(/^sweep \d\d:\d\d$/);
+
+      // The run list's header of the sweep, reached from the keyboard, shows that it has the focus.
+      const header = page.locator('ul[aria-label="runs"] button.group', { hasText: 'batch for the report' });
+      await page.locator('ul[aria-label="runs"] li[data-run-id] button.item').first().focus();
+      await page.keyboard.press('Shift+Tab');
+      expect(await header.evaluate((e) => e === document.activeElement && getComputedStyle(e).outlineStyle)).toBe('solid');
+      expect(wb.consoleErrors).toEqual([]);
+    } finally {
+      await wb.close();
+    }
+  }, 180_000);
+});
