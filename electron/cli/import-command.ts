@@ -10,13 +10,13 @@ const out = (text: string): void => void process.stdout.write(`${text}\n`);
  * Imports the runs of `folder` (a store's home, its runs folder, or one run's folder) and reports each one.
  * Returns the report; a folder that cannot be imported from at all is a usage error naming the argument.
  */
-export function importCommand(folder: string, options: { json: boolean }): ImportReport {
+export async function importCommand(folder: string, options: { json: boolean }): Promise<ImportReport> {
   if (folder.trim() === '')
     throw new UsageError('<folder>: give the folder to import runs from (a store, its runs folder or a run folder), got ""');
   const store = openStore();
   let report: ImportReport;
   try {
-    report = importRuns(store, folder);
+    report = await importRuns(store, folder);
   } catch (error) {
     if (error instanceof ImportFolderError)
       throw new UsageError(

@@ -220,8 +220,8 @@ function buildProgram(): Command {
     )
     .argument('<folder>', 'the folder to import from')
     .option('--json', 'one JSON object per run, then a summary')
-    .action((folder: string, flags: { json?: boolean }) => {
-      if (importCommand(folder, { json: Boolean(flags.json) }).damaged.length > 0) process.exitCode = EXIT_FAILURE;
+    .action(async (folder: string, flags: { json?: boolean }) => {
+      if ((await importCommand(folder, { json: Boolean(flags.json) })).damaged.length > 0) process.exitCode = EXIT_FAILURE;
     });
 
   addTrainFlags(program.command('gradcheck').description('compare numerical and analytic gradients (book ch. 5)'))

@@ -30,7 +30,7 @@ export async function importRunsFromDialog(
   const report: ImportReport = { imported: [], skipped: [], damaged: [] };
   for (const folder of choice.filePaths) {
     try {
-      const one = importRuns(store, folder);
+      const one = await importRuns(store, folder);
       report.imported.push(...one.imported);
       report.skipped.push(...one.skipped);
       report.damaged.push(...one.damaged);

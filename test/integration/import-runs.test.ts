@@ -65,8 +65,8 @@ function runFolder(record: RunRecord, name = record.id): string {
 }
 
 describe('importRuns', () => {
-  it('copies a trained run from a store home under its id: record, history, weights and snapshots byte for byte', () => {
-    const report = importRuns(store, otherHome);
+  it('copies a trained run from a store home under its id: record, history, weights and snapshots byte for byte', async () => {
+    const report = await importRuns(store, otherHome);
     expect(report).toEqual({
       imported: [{ id: trained.id, originalId: trained.id, path: join(otherHome, 'runs', trained.id), wasStatus: null }],
       skipped: [],
@@ -83,11 +83,11 @@ describe('importRuns', () => {
     expect(readdirSync(home).sort()).toEqual(['runs']);
   });
 
-  it('skips a run the store has already (same record and history), whether from the home, the runs folder or the run folder', () => {
-    importRuns(store, otherHome);
+  it('skips a run the store has already (same record and history), whether from the home, the runs folder or the run folder', async () => {
+    await importRuns(store, otherHome);
     const before = filesOf(store.runDir(trained.id));
     for (const folder of [otherHome, join(otherHome, 'runs'), join(otherHome, 'runs', trained.id)]) {
-      const report = importRuns(store, folder);
+      const report = await importRuns(store, folder);
       expect(report.imported).toEqual([]);
       expect(report.skipped).toEqual([
         {
@@ -101,12 +101,12 @@ describe('importRuns', () => {
     expect(filesOf(store.runDir(trained.id))).toEqual(before);
   });
 
-  it('gives a fresh id to a different run under an id the store uses, and never touches the stored one', () => {
+  it('gives a fresh id to a different run under an id the store uses, and never touches the stored one', async () => {
     const mine = makeRecord({ name: 'mine' });
     store.create(mine);
     const theirs = { ...mine, name: 'theirs' };
     runFolder(theirs);
-    const report = importRuns(store, scratch);
+    const report = await importRuns(store, scratch);
     expect(report.imported).toHaveLength(1);
     const { id, originalId } = report.imported[0];
     expect(originalId).toBe(mine.id);
@@ -117,7 +117,7 @@ describe('importRuns', () => {
     expect(store.read(id)).toEqual({ ...theirs, id });
   });
 
-  it('marks a run that was queued, running or paused elsewhere as interrupted', () => {
+  it('marks a run that was queued, running or paused elsewhere as interrupted', async () => {
     const running = makeRecord({
       status: 'running',
       startedAt: '2026-01-01T00:00:05.000Z',
@@ -126,7 +126,7 @@ describe('importRuns', () => {
     const queued = makeRecord({ status: 'queued' });
     runFolder(running);
     runFolder(queued);
-    const report = importRuns(store, join(scratch, 'runs'));
+    const report = await importRuns(store, join(scratch, 'runs'));
     expect(report.imported.map((r) => [r.id, r.wasStatus]).sort()).toEqual(
       [
         [running.id, 'running'],
@@ -138,10 +138,10 @@ describe('importRuns', () => {
     expect(stored.error).toMatch(/imported while it was running/);
     expect(store.read(queued.id).status).toBe('interrupted');
     // A second import of the same folders changes nothing: the import is recognised.
-    expect(importRuns(store, scratch).skipped).toHaveLength(2);
+    expect((await importRuns(store, scratch)).skipped).toHaveLength(2);
   });
 
-  it('reports damaged folders with the reason, imports the good ones, and copies nothing of the damaged', () => {
+  it('reports damaged folders with the reason, imports the good ones, and copies nothing of the damaged', async () => {
     const good = makeRecord();
     runFolder(good);
     const broken = join(scratch, 'runs', 'broken');
@@ -158,7 +158,7 @@ describe('importRuns', () => {
     symlinkSync('/etc/passwd', join(linkedWeights, 'weights.bin'));
     writeFileSync(join(scratch, 'runs', 'notes.txt'), 'not a run');
 
-    const report = importRuns(store, scratch);
+    const report = await importRuns(store, scratch);
     expect(report.imported.map((r) => r.id)).toEqual([good.id]);
     const reasons = Object.fromEntries(report.damaged.map((d) => [d.path.slice(join(scratch, 'runs').length + 1), d.reason]));
     expect(reasons).toEqual({
@@ -173,21 +173,44 @@ describe('importRuns', () => {
     expect(readdirSync(home).sort()).toEqual(['runs']);
   });
 
-  it('follows a link inside the run folder, as the store does', () => {
+  it('follows a link inside the run folder, as the store does', async () => {
     const record = makeRecord();
     const dir = runFolder(record);
     cpSync(join(dir, 'run.json'), join(dir, 'record.json'));
     rmSync(join(dir, 'run.json'));
     symlinkSync('record.json', join(dir, 'run.json'));
-    expect(importRuns(store, dir).imported.map((r) => r.id)).toEqual([record.id]);
+    expect((await importRuns(store, dir)).imported.map((r) => r.id)).toEqual([record.id]);
     expect(store.read(record.id)).toEqual(record);
   });
 
-  it('refuses a folder that is missing or is not a folder, naming it', () => {
-    expect(() => importRuns(store, join(scratch, 'nowhere'))).toThrow(
+  it('copies without holding the thread: the event loop turns between the chunks of a large file', async () => {
+    const record = makeRecord();
+    const dir = runFolder(record);
+    const weights = Buffer.alloc(8 * 1024 * 1024, 7); // eight chunks of the copy
+    writeFileSync(join(dir, 'weights.bin'), weights);
+    // The desktop app imports on its main process: a copy in one piece would freeze its windows until it ended.
+    let importing = true;
+    let turns = 0;
+    const turn = (): void => {
+      if (!importing) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const report = await importRuns(store, dir);
+    importing = false;
+    expect(report.imported.map((r) => r.id)).toEqual([record.id]);
+    expect(readFileSync(join(store.runDir(record.id), 'weights.bin')).equals(weights)).toBe(true);
+    expect(turns).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses a folder that is missing or is not a folder, naming it', async () => {
+    await expect(importRuns(store, join(scratch, 'nowhere'))).rejects.toThrow(
       new ImportFolderError(join(scratch, 'nowhere'), 'does not exist'),
     );
     writeFileSync(join(scratch, 'file'), '');
-    expect(() => importRuns(store, join(scratch, 'file'))).toThrow(`${join(scratch, 'file')}: is a regular file, not a folder`);
+    await expect(importRuns(store, join(scratch, 'file'))).rejects.toThrow(
+      `${join(scratch, 'file')}: is a regular file, not a folder`,
+    );
   });
 });

@@ -4,24 +4,14 @@
  * (store-file.ts: regular files only, a link followed only inside the run's folder, FIFOs and devices refused
  * unopened, sizes bounded), each run.json is validated against the run format, and a run is copied whole into
  * a staging folder first and then renamed into place, so a run is imported entirely or not at all. Nothing
- * already in the store is ever overwritten.
+ * already in the store is ever overwritten. The copying is asynchronous, a chunk at a time: the desktop app's main
+ * process runs it, and its windows and menus stay responsive while a large history or many snapshots are copied.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  fsyncSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, read } from 'node:fs';
+import { lstat, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { isLive, type RunRecord } from '../../../shared/run-record';
 import { errorMessage } from '../../../shared/errors';
 import { fileTypeOf } from '../file-type';
@@ -65,6 +55,8 @@ const MAX_RUN_FILE_BYTES = 16 * 1024 * 1024 * 1024;
 /** More snapshot files than any run keeps (snapshot-plan.ts caps them): past this the folder is refused. */
 const MAX_SNAPSHOT_FILES = 20_000;
 const CHUNK_BYTES = 1024 * 1024;
+/** `read` on a descriptor opened by openStoreFile (its checks are synchronous and bounded; the reading is not). */
+const readAt = promisify(read);
 
 /**
  * Imports the runs of `folder` into `store`. `folder` is a store's home (it has `runs/`), a runs folder, or a
@@ -72,21 +64,21 @@ const CHUNK_BYTES = 1024 * 1024;
  * content it gets a fresh id. A run that was queued, running or paused arrives `interrupted` (its training
  * stayed on the other machine). Throws ImportFolderError if `folder` is not a folder.
  */
-export function importRuns(store: RunStore, folder: string): ImportReport {
+export async function importRuns(store: RunStore, folder: string): Promise<ImportReport> {
   const report: ImportReport = { imported: [], skipped: [], damaged: [] };
-  for (const source of runFolders(resolve(folder), report)) importOne(store, source, report);
+  for (const source of await runFolders(resolve(folder), report)) await importOne(store, source, report);
   return report;
 }
 
 /** The run folders under `folder` (as the three shapes above); entries that cannot be runs go to `report.damaged`. */
-function runFolders(folder: string, report: ImportReport): string[] {
-  const type = entryType(folder);
+async function runFolders(folder: string, report: ImportReport): Promise<string[]> {
+  const type = await entryType(folder);
   if (type === null) throw new ImportFolderError(folder, 'does not exist');
   if (type !== 'a folder') throw new ImportFolderError(folder, `is ${type}, not a folder`);
-  if (entryType(join(folder, RUN_FILE)) !== null) return [folder];
-  const runs = entryType(join(folder, 'runs')) === 'a folder' ? join(folder, 'runs') : folder;
+  if ((await entryType(join(folder, RUN_FILE))) !== null) return [folder];
+  const runs = (await entryType(join(folder, 'runs'))) === 'a folder' ? join(folder, 'runs') : folder;
   const folders: string[] = [];
-  for (const entry of readdirSync(runs, { withFileTypes: true })) {
+  for (const entry of await readdir(runs, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue; // the operating system's (.DS_Store), or a staging folder
     const path = join(runs, entry.name);
     if (entry.isDirectory()) folders.push(path);
@@ -96,20 +88,20 @@ function runFolders(folder: string, report: ImportReport): string[] {
 }
 
 /** What `path` is ("a folder", "a symbolic link", …) without following a link; null if nothing is there. */
-function entryType(path: string): string | null {
+async function entryType(path: string): Promise<string | null> {
   try {
-    return fileTypeOf(lstatSync(path));
+    return fileTypeOf(await lstat(path));
   } catch {
     return null;
   }
 }
 
-function importOne(store: RunStore, source: string, report: ImportReport): void {
+async function importOne(store: RunStore, source: string, report: ImportReport): Promise<void> {
   let record: RunRecord;
   let files: string[];
   try {
     record = readRunRecordFile(join(source, RUN_FILE), source, null);
-    files = dataFiles(source);
+    files = await dataFiles(source);
   } catch (error) {
     if (error instanceof DamagedRunError || error instanceof StoreFileError) {
       report.damaged.push({ path: source, reason: `${basename(error.path)} ${error.reason}` });
@@ -120,11 +112,11 @@ function importOne(store: RunStore, source: string, report: ImportReport): void 
   const incoming = asImported(record);
   const staging = join(store.home, `.import-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
-    mkdirSync(staging, { recursive: false });
-    const metricsHash = copyFiles(source, staging, files);
+    await mkdir(staging, { recursive: false });
+    const metricsHash = await copyFiles(source, staging, files);
     let id = record.id;
     if (store.has(id)) {
-      if (sameRun(store, incoming, metricsHash)) {
+      if (await sameRun(store, incoming, metricsHash)) {
         report.skipped.push({ id, path: source, reason: `run ${id} is in the store already, with the same record and history` });
         return;
       }
@@ -132,7 +124,7 @@ function importOne(store: RunStore, source: string, report: ImportReport): void 
     }
     replaceFile(join(staging, RUN_FILE), `${JSON.stringify({ ...incoming, id }, null, 2)}\n`, { fsync: true });
     // A rename never replaces a folder with content: a run the store has is never overwritten.
-    renameSync(staging, store.runDir(id));
+    await rename(staging, store.runDir(id));
     report.imported.push({
       id,
       originalId: record.id,
@@ -148,18 +140,19 @@ function importOne(store: RunStore, source: string, report: ImportReport): void 
           : `could not be copied (${errorMessage(error)})`,
     });
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
 /** The run's files to copy besides run.json, relative to its folder; throws StoreFileError for a snapshots entry that is not a folder. */
-function dataFiles(source: string): string[] {
-  const files = RUN_DATA_FILES.filter((name) => entryType(join(source, name)) !== null);
+async function dataFiles(source: string): Promise<string[]> {
+  const present = await Promise.all(RUN_DATA_FILES.map(async (name) => (await entryType(join(source, name))) !== null));
+  const files = RUN_DATA_FILES.filter((_, i) => present[i]);
   const snapshots = join(source, 'snapshots');
-  const type = entryType(snapshots);
+  const type = await entryType(snapshots);
   if (type === null) return files;
   if (type !== 'a folder') throw new StoreFileError(snapshots, `is ${type}, not a folder; it was not read`);
-  const names = readdirSync(snapshots).filter((name) => SNAPSHOT_FILE.test(name));
+  const names = (await readdir(snapshots)).filter((name) => SNAPSHOT_FILE.test(name));
   if (names.length > MAX_SNAPSHOT_FILES)
     throw new StoreFileError(
       snapshots,
@@ -169,36 +162,41 @@ function dataFiles(source: string): string[] {
 }
 
 /** Copies `files` from `source` into `target`; returns the SHA-256 of metrics.ndjson (of nothing if it has none). */
-function copyFiles(source: string, target: string, files: readonly string[]): string {
+async function copyFiles(source: string, target: string, files: readonly string[]): Promise<string> {
   let metricsHash = createHash('sha256').digest('hex');
-  if (files.some((file) => file.startsWith('snapshots'))) mkdirSync(join(target, 'snapshots'));
+  if (files.some((file) => file.startsWith('snapshots'))) await mkdir(join(target, 'snapshots'));
   for (const file of files) {
-    const hash = copyFile(join(source, file), source, join(target, file));
+    const hash = await copyFile(join(source, file), source, join(target, file));
     if (file === 'metrics.ndjson') metricsHash = hash;
   }
   // A run always has a metrics file (the store creates it empty); a queued run from elsewhere may not.
-  if (!files.includes('metrics.ndjson')) writeFileSync(join(target, 'metrics.ndjson'), '', { flag: 'wx' });
+  if (!files.includes('metrics.ndjson')) await writeFile(join(target, 'metrics.ndjson'), '', { flag: 'wx' });
   return metricsHash;
 }
 
 /** Reads the first `size` bytes of `fd` a chunk at a time, handing each to `visit`; returns their SHA-256. */
-function readChunks(fd: number, size: number, path: string, visit: (chunk: Buffer) => void = () => {}): string {
+async function readChunks(
+  fd: number,
+  size: number,
+  path: string,
+  visit: (chunk: Buffer) => Promise<void> = async () => {},
+): Promise<string> {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(size, 1)));
   // The size seen when it was opened is read: a file still growing elsewhere is taken as it was then.
   for (let done = 0; done < size;) {
-    const n = readSync(fd, buffer, 0, Math.min(buffer.length, size - done), null);
+    const { bytesRead: n } = await readAt(fd, buffer, 0, Math.min(buffer.length, size - done), null);
     if (n === 0) throw new StoreFileError(path, 'shrank while it was read');
     const chunk = buffer.subarray(0, n);
     hash.update(chunk);
-    visit(chunk);
+    await visit(chunk); // written before the buffer is read into again
     done += n;
   }
   return hash.digest('hex');
 }
 
 /** Copies one file read safely (store-file.ts, links only inside `root`) in chunks; returns its SHA-256. */
-function copyFile(from: string, root: string, to: string): string {
+async function copyFile(from: string, root: string, to: string): Promise<string> {
   const { fd, size } = openStoreFile(from, root);
   try {
     if (size > MAX_RUN_FILE_BYTES)
@@ -206,15 +204,16 @@ function copyFile(from: string, root: string, to: string): string {
         from,
         `is ${formatBytes(size)}, more than the ${formatBytes(MAX_RUN_FILE_BYTES)} a run's file may have; it was not read`,
       );
-    const out = openSync(to, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+    const out = await open(to, 'wx', 0o644);
     try {
-      const hash = readChunks(fd, size, from, (chunk) => {
-        for (let written = 0; written < chunk.length;) written += writeSync(out, chunk, written, chunk.length - written);
+      const hash = await readChunks(fd, size, from, async (chunk) => {
+        for (let written = 0; written < chunk.length;)
+          written += (await out.write(chunk, written, chunk.length - written)).bytesWritten;
       });
-      fsyncSync(out);
+      await out.sync();
       return hash;
     } finally {
-      closeSync(out);
+      await out.close();
     }
   } finally {
     closeSync(fd);
@@ -238,7 +237,7 @@ function asImported(record: RunRecord): RunRecord {
 }
 
 /** True if the store's run of this id has the same record and the same metrics history. */
-function sameRun(store: RunStore, incoming: RunRecord, metricsHash: string): boolean {
+async function sameRun(store: RunStore, incoming: RunRecord, metricsHash: string): Promise<boolean> {
   let existing: RunRecord;
   try {
     existing = store.read(incoming.id);
@@ -249,7 +248,7 @@ function sameRun(store: RunStore, incoming: RunRecord, metricsHash: string): boo
   try {
     const { fd, size } = openStoreFile(store.metricsPath(incoming.id), store.home);
     try {
-      return readChunks(fd, size, store.metricsPath(incoming.id)) === metricsHash;
+      return (await readChunks(fd, size, store.metricsPath(incoming.id))) === metricsHash;
     } finally {
       closeSync(fd);
     }
