@@ -89,6 +89,10 @@ export const runConfigSchema = z
     },
   )
   .superRefine((config, ctx) => {
+    // A batch size or layer out of its range has its own error (field and range); the memory a nonsense size
+    // would need ("3.3e+90 TiB" for batch 1e99) says nothing more.
+    const within = (v: number, range: { min: number; max: number }) => Number.isInteger(v) && v >= range.min && v <= range.max;
+    if (!within(config.batchSize, LIMITS.batchSize) || !config.layers.every((w) => within(w, LIMITS.layerWidth))) return;
     const bytes = estimateMemoryBytes(config);
     if (bytes > LIMITS.memoryBytes) {
       ctx.addIssue({

@@ -49,3 +49,24 @@ describe('lossTiming', () => {
     expect(configFrom({ ...fieldsFrom(), lossTiming: 'before-update' }).config?.lossTiming).toBe('before-update');
   });
 });
+
+describe('the memory a run would need', () => {
+  const fields = (input: Record<string, unknown>) => {
+    const parsed = parseRunConfig({ ...BOOK_DEFAULTS, ...input });
+    return parsed.ok ? [] : parsed.issues.map((i) => `${i.field}: ${i.message}`);
+  };
+
+  it('is said when every size is in range but together they need more than 4 GiB', () => {
+    // 784-16384-10 in float64 with batch 60 000: 8 × (2 × 13 025 290 + 60 000 × 33 562) bytes ≈ 15.2 GiB.
+    expect(fields({ layers: [784, 16384, 10], batchSize: 60000, dtype: 'float64' })).toEqual([
+      'layers: a 784-16384-10 network with batch 60000 in float64 needs about 15.2 GiB, more than the 4.0 GiB a run may use',
+    ]);
+  });
+
+  it('is not said for a batch size or layer out of its own range: its own error names the field and range', () => {
+    expect(fields({ batchSize: 1e99 })).toEqual(['batchSize: must be a whole number from 1 to 60000, got 1e+99']);
+    expect(fields({ layers: [784, 1e12, 10] })).toEqual([
+      expect.stringMatching(/^layers\.1: must be a whole number from 1 to 16384, got 1000000000000$/),
+    ]);
+  });
+});
