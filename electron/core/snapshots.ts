@@ -5,7 +5,8 @@
  * the same number as the run's `epoch` line in metrics.ndjson. Which points are kept: shared/inside/snapshot-plan.ts.
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { errorCode, errorMessage } from '../../shared/errors';
 import type { MultiLayerNet } from '../../shared/engine/network';
 import { bytesPerElement, type FloatArray } from '../../shared/engine/tensor';
 import { keepsSnapshot, plannedEvaluations, snapshotStride } from '../../shared/inside/snapshot-plan';
@@ -44,6 +45,7 @@ export function readSnapshot(folder: string, iteration: number): { header: Weigh
  */
 export class SnapshotWriter {
   private evaluations = 0;
+  private written = 0;
   private lastWritten: number | undefined;
   private readonly planned: number;
   private readonly stride: number;
@@ -71,8 +73,27 @@ export class SnapshotWriter {
   }
 
   private write(iteration: number): void {
-    mkdirSync(this.folder, { recursive: true });
-    writeWeights(snapshotBase(this.folder, iteration), this.network, this.seed);
+    const base = snapshotBase(this.folder, iteration);
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      writeWeights(base, this.network, this.seed);
+    } catch (error) {
+      throw new Error(this.failure(iteration, base, error), { cause: error });
+    }
+    this.written++;
     this.lastWritten = iteration;
+  }
+
+  /** What a failed snapshot means for its run, said whole: which run, which file, why, what is kept and what to do. */
+  private failure(iteration: number, base: string, error: unknown): string {
+    const run = basename(dirname(this.folder)); // <home>/runs/<id>/snapshots
+    const code = errorCode(error);
+    const full = code === 'ENOSPC' || code === 'EDQUOT';
+    const why = full ? `the disk is full (${errorMessage(error)})` : errorMessage(error);
+    const kept = `its history and the ${this.written} snapshot${this.written === 1 ? '' : 's'} before it are kept`;
+    const next = full
+      ? `free some space on the disk of ${this.folder}, then train it again (descent train --from ${run})`
+      : `train it again once ${this.folder} can be written (descent train --from ${run})`;
+    return `run ${run}: cannot save its parameter snapshot after iteration ${iteration} (${base}.bin and .json): ${why}. The run stops here and is recorded failed; ${kept}; ${next}`;
   }
 }
