@@ -126,6 +126,13 @@ function chooseSparse(desc: usize, rows: i32, nonZero: i32): bool {
   if (count > 2) v128.store32_lane(at, v, 2, 8);
 }
 
+// True when `left` outputs (more than four vectors, at most five) end the row: one block of five vectors
+// then takes them in one pass, where four and a single vector would take two.
+// @ts-ignore: decorator
+@inline function finishesWithFive(left: i32, lane: i32): bool {
+  return left > 4 * lane && left <= 5 * lane;
+}
+
 // out (rows × n) = x · W from the pixel lists: the same products, added in the same order, as matmul
 // over the dense batch (which skips zero inputs too), with each block of an output row in registers.
 function sparseTimes<T>(desc: usize, w: usize, out: usize, rows: i32, n: i32): void {
@@ -141,7 +148,7 @@ function sparseTimes<T>(desc: usize, w: usize, out: usize, rows: i32, n: i32): v
     const end = load<i32>(at<i32>(sourceStart, image + 1));
     const outRow = at<T>(out, r * n);
     let j = 0;
-    for (; j + 4 * lane <= n; j += 4 * lane) {
+    for (; j + 4 * lane <= n && !finishesWithFive(n - j, lane); j += 4 * lane) {
       let a0 = v128.splat<T>(0), a1 = v128.splat<T>(0), a2 = v128.splat<T>(0), a3 = v128.splat<T>(0);
       for (let q = start; q < end; q++) {
         const x = v128.splat<T>(load<T>(at<T>(table, load<u8>(bytes + <usize>q))));
@@ -156,6 +163,27 @@ function sparseTimes<T>(desc: usize, w: usize, out: usize, rows: i32, n: i32): v
       v128.store(o, a1, 16);
       v128.store(o, a2, 32);
       v128.store(o, a3, 48);
+    }
+    if (finishesWithFive(n - j, lane)) {
+      // The row's last 4–5 vectors in one pass over the pixels instead of two (50 outputs: 16 + 16 + 18 in f32).
+      let a0 = v128.splat<T>(0), a1 = v128.splat<T>(0), a2 = v128.splat<T>(0), a3 = v128.splat<T>(0), a4 = v128.splat<T>(0);
+      for (let q = start; q < end; q++) {
+        const x = v128.splat<T>(load<T>(at<T>(table, load<u8>(bytes + <usize>q))));
+        const wRow = at<T>(w, <i32>load<u16>(columns + (<usize>q << 1)) * n + j);
+        a0 = v128.add<T>(a0, v128.mul<T>(x, v128.load(wRow)));
+        a1 = v128.add<T>(a1, v128.mul<T>(x, v128.load(wRow, 16)));
+        a2 = v128.add<T>(a2, v128.mul<T>(x, v128.load(wRow, 32)));
+        a3 = v128.add<T>(a3, v128.mul<T>(x, v128.load(wRow, 48)));
+        a4 = v128.add<T>(a4, v128.mul<T>(x, v128.load(wRow, 64)));
+      }
+      const o = at<T>(outRow, j);
+      v128.store(o, a0);
+      v128.store(o, a1, 16);
+      v128.store(o, a2, 32);
+      v128.store(o, a3, 48);
+      if (n - j == 5 * lane) v128.store(o, a4, 64);
+      else storeFirstLanes<T>(o + 64, a4, n - j - 4 * lane);
+      j = n;
     }
     for (; j < n; j += lane) {
       let a = v128.splat<T>(0);
@@ -237,7 +265,7 @@ function sparseGradientDescent<T>(desc: usize, delta: usize, w: usize, rows: i32
     if (start == end) continue;
     const wRow = at<T>(w, p * n);
     let j = 0;
-    for (; j + 4 * lane <= n; j += 4 * lane) {
+    for (; j + 4 * lane <= n && !finishesWithFive(n - j, lane); j += 4 * lane) {
       let g0 = v128.splat<T>(0), g1 = v128.splat<T>(0), g2 = v128.splat<T>(0), g3 = v128.splat<T>(0);
       for (let e = start; e < end; e++) {
         const x = v128.splat<T>(load<T>(at<T>(cscValues, e)));
@@ -252,6 +280,28 @@ function sparseGradientDescent<T>(desc: usize, delta: usize, w: usize, rows: i32
       v128.store(o, descendVector<T>(v128.load(o, 16), g1, rate), 16);
       v128.store(o, descendVector<T>(v128.load(o, 32), g2, rate), 32);
       v128.store(o, descendVector<T>(v128.load(o, 48), g3, rate), 48);
+    }
+    if (finishesWithFive(n - j, lane)) {
+      // The row's last 4–5 vectors in one pass over the pixel's entries instead of two (as sparseTimes).
+      let g0 = v128.splat<T>(0), g1 = v128.splat<T>(0), g2 = v128.splat<T>(0), g3 = v128.splat<T>(0), g4 = v128.splat<T>(0);
+      for (let e = start; e < end; e++) {
+        const x = v128.splat<T>(load<T>(at<T>(cscValues, e)));
+        const d = at<T>(delta, load<i32>(at<i32>(cscRows, e)) * n + j);
+        g0 = v128.add<T>(g0, v128.mul<T>(x, v128.load(d)));
+        g1 = v128.add<T>(g1, v128.mul<T>(x, v128.load(d, 16)));
+        g2 = v128.add<T>(g2, v128.mul<T>(x, v128.load(d, 32)));
+        g3 = v128.add<T>(g3, v128.mul<T>(x, v128.load(d, 48)));
+        g4 = v128.add<T>(g4, v128.mul<T>(x, v128.load(d, 64)));
+      }
+      const o = at<T>(wRow, j);
+      v128.store(o, descendVector<T>(v128.load(o), g0, rate));
+      v128.store(o, descendVector<T>(v128.load(o, 16), g1, rate), 16);
+      v128.store(o, descendVector<T>(v128.load(o, 32), g2, rate), 32);
+      v128.store(o, descendVector<T>(v128.load(o, 48), g3, rate), 48);
+      const updated = descendVector<T>(v128.load(o, 64), g4, rate);
+      if (n - j == 5 * lane) v128.store(o, updated, 64);
+      else storeFirstLanes<T>(o + 64, updated, n - j - 4 * lane);
+      j = n;
     }
     for (; j < n; j += lane) {
       let g = v128.splat<T>(0);
