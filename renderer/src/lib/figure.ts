@@ -8,6 +8,7 @@ import { errorMessage } from '../../../shared/errors';
 import type { FigurePresetName } from '../../../shared/figure-request';
 import { renderSvg, type ChartLook, type Series } from './chart-setup';
 import { embedCjkFont, FIGURE_FONT_FAMILY } from './figure-fonts';
+import { t } from './i18n';
 
 /** CSS pixels per inch: the SVG's unit. */
 const PX_PER_IN = 96;
@@ -190,5 +191,5 @@ export async function figurePdf(svg: string): Promise<string> {
 export function figureExportFailure(format: string, error: unknown): string {
   const message = errorMessage(error);
   const stale = /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message);
-  return `Could not export the figure as ${format.toUpperCase()}: ${stale ? 'this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again' : message}`;
+  return t('compare.figureFailed', { format: format.toUpperCase(), reason: stale ? t('compare.figureStale') : message });
 }
