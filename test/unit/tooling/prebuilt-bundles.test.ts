@@ -39,6 +39,8 @@ describe('the command line bundle (out/cli)', () => {
     write('electron/core/dataset-probe-worker.ts', 'export const probe = 1;\n', now - HOUR);
     write('electron/core/inside-worker.ts', 'export const inside = 1;\n', now - HOUR);
     write('electron/core/lab-worker.ts', 'export const lab = 1;\n', now - HOUR);
+    write('electron/core/evaluation-worker.ts', 'export const evaluation = 1;\n', now - HOUR);
+    write('electron/bench/whole-run.ts', 'export const wholeRun = 1;\n', now - HOUR);
   }
 
   it('is stale before the first build, fresh after it, and runs the TypeScript it was built from', async () => {
@@ -51,7 +53,14 @@ describe('the command line bundle (out/cli)', () => {
     expect(readFileSync(join(dir, 'main.js'), 'utf8')).not.toContain('../../shared/answer');
     const { main } = (await import(pathToFileURL(join(dir, 'main.js')).href)) as { main: () => Promise<number> };
     expect(await main()).toBe(42);
-    for (const name of ['node-trainer.js', 'dataset-probe-worker.js', 'inside-worker.js', 'lab-worker.js']) {
+    for (const name of [
+      'node-trainer.js',
+      'dataset-probe-worker.js',
+      'inside-worker.js',
+      'lab-worker.js',
+      'evaluation-worker.js',
+      'whole-run.js',
+    ]) {
       expect(readFileSync(join(dir, name), 'utf8').length).toBeGreaterThan(0);
     }
   });
