@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledMnistFolder, loadIdxDataset, loadTrainingPrefix, probeIdxDataset, shapeOf } from '../../electron/core/datasets';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { probeDatasetOffThread } from '../../electron/core/dataset-probe';
 import { RunManager } from '../../electron/core/run-manager';
@@ -313,20 +312,24 @@ describe('probing a dataset off the event loop (what servers do)', () => {
 
   it('keeps the event loop responsive while a slow folder is probed, and gives up at its time limit', async () => {
     const folder = slowFolder();
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    const started = performance.now();
+    // Off the thread, timers set while the probe is under way keep firing (counted as states, not timed: however
+    // loaded the machine, a probe that held this thread would let none fire before it ended).
+    let probing = true;
+    let turns = 0;
+    const turn = (): void => {
+      if (!probing) return;
+      turns++;
+      setTimeout(turn, 5);
+    };
+    setTimeout(turn, 5);
     const shape = await probeDatasetOffThread(folder);
-    const seconds = (performance.now() - started) / 1000;
-    delay.disable();
+    probing = false;
     expect(shape).toEqual({ trainCount: 256 * 2 ** 20, testCount: 10, features: 1, classes: 1 });
-    // The same probe in this thread stalls the loop for all of its time; off the thread, timers keep firing.
+    expect(turns).toBeGreaterThanOrEqual(3);
+    // The same probe in this thread stalls the loop for all of its time (the folder is slow enough to matter).
     const stalled = performance.now();
     probeIdxDataset(folder);
-    const inThreadMs = performance.now() - stalled;
-    expect(inThreadMs).toBeGreaterThan(100);
-    expect(delay.max / 1e6).toBeLessThan(inThreadMs / 2);
-    expect(seconds).toBeLessThan(20);
+    expect(performance.now() - stalled).toBeGreaterThan(100);
     // A probe that overruns its limit is abandoned (and its worker terminated) with a message naming the folder.
     await expect(probeDatasetOffThread(folder, { timeoutMs: 20 })).rejects.toThrow(
       `${folder}: reading the dataset took longer than 0.02 s; not used`,
