@@ -7,10 +7,7 @@
  */
 import type { jsPDF } from 'jspdf';
 
-/** The font stack of every exported chart and figure (Chart.js's default family, and the figures' own text). */
-export const FIGURE_FONT_FAMILY =
-  "'Helvetica Neue', Helvetica, Arial, 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Source Han Sans SC', 'Source Han Sans', " +
-  "'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', 'Meiryo', sans-serif";
+export { FIGURE_FONT_FAMILY } from './font-stack';
 
 /** Han ideographs, kana, Hangul, CJK punctuation and full-width forms: text jsPDF's standard fonts cannot show. */
 const CJK =

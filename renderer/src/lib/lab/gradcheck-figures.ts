@@ -6,7 +6,7 @@
  */
 import type { GradientElements } from '../../../../shared/gradcheck-elements';
 import type { ChartLook, Series } from '../chart-setup';
-import { FIGURE_FONT_FAMILY } from '../figure-fonts';
+import { FIGURE_FONT_FAMILY } from '../font-stack';
 import { t } from '../i18n';
 import { PALETTE } from '../palette';
 

@@ -2,7 +2,7 @@
  * The losses page's bars as an SVG document for saving (on screen they are sliders, which no file can hold):
  * the ten outputs, the label's bar in its own colour, the values above and both losses in the title.
  */
-import { FIGURE_FONT_FAMILY } from '../figure-fonts';
+import { FIGURE_FONT_FAMILY } from '../font-stack';
 import { t } from '../i18n';
 import { lossesOf } from './losses';
 
