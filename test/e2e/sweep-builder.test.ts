@@ -6,7 +6,7 @@ import { newHome, openWorkbench, runsWithStatus } from '../support/workbench-bro
 const suite = e2eSuite();
 
 describe('sweep builder, in Chromium', () => {
-  it("keeps its fields across a change of view; a launched sweep's group name is not offered again; its header shows focus", async () => {
+  it("keeps its fields across a change of view; a launched sweep's group name is not offered again; its header shows focus; runs selected from the keyboard", async () => {
     const wb = await openWorkbench(suite.browser(), newHome());
     const { page } = wb;
     const sweepTab = page.getByRole('button', { name: 'Sweep', exact: true });
@@ -47,6 +47,17 @@ describe('sweep builder, in Chromium', () => {
       await page.locator('ul[aria-label="runs"] li[data-run-id] button.item').first().focus();
       await page.keyboard.press('Shift+Tab');
       expect(await header.evaluate((e) => e === document.activeElement && getComputedStyle(e).outlineStyle)).toBe('solid');
+
+      // Several runs selected from the keyboard, as the list's hint says: Enter on one, Shift+Enter on another.
+      expect(await page.locator('p.hint', { hasText: 'Click to watch a run' }).textContent()).toContain(
+        'from the keyboard: Shift+Enter',
+      );
+      const items = page.locator('ul[aria-label="runs"] li[data-run-id] button.item');
+      await items.nth(0).focus();
+      await page.keyboard.press('Enter');
+      await items.nth(1).focus();
+      await page.keyboard.press('Shift+Enter');
+      await expect.poll(() => page.locator('ul[aria-label="runs"] button.item[aria-pressed=true]').count()).toBe(2);
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();
