@@ -5,7 +5,7 @@
  * property access, no other names, no JavaScript evaluation.
  */
 import jsep from 'jsep';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { errorMessage } from '../../../../shared/errors';
 
 type Fn2 = (x: Float64Array) => number;
@@ -49,17 +49,18 @@ jsep.addBinaryOp('^', 11, true);
 jsep.addUnaryOp('-');
 jsep.addUnaryOp('+');
 
-const ALLOWED = 'numbers, x0, x1, pi, e, + - * / ^, and ' + Object.keys(FUNCTIONS).join(', ');
+/** What an expression may use, in the page's language. */
+const allowed = (): string => t('lab.expression.allowed', { functions: Object.keys(FUNCTIONS).join(', ') });
 
 function fail(message: string): never {
-  throw new RangeError(`function: ${message}`);
+  throw new RangeError(t('lab.expression.fail', { message }));
 }
 
 function compileNode(node: jsep.Expression): Fn2 {
   switch (node.type) {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
-      if (typeof value !== 'number') fail(`${JSON.stringify(value)} is not a number; use ${ALLOWED}`);
+      if (typeof value !== 'number') fail(t('lab.expression.notNumber', { value: JSON.stringify(value), allowed: allowed() }));
       return () => value;
     }
     case 'Identifier': {
@@ -70,7 +71,7 @@ function compileNode(node: jsep.Expression): Fn2 {
         const value = CONSTANTS[name];
         return () => value;
       }
-      return fail(`unknown name "${name}"; use ${ALLOWED}`);
+      return fail(t('lab.expression.unknownName', { name, allowed: allowed() }));
     }
     case 'UnaryExpression': {
       const { operator, argument } = node as jsep.UnaryExpression;
@@ -80,8 +81,7 @@ function compileNode(node: jsep.Expression): Fn2 {
     case 'BinaryExpression': {
       const { operator, left, right } = node as jsep.BinaryExpression;
       // jsep binds a sign tighter than ^, so "-x0^2" would read as (−x0)²; mathematics reads −(x0²).
-      if (operator === '^' && left.type === 'UnaryExpression')
-        fail('a sign right before ^ is ambiguous: write -(x0^2) or (0 - x0)^2');
+      if (operator === '^' && left.type === 'UnaryExpression') fail(t('lab.expression.ambiguousSign'));
       const op = BINARY[operator];
       const [a, b] = [compileNode(left), compileNode(right)];
       return (x) => op(a(x), b(x));
@@ -89,26 +89,27 @@ function compileNode(node: jsep.Expression): Fn2 {
     case 'CallExpression': {
       const { callee, arguments: args } = node as jsep.CallExpression;
       const name = callee.type === 'Identifier' ? (callee as jsep.Identifier).name : '';
-      if (!Object.hasOwn(FUNCTIONS, name)) fail(`unknown function "${name || '…'}"; use ${Object.keys(FUNCTIONS).join(', ')}`);
+      if (!Object.hasOwn(FUNCTIONS, name))
+        fail(t('lab.expression.unknownFunction', { name: name || '…', functions: Object.keys(FUNCTIONS).join(', ') }));
       const [arity, fn] = FUNCTIONS[name];
-      if (args.length !== arity) fail(`${name} takes ${arity} argument${arity > 1 ? 's' : ''}, got ${args.length}`);
+      if (args.length !== arity) fail(t('lab.expression.arity', { name, count: arity, got: args.length }));
       const compiled = args.map(compileNode);
       return arity === 1 ? (x) => fn(compiled[0](x)) : (x) => fn(compiled[0](x), compiled[1](x));
     }
     default:
-      return fail(`"${node.type}" is not allowed; use ${ALLOWED}`);
+      return fail(t('lab.expression.notAllowed', { type: node.type, allowed: allowed() }));
   }
 }
 
 /** `text` as a function of x = [x0, x1]; a RangeError naming the field and what is allowed if it is not one. */
 export function compileExpression(text: string): Fn2 {
-  if (!text.trim()) fail('type an expression in x0 and x1, e.g. x0^2 - x1^2');
-  if (text.length > 500) fail(`at most 500 characters, got ${text.length}`);
+  if (!text.trim()) fail(t('lab.expression.empty'));
+  if (text.length > 500) fail(t('lab.expression.tooLong', { length: text.length }));
   let tree: jsep.Expression;
   try {
     tree = jsep(text);
   } catch (e) {
-    return fail(errorMessage(e).replace(/ at character \d+$/, '') + ` in "${text}"`);
+    return fail(t('lab.expression.syntax', { message: errorMessage(e).replace(/ at character \d+$/, ''), text }));
   }
   return compileNode(tree);
 }

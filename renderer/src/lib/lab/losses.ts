@@ -3,7 +3,7 @@
  * losses of them, computed by the engine's own functions.
  */
 import { crossEntropyError, CROSS_ENTROPY_DELTA, meanSquaredError, softmax } from '../../../../shared/engine/functions';
-import type { MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /** The book's example output (§4.2.1): 0.6 on class 2, the true label. */
 export const BOOK_OUTPUT: readonly number[] = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0];
@@ -57,11 +57,11 @@ export function setOutput(y: readonly number[], index: number, value: number): n
 /** Softmax of scores typed by the reader ("0.3, 2.9, 4.0"), padded with zeros (or cut) to `classes` values. */
 export function outputsFromScores(text: string, classes = 10): number[] {
   const parts = text.split(/[\s,]+/).filter(Boolean);
-  if (parts.length === 0) throw new RangeError('scores: type 1 to 10 numbers separated by commas');
-  if (parts.length > classes) throw new RangeError(`scores: at most ${classes} numbers, got ${parts.length}`);
+  if (parts.length === 0) throw new RangeError(t('lab.scores.empty'));
+  if (parts.length > classes) throw new RangeError(t('lab.scores.tooMany', { max: classes, got: parts.length }));
   const scores = parts.map((part) => {
     const n = Number(part);
-    if (!Number.isFinite(n)) throw new RangeError(`scores: "${part}" is not a number`);
+    if (!Number.isFinite(n)) throw new RangeError(t('lab.scores.notNumber', { part }));
     return n;
   });
   while (scores.length < classes) scores.push(0);
