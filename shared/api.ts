@@ -24,7 +24,7 @@ import {
   testImageIndicesSchema,
   testImagesSchema,
 } from './inside/inside-schemas';
-import { uiStateSchema } from './ui-state';
+import { uiStateSchema, VIEWS } from './ui-state';
 import { localeSchema } from './i18n/locales';
 import { miniBatchRequestSchema, miniBatchStudySchema, weightLineRequestSchema, weightLineSchema } from './lab/lab-schemas';
 
@@ -109,8 +109,9 @@ export const runListSchema = z.strictObject({ runs: z.array(runRecordSchema), da
 export type RunList = z.infer<typeof runListSchema>;
 
 /** Menu commands of the desktop app, sent to the page as events. */
-// `export`: File › Export… opens the export dialog of the first chart the current view shows.
-export const MENU_COMMANDS = ['new-run', 'sweep', 'compare', 'gradcheck', 'export'] as const;
+// `export`: File › Export… opens the export dialog of the first chart the current view shows. A view's name (View ›
+// Train, Runs, Lab…) shows that view; `new-run` shows the Train view's form.
+export const MENU_COMMANDS = ['new-run', 'export', ...VIEWS] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** Everything the backend tells subscribers. */

@@ -11,6 +11,8 @@ import type { MenuLanguage } from './menu';
 
 export class DesktopLanguage implements MenuLanguage {
   #chosen: Locale | null;
+  /** The language in the page's last saved state (null: it follows the system). */
+  #saved: Locale | null;
 
   constructor(
     saved: Locale | null,
@@ -18,6 +20,7 @@ export class DesktopLanguage implements MenuLanguage {
     private readonly effects: { rebuildMenu(): void; tellPage(event: WorkbenchEvent): void },
   ) {
     this.#chosen = saved;
+    this.#saved = saved;
   }
 
   get locale(): Locale {
@@ -30,8 +33,18 @@ export class DesktopLanguage implements MenuLanguage {
     this.effects.tellPage({ type: 'locale', locale });
   }
 
-  /** The page saved its state: the menu speaks the page's language. */
-  follow(chosen: Locale | null): void {
+  /**
+   * The page saved its state: the menu speaks the language the page newly chose. A save that repeats the language
+   * saved before chose none: it may have left the page before View › Language was chosen and arrive after (the page
+   * saves a moment after each change), and must not turn the menu back.
+   */
+  pageSaved(locale: Locale | null): void {
+    if (locale === this.#saved) return;
+    this.#saved = locale;
+    this.follow(locale);
+  }
+
+  private follow(chosen: Locale | null): void {
     const before = this.locale;
     this.#chosen = chosen;
     if (this.locale !== before) this.effects.rebuildMenu();
@@ -50,6 +63,6 @@ export class LanguageFollowingService extends WorkbenchService {
 
   override async setUiState(state: UiState): Promise<void> {
     await super.setUiState(state);
-    this.language.follow(state.locale);
+    this.language.pageSaved(state.locale);
   }
 }

@@ -11,6 +11,18 @@ import type { RunStore } from '../core/store/run-store';
 import { importRunsFromDialog } from './import-menu';
 import { errorMessage } from '../../shared/errors';
 import type { PreferencesFile } from './preferences';
+import { VIEWS, type View } from '../../shared/ui-state';
+
+/** View menu items' labels: the page's tab names, in menu capitalisation. */
+const VIEW_LABELS: Record<View, MessageKey> = {
+  train: 'menu.views.train',
+  sweep: 'menu.views.sweep',
+  compare: 'menu.views.compare',
+  runs: 'menu.views.runs',
+  gradcheck: 'menu.views.gradcheck',
+  lab: 'menu.views.lab',
+  inside: 'menu.views.inside',
+};
 
 /** The menu's language, and what choosing one in View › Language does (switch the page, which saves it; rebuild). */
 export interface MenuLanguage {
@@ -55,6 +67,13 @@ export function buildMenu(
     {
       label: t('menu.view'),
       submenu: [
+        // Every view of the page, in the order of its tabs, on Ctrl/Cmd+1…7 as tabs are in browsers.
+        ...VIEWS.map((view, index) => ({
+          label: t(VIEW_LABELS[view]),
+          accelerator: `CmdOrCtrl+${index + 1}`,
+          click: command(view),
+        })),
+        { type: 'separator' },
         { role: 'reload' },
         ...(dev ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },

@@ -149,14 +149,14 @@ async function launchStandIn(options: LaunchOptions): Promise<DesktopApp> {
     firstWindow: async () => {
       browser ??= ready.then((endpoint) => chromium.connectOverCDP(endpoint));
       const context = (await browser).contexts()[0];
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
         const page = context.pages().find((candidate) => candidate.url() !== 'about:blank');
         if (page) {
           await page.waitForLoadState('domcontentloaded');
           return page;
         }
       }
-      throw new Error(`no window showed the app within 30 s:\n${output}`);
+      throw new Error(`no window showed the app within 60 s:\n${output}`);
     },
     exited,
     quit: async () => {

@@ -44,12 +44,12 @@ describe('the desktop app and the store', () => {
   it('lists runs the CLI trained on the same store, at launch and after a reload', async () => {
     const before = cliTrain('from the terminal');
     const { app, page } = await session.launch();
-    await expect.poll(() => runItems(page).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => runItems(page).count()).toBe(1);
     expect(await page.locator(`li[data-run-id="${before}"]`).getAttribute('data-status')).toBe('completed');
     expect(await page.locator(`li[data-run-id="${before}"] .name`).textContent()).toBe('from the terminal');
     const during = cliTrain('while the app was open');
     await clickMenu(app, ['View', 'Reload']);
-    await expect.poll(() => page.locator(`li[data-run-id="${during}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator(`li[data-run-id="${during}"]`).count()).toBe(1);
     expect(await runItems(page).count()).toBe(2);
     await app.quit();
   });
@@ -63,7 +63,7 @@ describe('the desktop app and the store', () => {
       (globalThis as unknown as { descent: { appInfo(): Promise<{ home: string }> } }).descent.appInfo(),
     );
     expect(info.home).toBe(join(session.configHome, 'Descent'));
-    await expect.poll(() => page.locator(`li[data-run-id="${id}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator(`li[data-run-id="${id}"]`).count()).toBe(1);
     await app.quit();
   });
 
@@ -83,24 +83,20 @@ describe('the desktop app and the store', () => {
     const active = page.locator(
       'ul[aria-label="runs"] li[data-status="running"], ul[aria-label="runs"] li[data-status="queued"]',
     );
-    await expect.poll(() => active.count(), { timeout: 30_000 }).toBe(2);
-    await expect
-      .poll(() => page.locator('ul[aria-label="runs"] li[data-status="running"]').count(), { timeout: 30_000 })
-      .toBeGreaterThanOrEqual(1);
+    await expect.poll(() => active.count()).toBe(2);
+    await expect.poll(() => page.locator('ul[aria-label="runs"] li[data-status="running"]').count()).toBeGreaterThanOrEqual(1);
     const ids = await active.evaluateAll((items) =>
       items.map((item) => (item as unknown as { dataset: { runId: string } }).dataset.runId),
     );
     expect(ids).toHaveLength(2);
     // Let the running one record some history first.
     await expect
-      .poll(
-        () =>
-          ids.some(
-            (id) =>
-              existsSync(join(session.home, 'runs', id, 'metrics.ndjson')) &&
-              readFileSync(join(session.home, 'runs', id, 'metrics.ndjson'), 'utf8').length > 0,
-          ),
-        { timeout: 30_000 },
+      .poll(() =>
+        ids.some(
+          (id) =>
+            existsSync(join(session.home, 'runs', id, 'metrics.ndjson')) &&
+            readFileSync(join(session.home, 'runs', id, 'metrics.ndjson'), 'utf8').length > 0,
+        ),
       )
       .toBe(true);
     expect(await app.quit()).toBe(0);
@@ -117,9 +113,7 @@ describe('the desktop app and the store', () => {
     }
     const next = await session.launch();
     for (const id of ids)
-      await expect
-        .poll(() => next.page.locator(`li[data-run-id="${id}"]`).getAttribute('data-status'), { timeout: 15_000 })
-        .toBe('stopped');
+      await expect.poll(() => next.page.locator(`li[data-run-id="${id}"]`).getAttribute('data-status')).toBe('stopped');
     await next.app.quit();
   });
 });

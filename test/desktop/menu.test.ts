@@ -16,6 +16,9 @@ const session = desktopSession();
 let app: DesktopApp;
 let page: Page;
 
+/** The View menu's items for the page's views, in the order of its tabs. */
+const VIEW_ITEMS = ['Train', 'Sweep', 'Compare', 'Runs', 'Gradient Check', 'Lab', 'Inside'];
+
 const zoom = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getZoomLevel());
 
 describe('the application menu', () => {
@@ -51,6 +54,7 @@ describe('the application menu', () => {
     );
     // Not packaged: the developer tools are in the View menu.
     expect(items('View').map((item) => item.role ?? item.label)).toEqual([
+      ...VIEW_ITEMS,
       'reload',
       'toggleDevTools',
       'resetZoom',
@@ -77,6 +81,27 @@ describe('the application menu', () => {
     await expect.poll(() => currentView(page)).toMatch(/^Compare/);
     await page.keyboard.press('ControlOrMeta+N');
     await expect.poll(() => currentView(page)).toBe('Train');
+  });
+
+  it('View has an item for every view of the page (its tabs, in order) on Ctrl/Cmd+1…7; each shows its view, chosen or pressed', async () => {
+    const tabs = await page.locator('nav button.tab').allTextContents();
+    const viewMenu = (await menuOutline(app)).find((menu) => menu.label === 'View')!.items;
+    const views = viewMenu.filter((item) => item.role === null && /^CmdOrCtrl\+\d$/.test(item.accelerator ?? ''));
+    // A tab without a menu item (or one in another place) fails here: the menu names the tabs, in menu capitals.
+    expect(views.map((item) => item.label.toLowerCase())).toEqual(tabs.map((tab) => tab.replace(/ \(\d+\)$/, '').toLowerCase()));
+    expect(views.map((item) => item.accelerator)).toEqual(views.map((_, index) => `CmdOrCtrl+${index + 1}`));
+    const shown = async () => (await currentView(page))?.replace(/ \(\d+\)$/, '').toLowerCase();
+    for (const [index, item] of views.entries()) {
+      await clickMenu(app, ['View', item.label]);
+      await expect.poll(shown).toBe(item.label.toLowerCase());
+      // From another view, by the key: Ctrl/Cmd+1 from the last view, every other from the first.
+      await page.keyboard.press(`ControlOrMeta+${index === 0 ? views.length : 1}`);
+      await expect.poll(shown).toBe((index === 0 ? views.at(-1)! : views[0]).label.toLowerCase());
+      await page.keyboard.press(`ControlOrMeta+${index + 1}`);
+      await expect.poll(shown).toBe(item.label.toLowerCase());
+    }
+    await clickMenu(app, ['View', 'Train']);
+    await page.getByRole('heading', { name: 'New run', exact: true }).waitFor();
   });
 
   it("File › Open Data Folder opens the store's folder in the file manager", async () => {
@@ -268,6 +293,13 @@ describe('the application menu', () => {
     const outline = await menuOutline(app);
     expect(outline.map((menu) => menu.label)).toEqual(expect.arrayContaining(['ファイル', '表示', 'ヘルプ']));
     expect(outline.find((menu) => menu.label === 'ファイル')!.items.map((item) => item.label)).toContain('新規学習');
+    // The views' items are the tabs' Japanese names.
+    expect(
+      outline
+        .find((menu) => menu.label === '表示')!
+        .items.slice(0, VIEW_ITEMS.length)
+        .map((item) => item.label),
+    ).toEqual(await page.locator('nav button.tab').allTextContents());
     // The page saved the choice in the store's home (the desktop app and `descent serve` share it).
     const savedLocale = () => {
       const path = join(session.home, 'ui-state.json');
@@ -286,6 +318,25 @@ describe('the application menu', () => {
     await expect.poll(async () => (await menuOutline(app)).map((menu) => menu.label)).toContain('File');
     await expect.poll(firstTab).toBe('Train');
     await expect.poll(savedLocale).toBe('en');
+  });
+
+  it('the next launch opens in the language chosen last, menu and page', async () => {
+    await clickMenu(app, ['View', 'Language', '简体中文']);
+    await expect.poll(() => page.locator('nav button.tab').first().textContent()).toBe('训练');
+    const savedLocale = () =>
+      (JSON.parse(readFileSync(join(session.home, 'ui-state.json'), 'utf8')) as { locale?: unknown }).locale;
+    await expect.poll(savedLocale).toBe('zh-CN');
+    ({ app, page } = await session.launch({ waitFor: '新建训练' }));
+    expect((await menuOutline(app)).map((menu) => menu.label)).toEqual(expect.arrayContaining(['文件', '视图', '帮助']));
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang,
+      ),
+    ).toBe('zh-CN');
+    await clickMenu(app, ['视图', '语言', 'English']);
+    await page.getByRole('heading', { name: 'New run', exact: true }).waitFor();
+    await expect.poll(savedLocale).toBe('en');
+    expect((await menuOutline(app)).map((menu) => menu.label)).toContain('File');
   });
 
   it('Window › Notify When Runs End turns the end-of-run notification off (saved in preferences.json)', async () => {

@@ -32,7 +32,7 @@ describe.skipIf(process.platform !== 'linux' || electronBinary() !== null)('the 
       env: { DESCENT_HOME: join(work, 'home') },
     });
     page = await app.firstWindow();
-    await page.getByRole('heading', { name: 'New run' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'New run' }).waitFor({ timeout: 60_000 });
   }, 400_000);
 
   afterAll(async () => {

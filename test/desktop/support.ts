@@ -56,7 +56,7 @@ export function desktopSession(): DesktopSession {
       page.on('pageerror', (error) => void errors.push(error.message));
       page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
       // The view's heading: the run form unless the last session left another view open.
-      await page.getByRole('heading', { name: options.waitFor ?? 'New run', exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: options.waitFor ?? 'New run', exact: true }).waitFor({ timeout: 60_000 });
       return { app, page, errors };
     },
   };

@@ -170,7 +170,8 @@ class StandInApp extends EventEmitter implements AppSurface {
     const handoff = spawnSync(
       process.execPath,
       ['-e', HANDOFF_CLIENT, socket, JSON.stringify({ argv: process.argv, cwd: process.cwd(), additionalData })],
-      { timeout: 10_000 },
+      // Generous: on a loaded machine a handoff cut short would make this a second first instance.
+      { timeout: 60_000 },
     );
     if (handoff.status === 0) return false;
     rmSync(socket, { force: true });

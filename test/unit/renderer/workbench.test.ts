@@ -243,6 +243,14 @@ describe('Workbench state', () => {
     expect(wb.visibleRuns.map((r) => r.name)).toEqual(['b']);
     backend.emit({ type: 'command', command: 'sweep' });
     expect(wb.view).toBe('sweep');
+    // View › Runs, Lab, Inside, Train; File › New Run shows the Train view.
+    for (const view of ['runs', 'lab', 'inside', 'train'] as const) {
+      backend.emit({ type: 'command', command: view });
+      expect(wb.view).toBe(view);
+    }
+    wb.view = 'lab';
+    backend.emit({ type: 'command', command: 'new-run' });
+    expect(wb.view).toBe('train');
   });
 
   it('File › Export… opens the export of the first chart on the page in reading order, or says the view shows none', async () => {
