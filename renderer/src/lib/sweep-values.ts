@@ -1,7 +1,21 @@
 /** The sweep form's list of values, checked as a whole: every problem listed, not only the first. Pure. */
 import { sweepConfigs, type SweepRequest } from '../../../shared/api';
+import { LIMITS } from '../../../shared/config';
 import { errorMessage } from '../../../shared/errors';
 import { t } from './i18n';
+
+/**
+ * The builder's "iterations per run" as typed: a whole number in the run's range, or an error naming the field,
+ * the range and the text as typed (Number() would have said "got NaN" for "abc" and "got 0" for an empty field).
+ */
+export function parseSweepIterations(text: string): { ok: true; iterations: number } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  const value = trimmed === '' ? Number.NaN : Number(trimmed);
+  const { min, max } = LIMITS.iterations;
+  if (Number.isInteger(value) && value >= min && value <= max) return { ok: true, iterations: value };
+  const message = t('validation.wholeNumber', { min, max, value: JSON.stringify(text) });
+  return { ok: false, error: t('validation.fieldError', { field: t('compare.field.iterations'), message }) };
+}
 
 /** The values typed (comma or space separated), and every problem with them. */
 export function checkSweepValues(text: string, request: Omit<SweepRequest, 'values'>): { values: number[]; errors: string[] } {
