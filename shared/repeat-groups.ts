@@ -4,7 +4,7 @@
  * the configuration alone — never by name, tags, notes or the sweep they came from — so it is found afresh from
  * any list of runs.
  */
-import { fieldPhrase, showConfigValue } from './config-phrase';
+import { ENGLISH_PHRASES, fieldPhrase, showConfigValue, type PhraseWords } from './config-phrase';
 import type { RunRecord } from './run-record';
 
 /** What repeats may differ in: the seed. Everything else in a configuration makes a different experiment. */
@@ -59,8 +59,11 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** The runs grouped by `repeatKey`, groups in the order of their first run, runs within a group by seed. */
-export function groupRepeats(runs: readonly RunRecord[]): RepeatGroup[] {
+/**
+ * The runs grouped by `repeatKey`, groups in the order of their first run, runs within a group by seed; labels in
+ * `words` (English unless the UI passes its language's).
+ */
+export function groupRepeats(runs: readonly RunRecord[], words: PhraseWords = ENGLISH_PHRASES): RepeatGroup[] {
   const byKey = new Map<string, RunRecord[]>();
   for (const run of runs) {
     const key = repeatKey(run.config);
@@ -69,7 +72,10 @@ export function groupRepeats(runs: readonly RunRecord[]): RepeatGroup[] {
     else byKey.set(key, [run]);
   }
   const groups = [...byKey].map(([key, members]) => ({ key, runs: [...members].sort((a, b) => a.config.seed - b.config.seed) }));
-  const labels = groupLabels(groups.map((g) => g.runs[0].config));
+  const labels = groupLabels(
+    groups.map((g) => g.runs[0].config),
+    words,
+  );
   return groups.map((g, i) => ({ ...g, label: labels[i] }));
 }
 
@@ -77,9 +83,9 @@ export function groupRepeats(runs: readonly RunRecord[]): RepeatGroup[] {
  * Labels of groups from one representative configuration each: the fields in which the groups differ ("lr 0.5 ·
  * batch 100"); a single group is named by its network and learning rate and batch.
  */
-function groupLabels(configs: ReadonlyArray<Readonly<Record<string, unknown>>>): string[] {
+function groupLabels(configs: ReadonlyArray<Readonly<Record<string, unknown>>>, words: PhraseWords): string[] {
   const value = (config: Readonly<Record<string, unknown>>, field: string) => showConfigValue(config[field]);
   const differing = LABEL_ORDER.filter((field) => new Set(configs.map((c) => value(c, field))).size > 1);
   const fields = differing.length > 0 ? differing : ['layers', 'learningRate', 'batchSize'];
-  return configs.map((config) => fields.map((field) => fieldPhrase(field, config[field])).join(' · '));
+  return configs.map((config) => fields.map((field) => fieldPhrase(field, config[field], words)).join(' · '));
 }

@@ -6,7 +6,7 @@ import { fieldPhrase as englishPhrase, showConfigValue, type PhraseWords } from 
 import { t, type MessageKey } from './i18n';
 
 /** The phrases' words in the page's language (shared/config-phrase.ts keeps English for the CLI and run names). */
-const PHRASES: PhraseWords = {
+export const PAGE_PHRASES: PhraseWords = {
   learningRate: (value) => t('phrase.learningRate', { value }),
   batchSize: (value) => t('phrase.batchSize', { value }),
   iterations: (value) => t('phrase.iterations', { value }),
@@ -19,7 +19,7 @@ const PHRASES: PhraseWords = {
 
 /** A config field's value as a short phrase in the page's language ("lr 0.1", "学习率 0.1"): legends, subtitles. */
 export function fieldPhrase(field: string, value: unknown): string {
-  return englishPhrase(field, value, PHRASES);
+  return englishPhrase(field, value, PAGE_PHRASES);
 }
 
 // Moved to shared/ (the repeat groups' labels and counts use them too); re-exported for the renderer's imports.

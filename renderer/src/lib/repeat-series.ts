@@ -8,7 +8,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import { smoothed } from '../../../shared/smoothing';
 import { curveBand, type BandKind, type Curve } from '../../../shared/stats/curve-band';
 import type { ChartLook, Series } from './chart-setup';
-import { sharedDescription } from './compare';
+import { PAGE_PHRASES, sharedDescription } from './compare';
 import { runHyperparameters } from './run-description';
 import { itersPerEpochOf, paletteColour, X_LABELS, type XAxis } from './run-series';
 import { t } from './i18n';
@@ -151,7 +151,7 @@ export function groupFigureParts(
   prefs: { smoothing: number; logY: boolean; xAxis?: XAxis },
   options: GroupSeriesOptions,
 ): GroupFigurePart[] | null {
-  const groups = groupRepeats(runs);
+  const groups = groupRepeats(runs, PAGE_PHRASES);
   if (!groups.some((g) => g.runs.length > 1)) return null;
   const band = BAND_LABELS[options.band];
   const xAxis = prefs.xAxis ?? 'iteration';
