@@ -9,6 +9,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import { isOutcome } from '../../../shared/run-status';
 import { describeSample, type SampleSummary } from '../../../shared/stats/sample';
 import { parseColumnFilter } from './column-filter';
+import { PAGE_PHRASES } from './compare';
 import { t } from './i18n';
 import { MISSING, type CellValue, type RunColumn } from './runs-table-columns';
 
@@ -144,7 +145,7 @@ export function tableRows(runs: readonly RunRecord[], filterColumns: readonly Ru
       filterColumns,
       options.sort,
     );
-  const top: TableRow[] = groupRepeats(passing).flatMap((group): TableRow[] =>
+  const top: TableRow[] = groupRepeats(passing, PAGE_PHRASES).flatMap((group): TableRow[] =>
     group.runs.length > 1
       ? [{ kind: 'group', key: group.key, group, expanded: options.expanded.has(group.key) }]
       : [runRow(group.runs[0], false)],
