@@ -58,7 +58,18 @@ describe('sweep builder, in Chromium', () => {
       await items.nth(1).focus();
       await page.keyboard.press('Shift+Enter');
       await expect.poll(() => page.locator('ul[aria-label="runs"] button.item[aria-pressed=true]').count()).toBe(2);
-      expect(wb.consoleErrors).toEqual([]);
+
+      // A sweep the backend refuses (the run form's dataset is no folder) keeps everything typed, its name too.
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.fill('main form input[name=dataset]', 'no-such-folder');
+      await sweepTab.click();
+      await page.fill('input[name=group]', 'to be corrected');
+      await page.getByRole('button', { name: 'Launch 2 runs' }).click();
+      await page.getByText('dataset folder not found: no-such-folder').waitFor();
+      expect(await fields()).toEqual(['batchSize', '50, 100', '30', '1', '1', 'to be corrected']);
+      expect(
+        wb.consoleErrors.filter((e) => !e.startsWith('Failed to load resource: the server responded with a status of')),
+      ).toEqual([]);
     } finally {
       await wb.close();
     }
