@@ -68,6 +68,9 @@ function keepLocal(text: string | null): void {
 
 export type { LiveMetrics };
 
+/** The events that change the run list (what a list read while they come may predate). */
+const RUN_LIST_EVENTS: ReadonlySet<WorkbenchEvent['type']> = new Set(['run-added', 'run-changed', 'run-removed']);
+
 export class Workbench {
   runs = $state.raw<RunRecord[]>([]);
   damaged = $state.raw<DamagedRunInfo[]>([]);
@@ -102,6 +105,8 @@ export class Workbench {
   /** Events of runs whose history is being read, added to it once it arrives (the read may predate them). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly sentWhileLoading = new Map<string, (ProgressEvent | EpochEvent)[]>();
+  /** Changes to runs that arrive while the run list is being read (null when it is not). */
+  private runEventsWhileListing: WorkbenchEvent[] | null = null;
   private frameScheduled = false;
   /** How long the last data-driven redraw took. */
   private lastRedrawMs = 0;
@@ -118,20 +123,27 @@ export class Workbench {
       if (back) void this.resync();
     });
     this.connection = connection.status;
-    this.api.subscribe((event) => this.apply(event));
+    this.api.subscribe((event) => {
+      if (this.runEventsWhileListing && RUN_LIST_EVENTS.has(event.type)) this.runEventsWhileListing.push(event);
+      this.apply(event);
+    });
+    this.runEventsWhileListing = [];
     const [info, list, stored] = await Promise.all([
       this.api.appInfo(),
       this.api.listRuns(),
       // The store's copy: shared by every port of `descent serve` and the desktop app.
       this.api.getUiState().catch(() => null),
-    ]);
+    ]).catch((error: unknown) => {
+      this.runEventsWhileListing = null;
+      throw error;
+    });
     this.info = info;
-    this.runs = list.runs;
+    this.takeRunList(list.runs);
     this.damaged = list.damaged;
     // Changes this browser could not save yet are newer than the home's copy.
     if (stored && !this.unsaved) this.applyUiState(stored);
     // Forget saved selections of runs that are gone.
-    this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
+    this.selected = this.selected.filter((id) => this.runs.some((r) => r.id === id));
     if (this.selected.length === 0 && list.runs.length > 0) this.selected = [list.runs[0].id];
     let timer: ReturnType<typeof setTimeout> | undefined;
     $effect.root(() => {
@@ -150,6 +162,18 @@ export class Workbench {
         timer = setTimeout(() => void this.save(state), SAVE_DELAY_MS);
       });
     });
+  }
+
+  /**
+   * The run list as read, with the changes to runs that arrived while it was read applied again on top, in order: the
+   * answer and the event stream travel apart, and the stream is ordered and complete, so the list ends as the latest
+   * event says (a run that finished as the page opened stayed "running" when the older list overwrote its event).
+   */
+  private takeRunList(runs: RunRecord[]): void {
+    const arrived = this.runEventsWhileListing ?? [];
+    this.runEventsWhileListing = null;
+    this.runs = runs;
+    arrived.forEach((event) => this.apply(event));
   }
 
   private applyUiState(state: UiState): void {
@@ -179,9 +203,13 @@ export class Workbench {
    */
   private async resync(): Promise<void> {
     await this.attempt('action.reloadRuns', async () => {
-      const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]);
+      this.runEventsWhileListing = [];
+      const [info, list] = await Promise.all([this.api.appInfo(), this.api.listRuns()]).catch((error: unknown) => {
+        this.runEventsWhileListing = null;
+        throw error;
+      });
       this.info = info;
-      this.runs = list.runs;
+      this.takeRunList(list.runs);
       this.damaged = list.damaged;
       this.selected = this.selected.filter((id) => list.runs.some((r) => r.id === id));
       this.metrics.clear();

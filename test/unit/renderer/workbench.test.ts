@@ -198,6 +198,30 @@ describe('Workbench state', () => {
     await vi.waitFor(() => expect(wb.metricsOf(imported.id)?.iterations).toEqual([0, 1]));
   });
 
+  it('the run list read as the page opens takes the changes that arrived while it was read', async () => {
+    const finishing = makeRecord({ status: 'running' });
+    const removed = makeRecord({ status: 'completed' });
+    const backend = fakeBackend([finishing, removed]);
+    const added = makeRecord({ status: 'queued' });
+    // As over the browser bridge: the list was read before these changes, and its answer arrives after their events.
+    backend.api.listRuns = async () => {
+      const before = [structuredClone(finishing), structuredClone(removed)];
+      backend.emit({ type: 'run-changed', run: { ...finishing, status: 'completed' } });
+      backend.emit({ type: 'run-removed', id: removed.id });
+      backend.emit({ type: 'run-added', run: added });
+      return { runs: before, damaged: [] };
+    };
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    expect(wb.runs.map((r) => [r.id, r.status])).toEqual([
+      [added.id, 'queued'],
+      [finishing.id, 'completed'],
+    ]);
+    // Later events apply as before.
+    backend.emit({ type: 'run-changed', run: { ...added, status: 'running' } });
+    expect(wb.runs.find((r) => r.id === added.id)?.status).toBe('running');
+  });
+
   it("a running run's history read from disk keeps the events sent while it was read, none twice", async () => {
     const running = makeRecord({ status: 'running' });
     const backend = fakeBackend([running]);
