@@ -3,7 +3,7 @@
  * live charts, the taskbar progress and the end-of-run notification; a three-value learning-rate sweep,
  * one trainer process per run, compared; charts exported through the native save dialog to where it said.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import {
   answerNextSaveDialog,
   chartPoints,
+  clickMenu,
   desktopSession,
   desktopSignals,
   recordDesktopSignals,
@@ -97,6 +98,29 @@ describe('training in the desktop app', () => {
     // The dialog was offered the chart's own file names, one per format.
     const offered = (await savedDialogs(app)).map((options) => options.defaultPath ?? '');
     expect(offered.map((name) => name.split('.').pop())).toEqual(['png', 'svg', 'csv']);
+    expect(errors).toEqual([]);
+  });
+
+  it("File › Export… on the Runs, Lab and Inside views saves the view's first figure as SVG through the save dialog", async () => {
+    const exportView = async (view: string, ready: string, path: string) => {
+      await clickMenu(app, ['View', view]);
+      await page.locator(ready).first().waitFor();
+      await answerNextSaveDialog(app, path);
+      await clickMenu(app, ['File', 'Export…']);
+      await expect.poll(() => (existsSync(path) ? readFileSync(path, 'utf8') : '')).toMatch(/<\/svg>\s*$/);
+      return { svg: readFileSync(path, 'utf8'), offered: (await savedDialogs(app)).at(-1)?.defaultPath ?? '' };
+    };
+    // Runs: the parallel coordinates of the four runs (the learning rate varies).
+    const runs = await exportView('Runs', 'figure[data-chart="parallel coordinates"]', join(session.home, 'runs view.svg'));
+    expect(runs.offered).toMatch(/^descent-parallel-4-runs\.svg$/);
+    expect(runs.svg).toContain('learning rate');
+    // Lab: its first page's figure, the losses' bars.
+    const lab = await exportView('Lab', '.bars', join(session.home, 'lab view.svg'));
+    expect(lab.offered).toBe('descent-lab-losses.svg');
+    // Inside: the first figure of the watched runs, their first-layer weights.
+    const inside = await exportView('Inside', 'button[data-export="svg"]', join(session.home, 'inside view.svg'));
+    expect(inside.offered).toMatch(/\.svg$/);
+    expect(inside.svg).toMatch(/^<(\?xml|svg)/);
     expect(errors).toEqual([]);
   });
 });
