@@ -46,7 +46,11 @@ describe('sweep builder, in Chromium', () => {
       const header = page.locator('ul[aria-label="runs"] button.group', { hasText: 'batch for the report' });
       await page.locator('ul[aria-label="runs"] li[data-run-id] button.item').first().focus();
       await page.keyboard.press('Shift+Tab');
-      expect(await header.evaluate((e) => e === document.activeElement && getComputedStyle(e).outlineStyle)).toBe('solid');
+      expect(
+        await header.evaluate(
+          (e) => e.ownerDocument.activeElement === e && e.ownerDocument.defaultView?.getComputedStyle(e).outlineStyle,
+        ),
+      ).toBe('solid');
 
       // Several runs selected from the keyboard, as the list's hint says: Enter on one, Shift+Enter on another.
       expect(await page.locator('p.hint', { hasText: 'Click to watch a run' }).textContent()).toContain(
