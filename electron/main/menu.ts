@@ -1,11 +1,12 @@
 /**
  * The application menu, with the usual accelerators, in the page's language (View › Language switches both).
- * Items with an Electron role (Edit, Window, Quit…) are labelled by Electron in the app's own locale.
+ * Items with an Electron role (Undo, Reload, Minimize, Quit…) keep the role's action and accelerator under a label of
+ * ours: Electron labels them in English whatever the language.
  */
 import { app, dialog, Menu, nativeTheme, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, WorkbenchEvent } from '../../shared/api';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../shared/i18n/locales';
-import { translate, type MessageKey } from '../../shared/i18n/translate';
+import { translate, type MessageKey, type MessageValues } from '../../shared/i18n/translate';
 import { EVENT_CHANNEL } from './channels';
 import type { RunStore } from '../core/store/run-store';
 import { importRunsFromDialog } from './import-menu';
@@ -37,11 +38,17 @@ export function buildMenu(
   preferences: PreferencesFile,
   language: MenuLanguage,
 ): void {
-  const t = (key: MessageKey) => translate(language.locale, key);
+  const t = (key: MessageKey, values?: MessageValues) => translate(language.locale, key, values);
+  const mac = process.platform === 'darwin';
+  const role = (name: NonNullable<MenuItemConstructorOptions['role']>, key: MessageKey): MenuItemConstructorOptions => ({
+    role: name,
+    label: t(key),
+  });
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
   const send = (event: WorkbenchEvent) => window()?.webContents.send(EVENT_CHANNEL, event);
   const command = (name: MenuCommand) => () => send({ type: 'command', command: name });
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
     {
       label: t('menu.file'),
       submenu: [
@@ -60,10 +67,33 @@ export function buildMenu(
         { type: 'separator' },
         { label: t('menu.openDataFolder'), click: () => void shell.openPath(store.home) },
         { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+        mac
+          ? role('close', 'menu.roles.closeWindow')
+          : {
+              role: 'quit',
+              label: process.platform === 'win32' ? t('menu.roles.exit') : t('menu.roles.quit', { name: app.name }),
+            },
       ],
     },
-    { role: 'editMenu' },
+    {
+      // Electron's Edit menu, item for item (on macOS without its Speech submenu).
+      label: t('menu.roles.edit'),
+      submenu: [
+        role('undo', 'menu.roles.undo'),
+        role('redo', 'menu.roles.redo'),
+        separator,
+        role('cut', 'menu.roles.cut'),
+        role('copy', 'menu.roles.copy'),
+        role('paste', 'menu.roles.paste'),
+        ...(mac
+          ? [
+              role('pasteAndMatchStyle', 'menu.roles.pasteAndMatchStyle'),
+              role('delete', 'menu.roles.delete'),
+              role('selectAll', 'menu.roles.selectAll'),
+            ]
+          : [role('delete', 'menu.roles.delete'), separator, role('selectAll', 'menu.roles.selectAll')]),
+      ],
+    },
     {
       label: t('menu.view'),
       submenu: [
@@ -74,12 +104,12 @@ export function buildMenu(
           click: command(view),
         })),
         { type: 'separator' },
-        { role: 'reload' },
-        ...(dev ? [{ role: 'toggleDevTools' as const }] : []),
+        role('reload', 'menu.roles.reload'),
+        ...(dev ? [role('toggleDevTools', 'menu.roles.toggleDevTools')] : []),
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        role('resetZoom', 'menu.roles.actualSize'),
+        role('zoomIn', 'menu.roles.zoomIn'),
+        role('zoomOut', 'menu.roles.zoomOut'),
         { type: 'separator' },
         {
           // The page and its charts follow prefers-color-scheme, which themeSource sets for the app.
@@ -101,17 +131,16 @@ export function buildMenu(
             click: () => language.choose(locale),
           })),
         },
-        { role: 'togglefullscreen' },
+        role('togglefullscreen', 'menu.roles.toggleFullScreen'),
       ],
     },
     {
       role: 'windowMenu',
+      label: t('menu.roles.window'),
       submenu: [
-        { role: 'minimize' },
-        { role: 'zoom' },
-        ...(process.platform === 'darwin'
-          ? [{ type: 'separator' as const }, { role: 'front' as const }]
-          : [{ role: 'close' as const }]),
+        role('minimize', 'menu.roles.minimize'),
+        role('zoom', 'menu.roles.zoom'),
+        ...(mac ? [separator, role('front', 'menu.roles.bringAllToFront')] : [role('close', 'menu.roles.closeWindow')]),
         { type: 'separator' },
         {
           label: t('menu.notifyWhenRunsEnd'),

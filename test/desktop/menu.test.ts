@@ -288,10 +288,28 @@ describe('the application menu', () => {
       ['简体中文', false],
       ['日本語', false],
     ]);
+    const english = await menuOutline(app);
     await clickMenu(app, ['View', 'Language', '日本語']);
     await expect.poll(firstTab).toBe('学習');
     const outline = await menuOutline(app);
-    expect(outline.map((menu) => menu.label)).toEqual(expect.arrayContaining(['ファイル', '表示', 'ヘルプ']));
+    expect(outline.map((menu) => menu.label)).toEqual(
+      expect.arrayContaining(['ファイル', '編集', '表示', 'ウインドウ', 'ヘルプ']),
+    );
+    // Every menu and item in Japanese, those with an Electron role (Undo, Reload, Minimize, Quit…) too; same keys.
+    const name = await app.evaluate((electron) => electron.app.name);
+    for (const [index, menu] of outline.entries()) {
+      if (menu.label === name) continue; // macOS's app menu
+      expect(menu.label).not.toBe(english[index].label);
+      for (const [at, item] of menu.items.entries()) {
+        expect(item.label, `${english[index].label} › ${english[index].items[at].label}`).not.toBe(
+          english[index].items[at].label,
+        );
+        expect([item.role, item.accelerator]).toEqual([english[index].items[at].role, english[index].items[at].accelerator]);
+      }
+    }
+    expect(outline.find((menu) => menu.label === '編集')!.items.map((item) => item.label)).toEqual(
+      expect.arrayContaining(['取り消す', 'コピー', '貼り付け', 'すべてを選択']),
+    );
     expect(outline.find((menu) => menu.label === 'ファイル')!.items.map((item) => item.label)).toContain('新規学習');
     // The views' items are the tabs' Japanese names.
     expect(

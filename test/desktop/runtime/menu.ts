@@ -31,6 +31,12 @@ const ROLES: Record<string, RoleDefault> = {
   hideothers: { label: 'Hide Others', accelerator: 'Command+Alt+H' },
   minimize: { label: 'Minimize', accelerator: 'CommandOrControl+M', action: (w) => w?.minimize() },
   paste: { label: 'Paste', accelerator: 'CommandOrControl+V', action: (w) => w?.webContents.paste() },
+  // The stand-in's page has no styled clipboard: a plain paste.
+  pasteandmatchstyle: {
+    label: 'Paste and Match Style',
+    accelerator: 'Shift+CommandOrControl+Alt+V',
+    action: (w) => w?.webContents.paste(),
+  },
   quit: {
     label: process.platform === 'win32' ? 'Exit' : `Quit ${app.name}`,
     accelerator: process.platform === 'win32' ? undefined : 'CommandOrControl+Q',
