@@ -90,7 +90,7 @@ describe('gradient check in a trainer process', () => {
     expect(report.elements).toEqual(local.elements);
     const w1 = decodeFloats(report.elements!.w1AbsDiff!.base64, 'float32');
     expect(Math.max(...w1)).toBeCloseTo(report.parameters[0].maxAbsDiff, 15);
-    expect(w1.reduce((a, b) => a + b, 0) / w1.length).toBeCloseTo(report.parameters[0].meanAbsDiff, 15);
+    expect(Array.from(w1).reduce((a, b) => a + b, 0) / w1.length).toBeCloseTo(report.parameters[0].meanAbsDiff, 15);
     for (const s of report.elements!.scatter)
       s.numerical.forEach((v, i) => expect(Math.abs(v - s.analytic[i])).toBeLessThan(1e-6));
   });
