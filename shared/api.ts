@@ -270,13 +270,16 @@ export function sweepConfigs(request: SweepRequest): RunConfig[] {
   return seeds.length > 1 ? repeatOverSeeds(configs, seeds) : configs;
 }
 
+/** `base` with the swept parameter set to `value` (not yet checked: the value may be out of its range). */
+export function sweptConfig(base: RunConfig, parameter: SweepParameter, value: number): RunConfig {
+  return parameter === 'hidden'
+    ? { ...base, layers: [base.layers[0], value, base.layers[base.layers.length - 1]] }
+    : { ...base, [parameter]: value };
+}
+
 function oneSeedSweep(request: SweepRequest): RunConfig[] {
-  const base = request.base;
   return request.values.map((value) => {
-    const config: RunConfig =
-      request.parameter === 'hidden'
-        ? { ...base, layers: [base.layers[0], value, base.layers[base.layers.length - 1]] }
-        : { ...base, [request.parameter]: value };
+    const config = sweptConfig(request.base, request.parameter, value);
     const parsed = runConfigSchema.safeParse(config);
     if (!parsed.success) {
       throw new Error(

@@ -441,7 +441,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
       .poll(() => problems.allTextContents())
       .toEqual([
         '"x" is not a number',
-        'learningRate = -1: learningRate: must be a number greater than 0 and at most 1000, got -1',
+        'learning rate: must be a number greater than 0 and at most 1000, got -1',
         '0.1 is listed twice (each value makes one run)',
       ]);
     expect(await page.getByRole('button', { name: /^Launch/ }).isDisabled()).toBe(true);

@@ -1,8 +1,20 @@
 /** The sweep form's list of values, checked as a whole: every problem listed, not only the first. Pure. */
-import { sweepConfigs, type SweepRequest } from '../../../shared/api';
-import { LIMITS } from '../../../shared/config';
-import { errorMessage } from '../../../shared/errors';
-import { t } from './i18n';
+import { sweptConfig, type SweepParameter, type SweepRequest } from '../../../shared/api';
+import { LIMITS, parseRunConfig } from '../../../shared/config';
+import { CONFIG_FIELDS } from './compare';
+import { t, type MessageKey } from './i18n';
+import { issueText } from './validation-text';
+
+/** The swept parameter in words, as the builder's parameter menu names it. */
+const PARAMETER_WORDS: Record<SweepParameter, MessageKey> = {
+  learningRate: 'sweep.learningRate',
+  batchSize: 'sweep.batchSize',
+  hidden: 'sweep.hidden',
+  weightInit: 'sweep.weightInit',
+};
+
+/** A field of the base configuration in words, as the compare view's table names it. */
+const FIELD_WORDS = new Map<string, MessageKey>(CONFIG_FIELDS);
 
 /**
  * The builder's "iterations per run" as typed: a whole number in the run's range, or an error naming the field,
@@ -36,16 +48,15 @@ export function checkSweepValues(text: string, request: Omit<SweepRequest, 'valu
     }
     seen.add(value);
     values.push(value);
-    // A value the configuration refuses is said in the schema's words (English), as the backend would.
-    try {
-      sweepConfigs({ ...request, values: [value] });
-    } catch (error) {
-      // "learningRate = -1: learningRate: must be …" is this value's problem; a problem of another field
-      // (the iterations, say) is the base configuration's, said once without the value.
-      const message = errorMessage(error);
-      const path = message.match(/^[^:]+: ([^:]+):/)?.[1] ?? '';
-      const own = request.parameter === 'hidden' ? path.startsWith('layers') : path === request.parameter;
-      const text = own ? message : message.slice(message.indexOf(': ') + 2);
+    // A value the configuration refuses is said as the run form says it (field in words, range, value); a
+    // problem of another field (the iterations, say) is the base configuration's, said once.
+    const result = parseRunConfig(sweptConfig(request.base, request.parameter, value));
+    if (result.ok) continue;
+    for (const issue of result.issues) {
+      const field = issue.field.split('.')[0];
+      const own = request.parameter === 'hidden' ? field === 'layers' : field === request.parameter;
+      const words = own ? t(PARAMETER_WORDS[request.parameter]) : t(FIELD_WORDS.get(field) ?? 'sweep.values');
+      const text = t('validation.fieldError', { field: words, message: issueText(issue) });
       if (!errors.includes(text)) errors.push(text);
     }
   }
