@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_PRESETS, figureExportFailure, figureInches, figureLayout } from '../../../renderer/src/lib/figure';
+import {
+  captionLayout,
+  FIGURE_PRESETS,
+  figureExportFailure,
+  figureInches,
+  figureLayout,
+  textWidth,
+  type CaptionTable,
+} from '../../../renderer/src/lib/figure';
 
 describe('report figure layout', () => {
   it('double column: 7 in wide (672 CSS px), two charts a row, cells inside the figure', () => {
@@ -60,5 +68,41 @@ describe('report figure layout', () => {
       widthIn: 7,
       heightIn: 5,
     });
+  });
+
+  // The Japanese caption of a seed comparison (the messages' words): its loss header ran into the next one.
+  const japanese: CaptionTable = {
+    columns: ['学習', '乱数シード', '損失（最後の 100 回の平均）', 'テスト精度', '備考'],
+    rows: [
+      ['乱数シード 1', '1', '0.2412', '0.9312', '学習しています'],
+      ['乱数シード 2', '2', '0.2398', '0.9321', '学習しています'],
+    ],
+  };
+  /** Every column ends (its widest text, measured at the layout's size) before the next starts; the last inside. */
+  const expectNoOverlap = (table: CaptionTable, width: number) => {
+    const { x, fontSize } = captionLayout(table, width);
+    table.columns.forEach((header, c) => {
+      const widest = Math.max(textWidth(header, fontSize, true), ...table.rows.map((cells) => textWidth(cells[c], fontSize)));
+      const next = c + 1 < x.length ? x[c + 1] : width - 12;
+      expect(x[c] + widest, `column ${c} "${header}"`).toBeLessThanOrEqual(next + 1e-9);
+    });
+    return fontSize;
+  };
+
+  it('caption columns are as wide as their measured text: a Japanese header does not run into the next', () => {
+    // Double column: the table fits at the usual 10 px, the loss column wider than an even fifth (129.6 px).
+    expect(expectNoOverlap(japanese, 672)).toBe(10);
+    const { x } = captionLayout(japanese, 672);
+    expect(x[3] - x[2]).toBeGreaterThan(textWidth('損失（最後の 100 回の平均）', 10, true));
+    expect(textWidth('損失（最後の 100 回の平均）', 10, true)).toBeGreaterThan(129.6);
+    // Single column: too wide at 10 px, so the table is set smaller, still without overlap.
+    expect(expectNoOverlap(japanese, 336)).toBeLessThan(10);
+  });
+
+  it('text width: a wide (CJK, fullwidth) character is one em, others narrower; bold wider', () => {
+    expect(textWidth('損失', 10)).toBe(20);
+    expect(textWidth('（）', 10)).toBe(20);
+    expect(textWidth('lr 0.1', 10)).toBeCloseTo(6 * 6.2);
+    expect(textWidth('lr', 10, true)).toBeGreaterThan(textWidth('lr', 10));
   });
 });
