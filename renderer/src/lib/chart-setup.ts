@@ -19,6 +19,7 @@ import {
 } from 'chart.js';
 import { Context as SvgContext } from 'svgcanvas';
 import type { Point } from './series';
+import { FIGURE_FONT_FAMILY } from './font-stack';
 import { tickCallback } from './ticks';
 
 Chart.register(
@@ -33,6 +34,9 @@ Chart.register(
   SubTitle,
   Filler,
 );
+// Every chart's text, on screen and in SVG exports (which name the fonts and leave them to the viewer): a stack
+// that reaches a CJK face on each platform, for Chinese and Japanese titles, axes and legends.
+Chart.defaults.font.family = FIGURE_FONT_FAMILY;
 
 /** One line of a chart. */
 export interface Series {
