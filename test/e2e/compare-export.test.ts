@@ -110,6 +110,16 @@ const ticks = (title: string, axis: 'x' | 'y' = 'x') =>
     .getAttribute(`data-${axis}-ticks`)
     .then((t) => (t ?? '').split(' ').filter(Boolean));
 const runItems = () => page.locator('ul[aria-label="runs"] li[data-run-id]');
+/** Runs in the page: the run filter's placeholder measured in the input's font against the room inside it. */
+const PLACEHOLDER_FIT = `(() => {
+  const input = document.querySelector('input.filter');
+  const style = getComputedStyle(input);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = style.font;
+  const width = Math.ceil(context.measureText(input.placeholder).width);
+  const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return { placeholder: input.placeholder, width, room, fits: width <= room };
+})()`;
 
 async function openSweep(): Promise<void> {
   await page.getByRole('button', { name: '▸ lrs' }).click();
@@ -422,6 +432,24 @@ describe('comparing learning rates for a report, in Chromium', () => {
     const filter = page.getByLabel('filter runs');
     try {
       expect(await filter.getAttribute('placeholder')).toContain('lr:0.1');
+      expect(await filter.getAttribute('title')).toContain('status:completed');
+      // The placeholder is whole at 800 and 1400 px in every language (it was cut at every width; the field
+      // filters' syntax is in the title).
+      try {
+        for (const locale of ['en', 'zh-CN', 'ja']) {
+          await page.locator('select[name=language]').selectOption(locale);
+          await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+          for (const width of [800, 1400]) {
+            await page.setViewportSize({ width, height: 1000 });
+            await expect
+              .poll(() => page.evaluate(PLACEHOLDER_FIT), { message: `${locale} at ${width} px` })
+              .toMatchObject({ fits: true });
+          }
+        }
+      } finally {
+        await page.locator('select[name=language]').selectOption('en');
+        await page.setViewportSize({ width: 1400, height: 1000 });
+      }
       await filter.fill('lr:1');
       await expect.poll(() => runItems().locator('.name').allTextContents()).toEqual(['lr 1']);
       await filter.fill('did not learn lr:100');
@@ -561,6 +589,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
       const offline = watcher.locator('.banner.offline');
       await offline.waitFor({ timeout: 5000 });
       expect(await offline.textContent()).toMatch(/Lost the connection to the Descent backend/);
+      await watcher.screenshot({ path: '/tmp/h1/watcher.png' }); // H1-TEMP
       await watcher.getByRole('button', { name: 'Start training' }).click();
       await expect
         .poll(() => watcher.locator('.banner[role=alert]').allTextContents())
