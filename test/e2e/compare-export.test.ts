@@ -589,7 +589,6 @@ describe('comparing learning rates for a report, in Chromium', () => {
       const offline = watcher.locator('.banner.offline');
       await offline.waitFor({ timeout: 5000 });
       expect(await offline.textContent()).toMatch(/Lost the connection to the Descent backend/);
-      await watcher.screenshot({ path: '/tmp/h1/watcher.png' }); // H1-TEMP
       await watcher.getByRole('button', { name: 'Start training' }).click();
       await expect
         .poll(() => watcher.locator('.banner[role=alert]').allTextContents())
