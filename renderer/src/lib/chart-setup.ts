@@ -108,6 +108,22 @@ export interface ChartLook {
   background?: string;
 }
 
+/**
+ * A linear x axis ends where its data does, round ticks inside it: Chart.js rounds its end up to the next round
+ * tick, and the loss chart ran on to 1 600 while its data and the accuracy chart beside it stopped at 1 500. Its
+ * start stays rounded down (0 before a first iteration 1); a zoomed axis keeps the range the drag gave.
+ */
+function endAtDataMax(axis: {
+  max: number;
+  ticks: Array<{ value: number }>;
+  getMinMax(canStack: boolean): { min: number; max: number };
+}): void {
+  const { max } = axis.getMinMax(false);
+  if (!Number.isFinite(max) || axis.max <= max) return;
+  axis.max = max;
+  axis.ticks = axis.ticks.filter((tick) => tick.value <= max);
+}
+
 export function chartConfig(series: Series[], look: ChartLook, forSvg = false): ChartConfiguration<'line', Point[]> {
   // Exported figures' text in one colour chosen for their background (on screen the theme's colours apply).
   const ink = look.textColour ? { color: look.textColour } : {};
@@ -148,7 +164,9 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
                 afterBuildTicks: (axis: { ticks: Array<{ value: number }> }) =>
                   void (axis.ticks = look.xTicks!.map((value) => ({ value }))),
               }
-            : {}),
+            : look.logX
+              ? {}
+              : { afterBuildTicks: endAtDataMax }),
         },
         y: {
           type: look.logY ? 'logarithmic' : 'linear',
