@@ -581,10 +581,13 @@ describe('comparing learning rates for a report, in Chromium', () => {
         await watcher.reload();
         await views.waitFor();
       });
-      await watcher.getByRole('button', { name: 'Train', exact: true }).click();
+      // The runs listed: the page has loaded its saved state too (the view the last case left, e.g. Inside), which
+      // would undo a click on Train made before it.
       await expect
         .poll(() => watcher.locator('ul[aria-label="runs"] li[data-run-id]').count(), { timeout: 30_000 })
         .toBe(RATES.length);
+      await watcher.getByRole('button', { name: 'Train', exact: true }).click();
+      await watcher.getByRole('button', { name: 'Start training' }).waitFor();
       await stopServer();
       const offline = watcher.locator('.banner.offline');
       await offline.waitFor({ timeout: 5000 });
