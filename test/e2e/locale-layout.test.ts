@@ -12,7 +12,9 @@
  * - every select shows its chosen option whole (the option's text, measured in the select's font, fits inside
  *   the select less its padding and arrow).
  * Each check waits (expect.poll) for the layout to settle: charts and lists fill in after the view opens.
- * Then axe-core finds no serious or critical problem in the compare view as laid out at that size.
+ * Then axe-core finds no serious or critical problem in the compare and Inside views (four runs side by side) as laid
+ * out at that size. The Inside view with a test image predicted and the Lab's simpleNet page show no English words
+ * in the page's language (englishLeftovers), and axe finds nothing serious there either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
@@ -58,7 +60,7 @@ const LAYOUT_PROBLEMS = `(() => {
     if (el.closest('[style*="overflow"], .table-scroll')) continue;
     if (el.scrollWidth > el.clientWidth + 1) problems.push(name(el) + ' overflows sideways: ' + el.scrollWidth + ' > ' + el.clientWidth);
   }
-  for (const el of document.querySelectorAll('button, label, legend, summary, th, h1, h2, h3, dt, .side-legend li')) {
+  for (const el of document.querySelectorAll('button, label, legend, summary, th, h1, h2, h3, dt, .side-legend li, figcaption > span:first-child')) {
     if (!shown(el)) continue;
     const style = getComputedStyle(el);
     if (style.display === 'inline' || el.clientWidth === 0) continue;
@@ -75,6 +77,41 @@ const LAYOUT_PROBLEMS = `(() => {
     if (width > room) problems.push('select[' + (el.name || el.getAttribute('aria-label') || '') + '] cuts "' + text + '": ' + width + ' > ' + room);
   }
   return problems;
+})()`;
+
+/**
+ * Words a page in Chinese or Japanese still shows in English, under the element `root` selects: its shown text and
+ * its aria-label, title and placeholder attributes. Kept as written in every language (docs/glossary.md): code the
+ * book prints (calls like numericalGradient(loss, W), file names like gradient_check.py, np.random.choice), file
+ * formats, mnist, the activations' names, mini-batch and epoch (the Chinese book's words), Ctrl/Shift, the app's
+ * name, simpleNet, and "seed" in the names the CLI gives runs. Words of one or two letters (W1, lr, dW, x, t) pass.
+ */
+const englishLeftovers = (root: string): string => `(() => {
+  const KEPT = new Set(['png', 'svg', 'csv', 'json', 'mnist', 'sigmoid', 'relu', 'softmax', 'step', 'mini', 'batch', 'epoch',
+    'ctrl', 'shift', 'descent', 'simplenet', 'float', 'sgd', 'log', 'sin', 'cos', 'exp', 'seed']);
+  const words = (text) => text
+    .replace(/[A-Za-z_][\\w.]*\\([^()]*\\)/g, ' ')
+    .replace(/[\\w-]+\\.py\\b/g, ' ')
+    .replace(/\\b[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+/g, ' ')
+    .match(/[A-Za-z]{3,}/g) || [];
+  const english = (text) => words(text).filter((w) => !KEPT.has(w.toLowerCase()));
+  const hidden = (el) => !el.getClientRects().length || el.closest('[hidden], [aria-hidden="true"], script, style');
+  const found = [];
+  const top = document.querySelector(${JSON.stringify(root)});
+  if (!top) return ['nothing matches ' + ${JSON.stringify(root)}];
+  const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || hidden(el) || english(node.textContent).length === 0) continue;
+    found.push(el.tagName.toLowerCase() + ': "' + node.textContent.trim().slice(0, 80) + '"');
+  }
+  for (const el of [top, ...top.querySelectorAll('[aria-label], [title], [placeholder]')]) {
+    for (const name of ['aria-label', 'title', 'placeholder']) {
+      const value = el.getAttribute(name);
+      if (value && english(value).length > 0) found.push(el.tagName.toLowerCase() + '[' + name + ']: "' + value.slice(0, 80) + '"');
+    }
+  }
+  return found;
 })()`;
 
 beforeAll(async () => {
@@ -123,13 +160,34 @@ describe.each(['zh-CN', 'ja'] as const)('the workbench in %s', (locale) => {
             message: `${locale}, ${colorScheme}, ${size.width}×${size.height}, ${view}`,
           })
           .toEqual([]);
-        // Narrow, the compare view's tables scroll sideways: a keyboard must reach them to scroll them
+        // Narrow, the compare view's tables scroll sideways, and so do the Inside view's four runs: a keyboard must reach them to scroll them
         // (axe: scrollable-region-focusable).
-        if (view === 'compare')
+        if (view === 'compare' || view === 'inside')
           expect(await seriousAxeViolations(page), `axe: ${locale}, ${colorScheme}, ${size.width}×${size.height}`).toEqual([]);
       }
     }
   });
+});
+
+// What a user of the page in Chinese or Japanese reads in the Inside view: four runs with a test image's prediction.
+// Before the Lab's pages: each visit to the simpleNet page starts a gradient check in a trainer process, and on a
+// loaded machine the backend's Inside work queued behind them.
+describe.each(['zh-CN', 'ja'] as const)('the Inside view in %s', (locale) => {
+  it('four runs and a test image predicted: no English left, axe finds nothing serious', async () => {
+    const { page } = workbench;
+    await page.locator('select[name=language]').selectOption(locale);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(SIZES[0]);
+    await showView('inside');
+    await expect.poll(() => page.locator('main .runs table.confusion').count(), { timeout: 120_000 }).toBe(4);
+    // "Use test image" (the drawing pad's second button): every run predicts test image 0 (its full-size softmax
+    // bars; the mistakes' bars are compact).
+    await page.locator('main .draw-block button').nth(1).click();
+    await expect.poll(() => page.locator('main .runs .bars:not(.compact)').count(), { timeout: 120_000 }).toBe(4);
+    await expect.poll(() => page.evaluate(englishLeftovers('main')), { message: `${locale}, Inside` }).toEqual([]);
+    expect(await seriousAxeViolations(page), `axe: ${locale}, Inside`).toEqual([]);
+  }, 300_000);
 });
 
 // The Lab's pages are views of their own: each in turn (by position: their names are translated), narrow and wide.
@@ -152,6 +210,26 @@ describe.each(['zh-CN', 'ja'] as const)('the Lab in %s', (locale) => {
           })
           .toEqual([]);
       }
+    }
+  });
+});
+
+// The Lab's simpleNet page (§4.4.2) in Chinese or Japanese: its words and its negative dW entries' colours.
+describe.each(['zh-CN', 'ja'] as const)('the simpleNet page in %s', (locale) => {
+  it('no English left, axe finds nothing serious in light and dark', async () => {
+    const { page } = workbench;
+    await page.locator('select[name=language]').selectOption(locale);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+    await page.setViewportSize(SIZES[0]);
+    await showView('lab');
+    const simpleNet = page.locator('main .lab > nav button', { hasText: '§4.4.2' });
+    await simpleNet.click();
+    await expect.poll(() => simpleNet.getAttribute('aria-current')).toBe('page');
+    await page.locator('main .lab-page td[data-value="dw02"]').waitFor();
+    await expect.poll(() => page.evaluate(englishLeftovers('main .lab-page')), { message: `${locale}, simpleNet` }).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousAxeViolations(page), `axe: ${locale}, ${colorScheme}, simpleNet`).toEqual([]);
     }
   });
 });
