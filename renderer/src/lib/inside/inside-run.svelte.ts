@@ -20,6 +20,8 @@ export class InsideRun {
   loading = $state(false);
   error = $state<string | null>(null);
   private refreshing: Promise<void> | null = null;
+  /** A refresh was asked for while one was under way. */
+  private refreshAgain = false;
   /** Requests answered out of order (a fast slider) must not overwrite a newer snapshot's data. */
   private generation = 0;
 
@@ -33,8 +35,19 @@ export class InsideRun {
    * the newest before (or nothing was shown yet); then the per-class accuracy over all of them.
    */
   refresh(): Promise<void> {
-    // One at a time: a timer's refresh while the last one still waits for the backend joins it.
-    this.refreshing ??= this.relist().finally(() => (this.refreshing = null));
+    // One at a time; a refresh asked for while one waits for the backend runs once more after it, as that one may
+    // have read the list before what prompted this one (a stopped run's last measurement, recorded after its
+    // snapshot file: joining the older read left the slider's label without its accuracy).
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        await this.relist();
+      } while (this.refreshAgain);
+    })().finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
