@@ -331,7 +331,7 @@ describe('the Inside view in Chromium', () => {
       expect(tiles.texts.slice(1)).toEqual(Array.from({ length: 50 }, (_, j) => `unit ${j + 1}`));
 
       const pickSeven = async () => {
-        await page.getByLabel('Test image').fill('0');
+        await page.getByRole('spinbutton', { name: 'Test image', exact: true }).fill('0');
         await page.getByRole('button', { name: 'Use test image' }).click();
       };
       const softmax = JSON.parse(await saved("Save the data as JSON: the drawing's prediction", pickSeven)) as {
