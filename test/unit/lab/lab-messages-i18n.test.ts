@@ -20,10 +20,10 @@ describe("the Lab's messages in the page's language", () => {
 
   it("a typed function's error and the scores' errors", () => {
     language.chosen = 'zh-CN';
-    expect(() => compileExpression('alert(1)')).toThrow(/^函数：未知的函数 "alert"；请使用 sin, /);
+    expect(() => compileExpression('alert(1)')).toThrow(/^函数：未知的函数“alert”；请使用 sin, /);
     language.chosen = 'ja';
     expect(() => compileExpression('sin(x0, x1)')).toThrow('関数：sin の引数は 1 個ですが、2 個あります');
-    expect(() => outputsFromScores('1, x')).toThrow('スコア："x" は数ではありません');
+    expect(() => outputsFromScores('1, x')).toThrow('スコア：「x」は数ではありません');
     language.chosen = 'en';
     expect(() => compileExpression('max(x0)')).toThrow('function: max takes 2 arguments, got 1');
   });

@@ -42,7 +42,7 @@ describe('validation messages', () => {
     expect(configFrom({ ...fieldsFrom(), learningRate: 'fast' }).errors.learningRate).toBe(
       '必须是大于 0 且不超过 1000 的数，当前为 "fast"',
     );
-    expect(configFrom({ ...fieldsFrom(), dataset: '' }).errors.dataset).toBe('必须是 "mnist" 或文件夹路径，当前为空');
+    expect(configFrom({ ...fieldsFrom(), dataset: '' }).errors.dataset).toBe('必须是“mnist”或文件夹路径，当前为空');
     const memory = configFrom({ ...fieldsFrom(), ...bad[bad.length - 1] }).errors.layers;
     expect(memory).toMatch(
       /^mini-batch 为 60000、精度为 float64 的 784-16384-16384-10 网络约需 \d+\.\d GiB，超过了一次训练可用的 4\.0 GiB$/,
