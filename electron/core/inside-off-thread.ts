@@ -3,7 +3,7 @@
  * window or the bridge keeps answering while 10 000 test images go through a network.
  */
 import { insideReplySchema, type InsideJob, type InsideReply } from './inside-jobs';
-import { runInWorker } from './worker-thread';
+import { runViewJobInWorker } from './worker-thread';
 
 /** How long one job may take (18 analyses of MNIST's test set take a few seconds). */
 export const INSIDE_JOB_TIMEOUT_MS = 120_000;
@@ -13,17 +13,11 @@ export function runInsideJobOffThread(
   job: InsideJob,
   timeoutMs = INSIDE_JOB_TIMEOUT_MS,
 ): Promise<Exclude<InsideReply, { type: 'failed' }>> {
-  return runInWorker({
+  return runViewJobInWorker({
     entry: 'inside-worker',
-    workerData: job,
+    owner: "the Inside view's",
+    replySchema: insideReplySchema,
+    job,
     timeoutMs,
-    what: "the Inside view's worker",
-    timeoutMessage: `the Inside view's computation took longer than ${timeoutMs / 1000} s`,
-    reply: (value) => {
-      const parsed = insideReplySchema.safeParse(value);
-      if (!parsed.success) return undefined;
-      const reply = parsed.data;
-      return reply.type === 'failed' ? { ok: false, message: reply.message } : { ok: true, value: reply };
-    },
   });
 }

@@ -1,15 +1,11 @@
 /**
- * Worker-thread entry of inside-off-thread.ts: runs the one job it is given (inside-jobs.ts) and posts the
- * result or the error's message.
+ * Worker-thread entry of inside-off-thread.ts: runs the one job it is given (inside-jobs.ts) and posts the result or
+ * the failure.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { insideJobSchema, runInsideJob, type InsideReply } from './inside-jobs';
-import { errorMessage } from '../../shared/errors';
+import { answerOnce } from './worker-thread-entry';
 
-let reply: InsideReply;
-try {
-  reply = runInsideJob(insideJobSchema.parse(workerData));
-} catch (error) {
-  reply = { type: 'failed', message: errorMessage(error) };
-}
-parentPort?.postMessage(reply);
+answerOnce<InsideReply>(
+  (data) => runInsideJob(insideJobSchema.parse(data)),
+  (message) => ({ type: 'failed', message }),
+);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { z } from 'zod';
 import { typescriptWorkerCode } from './typescript-loader';
 
 /** Where a worker entry's code is: `new Worker(source.code, { eval: source.eval })`. */
@@ -68,4 +69,44 @@ export function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
     worker.on('error', (error) => settle(() => reject(new Error(`${job.what} failed (${error.message})`))));
     worker.on('exit', (code) => settle(() => reject(new Error(`${job.what} ended (exit code ${code}) before its result`))));
   });
+}
+
+/** A view's job whose worker posts one message of a union with `{ type: 'failed', message }` (lab-jobs.ts, inside-jobs.ts). */
+export interface ViewJob<Reply extends { type: string }> {
+  /** The entry's name, e.g. `lab-worker`. */
+  readonly entry: string;
+  /** Whose job it is, as errors start: `the Lab's` (→ "the Lab's worker failed", "the Lab's computation took …"). */
+  readonly owner: string;
+  /** The worker's one message. */
+  readonly replySchema: z.ZodType<Reply>;
+  readonly job: unknown;
+  readonly timeoutMs: number;
+}
+
+/** Runs a view's job in a new worker thread; resolves with its result, rejects with its failure or after its time limit. */
+export function runViewJobInWorker<Reply extends { type: string }>(
+  job: ViewJob<Reply>,
+): Promise<Exclude<Reply, { type: 'failed' }>> {
+  return runInWorker({
+    entry: job.entry,
+    workerData: job.job,
+    timeoutMs: job.timeoutMs,
+    what: `${job.owner} worker`,
+    timeoutMessage: `${job.owner} computation took longer than ${job.timeoutMs / 1000} s`,
+    reply: (value) => {
+      const parsed = job.replySchema.safeParse(value);
+      if (!parsed.success) return undefined;
+      const reply = parsed.data;
+      if (isResult(reply)) return { ok: true, value: reply };
+      return isFailure(reply) ? { ok: false, message: reply.message } : undefined;
+    },
+  });
+}
+
+function isResult<Reply extends { type: string }>(reply: Reply): reply is Exclude<Reply, { type: 'failed' }> {
+  return reply.type !== 'failed';
+}
+
+function isFailure(reply: { type: string; message?: unknown }): reply is { type: 'failed'; message: string } {
+  return reply.type === 'failed' && typeof reply.message === 'string';
 }
