@@ -25,6 +25,7 @@ import {
   testImagesSchema,
 } from './inside/inside-schemas';
 import { uiStateSchema, VIEWS } from './ui-state';
+import { SWEEP_PARAMETERS, type SweepParameter } from './sweep-parameters';
 import { localeSchema } from './i18n/locales';
 import { miniBatchRequestSchema, miniBatchStudySchema, weightLineRequestSchema, weightLineSchema } from './lab/lab-schemas';
 
@@ -51,9 +52,8 @@ export const annotationSchema = z.strictObject({
 export type RunMetadataRequest = z.infer<typeof runMetadataSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
 
-/** Hyperparameters a sweep can vary, and how a value changes a configuration. */
-export const SWEEP_PARAMETERS = ['learningRate', 'batchSize', 'hidden', 'weightInit'] as const;
-export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
+/** Hyperparameters a sweep can vary (shared/sweep-parameters.ts); how a value changes a configuration is below. */
+export { SWEEP_PARAMETERS, type SweepParameter } from './sweep-parameters';
 
 /** Most runs trained at once, by a backend or by one sweep. */
 export const MAX_PARALLEL_RUNS = 64;

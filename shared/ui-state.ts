@@ -1,12 +1,13 @@
 /**
- * The workbench page's saved state: selected runs, the open view, the chart preferences and the run form as
- * typed. Kept in the store's home (`<home>/ui-state.json`, electron/core/store/ui-state-file.ts, through the
+ * The workbench page's saved state: selected runs, the open view, the chart preferences, and the run form and
+ * the sweep builder as typed. Kept in the store's home (`<home>/ui-state.json`, electron/core/store/ui-state-file.ts, through the
  * API's getUiState/setUiState), and in the browser's localStorage (key `descent.ui.v1`) only while the
  * backend cannot be reached. Each field that does not fit (edited by hand, written by another
  * version) falls back to its default on its own, so one bad value never loses the rest.
  */
 import { z } from 'zod';
 import { localeSchema } from './i18n/locales';
+import { SWEEP_PARAMETERS } from './sweep-parameters';
 
 /** The workbench's views. */
 export const VIEWS = ['train', 'sweep', 'compare', 'runs', 'gradcheck', 'lab', 'inside'] as const;
@@ -76,6 +77,22 @@ export const formDraftSchema = z.object({
 });
 export type FormDraft = z.infer<typeof formDraftSchema>;
 
+/** The sweep builder as the user typed it, every field as text (a half-typed sweep survives a reload). */
+export const sweepDraftSchema = z.object({
+  parameter: z.enum(SWEEP_PARAMETERS),
+  /** The values to sweep, as typed ("0.01, 0.1, 1"). */
+  valuesText: typed(4096),
+  /** The group's name; null until the builder first shows (it then offers the time), and again after a sweep started. */
+  name: typed(200).nullable(),
+  /** Iterations per run; null until the builder first shows (it then offers the run form's). */
+  iterations: typed(40).nullable(),
+  /** Seeds each value is trained with. */
+  repeatText: typed(40),
+  /** How many of the sweep's runs train at once; empty: the backend's concurrency. */
+  parallelText: typed(40),
+});
+export type SweepDraft = z.infer<typeof sweepDraftSchema>;
+
 export const uiStateSchema = z.object({
   // Strings only (other entries dropped), at most MAX_SELECTED.
   selected: z
@@ -88,6 +105,8 @@ export const uiStateSchema = z.object({
   prefs: chartPrefsSchema.catch(() => ({ ...DEFAULT_PREFS })),
   /** Null: the form starts from the book's defaults. */
   form: formDraftSchema.nullable().catch(null),
+  /** Null (and in files from before it was kept): the builder starts afresh. */
+  sweep: sweepDraftSchema.nullable().catch(null),
   /** The language chosen in the header or the desktop menu; null (and in files from before it): the system's. */
   locale: localeSchema.nullable().catch(null),
 });

@@ -1,21 +1,27 @@
 /** The sweep builder keeps what was typed while the user looks at another view (USER-TRIAL: a half-filled form). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSuite } from '../support/e2e-suite';
 import { newHome, openWorkbench, runsWithStatus } from '../support/workbench-browser';
 
 const suite = e2eSuite();
 
+/** The builder's fields as shown: parameter, values, iterations, seeds, at once, group name. */
+const builderFields = (page: Page) =>
+  Promise.all(
+    ['parameter', 'values', 'sweepIterations', 'sweepRepeat', 'sweepParallel', 'group'].map((n) =>
+      page.inputValue(`[name=${n}]`),
+    ),
+  );
+
 describe('sweep builder, in Chromium', () => {
   it("keeps its fields across a change of view; a launched sweep's group name is not offered again; its header shows focus; runs selected from the keyboard", async () => {
     const wb = await openWorkbench(suite.browser(), newHome());
     const { page } = wb;
     const sweepTab = page.getByRole('button', { name: 'Sweep', exact: true });
-    const fields = () =>
-      Promise.all(
-        ['parameter', 'values', 'sweepIterations', 'sweepRepeat', 'sweepParallel', 'group'].map((n) =>
-          page.inputValue(`[name=${n}]`),
-        ),
-      );
+    const fields = () => builderFields(page);
     try {
       await sweepTab.click();
       await page.selectOption('select[name=parameter]', 'batchSize');
@@ -76,6 +82,47 @@ describe('sweep builder, in Chromium', () => {
       ).toEqual([]);
     } finally {
       await wb.close();
+    }
+  }, 180_000);
+
+  it('keeps its fields across a reload of the page and a restart of descent serve on the same home', async () => {
+    const home = newHome();
+    const typed = ['hidden', '20, 40', '25', '3', '2', 'width for the report'];
+    const first = await openWorkbench(suite.browser(), home);
+    try {
+      const { page } = first;
+      await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+      await page.selectOption('select[name=parameter]', 'hidden');
+      await page.fill('input[name=values]', '20, 40');
+      await page.fill('input[name=sweepIterations]', '25');
+      await page.fill('input[name=sweepRepeat]', '3');
+      await page.fill('input[name=sweepParallel]', '2');
+      await page.fill('input[name=group]', 'width for the report');
+      // Looked at elsewhere, then reloaded: the page opens on the Train view with the builder's fields kept.
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      await page.reload();
+      await page.locator('header .info').filter({ hasText: ' at a time · ' }).waitFor();
+      await page.getByRole('button', { name: 'Sweep', exact: true }).click();
+      expect(await builderFields(page)).toEqual(typed);
+      // Saved in the store's home once the changes settle (what a restarted server serves).
+      await expect
+        .poll(() => {
+          const file = join(home, 'ui-state.json');
+          return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { sweep?: unknown }).sweep : null;
+        })
+        .toMatchObject({ parameter: 'hidden', valuesText: '20, 40', name: 'width for the report' });
+      expect(first.consoleErrors).toEqual([]);
+    } finally {
+      await first.close({ keepHome: true });
+    }
+    // A new server on the same home, a new browser context (nothing kept in the browser): the home's copy.
+    const again = await openWorkbench(suite.browser(), home);
+    try {
+      await again.page.getByRole('button', { name: 'Sweep', exact: true }).click();
+      expect(await builderFields(again.page)).toEqual(typed);
+      expect(again.consoleErrors).toEqual([]);
+    } finally {
+      await again.close();
     }
   }, 180_000);
 });

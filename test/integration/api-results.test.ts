@@ -158,6 +158,14 @@ describe('every WorkbenchApi result matches its schema', () => {
       labPage: 'gradient' as const,
       prefs: { ...DEFAULT_PREFS, logY: true },
       form: null,
+      sweep: {
+        parameter: 'learningRate' as const,
+        valuesText: '0.01, 0.1, 1',
+        name: 'lr for the report',
+        iterations: '300',
+        repeatText: '1',
+        parallelText: '',
+      },
       locale: 'ja' as const,
     };
     await api.setUiState(uiState);

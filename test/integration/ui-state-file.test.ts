@@ -21,6 +21,7 @@ const state: UiState = {
   labPage: 'numerical-diff',
   prefs: { ...DEFAULT_PREFS, smoothing: 0.25, logY: true, xAxis: 'epoch' },
   form: null,
+  sweep: { parameter: 'hidden', valuesText: '20, 40', name: null, iterations: '25', repeatText: '3', parallelText: '2' },
   locale: 'zh-CN',
 };
 
@@ -37,7 +38,7 @@ describe('ui-state.json in the store home', () => {
   it("stores only the schema's fields, each in range", () => {
     writeUiState(home, { ...state, extra: 'dropped', prefs: { ...state.prefs, smoothing: 5 } } as UiState);
     const saved = JSON.parse(readFileSync(uiStatePath(home), 'utf8'));
-    expect(Object.keys(saved).sort()).toEqual(['form', 'labPage', 'locale', 'prefs', 'selected', 'view']);
+    expect(Object.keys(saved).sort()).toEqual(['form', 'labPage', 'locale', 'prefs', 'selected', 'sweep', 'view']);
     expect(saved.prefs.smoothing).toBe(0.6);
   });
 

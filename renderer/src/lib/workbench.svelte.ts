@@ -14,10 +14,11 @@ import {
 import { BOOK_DEFAULTS, type RunConfig } from '../../../shared/config';
 import { colourSlots } from '../../../shared/run-colour';
 import { isLive, type RunRecord } from '../../../shared/run-record';
-import { parseUiState, type ChartPrefs, type LabPage, type UiState, type View } from '../../../shared/ui-state';
+import { parseUiState, type ChartPrefs, type LabPage, type SweepDraft, type UiState, type View } from '../../../shared/ui-state';
 import { connection, explainFailure, type ConnectionStatus } from './connection';
 import { addEpoch, addProgress, type EpochEvent, type LiveMetrics, type ProgressEvent } from './live-metrics';
 import { fieldsFrom, type FormFields } from './form';
+import { newSweepDraft } from './sweep-draft';
 import { matchesFilter } from './run-filter';
 import { exportFirstChart } from './export-dialog.svelte';
 import { language, t, type MessageKey } from './i18n';
@@ -94,6 +95,8 @@ export class Workbench {
    */
   formFields = $state<FormFields>(this.saved.form ?? fieldsFrom());
   formTouched = $state<Record<string, boolean>>({});
+  /** The sweep builder as typed: kept here like the run form's fields, and saved with the UI state (a reload keeps it). */
+  sweepFields = $state<SweepDraft>(this.saved.sweep ?? newSweepDraft());
   /** Whether the backend is reachable; a banner shows while it is not. */
   connection = $state<ConnectionStatus>(connection.status);
 
@@ -154,6 +157,7 @@ export class Workbench {
           labPage: this.labPage,
           prefs: { ...this.prefs },
           form: $state.snapshot(this.formFields),
+          sweep: $state.snapshot(this.sweepFields),
           locale: language.chosen,
         };
         // Kept here at once (a reload a moment later keeps it), in the home once the changes settle.
@@ -182,6 +186,7 @@ export class Workbench {
     this.labPage = state.labPage;
     this.prefs = state.prefs;
     this.formFields = state.form ?? fieldsFrom();
+    this.sweepFields = state.sweep ?? newSweepDraft();
     language.chosen = state.locale;
   }
 

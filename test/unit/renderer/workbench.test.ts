@@ -368,6 +368,31 @@ describe('Workbench connection and form', () => {
     expect(new Workbench(fakeBackend([]).api).formFields.learningRate).toBe('0.1');
   });
 
+  it('a half-typed sweep survives a restart of the page; a sweep saved by hand that does not fit starts afresh', async () => {
+    const home: FakeHome = { uiState: null };
+    const first = new Workbench(fakeBackend([], home).api);
+    await first.load();
+    expect(first.sweepFields).toMatchObject({ parameter: 'learningRate', valuesText: '0.001, 0.01, 0.1, 1, 10', name: null });
+    first.sweepFields.parameter = 'batchSize';
+    first.sweepFields.valuesText = '50, 100';
+    first.sweepFields.name = 'batch for the report';
+    first.sweepFields.repeatText = '2';
+    flushSync();
+    await vi.waitFor(() => expect(home.uiState?.sweep?.valuesText).toBe('50, 100'));
+    const again = new Workbench(fakeBackend([], home).api);
+    await again.load();
+    expect(again.sweepFields).toEqual({
+      parameter: 'batchSize',
+      valuesText: '50, 100',
+      name: 'batch for the report',
+      iterations: null,
+      repeatText: '2',
+      parallelText: '',
+    });
+    storage.set('descent.ui.v1', JSON.stringify({ sweep: { parameter: 'momentum', valuesText: '0.9' } }));
+    expect(new Workbench(fakeBackend([]).api).sweepFields.parameter).toBe('learningRate');
+  });
+
   it('colours follow creation order in the store, whatever order the list is in', async () => {
     const older = makeRecord({}, 1);
     const newer = makeRecord({}, 2);
