@@ -6,7 +6,9 @@
  * against its schema.
  */
 import { z } from 'zod';
-import { runConfigSchema, type RunConfig } from './config';
+import { describeIssue, parseRunConfig, runConfigSchema, show, type RunConfig } from './config';
+import { InvalidRequestError } from './errors';
+import type { Failure, FailureIssue } from './failure';
 import { pickSeed } from './engine/rng';
 import { repeatCountSchema, repeatOverSeeds, repeatSeeds } from './repeat-seeds';
 import { isApiMethod, type ApiMethod } from './api-methods';
@@ -223,20 +225,53 @@ function parseWith<T>(
   return result.success ? { ok: true, data: result.data } : { ok: false, issue: result.error.issues[0] };
 }
 
+/** Arguments refused: the English line (CLI, logs) and the Failure the page words (every issue, with its value). */
+export type RefusedCall = { ok: false; error: string; failure: Failure };
+
 /** Validates a call's method name and arguments; the error names the argument and what is wrong. */
-export function parseApiArguments(method: string, args: unknown): { ok: true; call: ApiCall } | { ok: false; error: string } {
-  if (!isApiMethod(method)) return { ok: false, error: `unknown method ${JSON.stringify(method).slice(0, 80)}` };
+export function parseApiArguments(method: string, args: unknown): { ok: true; call: ApiCall } | RefusedCall {
+  if (!isApiMethod(method)) {
+    const error = `unknown method ${JSON.stringify(method).slice(0, 80)}`;
+    return { ok: false, error, failure: { code: 'unexpected', params: { message: error }, message: error } };
+  }
   return parseApiCall(method, args);
 }
 
 /** Validates the arguments of a call of a known method, keeping the method's types. */
-export function parseApiCall<M extends ApiMethod>(
-  method: M,
-  args: unknown,
-): { ok: true; call: ApiCall<M> } | { ok: false; error: string } {
-  const parsed = parseWith(methodSchemas[method].args, args);
-  if (parsed.ok) return { ok: true, call: { method, args: parsed.data } };
-  return { ok: false, error: `${method}: argument ${parsed.issue.path.join('.') || '(all)'}: ${parsed.issue.message}` };
+export function parseApiCall<M extends ApiMethod>(method: M, args: unknown): { ok: true; call: ApiCall<M> } | RefusedCall {
+  const parsed = methodSchemas[method].args.safeParse(args, { reportInput: true });
+  if (parsed.success) return { ok: true, call: { method, args: parsed.data } };
+  const first = parsed.error.issues[0];
+  const error = `${method}: argument ${first.path.join('.') || '(all)'}: ${first.message}`;
+  const issues = parsed.error.issues.map(failureIssue);
+  return { ok: false, error, failure: { code: 'request.invalid', params: { method }, message: error, issues } };
+}
+
+/** A zod issue as it crosses a transport: the argument's path (`0.learningRate`), the value, the range or choices. */
+function failureIssue(issue: z.core.$ZodIssue): FailureIssue {
+  const bound =
+    issue.code === 'too_small'
+      ? { minimum: Number(issue.minimum) }
+      : issue.code === 'too_big'
+        ? { maximum: Number(issue.maximum) }
+        : {};
+  return {
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: issue.code,
+    // Structured-clone and JSON safe: a value is shown, not returned (it may be large or cyclic).
+    ...(issue.input !== undefined ? { input: jsonSafe(issue.input) } : {}),
+    ...(issue.code === 'custom' && issue.params ? { params: issue.params } : Object.keys(bound).length ? { params: bound } : {}),
+    ...(issue.code === 'invalid_value' ? { allowed: issue.values.map(jsonSafe) } : {}),
+  };
+}
+
+/** Numbers, strings, booleans and null as they are; anything else as `show` writes it. */
+function jsonSafe(value: unknown): string | number | boolean | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'string') return value.length > 100 ? `${value.slice(0, 97)}...` : value;
+  if (typeof value === 'boolean' || value === null) return value;
+  return show(value);
 }
 
 /** Calls a validated call's method on `backend`: the one dispatcher both transports use. */
@@ -280,13 +315,12 @@ export function sweptConfig(base: RunConfig, parameter: SweepParameter, value: n
 function oneSeedSweep(request: SweepRequest): RunConfig[] {
   return request.values.map((value) => {
     const config = sweptConfig(request.base, request.parameter, value);
-    const parsed = runConfigSchema.safeParse(config);
-    if (!parsed.success) {
-      throw new Error(
-        `${request.parameter} = ${value}: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
-      );
+    const parsed = parseRunConfig(config);
+    if (!parsed.ok) {
+      const message = `${request.parameter} = ${value}: ${describeIssue(parsed.issues[0])}`;
+      throw new InvalidRequestError(message, 'request.invalid', { method: 'startSweep' }, parsed.issues);
     }
-    return parsed.data;
+    return parsed.config;
   });
 }
 

@@ -1,3 +1,5 @@
+import type { Failure, FailureCode, FailureIssue, FailureParams } from './failure';
+
 /**
  * One line for any thrown value: what a user, a log or a client is told. `throw` accepts anything —
  * a string, a plain object from a structured clone, `undefined` — and `(error as Error).message` reads
@@ -31,25 +33,44 @@ export function errorCode(error: unknown): string | undefined {
 
 /*
  * Failures by kind, so that a transport can tell its client what happened: the browser bridge answers each with
- * its HTTP status (electron/server/http-status.ts). Any other thrown value is the backend's own failure (500).
+ * its HTTP status (electron/server/http-status.ts). Each carries a code and its params (shared/failure.ts), from which
+ * the page words it in the user's language; the message is the English one the CLI and the logs show. Any other
+ * thrown value is the backend's own failure (500, `unexpected`).
  */
 
+/** A failure with a code the page can word (see FAILURE_CODES). */
+export abstract class CodedError extends Error {
+  constructor(
+    message: string,
+    readonly code: FailureCode,
+    readonly params: FailureParams = {},
+    readonly issues?: FailureIssue[],
+  ) {
+    super(message);
+  }
+
+  /** What crosses a transport (shared/failure.ts). */
+  get failure(): Failure {
+    return { code: this.code, params: this.params, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
 /** A request that cannot be valid as made (a configuration that does not fit its dataset): HTTP 400. */
-export class InvalidRequestError extends Error {
+export class InvalidRequestError extends CodedError {
   override name = 'InvalidRequestError';
 }
 
 /** A request naming something that does not exist (a run no store folder holds, a run not in the trash): HTTP 404. */
-export class NotFoundError extends Error {
+export class NotFoundError extends CodedError {
   override name = 'NotFoundError';
 }
 
 /** A request the present state refuses (stop a run that is not running, a second gradient check): HTTP 409. */
-export class ConflictError extends Error {
+export class ConflictError extends CodedError {
   override name = 'ConflictError';
 }
 
 /** Work given up because the backend is stopping or its client went away: HTTP 503. */
-export class UnavailableError extends Error {
+export class UnavailableError extends CodedError {
   override name = 'UnavailableError';
 }

@@ -45,7 +45,7 @@ export function gradientCheckInTrainer(
   const { signal, timeoutMs = GRADIENT_CHECK_TIMEOUT_MS } = limits;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new UnavailableError(`the gradient check was cancelled (${abortReason(signal)})`));
+      reject(cancelled(abortReason(signal)));
       return;
     }
     let settled = false;
@@ -61,7 +61,7 @@ export function gradientCheckInTrainer(
         handle.kill();
         reject(typeof error === 'string' ? new Error(error) : error);
       });
-    const onAbort = (): void => stop(new UnavailableError(`the gradient check was cancelled (${abortReason(signal!)})`));
+    const onAbort = (): void => stop(cancelled(abortReason(signal!)));
     const handle = host.spawn(`gradcheck-${randomBytes(4).toString('hex')}`, {
       onMessage: (message) => {
         if (message.type === 'ready') handle.send({ type: 'gradcheck', ...request });
@@ -80,6 +80,11 @@ export function gradientCheckInTrainer(
     );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** A check given up because its caller cancelled it (the client went away, the backend stops). */
+function cancelled(reason: string): UnavailableError {
+  return new UnavailableError(`the gradient check was cancelled (${reason})`, 'backend.unavailable', { reason });
 }
 
 /** The reason an AbortSignal was aborted with, as words. */
@@ -105,7 +110,11 @@ export class GradientChecks {
   /** Runs a check unless the limit is reached (then refuses at once); `signal` cancels it. */
   async run(request: GradientCheckRequest, signal?: AbortSignal): Promise<GradientCheckReport> {
     if (this.running.size >= GRADIENT_CHECKS_AT_ONCE) {
-      throw new ConflictError(`a gradient check is already running (${GRADIENT_CHECKS_AT_ONCE} at a time): wait for its result`);
+      throw new ConflictError(
+        `a gradient check is already running (${GRADIENT_CHECKS_AT_ONCE} at a time): wait for its result`,
+        'gradcheck.busy',
+        { limit: GRADIENT_CHECKS_AT_ONCE },
+      );
     }
     const cancel = new AbortController();
     this.running.add(cancel);

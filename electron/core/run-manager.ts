@@ -181,7 +181,7 @@ export class RunManager {
     if (!this.active.has(id)) {
       const abandoned = this.foreignRun(id, 'stop');
       if (abandoned) this.emit({ type: 'run-changed', run: this.store.endAbandoned(abandoned, 'stopped') });
-      else throw new ConflictError(`cannot stop run ${id}: it is not running`);
+      else throw new ConflictError(`cannot stop run ${id}: it is not running`, 'run.notRunning', { id });
       return;
     }
     const run = this.activeRun(id, 'stop');
@@ -239,8 +239,10 @@ export class RunManager {
    * training is refused: it must be stopped first, where it runs.
    */
   delete(id: string): void {
-    if (this.active.has(id) || this.queue.includes(id))
-      throw new ConflictError(`run ${id} is ${this.active.has(id) ? 'running' : 'queued'}: stop it first`);
+    if (this.active.has(id) || this.queue.includes(id)) {
+      const state = this.active.has(id) ? 'running' : 'queued';
+      throw new ConflictError(`run ${id} is ${state}: stop it first`, 'run.busy', { id, state });
+    }
     this.foreignRun(id, 'delete');
     this.store.trash(id);
     this.emit({ type: 'run-removed', id });
@@ -260,8 +262,11 @@ export class RunManager {
     }
     if (!isLive(stored.status)) return undefined;
     if (stored.owner && ownerIsAlive(stored.owner)) {
+      const owner = describeOwner(stored.owner);
       throw new ConflictError(
-        `cannot ${action} run ${id}: another process (${describeOwner(stored.owner)}) is training it; stop it there first`,
+        `cannot ${action} run ${id}: another process (${owner}) is training it; stop it there first`,
+        'run.ownedElsewhere',
+        { id, owner },
       );
     }
     return stored;
@@ -277,7 +282,7 @@ export class RunManager {
 
   private activeRun(id: string, action: string): ActiveRun {
     const run = this.active.get(id);
-    if (!run) throw new ConflictError(`cannot ${action} run ${id}: it is not running`);
+    if (!run) throw new ConflictError(`cannot ${action} run ${id}: it is not running`, 'run.notRunning', { id });
     return run;
   }
 

@@ -22,7 +22,7 @@ import {
   type OffThreadEvaluation,
 } from './evaluation-off-thread';
 import { InOrder } from './in-order';
-import { InvalidRequestError } from '../../shared/errors';
+import { errorMessage, InvalidRequestError } from '../../shared/errors';
 
 /** Default longest time between two progress batches, and the length of a slice of steps: at most 20 messages a second. */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -81,7 +81,7 @@ const MEASUREMENTS_IN_FLIGHT = 2;
 /** A configuration that does not fit its dataset; `issues` name the fields. */
 export class DatasetMismatchError extends InvalidRequestError {
   constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map(describeIssue).join('; '));
+    super(issues.map(describeIssue).join('; '), 'config.doesNotFit', {}, issues);
     this.name = 'DatasetMismatchError';
   }
 }
@@ -94,18 +94,25 @@ export function checkAgainstDataset(config: RunConfig, data: DatasetShape): Conf
     issues.push({
       field: 'layers',
       message: `the input layer must have ${data.features} units (pixels per image), got ${layers[0]}`,
+      // What the page words in the user's language (shared/failure.ts).
+      code: 'custom',
+      params: { rule: 'inputWidth', expected: data.features, got: layers[0] },
     });
   }
   if (layers[layers.length - 1] !== data.classes) {
     issues.push({
       field: 'layers',
       message: `the output layer must have ${data.classes} units (classes), got ${layers[layers.length - 1]}`,
+      code: 'custom',
+      params: { rule: 'outputWidth', expected: data.classes, got: layers[layers.length - 1] },
     });
   }
   if (config.trainSize !== null && config.trainSize > data.trainCount) {
     issues.push({
       field: 'trainSize',
       message: `must be from 1 to ${data.trainCount} (training images in the dataset), got ${config.trainSize}`,
+      code: 'custom',
+      params: { rule: 'trainSize', max: data.trainCount, got: config.trainSize },
     });
   }
   return issues;
@@ -119,11 +126,21 @@ export function checkAgainstDataset(config: RunConfig, data: DatasetShape): Conf
 export async function assertConfigsFitDatasets(configs: RunConfig[], probe: DatasetProbe = probeDatasetOffThread): Promise<void> {
   const datasets = [...new Set(configs.map((config) => config.dataset))];
   const shapes = new Map(
-    await Promise.all(datasets.map(async (dataset) => [dataset, await probe(datasetFolder(dataset))] as const)),
+    await Promise.all(datasets.map(async (dataset) => [dataset, await probeOrRefuse(probe, dataset)] as const)),
   );
   for (const config of configs) {
     const issues = checkAgainstDataset(config, shapes.get(config.dataset)!);
     if (issues.length) throw new DatasetMismatchError(issues);
+  }
+}
+
+/** The dataset's shape; a folder that cannot be read is a request refused (400), saying which dataset and why. */
+async function probeOrRefuse(probe: DatasetProbe, dataset: string): Promise<DatasetShape> {
+  try {
+    return await probe(datasetFolder(dataset));
+  } catch (error) {
+    const reason = errorMessage(error);
+    throw new InvalidRequestError(reason, 'dataset.unusable', { dataset, reason });
   }
 }
 

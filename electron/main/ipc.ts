@@ -8,6 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { invokeApi, parseApiArguments, saveFileSchema } from '../../shared/api';
 import type { WorkbenchBackend } from '../core/workbench-service';
 import { API_METHODS, channelOf, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
+import { errorMessage } from '../../shared/errors';
+import { encodeFailure, failureOf } from '../../shared/failure';
 
 /**
  * Where our pages come from: the app's own protocol, or the dev server in development. The dev server is
@@ -39,14 +41,22 @@ export function registerIpc(backend: WorkbenchBackend, window: () => BrowserWind
     ipcMain.handle(channelOf(method), async (event, ...args: unknown[]) => {
       checkSender(event, window, devServerUrl);
       const parsed = parseApiArguments(method, args);
-      if (!parsed.ok) throw new Error(parsed.error);
-      return invokeApi(backend, parsed.call);
+      // Rejected with the Failure in the message: IPC keeps nothing else of an error (shared/failure.ts).
+      if (!parsed.ok) throw new Error(encodeFailure(parsed.failure));
+      try {
+        return await invokeApi(backend, parsed.call);
+      } catch (error) {
+        throw new Error(encodeFailure(failureOf(error)), { cause: error });
+      }
     });
   }
   ipcMain.handle(SAVE_FILE_CHANNEL, async (event, request: unknown) => {
     checkSender(event, window, devServerUrl);
     const parsed = saveFileSchema.safeParse(request);
-    if (!parsed.success) throw new Error(`saveFile: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+    if (!parsed.success) {
+      const message = `saveFile: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`;
+      throw new Error(encodeFailure({ code: 'unexpected', params: { message }, message }));
+    }
     const win = window();
     // Main chooses the path through the native dialog; the page never names a path.
     const choice = win
@@ -54,7 +64,12 @@ export function registerIpc(backend: WorkbenchBackend, window: () => BrowserWind
       : await dialog.showSaveDialog({ defaultPath: parsed.data.suggestedName });
     if (choice.canceled || !choice.filePath) return { saved: false };
     const { data, base64 } = parsed.data;
-    await writeFile(choice.filePath, base64 ? Buffer.from(data, 'base64') : data);
+    try {
+      await writeFile(choice.filePath, base64 ? Buffer.from(data, 'base64') : data);
+    } catch (error) {
+      const reason = errorMessage(error);
+      throw new Error(encodeFailure({ code: 'export.writeFailed', params: { reason }, message: reason }), { cause: error });
+    }
     return { saved: true, path: choice.filePath };
   });
   const unsubscribe = backend.subscribe((event) => {

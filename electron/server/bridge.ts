@@ -16,6 +16,7 @@ import { invokeApi, parseApiArguments } from '../../shared/api';
 import type { WorkbenchBackend } from '../core/workbench-service';
 import { servingClient } from '../core/client-scope';
 import { errorMessage } from '../../shared/errors';
+import { failureOf } from '../../shared/failure';
 import { httpStatusOf } from './http-status';
 
 export interface BridgeOptions {
@@ -154,7 +155,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
     const parsed = parseApiArguments(method, args);
     if (!parsed.ok) {
-      send(res, 400, { ok: false, error: parsed.error });
+      send(res, 400, { ok: false, error: parsed.error, failure: parsed.failure });
       return;
     }
     try {
@@ -165,8 +166,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       // A method without a result (void) answers without `value`, as the method table's schema says.
       send(res, 200, value === undefined ? { ok: true } : { ok: true, value });
     } catch (error) {
-      // The arguments were valid: what failed is named by its kind (http-status.ts), the message kept.
-      send(res, httpStatusOf(error), { ok: false, error: errorMessage(error) });
+      // The arguments were valid: what failed is named by its kind (http-status.ts), the English message kept for
+      // other clients, its code and params for the page to word (shared/failure.ts).
+      send(res, httpStatusOf(error), { ok: false, error: errorMessage(error), failure: failureOf(error) });
     }
   }
 

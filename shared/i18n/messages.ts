@@ -5,18 +5,21 @@
  * workbench file holds the workbench's sections (`app.…`, `form.…`, `charts.…`). test/unit/i18n-keys.test.ts
  * checks that every locale has every key and that every key is used.
  */
+import enFailure from './messages/en/failure.json';
 import enInside from './messages/en/inside.json';
 import enLab from './messages/en/lab.json';
 import enMenu from './messages/en/menu.json';
 import enRunsView from './messages/en/runs-view.json';
 import enSweepParallel from './messages/en/sweep-parallel.json';
 import enWorkbench from './messages/en/workbench.json';
+import jaFailure from './messages/ja/failure.json';
 import jaInside from './messages/ja/inside.json';
 import jaLab from './messages/ja/lab.json';
 import jaMenu from './messages/ja/menu.json';
 import jaRunsView from './messages/ja/runs-view.json';
 import jaSweepParallel from './messages/ja/sweep-parallel.json';
 import jaWorkbench from './messages/ja/workbench.json';
+import zhFailure from './messages/zh-CN/failure.json';
 import zhInside from './messages/zh-CN/inside.json';
 import zhLab from './messages/zh-CN/lab.json';
 import zhMenu from './messages/zh-CN/menu.json';
@@ -25,13 +28,13 @@ import zhSweepParallel from './messages/zh-CN/sweep-parallel.json';
 import zhWorkbench from './messages/zh-CN/workbench.json';
 import type { Locale } from './locales';
 
-const en = { ...enWorkbench, ...enMenu, ...enRunsView, ...enLab, ...enSweepParallel, ...enInside };
+const en = { ...enWorkbench, ...enMenu, ...enRunsView, ...enLab, ...enSweepParallel, ...enInside, ...enFailure };
 
 /** Every locale's messages: English is the source, and the fallback of a key a locale lacks. */
 export const MESSAGES: Record<Locale, object> = {
   en,
-  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView, ...zhLab, ...zhSweepParallel, ...zhInside },
-  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView, ...jaLab, ...jaSweepParallel, ...jaInside },
+  'zh-CN': { ...zhWorkbench, ...zhMenu, ...zhRunsView, ...zhLab, ...zhSweepParallel, ...zhInside, ...zhFailure },
+  ja: { ...jaWorkbench, ...jaMenu, ...jaRunsView, ...jaLab, ...jaSweepParallel, ...jaInside, ...jaFailure },
 };
 
 /** The areas' files, by locale, for the tests that compare them. */
@@ -43,6 +46,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, object>> = {
     lab: enLab,
     sweepParallel: enSweepParallel,
     inside: enInside,
+    failure: enFailure,
   },
   'zh-CN': {
     workbench: zhWorkbench,
@@ -51,6 +55,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, object>> = {
     lab: zhLab,
     sweepParallel: zhSweepParallel,
     inside: zhInside,
+    failure: zhFailure,
   },
   ja: {
     workbench: jaWorkbench,
@@ -59,6 +64,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, object>> = {
     lab: jaLab,
     sweepParallel: jaSweepParallel,
     inside: jaInside,
+    failure: jaFailure,
   },
 };
 

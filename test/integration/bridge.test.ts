@@ -181,6 +181,30 @@ describe('a call that fails after its arguments were valid', () => {
       rmSync(join(home, 'store', 'runs', damaged), { recursive: true, force: true });
     }
   });
+
+  it('carries a code and params beside the English message, for the page to word in its language', async () => {
+    const coded = async (method: string, args: unknown[]) => {
+      const answer = await api(method, args);
+      return (JSON.parse(answer.body) as { failure: unknown }).failure;
+    };
+    expect(await coded('startRun', [{ ...BOOK_DEFAULTS, trainSize: 70000 }])).toMatchObject({
+      code: 'config.doesNotFit',
+      issues: [{ field: 'trainSize', code: 'custom', params: { rule: 'trainSize', max: 60000, got: 70000 } }],
+    });
+    expect(await coded('deleteRun', [unknown])).toMatchObject({ code: 'run.notFound', params: { id: unknown } });
+    expect(await coded('pauseRun', [unknown])).toMatchObject({ code: 'run.notRunning', params: { id: unknown } });
+    // Arguments the method's schema refuses: every issue with its field, value and range.
+    expect(await coded('startRun', [{ ...BOOK_DEFAULTS, batchSize: 0 }])).toMatchObject({
+      code: 'request.invalid',
+      params: { method: 'startRun' },
+      issues: [{ field: '0.batchSize', input: 0 }],
+    });
+    // A folder that is no dataset: its reason kept, as words the page puts in a sentence of its own.
+    expect(await coded('startRun', [{ ...BOOK_DEFAULTS, dataset: join(home, 'nowhere') }])).toMatchObject({
+      code: 'dataset.unusable',
+      params: { dataset: join(home, 'nowhere'), reason: expect.stringMatching(/dataset folder not found/) },
+    });
+  });
 });
 
 describe('the bridge bounds what it is sent', () => {

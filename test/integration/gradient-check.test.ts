@@ -215,7 +215,15 @@ describe('gradient checks are bounded like runs', () => {
       await bridge.close(); // would wait for the pending request forever (the test's timeout) if the check went on
       expect(await answer).toEqual({
         status: 503,
-        body: JSON.stringify({ ok: false, error: 'the gradient check was cancelled (the backend is stopping)' }),
+        body: JSON.stringify({
+          ok: false,
+          error: 'the gradient check was cancelled (the backend is stopping)',
+          failure: {
+            code: 'backend.unavailable',
+            params: { reason: 'the backend is stopping' },
+            message: 'the gradient check was cancelled (the backend is stopping)',
+          },
+        }),
       });
       expect(await host.exits[0]).toBe('SIGKILL');
       expect(alive(host.pids[0])).toBe(false);

@@ -233,7 +233,7 @@ export class RunStore {
   private readRecordFile(id: string): RunRecord {
     const folder = this.runDir(id);
     // No folder at all is a run this store does not hold (a typo, or deleted meanwhile), not a damaged one.
-    if (!existsSync(folder)) throw new NotFoundError(`no run ${id} in ${this.runsDir}`);
+    if (!existsSync(folder)) throw new NotFoundError(`no run ${id} in ${this.runsDir}`, 'run.notFound', { id });
     return readRunRecordFile(join(folder, RUN_FILE), this.home, id);
   }
 
@@ -477,7 +477,9 @@ export class RunStore {
   trash(id: string): void {
     mkdirSync(this.trashDir, { recursive: true });
     const target = join(this.trashDir, id);
-    if (existsSync(target)) throw new ConflictError(`${target} already exists in the trash`);
+    if (existsSync(target)) throw new ConflictError(`${target} already exists in the trash`, 'run.inTrash', { id });
+    // A run deleted meanwhile (by another window, or the CLI): said as such, not as the rename's ENOENT.
+    if (!existsSync(this.runDir(id))) throw new NotFoundError(`no run ${id} in ${this.runsDir}`, 'run.notFound', { id });
     renameSync(this.runDir(id), target);
   }
 
@@ -485,8 +487,8 @@ export class RunStore {
   restore(id: string): void {
     if (!isRunId(id)) throw new Error(`not a run id: ${JSON.stringify(id)}`);
     const from = join(this.trashDir, id);
-    if (!existsSync(from)) throw new NotFoundError(`run ${id} is not in the trash`);
-    if (existsSync(this.runDir(id))) throw new ConflictError(`run ${id} exists already`);
+    if (!existsSync(from)) throw new NotFoundError(`run ${id} is not in the trash`, 'run.notInTrash', { id });
+    if (existsSync(this.runDir(id))) throw new ConflictError(`run ${id} exists already`, 'run.exists', { id });
     renameSync(from, this.runDir(id));
   }
 

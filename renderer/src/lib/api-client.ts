@@ -3,7 +3,9 @@
  * bridge's (HTTP calls, WebSocket events) when the page is served by `descent serve`.
  */
 import { z } from 'zod';
+import { asFailedCall, FailedCall, failureSchema } from '../../../shared/failure';
 import {
+  invokeApi,
   parseApiResult,
   workbenchEventSchema,
   type SaveFileRequest,
@@ -26,13 +28,32 @@ declare global {
  */
 const bridgeResponseSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), error: z.string().optional() }),
+  z.object({ ok: z.literal(false), error: z.string().optional(), failure: failureSchema.optional() }),
 ]);
 
 export function connectApi(): WorkbenchApi {
   if (!window.descent) return bridgeApi();
   connection.report(true); // the preload is in the page itself: it cannot go away
-  return window.descent;
+  return desktopApi(window.descent);
+}
+
+/**
+ * The preload's API, its failures as the bridge's are: a FailedCall with the Failure that main put into the message
+ * (IPC keeps nothing else of an error; shared/failure.ts), so the page words both transports' failures alike.
+ */
+function desktopApi(preload: WorkbenchApi): WorkbenchApi {
+  const transport: ApiTransport = (method, args) =>
+    invokeApi(preload, { method, args }).catch((error: unknown) => {
+      throw asFailedCall(error);
+    });
+  return {
+    ...createApiProxy(transport),
+    saveFile: (request) =>
+      preload.saveFile(request).catch((error: unknown) => {
+        throw asFailedCall(error);
+      }),
+    subscribe: (listener) => preload.subscribe(listener),
+  };
 }
 
 /**
@@ -50,7 +71,10 @@ const callBridge: ApiTransport = async (method, args) => {
   // is named with its status.
   const body = bridgeResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!body.success) throw new Error(`${method}: the bridge answered something that is not an API response (${response.status})`);
-  if (!body.data.ok) throw new Error(body.data.error ?? `${method} failed (${response.status})`);
+  if (!body.data.ok) {
+    const message = body.data.error ?? `${method} failed (${response.status})`;
+    throw new FailedCall(body.data.failure ?? { code: 'unexpected', params: { message }, message });
+  }
   const result = parseApiResult(method, body.data.value);
   if (!result.ok) throw new Error(result.error);
   return result.value;

@@ -5,7 +5,9 @@
  */
 
 import { errorMessage } from '../../../shared/errors';
-import { t } from './i18n';
+import { asFailedCall } from '../../../shared/failure';
+import { t, type MessageKey } from './i18n';
+import type { Notice } from './notice';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -41,14 +43,13 @@ export function disconnectedMessage(): string {
 }
 
 /**
- * What to tell the user when an action failed: a failure to reach the backend (`fetch`'s TypeError
- * "Failed to fetch", or any error while the connection is known to be down) says so and that nothing
- * happened, instead of the browser's terse message.
+ * What to tell the user when an action failed, as a notice worded when shown (notice.ts): a failure to reach the
+ * backend (`fetch`'s TypeError "Failed to fetch", or any error while the connection is known to be down) says so and
+ * that nothing happened, instead of the browser's terse message; anything else is the backend's failure, by its code
+ * (shared/failure.ts).
  */
-export function explainFailure(action: string, error: unknown, status: ConnectionStatus): string {
-  // `action` is in the page's language already ("start the run", "开始训练"): the sentence is built around it.
+export function explainFailure(action: MessageKey | undefined, error: unknown, status: ConnectionStatus): Notice {
   const message = errorMessage(error);
   const unreachable = status === 'disconnected' || (error instanceof TypeError && /fetch|network/i.test(message));
-  if (!unreachable) return message;
-  return t('connection.cannot', { action });
+  return { failure: asFailedCall(error).failure, ...(action ? { action } : {}), ...(unreachable ? { unreachable } : {}) };
 }

@@ -8,7 +8,7 @@ import { errorMessage } from '../../../shared/errors';
 import type { FigurePresetName } from '../../../shared/figure-request';
 import { renderSvg, type ChartLook, type Series } from './chart-setup';
 import { embedCjkFont, FIGURE_FONT_FAMILY } from './figure-fonts';
-import { t } from './i18n';
+import { errorNotice, type Notice } from './notice';
 
 /** CSS pixels per inch: the SVG's unit. */
 const PX_PER_IN = 96;
@@ -232,8 +232,11 @@ export async function figurePdf(svg: string): Promise<string> {
  * What to tell the user when a figure could not be made. The PDF writer is loaded on demand: a page opened
  * before `descent serve` rebuilt the UI asks for a file that is gone, which a reload fixes.
  */
-export function figureExportFailure(format: string, error: unknown): string {
+export function figureExportFailure(format: string, error: unknown): Notice {
   const message = errorMessage(error);
   const stale = /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(message);
-  return t('compare.figureFailed', { format: format.toUpperCase(), reason: stale ? t('compare.figureStale') : message });
+  return {
+    key: 'compare.figureFailed',
+    values: { format: format.toUpperCase(), reason: stale ? { key: 'compare.figureStale' } : errorNotice(error) },
+  };
 }

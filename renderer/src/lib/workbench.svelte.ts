@@ -21,7 +21,8 @@ import { fieldsFrom, type FormFields } from './form';
 import { newSweepDraft } from './sweep-draft';
 import { matchesFilter } from './run-filter';
 import { exportFirstChart } from './export-dialog.svelte';
-import { language, t, type MessageKey } from './i18n';
+import { language, type MessageKey } from './i18n';
+import { noticeText, type Notice } from './notice';
 
 export type { ChartPrefs, View } from '../../../shared/ui-state';
 
@@ -86,7 +87,8 @@ export class Workbench {
   filter = $state('');
   /** Bumped when any run's metrics grow. */
   revision = $state(0);
-  error = $state<string | null>(null);
+  /** The error line: a description put into words when shown (notice.ts), so a language switch re-words it. */
+  error = $state.raw<Notice | null>(null);
   /** The run form's latest valid configuration: what a sweep varies. */
   baseConfig = $state.raw<RunConfig>(BOOK_DEFAULTS);
   /**
@@ -224,6 +226,11 @@ export class Workbench {
     });
   }
 
+  /** The error line in the page's language now (read where it is shown: a language switch re-words it). */
+  get errorText(): string | null {
+    return this.error ? noticeText(this.error) : null;
+  }
+
   /** The runs the list shows: those passing the filter (run-filter.ts: words ANDed, `lr:0.1` field filters). */
   get visibleRuns(): RunRecord[] {
     return this.filter.trim() ? this.runs.filter((r) => matchesFilter(r, this.filter)) : this.runs;
@@ -355,7 +362,7 @@ export class Workbench {
       this.error = null;
       return await action();
     } catch (error) {
-      this.error = explainFailure(t(what), error, this.connection);
+      this.error = explainFailure(what, error, this.connection);
       return null;
     }
   }
@@ -386,11 +393,11 @@ export class Workbench {
         return;
       }
       case 'warning':
-        this.error = t('errors.runWarning', { id: event.id, message: event.message });
+        this.error = { key: 'errors.runWarning', values: { id: event.id, message: event.message } };
         return;
       case 'command':
         if (event.command !== 'export') this.view = event.command === 'new-run' ? 'train' : event.command;
-        else if (!exportFirstChart()) this.error = t('errors.nothingToExport');
+        else if (!exportFirstChart()) this.error = { key: 'errors.nothingToExport' };
         return;
       case 'locale':
         language.chosen = event.locale;

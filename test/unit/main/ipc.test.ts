@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHOD_NAMES } from '../../../shared/api-methods';
 import { BOOK_DEFAULTS } from '../../../shared/config';
+import { decodeFailure } from '../../../shared/failure';
 import { RunManager } from '../../../electron/core/run-manager';
 import { RunStore } from '../../../electron/core/store/run-store';
 import { NodeTrainerHost } from '../../../electron/core/trainer-host';
@@ -92,6 +93,21 @@ describe('IPC in the main process', () => {
       expect(store.list().runs).toEqual([]);
     });
   }
+
+  it('a refusal carries its code and params to the page inside the message (all IPC keeps of an error)', async () => {
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: Error) => decodeFailure(error.message),
+      );
+    const invalid = await refusal(call('startRun', fromWindow(), { ...BOOK_DEFAULTS, learningRate: -1 }));
+    expect(invalid).toMatchObject({ code: 'request.invalid', params: { method: 'startRun' } });
+    expect(invalid?.issues?.[0]).toMatchObject({ field: '0.learningRate', input: -1 });
+    // A run that is gone: deleted meanwhile elsewhere (a well-formed id no folder holds).
+    const gone = '20260101-000000-abcdef';
+    expect(await refusal(call('deleteRun', fromWindow(), gone))).toMatchObject({ code: 'run.notFound', params: { id: gone } });
+    expect(await refusal(call('stopRun', fromWindow(), gone))).toMatchObject({ code: 'run.notRunning', params: { id: gone } });
+  });
 
   it('saveFile writes where the native dialog says, never where the page says', async () => {
     electron.savePath = join(home, 'chosen.csv');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Connection, explainFailure } from '../../../renderer/src/lib/connection';
+import { noticeText } from '../../../renderer/src/lib/notice';
 import { SIDE_LEGEND_FROM, sideLegend } from '../../../renderer/src/lib/legend';
 import { ACCURACY_KEY } from '../../../renderer/src/lib/chart-titles';
 
@@ -17,11 +18,16 @@ describe('connection to the backend', () => {
     expect(connection.reconnections).toBe(1);
   });
 
-  it('a failed fetch, or any failure while disconnected, is explained; other errors pass through', () => {
-    const explained = explainFailure('start the run', new TypeError('Failed to fetch'), 'connected');
-    expect(explained).toMatch(/^Cannot start the run: the Descent backend is not reachable .* Nothing was done/);
-    expect(explainFailure('start the run', new Error('boom'), 'disconnected')).toMatch(/^Cannot start the run: /);
-    expect(explainFailure('start the run', new Error('learningRate: must be …'), 'connected')).toBe('learningRate: must be …');
+  it("a failed fetch, or any failure while disconnected, is explained; other errors are the backend's failure", () => {
+    const explain = (error: unknown, status: 'connected' | 'disconnected') =>
+      noticeText(explainFailure('action.startRun', error, status));
+    expect(explain(new TypeError('Failed to fetch'), 'connected')).toMatch(
+      /^Cannot start the run: the Descent backend is not reachable .* Nothing was done/,
+    );
+    expect(explain(new Error('boom'), 'disconnected')).toMatch(/^Cannot start the run: /);
+    expect(explain(new Error('learningRate: must be …'), 'connected')).toBe(
+      'Could not start the run: the backend failed (learningRate: must be …)',
+    );
   });
 });
 

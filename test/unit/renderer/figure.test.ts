@@ -8,6 +8,7 @@ import {
   textWidth,
   type CaptionTable,
 } from '../../../renderer/src/lib/figure';
+import { noticeText } from '../../../renderer/src/lib/notice';
 
 describe('report figure layout', () => {
   it('double column: 7 in wide (672 CSS px), two charts a row, cells inside the figure', () => {
@@ -49,16 +50,20 @@ describe('report figure layout', () => {
 
   it('a failed export is explained; a PDF writer gone with a rebuild of the UI says to reload', () => {
     expect(
-      figureExportFailure(
-        'pdf',
-        new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/jspdf.es.min-x.js'),
+      noticeText(
+        figureExportFailure(
+          'pdf',
+          new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1/assets/jspdf.es.min-x.js'),
+        ),
       ),
     ).toBe(
       'Could not export the figure as PDF: this page is older than the UI the backend now serves (it was rebuilt) — reload the page and export again',
     );
-    expect(figureExportFailure('png', new Error('out of memory'))).toBe('Could not export the figure as PNG: out of memory');
+    expect(noticeText(figureExportFailure('png', new Error('out of memory')))).toBe(
+      'Could not export the figure as PNG: out of memory',
+    );
     // A rejection with a plain object (an error cloned across a worker or IPC) keeps its message, not '[object Object]'.
-    expect(figureExportFailure('svg', { message: 'canvas too large' })).toBe(
+    expect(noticeText(figureExportFailure('svg', { message: 'canvas too large' }))).toBe(
       'Could not export the figure as SVG: canvas too large',
     );
   });

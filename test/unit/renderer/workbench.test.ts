@@ -8,6 +8,7 @@ import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
 import { offerExport } from '../../../renderer/src/lib/export-dialog.svelte';
 import { language, t } from '../../../renderer/src/lib/i18n';
 import { parseUiState } from '../../../shared/ui-state';
+import { FailedCall } from '../../../shared/failure';
 import { makeRecord } from '../../support/runs';
 
 // happy-dom provides localStorage and requestAnimationFrame; `storage` reads what the class saved.
@@ -26,7 +27,12 @@ function fakeBackend(runs: RunRecord[], home: FakeHome = { uiState: null }) {
     getRun: async (id) => runs.find((r) => r.id === id)!,
     getMetrics: async () => ({ iterations: [0, 1], losses: [2.3, 2.2], seconds: [0.1, 0.2], epochs: [], warnings: [] }),
     startRun: async (config) => {
-      if (config.learningRate > 10) throw new Error('learningRate: refused by the backend');
+      // As the backend refuses it (shared/api.ts's parseApiCall): coded, with the field, value and range.
+      if (config.learningRate > 10) {
+        const message = 'startRun: argument 0.learningRate: refused by the backend';
+        const issue = { field: '0.learningRate', message, code: 'custom', input: config.learningRate };
+        throw new FailedCall({ code: 'request.invalid', params: { method: 'startRun' }, message, issues: [issue] });
+      }
       return makeRecord({ config: { ...config, seed: 1 } });
     },
     startSweep: async () => [],
@@ -154,7 +160,9 @@ describe('Workbench state', () => {
     expect(wb.selected).toEqual([watched.id]);
     const run = await wb.start({ ...wb.baseConfig, learningRate: 100 });
     expect(run).toBeNull();
-    expect(wb.error).toBe('learningRate: refused by the backend');
+    expect(wb.errorText).toBe(
+      'Could not start the run: the backend refused the request: learning rate: must be a number greater than 0 and at most 1000, got 100',
+    );
     expect(wb.selected).toEqual([watched.id]);
     expect(wb.runs.map((r) => r.id)).toEqual([watched.id]);
   });
@@ -283,7 +291,7 @@ describe('Workbench state', () => {
     await wb.load();
     wb.view = 'compare';
     backend.emit({ type: 'command', command: 'export' });
-    expect(wb.error).toBe('File › Export…: this view shows no chart to export (select a run that has a history)');
+    expect(wb.errorText).toBe('File › Export…: this view shows no chart to export (select a run that has a history)');
     expect(wb.view).toBe('compare');
     wb.error = null;
     const [upper, lower] = [document.createElement('figure'), document.createElement('figure')];
@@ -301,7 +309,7 @@ describe('Workbench state', () => {
     lower.remove();
     backend.emit({ type: 'command', command: 'export' });
     expect(opened).toEqual(['upper', 'lower']);
-    expect(wb.error).toMatch(/shows no chart/);
+    expect(wb.errorText).toMatch(/shows no chart/);
     withdrawLower();
     expect(wb.view).toBe('compare');
   });
@@ -329,7 +337,7 @@ describe('Workbench connection and form', () => {
     connection.report(false);
     expect(wb.connection).toBe('disconnected');
     expect(await wb.start(wb.baseConfig)).toBeNull();
-    expect(wb.error).toMatch(/^Cannot start the run: the Descent backend is not reachable/);
+    expect(wb.errorText).toMatch(/^Cannot start the run: the Descent backend is not reachable/);
     runs.push(makeRecord({ name: 'made while away' }));
     reachable = true;
     connection.report(true);
@@ -429,6 +437,23 @@ describe('the page language', () => {
     setBrowserLanguages(['de-DE', 'fr']);
     expect(language.current).toBe('en');
     expect(t('app.tab.compare')).toBe('Compare');
+  });
+
+  it('the error line is worded when shown: a language switch re-words it, the failure and the action alike', async () => {
+    const wb = new Workbench(fakeBackend([]).api);
+    await wb.load();
+    await wb.start({ ...wb.baseConfig, learningRate: 100 });
+    // The same failure, read after each switch (as the page's markup reads it again when the language changes).
+    const texts: Array<string | null> = [wb.errorText];
+    language.chosen = 'zh-CN';
+    texts.push(wb.errorText);
+    language.chosen = 'ja';
+    texts.push(wb.errorText);
+    expect(texts).toEqual([
+      'Could not start the run: the backend refused the request: learning rate: must be a number greater than 0 and at most 1000, got 100',
+      '无法开始训练：后端拒绝了该请求：学习率：必须是大于 0 且不超过 1000 的数，当前为 100',
+      '学習を開始することができませんでした：バックエンドが要求を拒否しました：学習率：0 より大きく 1000 以下の数にしてください（入力値：100）',
+    ]);
   });
 
   it("the choice is kept in the store home's UI state and restored at the next start; an older state follows the browser", async () => {

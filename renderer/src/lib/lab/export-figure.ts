@@ -3,11 +3,10 @@
  * the export dialog) or an SVG figure of the page's own (the planes, the loss bars, the gradient tiles: PNG or
  * SVG). A failure becomes the page's error line instead of an unhandled rejection.
  */
-import { errorMessage } from '../../../../shared/errors';
 import type { ChartLook, Series } from '../chart-setup';
 import type { ExportFormat } from '../chart-export';
 import { exportOrEdit } from '../export-dialog.svelte';
-import { saveSvgDocument } from '../figure';
+import { figureExportFailure, saveSvgDocument } from '../figure';
 import type { Workbench } from '../workbench.svelte';
 import { standaloneSvg } from './svg-export';
 
@@ -65,6 +64,6 @@ export async function exportLabFigure(wb: Workbench, figure: LabFigure, format: 
       format,
     );
   } catch (e) {
-    wb.error = errorMessage(e);
+    wb.error = figureExportFailure(format, e);
   }
 }

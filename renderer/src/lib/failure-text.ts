@@ -1,0 +1,103 @@
+/**
+ * A backend failure (shared/failure.ts) in the page's language: its code and params say what happened, so the page
+ * words it itself — the backend's English message is kept for the CLI and the logs, and shown only inside a
+ * translated sentence for a failure nobody foresaw (`unexpected`). A refused request's issues are said as the run
+ * form says them: the field in words, what it accepts and the value it got.
+ */
+import type { Failure, FailureIssue } from '../../../shared/failure';
+import { CONFIG_FIELDS } from './compare';
+import { t, type MessageKey } from './i18n';
+import { issueText } from './validation-text';
+
+/** A configuration field in words, as the compare view's table names it. */
+const FIELD_WORDS = new Map<string, MessageKey>(CONFIG_FIELDS);
+
+/** The run states a run can be in when it cannot be deleted. */
+const BUSY_STATES: Record<string, MessageKey> = { running: 'status.running', queued: 'status.queued' };
+
+/** The words of a dataset's objection to a configuration, by the issue's `rule` (electron/core/training-session.ts). */
+const DATASET_RULES: Record<string, MessageKey> = {
+  inputWidth: 'failure.dataset.inputWidth',
+  outputWidth: 'failure.dataset.outputWidth',
+  trainSize: 'failure.dataset.trainSize',
+};
+
+/** What went wrong, in the page's language (a clause: the page puts it after "Could not … :"). */
+export function failureText(failure: Failure): string {
+  const p = failure.params;
+  const text = (name: string): string => String(p[name] ?? '');
+  switch (failure.code) {
+    case 'run.notFound':
+      return t('failure.run.notFound', { id: text('id') });
+    case 'run.notInTrash':
+      return t('failure.run.notInTrash', { id: text('id') });
+    case 'run.exists':
+      return t('failure.run.exists', { id: text('id') });
+    case 'run.inTrash':
+      return t('failure.run.inTrash', { id: text('id') });
+    case 'run.notRunning':
+      return t('failure.run.notRunning', { id: text('id') });
+    case 'run.busy': {
+      const state = BUSY_STATES[text('state')];
+      return t('failure.run.busy', { id: text('id'), state: state ? t(state) : text('state') });
+    }
+    case 'run.ownedElsewhere':
+      return t('failure.run.ownedElsewhere', { id: text('id'), owner: text('owner') });
+    case 'gradcheck.busy':
+      return t('failure.gradcheckBusy', { count: Number(p.limit) || 1 });
+    case 'backend.unavailable':
+      return t('failure.unavailable');
+    case 'config.doesNotFit':
+      return t('failure.doesNotFit', { issues: issuesText(failure.issues) });
+    case 'dataset.unusable':
+      return t('failure.datasetUnusable', { dataset: text('dataset'), reason: text('reason') });
+    case 'request.invalid':
+      return t('failure.invalid', { issues: issuesText(failure.issues) });
+    case 'export.writeFailed':
+      return t('failure.exportWriteFailed', { reason: text('reason') });
+    case 'unexpected':
+      return t('failure.unexpected', { message: failure.message });
+  }
+}
+
+/** Every issue, each as "field: what it accepts, got …". */
+function issuesText(issues: readonly FailureIssue[] | undefined): string {
+  return (issues ?? []).map(issueLine).join(t('failure.issueSeparator'));
+}
+
+/**
+ * One issue with its field named. An argument's path starts with its place in the call (`0.learningRate`,
+ * `0.base.batchSize` in a sweep): the configuration field is the first segment the run form knows.
+ */
+function issueLine(issue: FailureIssue): string {
+  const segments = issue.field.split('.');
+  const at = segments.findIndex((segment) => FIELD_WORDS.has(segment));
+  if (at < 0) {
+    // The argument's own path, without its place in the call.
+    const field = segments.filter((segment, i) => i > 0 || !/^\d+$/.test(segment)).join('.') || '—';
+    return t('validation.fieldError', { field, message: genericIssueText(issue) });
+  }
+  const field = segments.slice(at).join('.');
+  return t('validation.fieldError', { field: t(FIELD_WORDS.get(segments[at])!), message: configIssueText({ ...issue, field }) });
+}
+
+/** A configuration field's issue: a dataset's objection by its rule, anything else as the run form words it. */
+function configIssueText(issue: FailureIssue): string {
+  const rule = issue.params?.rule;
+  const key = typeof rule === 'string' ? DATASET_RULES[rule] : undefined;
+  if (!key || !issue.params) return issueText(issue);
+  const values = Object.fromEntries(
+    Object.entries(issue.params).filter((entry): entry is [string, string | number] => typeof entry[1] !== 'object'),
+  );
+  return t(key, values);
+}
+
+/** An issue of an argument that is no configuration field (a name too long…): its bound or choices, else its words. */
+function genericIssueText(issue: FailureIssue): string {
+  const value = issue.input === undefined ? '—' : JSON.stringify(issue.input);
+  const { minimum, maximum } = issue.params ?? {};
+  if (issue.code === 'too_small' && typeof minimum === 'number') return t('failure.issue.tooSmall', { min: minimum, value });
+  if (issue.code === 'too_big' && typeof maximum === 'number') return t('failure.issue.tooBig', { max: maximum, value });
+  if (issue.allowed) return t('validation.oneOf', { choices: issue.allowed.join(', '), value });
+  return issue.message;
+}

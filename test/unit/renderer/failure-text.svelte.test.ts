@@ -1,0 +1,177 @@
+/**
+ * Backend failures in the page's language: every code worded in en, zh-CN and ja from its params (the backend's
+ * English message never shown but for `unexpected`), and the error line re-worded when the language changes
+ * (runes: this file is compiled by Svelte, in the renderer project).
+ */
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FAILURE_CODES, FailedCall, type Failure, type FailureCode } from '../../../shared/failure';
+import { explainFailure } from '../../../renderer/src/lib/connection';
+import { failureText } from '../../../renderer/src/lib/failure-text';
+import { language } from '../../../renderer/src/lib/i18n';
+import { noticeText, type Notice } from '../../../renderer/src/lib/notice';
+
+afterEach(() => {
+  language.chosen = null;
+});
+
+const id = '20261201-101500-abcdef';
+/** One failure of every code, as the backend sends it (English message: never what the page shows, but for unexpected). */
+const FAILURES: Record<FailureCode, Failure> = {
+  'run.notFound': { code: 'run.notFound', params: { id }, message: `no run ${id} in /home/runs` },
+  'run.notInTrash': { code: 'run.notInTrash', params: { id }, message: 'x' },
+  'run.exists': { code: 'run.exists', params: { id }, message: 'x' },
+  'run.inTrash': { code: 'run.inTrash', params: { id }, message: 'x' },
+  'run.notRunning': { code: 'run.notRunning', params: { id }, message: 'x' },
+  'run.busy': { code: 'run.busy', params: { id, state: 'running' }, message: 'x' },
+  'run.ownedElsewhere': { code: 'run.ownedElsewhere', params: { id, owner: 'pid 42 on lab-pc' }, message: 'x' },
+  'gradcheck.busy': { code: 'gradcheck.busy', params: { limit: 1 }, message: 'x' },
+  'backend.unavailable': { code: 'backend.unavailable', params: { reason: 'the client went away' }, message: 'x' },
+  'config.doesNotFit': {
+    code: 'config.doesNotFit',
+    params: {},
+    message: 'x',
+    issues: [
+      {
+        field: 'trainSize',
+        message: 'must be from 1 to 60000 (training images in the dataset), got 70000',
+        code: 'custom',
+        params: { rule: 'trainSize', max: 60000, got: 70000 },
+      },
+      {
+        field: 'layers',
+        message: 'the input layer must have 784 units (pixels per image), got 100',
+        code: 'custom',
+        params: { rule: 'inputWidth', expected: 784, got: 100 },
+      },
+    ],
+  },
+  'dataset.unusable': {
+    code: 'dataset.unusable',
+    params: { dataset: 'my-digits', reason: 'dataset folder not found: my-digits' },
+    message: 'dataset folder not found: my-digits',
+  },
+  'request.invalid': {
+    code: 'request.invalid',
+    params: { method: 'startSweep' },
+    message: 'x',
+    issues: [
+      { field: '0.base.batchSize', message: 'x', code: 'custom', input: 0 },
+      { field: '0.values', message: 'x', code: 'too_small', input: [], params: { minimum: 1 } },
+    ],
+  },
+  'export.writeFailed': { code: 'export.writeFailed', params: { reason: 'EACCES: permission denied' }, message: 'x' },
+  unexpected: { code: 'unexpected', params: { message: 'boom' }, message: 'boom' },
+};
+
+const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
+  en: {
+    'run.notFound': `run ${id} no longer exists (it was deleted, perhaps in another window or with the command line)`,
+    'run.notInTrash': `run ${id} is not in the trash any more`,
+    'run.exists': `run ${id} exists already (it was restored before)`,
+    'run.inTrash': `a run ${id} is in the trash already`,
+    'run.notRunning': `run ${id} is not running`,
+    'run.busy': `run ${id} is running: stop it first`,
+    'run.ownedElsewhere': `run ${id} is being trained by another process (pid 42 on lab-pc): stop it there first`,
+    'gradcheck.busy': 'a gradient check is already running (1 at a time): wait for its result',
+    'backend.unavailable': 'the work was cancelled: the Descent backend is stopping, or the page stopped waiting for it',
+    'config.doesNotFit':
+      'the configuration does not fit the dataset: training images: must be from 1 to 60000 (training images in the dataset), got 70000; ' +
+      'layers: the input layer must have 784 units (pixels per image), got 100',
+    'dataset.unusable': 'the dataset my-digits cannot be used (dataset folder not found: my-digits)',
+    'request.invalid':
+      'the backend refused the request: batch size: must be a whole number from 1 to 60000, got 0; values: must be at least 1, got []',
+    'export.writeFailed': 'the file could not be written (EACCES: permission denied)',
+    unexpected: 'the backend failed (boom)',
+  },
+  'zh-CN': {
+    'run.notFound': `训练 ${id} 已不存在（可能已在另一个窗口或命令行中删除）`,
+    'run.notInTrash': `训练 ${id} 已不在回收站中`,
+    'run.exists': `训练 ${id} 已存在（之前已恢复）`,
+    'run.inTrash': `回收站中已有训练 ${id}`,
+    'run.notRunning': `训练 ${id} 未在运行`,
+    'run.busy': `训练 ${id} 的状态为“训练中”：请先停止它`,
+    'run.ownedElsewhere': `训练 ${id} 正由另一个进程（pid 42 on lab-pc）训练：请先在那里停止它`,
+    'gradcheck.busy': '已有梯度确认在运行（同时最多 1 个）：请等待其结果',
+    'backend.unavailable': '操作已取消：Descent 后端正在停止，或页面已不再等待它',
+    'config.doesNotFit':
+      '该配置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000；' +
+      '层：输入层必须有 784 个神经元（每张图像的像素数），当前为 100',
+    'dataset.unusable': '无法使用数据集 my-digits（dataset folder not found: my-digits）',
+    'request.invalid':
+      '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；values：必须至少为 1，当前为 []',
+    'export.writeFailed': '无法写入文件（EACCES: permission denied）',
+    unexpected: '后端出错（boom）',
+  },
+  ja: {
+    'run.notFound': `学習 ${id} はもうありません（別のウィンドウかコマンドラインで削除された可能性があります）`,
+    'run.notInTrash': `学習 ${id} はもうゴミ箱にありません`,
+    'run.exists': `学習 ${id} はすでにあります（以前に元に戻されています）`,
+    'run.inTrash': `ゴミ箱にすでに学習 ${id} があります`,
+    'run.notRunning': `学習 ${id} は実行中ではありません`,
+    'run.busy': `学習 ${id} は「学習中」です：先に停止してください`,
+    'run.ownedElsewhere': `学習 ${id} は別のプロセス（pid 42 on lab-pc）が学習中です：そちらで先に停止してください`,
+    'gradcheck.busy': '勾配確認はすでに実行中です（同時に 1 件まで）：結果を待ってください',
+    'backend.unavailable': '処理は取り消されました：Descent のバックエンドが停止中か、ページが待つのをやめました',
+    'config.doesNotFit':
+      '設定がデータセットに合いません：訓練画像の枚数：1 から 60000（データセットの訓練画像の数）までにしてください（入力値：70000）；' +
+      '層：入力層のニューロン数は 784（1 画像の画素数）でなければなりません（入力値：100）',
+    'dataset.unusable': 'データセット my-digits を使えません（dataset folder not found: my-digits）',
+    'request.invalid':
+      'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）；values：1 以上にしてください（入力値：[]）',
+    'export.writeFailed': 'ファイルを書き込めませんでした（EACCES: permission denied）',
+    unexpected: 'バックエンドでエラーが発生しました（boom）',
+  },
+};
+
+describe('backend failures in the page language', () => {
+  for (const locale of ['en', 'zh-CN', 'ja'] as const) {
+    it(`every failure code is worded in ${locale} from its params`, () => {
+      language.chosen = locale;
+      const worded = Object.fromEntries(FAILURE_CODES.map((code) => [code, failureText(FAILURES[code])]));
+      expect(worded).toEqual(EXPECTED[locale]);
+    });
+  }
+});
+
+describe('the error line', () => {
+  it('is worded where it is shown: what reads it is redone when the language changes, with the action and the failure', () => {
+    const notice: Notice = explainFailure('action.deleteRun', new FailedCall(FAILURES['run.busy']), 'connected');
+    const seen: string[] = [];
+    const stop = $effect.root(() => {
+      $effect(() => {
+        seen.push(noticeText(notice));
+      });
+    });
+    flushSync();
+    language.chosen = 'zh-CN';
+    flushSync();
+    language.chosen = 'ja';
+    flushSync();
+    stop();
+    expect(seen).toEqual([
+      `Could not delete the run: run ${id} is running: stop it first`,
+      `无法删除训练记录：训练 ${id} 的状态为“训练中”：请先停止它`,
+      `学習記録を削除することができませんでした：学習 ${id} は「学習中」です：先に停止してください`,
+    ]);
+  });
+
+  it('says the backend could not be reached (and that nothing was done) in the language of the moment', () => {
+    const notice = explainFailure('action.startRun', new TypeError('Failed to fetch'), 'connected');
+    expect(noticeText(notice)).toMatch(/^Cannot start the run: the Descent backend is not reachable .* Nothing was done/);
+    language.chosen = 'zh-CN';
+    expect(noticeText(notice)).toMatch(/^无法开始训练：.*Descent 后端/);
+    // An unforeseen error keeps its own words inside a translated sentence.
+    expect(noticeText(explainFailure('action.startRun', new Error('boom'), 'connected'))).toBe('无法开始训练：后端出错（boom）');
+  });
+
+  it('a failure that crossed the desktop IPC (only its message kept) is read back from the message', () => {
+    const ipc = new Error(
+      `Error invoking remote method 'descent:stopRun': Error: descent-failure:${JSON.stringify(FAILURES['run.notRunning'])}`,
+    );
+    language.chosen = 'ja';
+    expect(noticeText(explainFailure('action.stopRun', ipc, 'connected'))).toBe(
+      `学習を停止することができませんでした：学習 ${id} は実行中ではありません`,
+    );
+  });
+});
