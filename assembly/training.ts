@@ -2,7 +2,9 @@
 // count, in one call each, on a network resident in this module's memory. The TypeScript twin is
 // MultiLayerNet.gradient + SGD.update + countCorrect (shared/engine/network.ts), and this follows it
 // operation by operation: products in the same order (zero inputs skipped), element-wise formulas
-// evaluated in f64 and stored in the network's precision T, as TypeScript does with typed arrays.
+// evaluated in f64 and stored in the network's precision T, as TypeScript does with typed arrays — except
+// float32's sigmoid layers (bias, σ, σ′), which run in f32 four lanes at a time: the float32 step agrees
+// with its twin within f32 rounding (test/unit/fused-training.test.ts), the float64 step to the last bits.
 //
 // What it adds: the first layer is driven by the list of non-zero pixels of the batch (MNIST images are
 // ~81% zeros), for x·W1 and for W1's gradient, and SGD touches only the rows of W1 whose pixel occurs
@@ -383,6 +385,48 @@ function addBias<T>(out: usize, b: usize, rows: i32, n: i32): void {
   }
 }
 
+// e^x on four f32 lanes (Cephes' expf: x = k·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its degree-7 Taylor-like
+// polynomial, 2^k put in the exponent bits), within 2 ulp of exp rounded to f32. x is clamped to
+// [−87.3, 88.3] so that 2^k stays a normal number: beyond, sigmoid is 0 or 1 within f32 anyway.
+// @ts-ignore: decorator
+@inline function expF32x4(x: v128): v128 {
+  const clamped = f32x4.min(f32x4.max(x, f32x4.splat(-87.3)), f32x4.splat(88.3));
+  const k = f32x4.nearest(f32x4.mul(clamped, f32x4.splat(1.4426950408889634)));
+  // r = x − k·ln 2, with ln 2 in two parts so that k·0.693359375 is exact.
+  const r = f32x4.sub(f32x4.sub(clamped, f32x4.mul(k, f32x4.splat(0.693359375))), f32x4.mul(k, f32x4.splat(-2.12194440e-4)));
+  let p = f32x4.splat(1.9875691500e-4);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.3981999507e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(8.3334519073e-3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(4.1665795894e-2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
+  const er = f32x4.add(f32x4.add(f32x4.mul(p, f32x4.mul(r, r)), r), f32x4.splat(1));
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(k), i32x4.splat(127)), 23);
+  return f32x4.mul(er, scale);
+}
+
+// σ(v) = 1 / (1 + e^−v) on four f32 lanes.
+// @ts-ignore: decorator
+@inline function sigmoidF32x4(v: v128): v128 {
+  return f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), expF32x4(f32x4.neg(v))));
+}
+
+// Adds the bias and applies σ, row by row, four f32 lanes at a time (float32 networks only): one pass instead of
+// addBias and activate, in f32 arithmetic throughout instead of f64 (within a few ulp of the TypeScript twin's
+// sigmoid, which evaluates in f64 and rounds). A row's last partial vector reads past the row (the next row, or
+// the slack the host keeps after each region) and stores only its own lanes.
+function biasSigmoidF32(out: usize, b: usize, rows: i32, n: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const row = at<f32>(out, r * n);
+    for (let j = 0; j < n; j += 4) {
+      const o = at<f32>(row, j);
+      const s = sigmoidF32x4(f32x4.add(v128.load(o), v128.load(at<f32>(b, j))));
+      if (j + 4 <= n) v128.store(o, s);
+      else storeFirstLanes<f32>(o, s, n - j);
+    }
+  }
+}
+
 function activate<T>(out: usize, count: i32, relu: bool): void {
   if (relu) {
     for (let i = 0; i < count; i++) if (!(load<T>(at<T>(out, i)) > 0)) store<T>(at<T>(out, i), 0);
@@ -417,6 +461,11 @@ function forward<T>(desc: usize, rows: i32, sparse: bool): void {
     const out = <usize>layer(desc, l, LAYER_OUTPUT);
     if (l == 0 && sparse) sparseTimes<T>(desc, <usize>layer(desc, 0, LAYER_W), out, rows, n);
     else blockedProduct<T>(input, k, 1, <usize>layer(desc, l, LAYER_W), out, rows, k, n);
+    if (sizeof<T>() == 4 && !relu && l < depth - 1) {
+      biasSigmoidF32(out, <usize>layer(desc, l, LAYER_B), rows, n);
+      input = out;
+      continue;
+    }
     addBias<T>(out, <usize>layer(desc, l, LAYER_B), rows, n);
     if (l == depth - 1) softmaxRows<T>(out, rows, n);
     else activate<T>(out, rows * n, relu);
@@ -560,6 +609,19 @@ export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learning
     const count = rows * k;
     if (relu) {
       for (let i = 0; i < count; i++) if (!(load<T>(at<T>(z, i)) > 0)) store<T>(at<T>(below, i), 0);
+    } else if (sizeof<T>() == 4) {
+      // sigmoid_grad(a) = (1 − σ(a))·σ(a), and σ(a) is the layer's output z: four f32 lanes at a time.
+      const whole = count & ~3;
+      let i = 0;
+      for (; i < whole; i += 4) {
+        const zi = v128.load(at<f32>(z, i));
+        const d = at<f32>(below, i);
+        v128.store(d, f32x4.mul(f32x4.mul(f32x4.sub(f32x4.splat(1), zi), zi), v128.load(d)));
+      }
+      for (; i < count; i++) {
+        const zi = load<f32>(at<f32>(z, i));
+        store<f32>(at<f32>(below, i), (1 - zi) * zi * load<f32>(at<f32>(below, i)));
+      }
     } else {
       // sigmoid_grad(a) = (1 − σ(a))·σ(a), and σ(a) is the layer's output z.
       for (let i = 0; i < count; i++) {
