@@ -39,3 +39,11 @@ export function noticeText(notice: Notice): string {
 export function errorNotice(error: unknown): Notice {
   return error instanceof FailedCall ? { failure: error.failure } : { text: errorMessage(error) };
 }
+
+/**
+ * A thrown value in the page's language now: for messages a panel keeps as text (a switch re-words them at the
+ * panel's next attempt; the page's error line keeps a Notice instead).
+ */
+export function errorText(error: unknown): string {
+  return noticeText(errorNotice(error));
+}

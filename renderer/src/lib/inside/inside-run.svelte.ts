@@ -6,7 +6,7 @@
 import type { WorkbenchApi } from '../../../../shared/api';
 import type { InsideAnalysis, PerClassHistory, SnapshotList, SnapshotWeights } from '../../../../shared/inside/inside-schemas';
 import type { MultiLayerNet } from '../../../../shared/engine/network';
-import { errorMessage } from '../../../../shared/errors';
+import { errorText } from '../notice';
 import { networkOf } from './predict';
 
 export class InsideRun {
@@ -87,7 +87,7 @@ export class InsideRun {
     try {
       await work();
     } catch (error) {
-      this.error = errorMessage(error);
+      this.error = errorText(error);
     } finally {
       this.loading = false;
     }
