@@ -3,6 +3,8 @@
  * e2e tests' browser flow: the book's network trained from the form, then a learning-rate sweep compared; then the
  * Runs view of a learning-rate × batch sweep trained with the command line; then the Inside view of three learning
  * rates trained with the command line, one digit drawn with the mouse.
+ * The Train, Compare and Inside side-by-side screenshots are also taken in Chinese and Japanese (`*.zh-CN.png`,
+ * `*.ja.png`, for README.zh-CN.md and README.ja.md).
  * The only script that writes them; tests never do. `-- --out DIR` writes them to DIR instead (to look first);
  * `-- --only compare|runs|inside` takes one page's alone.
  */
@@ -49,6 +51,26 @@ async function runsScreenshot(browser: Browser): Promise<void> {
   }
 }
 
+/** Switches the page to `locale` and waits for the charts to redraw their titles and legends in it (two frames). */
+async function showLanguage(page: Page, locale: string): Promise<void> {
+  await page.locator('select[name=language]').selectOption(locale);
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(locale)}`);
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+}
+
+/**
+ * The page as it is now, in English (`name`.png) and, for the translated READMEs, in Chinese and Japanese
+ * (`name`.zh-CN.png, `name`.ja.png); back in English after.
+ */
+async function screenshotEachLanguage(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(DOCS, `${name}.png`), fullPage });
+  for (const locale of ['zh-CN', 'ja']) {
+    await showLanguage(page, locale);
+    await page.screenshot({ path: join(DOCS, `${name}.${locale}.png`), fullPage });
+  }
+  await showLanguage(page, 'en');
+}
+
 /** Draws a 7 with the mouse on the page's drawing canvas (coordinates in the canvas's 280 × 280). */
 async function drawSeven(page: Page): Promise<void> {
   const canvas = page.getByLabel('drawing area: draw a digit');
@@ -91,7 +113,7 @@ async function insideScreenshots(browser: Browser): Promise<void> {
         .click({ modifiers: ['Control'] });
     await page.locator('table.confusion').nth(2).waitFor({ timeout: 120_000 });
     await page.locator('.block').filter({ hasText: 'Prediction for the drawing' }).nth(2).locator('.row').first().waitFor();
-    await page.screenshot({ path: join(DOCS, 'screenshot-inside-side-by-side.png') });
+    await screenshotEachLanguage(page, 'screenshot-inside-side-by-side');
     if (wb.consoleErrors.length) throw new Error(`the page logged errors:\n${wb.consoleErrors.join('\n')}`);
   } finally {
     await wb.close();
@@ -105,10 +127,10 @@ async function trainAndCompareScreenshots(browser: Browser): Promise<void> {
     const { page } = wb;
     await trainFromForm(page, 1500, 10_000);
     await runsWithStatus(page, 'completed', 1);
-    await page.screenshot({ path: join(DOCS, 'screenshot-train.png') });
+    await screenshotEachLanguage(page, 'screenshot-train');
     await launchLearningRateSweep(page, '0.01, 0.1, 1', 300);
     await runsWithStatus(page, 'completed', 4);
-    await page.screenshot({ path: join(DOCS, 'screenshot-compare.png'), fullPage: true });
+    await screenshotEachLanguage(page, 'screenshot-compare', true);
     if (wb.consoleErrors.length) throw new Error(`the page logged errors:\n${wb.consoleErrors.join('\n')}`);
   } finally {
     await wb.close();
