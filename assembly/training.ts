@@ -331,42 +331,55 @@ function sparseGradientDescent<T>(desc: usize, delta: usize, w: usize, rows: i32
 // out (outRows × n) row by row: out[i, :] = Σ_p a[i·rowStride + p·colStride] · b[p, :] over p < inner,
 // zero coefficients skipped, p ascending; each block of an output row summed in registers. With the
 // strides it is x·W (forward), Zᵀ·δ (a weight's gradient) and δ·Wᵀ (with Wᵀ made first), in the
-// order the plain loops of shared/engine/kernels.ts add their terms.
+// order the plain loops of shared/engine/kernels.ts add their terms. Blocks take four vectors, and the
+// row's last block as many as it needs (one to five): 10 outputs in f32 are one block of three vectors
+// (not four), 50 are 4 + 4 + 5 (not four blocks of four, the last for two outputs).
 function blockedProduct<T>(a: usize, rowStride: i32, colStride: i32, b: usize, out: usize, outRows: i32, inner: i32, n: i32): void {
   const lane = lanes<T>();
   for (let i = 0; i < outRows; i++) {
     const aRow = at<T>(a, i * rowStride);
     const outRow = at<T>(out, i * n);
     let j = 0;
-    while (j < n) {
-      let a0 = v128.splat<T>(0), a1 = v128.splat<T>(0), a2 = v128.splat<T>(0), a3 = v128.splat<T>(0);
-      for (let p = 0; p < inner; p++) {
-        const coefficient = load<T>(at<T>(aRow, p * colStride));
-        if (coefficient == 0) continue;
-        const x = v128.splat<T>(coefficient);
-        const bRow = at<T>(b, p * n + j);
-        a0 = v128.add<T>(a0, v128.mul<T>(x, v128.load(bRow)));
-        a1 = v128.add<T>(a1, v128.mul<T>(x, v128.load(bRow, 16)));
-        a2 = v128.add<T>(a2, v128.mul<T>(x, v128.load(bRow, 32)));
-        a3 = v128.add<T>(a3, v128.mul<T>(x, v128.load(bRow, 48)));
-      }
-      storeBlock<T>(at<T>(outRow, j), a0, a1, a2, a3, min(n - j, 4 * lane));
-      j += 4 * lane;
-    }
+    for (; n - j > 5 * lane || n - j == 4 * lane; j += 4 * lane) productBlock<T>(aRow, colStride, b, inner, n, j, outRow, 4);
+    const vectors = (n - j + lane - 1) / lane;
+    if (vectors == 5) productBlock<T>(aRow, colStride, b, inner, n, j, outRow, 5);
+    else if (vectors == 4) productBlock<T>(aRow, colStride, b, inner, n, j, outRow, 4);
+    else if (vectors == 3) productBlock<T>(aRow, colStride, b, inner, n, j, outRow, 3);
+    else if (vectors == 2) productBlock<T>(aRow, colStride, b, inner, n, j, outRow, 2);
+    else if (vectors == 1) productBlock<T>(aRow, colStride, b, inner, n, j, outRow, 1);
   }
 }
 
-// Stores the first `count` (≤ 4 vectors' worth) values of the block a0‥a3 at `at`.
+// Outputs j … min(n, j + vectors·lanes) − 1 of one row of blockedProduct, in `vectors` (1–5, a constant at each
+// call, so that the unused accumulators fold away) vectors of registers.
 // @ts-ignore: decorator
-@inline function storeBlock<T>(at: usize, a0: v128, a1: v128, a2: v128, a3: v128, count: i32): void {
+@inline function productBlock<T>(aRow: usize, colStride: i32, b: usize, inner: i32, n: i32, j: i32, outRow: usize, vectors: i32): void {
+  let a0 = v128.splat<T>(0), a1 = v128.splat<T>(0), a2 = v128.splat<T>(0), a3 = v128.splat<T>(0), a4 = v128.splat<T>(0);
+  for (let p = 0; p < inner; p++) {
+    const coefficient = load<T>(at<T>(aRow, p * colStride));
+    if (coefficient == 0) continue;
+    const x = v128.splat<T>(coefficient);
+    const bRow = at<T>(b, p * n + j);
+    a0 = v128.add<T>(a0, v128.mul<T>(x, v128.load(bRow)));
+    if (vectors > 1) a1 = v128.add<T>(a1, v128.mul<T>(x, v128.load(bRow, 16)));
+    if (vectors > 2) a2 = v128.add<T>(a2, v128.mul<T>(x, v128.load(bRow, 32)));
+    if (vectors > 3) a3 = v128.add<T>(a3, v128.mul<T>(x, v128.load(bRow, 48)));
+    if (vectors > 4) a4 = v128.add<T>(a4, v128.mul<T>(x, v128.load(bRow, 64)));
+  }
+  storeBlock<T>(at<T>(outRow, j), a0, a1, a2, a3, a4, min(n - j, vectors * lanes<T>()));
+}
+
+// Stores the first `count` (≤ 5 vectors' worth) values of the block a0‥a4 at `at`.
+// @ts-ignore: decorator
+@inline function storeBlock<T>(at: usize, a0: v128, a1: v128, a2: v128, a3: v128, a4: v128, count: i32): void {
   const lane = lanes<T>();
   if (count == 4 * lane) {
     v128.store(at, a0); v128.store(at, a1, 16); v128.store(at, a2, 32); v128.store(at, a3, 48);
     return;
   }
-  for (let v = 0; v < 4 && count > 0; v++) {
+  for (let v = 0; v < 5 && count > 0; v++) {
     const target = at + (<usize>v << 4);
-    const vector = v == 0 ? a0 : v == 1 ? a1 : v == 2 ? a2 : a3;
+    const vector = v == 0 ? a0 : v == 1 ? a1 : v == 2 ? a2 : v == 3 ? a3 : a4;
     if (count >= lane) v128.store(target, vector);
     else storeFirstLanes<T>(target, vector, count);
     count -= lane;
