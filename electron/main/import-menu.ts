@@ -9,6 +9,7 @@ import type { WorkbenchEvent } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { importRuns, type ImportReport } from '../core/store/import-runs';
 import type { RunStore } from '../core/store/run-store';
+import type { MenuWords } from './menu-app';
 
 /** How many refused folders the message box lists by name (the rest are counted). */
 const LISTED_DAMAGED = 10;
@@ -18,11 +19,12 @@ export async function importRunsFromDialog(
   store: RunStore,
   window: BrowserWindow | null,
   announce: (event: WorkbenchEvent) => void,
+  t: MenuWords,
 ): Promise<void> {
   const options: Electron.OpenDialogOptions = {
-    title: 'Import Runs',
-    buttonLabel: 'Import',
-    message: "A Descent store, its runs folder, or one run's folder",
+    title: t('menu.importRunsTitle'),
+    buttonLabel: t('menu.import.dialogButton'),
+    message: t('menu.import.dialogMessage'),
     properties: ['openDirectory', 'multiSelections'],
   };
   const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
@@ -39,31 +41,34 @@ export async function importRunsFromDialog(
     }
   }
   for (const run of report.imported) announce({ type: 'run-added', run: store.read(run.id) });
-  const box = importSummary(report);
+  const box = importSummary(report, t);
   if (window) await dialog.showMessageBox(window, box);
   else await dialog.showMessageBox(box);
 }
 
-/** The message box after an import: counts, then each refused folder with the reason. */
-export function importSummary(report: ImportReport): Electron.MessageBoxOptions {
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+/**
+ * The message box after an import, in the menu's language: counts, then each refused folder with the reason (the
+ * store's own English words for what is wrong with a file, inside the translated frame).
+ */
+export function importSummary(report: ImportReport, t: MenuWords): Electron.MessageBoxOptions {
+  const imported = report.imported.length;
   const renamed = report.imported.filter((run) => run.id !== run.originalId).length;
   const lines = [
-    `${count(report.imported.length, 'run')} imported${renamed ? ` (${renamed} under a new id: the store has other runs with theirs)` : ''}.`,
-    `${count(report.skipped.length, 'run')} already in the store.`,
+    renamed ? t('menu.import.importedRenamed', { count: imported, renamed }) : t('menu.import.imported', { count: imported }),
+    t('menu.import.skipped', { count: report.skipped.length }),
   ];
   if (report.damaged.length) {
     lines.push(
       '',
-      `Not imported (${report.damaged.length}):`,
+      t('menu.import.refused', { n: report.damaged.length }),
       ...report.damaged.slice(0, LISTED_DAMAGED).map((d) => `${d.path}: ${d.reason}`),
     );
-    if (report.damaged.length > LISTED_DAMAGED) lines.push(`… and ${report.damaged.length - LISTED_DAMAGED} more`);
+    if (report.damaged.length > LISTED_DAMAGED) lines.push(t('menu.import.more', { n: report.damaged.length - LISTED_DAMAGED }));
   }
   return {
     type: report.damaged.length ? 'warning' : 'info',
-    title: 'Import Runs',
-    message: report.imported.length ? `Imported ${count(report.imported.length, 'run')}` : 'No runs imported',
+    title: t('menu.importRunsTitle'),
+    message: imported ? t('menu.import.done', { count: imported }) : t('menu.import.none'),
     detail: lines.join('\n'),
   };
 }

@@ -10,6 +10,7 @@ import { translate, type MessageKey, type MessageValues } from '../../shared/i18
 import { EVENT_CHANNEL } from './channels';
 import type { RunStore } from '../core/store/run-store';
 import { importRunsFromDialog } from './import-menu';
+import { appMenu } from './menu-app';
 import { errorMessage } from '../../shared/errors';
 import type { PreferencesFile } from './preferences';
 import { VIEWS, type View } from '../../shared/ui-state';
@@ -48,7 +49,7 @@ export function buildMenu(
   const send = (event: WorkbenchEvent) => window()?.webContents.send(EVENT_CHANNEL, event);
   const command = (name: MenuCommand) => () => send({ type: 'command', command: name });
   const template: MenuItemConstructorOptions[] = [
-    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    ...(mac ? [appMenu(t, app.name)] : []),
     {
       label: t('menu.file'),
       submenu: [
@@ -59,7 +60,7 @@ export function buildMenu(
         {
           label: t('menu.importRuns'),
           click: () =>
-            void importRunsFromDialog(store, window(), send).catch((error: unknown) =>
+            void importRunsFromDialog(store, window(), send, t).catch((error: unknown) =>
               dialog.showErrorBox(t('menu.importRunsTitle'), errorMessage(error)),
             ),
         },
