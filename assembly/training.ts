@@ -248,15 +248,18 @@ function listByPixel<T>(desc: usize, rows: i32): void {
   }
 }
 
-// v ← v − η·g on one vector of T, evaluated in f64 lanes (as TypeScript evaluates `v[i] -= lr * g[i]`).
+// v ← v − η·g on one vector of T: in f64 lanes (as TypeScript evaluates `v[i] -= lr * g[i]`), in f32 lanes for
+// float32 networks (η rounded to f32; within f32 rounding of the f64 evaluation).
 // @ts-ignore: decorator
 @inline function descendVector<T>(v: v128, g: v128, learningRate: v128): v128 {
   if (sizeof<T>() == 8) return f64x2.sub(v, f64x2.mul(learningRate, g));
-  const low = f64x2.sub(f64x2.promote_low_f32x4(v), f64x2.mul(learningRate, f64x2.promote_low_f32x4(g)));
-  const vHigh = f32x4.shuffle(v, v, 2, 3, 0, 1);
-  const gHigh = f32x4.shuffle(g, g, 2, 3, 0, 1);
-  const high = f64x2.sub(f64x2.promote_low_f32x4(vHigh), f64x2.mul(learningRate, f64x2.promote_low_f32x4(gHigh)));
-  return f32x4.shuffle(f32x4.demote_f64x2_zero(low), f32x4.demote_f64x2_zero(high), 0, 1, 4, 5);
+  return f32x4.sub(v, f32x4.mul(learningRate, g));
+}
+
+// η in every lane of a vector of T, for descendVector.
+// @ts-ignore: decorator
+@inline function rateVector<T>(learningRate: f64): v128 {
+  return sizeof<T>() == 8 ? f64x2.splat(learningRate) : f32x4.splat(<f32>learningRate);
 }
 
 // W1's gradient xᵀ·δ from the pixel lists, and the SGD update of W1 with it, row by row of W1: a
@@ -270,7 +273,7 @@ function sparseGradientDescent<T>(desc: usize, delta: usize, w: usize, rows: i32
   const cscRows = ptr(desc, CSC_ROWS);
   const cscValues = ptr(desc, CSC_VALUES);
   const lane = lanes<T>();
-  const rate = f64x2.splat(learningRate);
+  const rate = rateVector<T>(learningRate);
   for (let p = 0; p < features; p++) {
     const start = load<i32>(at<i32>(columnStart, p));
     const end = load<i32>(at<i32>(columnStart, p + 1));
@@ -587,9 +590,15 @@ function sumRows<T>(m: usize, out: usize, rows: i32, n: i32): void {
   }
 }
 
-// v ← v − η·g over `count` values (the book's SGD), evaluated in f64 as TypeScript does.
+// v ← v − η·g over `count` values (the book's SGD), evaluated in f64 as TypeScript does (float32: in f32, four
+// lanes at a time, as descendVector).
 function descend<T>(v: usize, g: usize, count: i32, learningRate: f64): void {
-  for (let i = 0; i < count; i++) {
+  let i = 0;
+  if (sizeof<T>() == 4) {
+    const rate = rateVector<T>(learningRate);
+    for (; i + 4 <= count; i += 4) v128.store(at<T>(v, i), descendVector<T>(v128.load(at<T>(v, i)), v128.load(at<T>(g, i)), rate));
+  }
+  for (; i < count; i++) {
     store<T>(at<T>(v, i), <T>(<f64>load<T>(at<T>(v, i)) - learningRate * <f64>load<T>(at<T>(g, i))));
   }
 }
