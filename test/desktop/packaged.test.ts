@@ -5,7 +5,7 @@
  * resources/app (the folder Electron itself falls back to): what runs is byte for byte what was packed.
  * Stand-in only: where the real binary is installed, CI packages and runs it on each platform instead.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractAll } from '@electron/asar';
@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLinuxDir } from '../support/package-dir';
 import { electronBinary, launchDesktop, type DesktopApp } from './launch';
+import { removeWorkFolder } from './remove-work';
 import { menuOutline, recordUtilityProcesses, runItems, utilityProcesses } from './support';
 
 let work = '';
@@ -37,8 +38,8 @@ describe.skipIf(process.platform !== 'linux' || electronBinary() !== null)('the 
 
   afterAll(async () => {
     await app?.quit();
-    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-  });
+    if (work) await removeWorkFolder(work);
+  }, 120_000);
 
   it('runs packaged: no developer tools in the View menu', async () => {
     expect(await app.evaluate(({ app: electronApp }) => electronApp.isPackaged)).toBe(true);

@@ -5,13 +5,14 @@
  * and on the real binary (by `evaluate` in the main process).
  */
 /// <reference types="electron" />
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { buildDesktopApp } from './build';
 import { launchDesktop, type DesktopApp } from './launch';
+import { removeWorkFolder } from './remove-work';
 
 export interface DesktopSession {
   /** The store the app and the CLI share. */
@@ -37,11 +38,9 @@ export function desktopSession(): DesktopSession {
   }, 300_000);
   afterAll(async () => {
     for (const app of launched) await app.quit();
-    // A quitting app's Chromium may still be writing its profile under config/ for a moment (ENOTEMPTY): retry.
-    const removeTree = { recursive: true, force: true, maxRetries: 10, retryDelay: 200 };
-    rmSync(work, removeTree);
-    if (appDir) rmSync(appDir, removeTree);
-  }, 60_000);
+    await removeWorkFolder(work);
+    if (appDir) await removeWorkFolder(appDir);
+  }, 120_000);
   return {
     home,
     configHome,
@@ -80,6 +79,19 @@ export function savedDialogs(app: DesktopApp): Promise<Array<{ defaultPath?: str
   return app.evaluate(
     () => ((globalThis as Record<string, unknown>).descentTestDialogs ?? []) as Array<{ defaultPath?: string }>,
   );
+}
+
+/**
+ * File › Export… on the view shown, answered through the page's export dialog — its button for `format` ("PNG",
+ * "SVG", "CSV (data)"…) — and the save dialog, which answers `filePath`. Resolves once the dialog is closed; the
+ * file is then written by the main process (poll for it).
+ */
+export async function exportFromMenu(app: DesktopApp, page: Page, format: string, filePath: string): Promise<void> {
+  await answerNextSaveDialog(app, filePath);
+  await clickMenu(app, ['File', 'Export…']);
+  const dialog = page.getByRole('dialog', { name: 'Export figure' });
+  await dialog.getByRole('button', { name: `Save ${format}`, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /** The application menu as labels: top level, each with its items' labels and accelerators. */

@@ -24,18 +24,23 @@ export const CHROMIUM_ARGS = [
 export type RequestRouter = (route: Route, request: Request) => Promise<void>;
 
 let context: BrowserContext | undefined;
+/** A launch in flight: an app that quits meanwhile must still close the browser it started (else it outlives the app). */
+let launching: Promise<unknown> | undefined;
 
 export async function launchChromium(
   profile: string,
   router: RequestRouter,
   onPage: (page: Page) => void,
 ): Promise<BrowserContext> {
-  context = await chromium.launchPersistentContext(profile, {
+  const launch = chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: null,
     args: CHROMIUM_ARGS,
   });
+  launching = launch.catch(() => undefined);
+  context = await launch;
+  launching = undefined;
   await context.route('**/*', (route, request) =>
     router(route, request).catch(async (error: unknown) => {
       console.error(`stand-in: request ${request.url()} failed: ${String(error)}`);
@@ -58,6 +63,7 @@ export function devtoolsEndpoint(profile: string): string {
 }
 
 export async function closeChromium(): Promise<void> {
+  await launching;
   const closing = context;
   context = undefined;
   await closing?.close().catch(() => undefined);

@@ -44,6 +44,7 @@ setImmediate(() => {
       app.becomeReady();
     },
     (error: unknown) => {
+      if (lifecycle.quitting) return; // quit while Chromium started: closeChromium closed it under the launch
       console.error(`stand-in Electron: Chromium did not start: ${String(error)}`);
       app.exit(1);
     },
