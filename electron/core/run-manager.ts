@@ -12,6 +12,7 @@ import { datasetFolder } from './datasets';
 import { GradientChecks } from './gradient-check-job';
 import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shared/api';
 import { ConflictError, errorMessage } from '../../shared/errors';
+import { defaultRunName } from '../../shared/run-names';
 import { newRunId } from './run-id';
 import { nextColourSlot, RECENT_RUNS_FOR_COLOUR } from '../../shared/run-colour';
 import { RunIdTakenError, type MetricsWriter, type RunStore } from './store/run-store';
@@ -511,10 +512,11 @@ function withMetadataOf(stored: RunRecord | undefined, record: RunRecord): RunRe
 
 /**
  * "784-50-10 sigmoid · lr 0.1 · seed 7": a run's name until the user gives it one. The seed (always chosen
- * before the run is named) tells apart runs whose configurations are otherwise the same.
+ * before the run is named) tells apart runs whose configurations are otherwise the same. Stored in English; the
+ * page shows it in its language (shared/run-names.ts).
  */
 export function defaultName(config: RunConfig): string {
-  return `${config.layers.join('-')} ${config.activation} · lr ${config.learningRate}${config.seed === undefined ? '' : ` · seed ${config.seed}`}`;
+  return defaultRunName(config);
 }
 
 /** `record` with its current pause, if any, added to its paused time (a run resumed, or ended while paused). */

@@ -20,6 +20,7 @@ import { assertConfigsFitDatasets } from './training-session';
 import { clientGone } from './client-scope';
 import type { RunConfig } from '../../shared/config';
 import { fitRunName } from '../../shared/run-text';
+import { repeatRunName, sweepRunName } from '../../shared/run-names';
 import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
 import { InsideService } from './inside-service';
 import { LabService } from './lab-service';
@@ -74,11 +75,15 @@ export class WorkbenchService implements WorkbenchBackend {
   async startSweep(request: SweepRequest) {
     const configs = sweepConfigs(request);
     await assertConfigsFitDatasets(configs);
-    const label = request.parameter === 'learningRate' ? 'lr' : request.parameter;
     // With repeats each value comes `perValue` times in a row, once per seed.
     const perValue = configs.length / request.values.length;
     const name = (config: RunConfig, i: number) =>
-      `${request.name}: ${label} ${request.values[Math.floor(i / perValue)]}${perValue > 1 ? ` · seed ${config.seed}` : ''}`;
+      sweepRunName(
+        request.name,
+        request.parameter,
+        request.values[Math.floor(i / perValue)],
+        perValue > 1 ? config.seed : undefined,
+      );
     // The sweep's own limit on runs at once, if the user chose one: its runs share a lane of their own.
     const lane = request.parallel === undefined ? undefined : { id: `sweep-${++this.sweeps}`, limit: request.parallel };
     return configs.map((config, i) =>
@@ -91,7 +96,7 @@ export class WorkbenchService implements WorkbenchBackend {
     const configs = repeatOverSeeds([config], repeatSeeds(repeat, config.seed));
     await assertConfigsFitDatasets(configs);
     const group = meta.name || `repeat ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
-    return configs.map((c) => this.manager.submit(c, { ...meta, name: fitRunName(`${group}: seed ${c.seed}`), group }));
+    return configs.map((c) => this.manager.submit(c, { ...meta, name: fitRunName(repeatRunName(group, c.seed)), group }));
   }
 
   async pauseRun(id: string) {

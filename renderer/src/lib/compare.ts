@@ -4,6 +4,7 @@ import type { SeededRunConfig } from '../../../shared/summary';
 import { DEFAULT_LOSS_TIMING } from '../../../shared/config';
 import { fieldPhrase as englishPhrase, showConfigValue, type PhraseWords } from '../../../shared/config-phrase';
 import { t, type MessageKey } from './i18n';
+import { shownName } from './run-name';
 
 /** The phrases' words in the page's language (shared/config-phrase.ts keeps English for the CLI and run names). */
 export const PAGE_PHRASES: PhraseWords = {
@@ -107,7 +108,10 @@ export function compareLabels(runs: readonly RunRecord[]): Map<string, string> {
   const labels = new Map<string, string>();
   const differing = runs.length > 1 ? configDiff([...runs]).filter((r) => r.differs) : [];
   for (const run of runs)
-    labels.set(run.id, differing.length ? differing.map((r) => fieldPhrase(r.field, run.config[r.field])).join(' · ') : run.name);
+    labels.set(
+      run.id,
+      differing.length ? differing.map((r) => fieldPhrase(r.field, run.config[r.field])).join(' · ') : shownName(run),
+    );
   return uniqueLabels(runs, labels);
 }
 

@@ -4,6 +4,7 @@ import { sharedDescription } from './compare';
 import { formatNumber, t } from './i18n';
 import { statusText } from './status-text';
 import { finalTestAcc } from './runs-table-columns';
+import { shownName } from './run-name';
 
 /** The run's hyperparameters: "784-50-10 sigmoid · lr 0.1 · batch 100 · 2000 iterations · seed 3" (the book's usual values left out). */
 export function runHyperparameters(run: RunRecord): string {
@@ -17,5 +18,5 @@ export function runDescription(run: RunRecord): string {
     acc === null
       ? ''
       : ` · ${t('runsView.chart.finalTestAcc', { acc: formatNumber(acc, { minimumFractionDigits: 4, maximumFractionDigits: 4 }) })}`;
-  return `${run.name}\n${runHyperparameters(run)}\n${statusText(run.status)}${figure}`;
+  return `${shownName(run)}\n${runHyperparameters(run)}\n${statusText(run.status)}${figure}`;
 }

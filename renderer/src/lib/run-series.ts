@@ -7,6 +7,7 @@ import { runHyperparameters } from './run-description';
 import { IncrementalDecimation, IncrementalSmoothing, type Point } from './series';
 import { t } from './i18n';
 import type { LiveMetrics } from './live-metrics';
+import { shownName } from './run-name';
 
 /**
  * Buckets per line: about one per pixel column of a wide chart; each keeps its first, minimum, maximum
@@ -45,7 +46,7 @@ export function itersPerEpochOf(run: RunRecord, m: LiveMetrics): number | undefi
 
 /** How a run is named in legends. */
 export type Labeller = (run: RunRecord) => string;
-const byName: Labeller = (run) => run.name;
+const byName: Labeller = (run) => shownName(run);
 
 /**
  * What has been computed for a run's curve, kept between redraws: x values (epochs), smoothed losses and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listedName } from '../../../renderer/src/lib/run-name';
+import { listedName, shownName } from '../../../renderer/src/lib/run-name';
+import { language } from '../../../renderer/src/lib/i18n';
 import {
   compareLabels,
   configDiff,
@@ -75,11 +76,51 @@ describe('compare tables', () => {
 });
 
 describe('listed run names', () => {
+  const config = { ...makeRecord().config, learningRate: 2, seed: 7 };
+  const named = (name: string, group: string | null) => ({ name, group, config });
+
   it("a sweep's runs drop the sweep's name, which heads their group; other runs keep theirs", () => {
-    expect(listedName({ name: 'sweep 2026-11-30 20:51:51: lr 2', group: 'sweep 2026-11-30 20:51:51' })).toBe('lr 2');
-    expect(listedName({ name: 'renamed by hand', group: 'sweep A' })).toBe('renamed by hand');
-    expect(listedName({ name: 'sweep A: ', group: 'sweep A' })).toBe('sweep A: ');
-    expect(listedName({ name: '784-50-10 sigmoid, lr 0.1', group: null })).toBe('784-50-10 sigmoid, lr 0.1');
+    expect(listedName(named('sweep 2026-11-30 20:51:51: lr 2', 'sweep 2026-11-30 20:51:51'))).toBe('lr 2');
+    expect(listedName(named('renamed by hand', 'sweep A'))).toBe('renamed by hand');
+    expect(listedName(named('sweep A: ', 'sweep A'))).toBe('sweep A: ');
+    expect(listedName(named('784-50-10 sigmoid, lr 0.1', null))).toBe('784-50-10 sigmoid, lr 0.1');
+  });
+
+  it('automatic names (stored in English) are shown in the page language; names the user typed are shown as typed', () => {
+    const book = { ...config, learningRate: 0.1 };
+    const shown = () => [
+      shownName({ name: '784-50-10 sigmoid · lr 0.1 · seed 7', group: null, config: book }),
+      listedName(named('sweep A: lr 2', 'sweep A')),
+      listedName(named('sweep A: lr 2 · seed 7', 'sweep A')),
+      listedName({ name: 'sweep A: batchSize 100', group: 'sweep A', config }),
+      listedName({ name: 'sweep A: hidden 100', group: 'sweep A', config: { ...config, layers: [784, 100, 10] } }),
+      shownName(named('repeat 2026-12-01 10:00:00: seed 7', 'repeat 2026-12-01 10:00:00')),
+      // Not what the backend would have named this run (another learning rate): the user's, as typed.
+      shownName({ name: '784-50-10 sigmoid · lr 0.5 · seed 7', group: null, config: book }),
+    ];
+    expect(shown()).toEqual([
+      '784-50-10 sigmoid · lr 0.1 · seed 7',
+      'lr 2',
+      'lr 2 · seed 7',
+      'batch 100',
+      '784-100-10',
+      'repeat 2026-12-01 10:00:00: seed 7',
+      '784-50-10 sigmoid · lr 0.5 · seed 7',
+    ]);
+    language.chosen = 'zh-CN';
+    try {
+      expect(shown()).toEqual([
+        '784-50-10 sigmoid · 学习率 0.1 · 随机种子 7',
+        '学习率 2',
+        '学习率 2 · 随机种子 7',
+        'mini-batch 100',
+        '784-100-10',
+        'repeat 2026-12-01 10:00:00: 随机种子 7',
+        '784-50-10 sigmoid · lr 0.5 · seed 7',
+      ]);
+    } finally {
+      language.chosen = null;
+    }
   });
 });
 

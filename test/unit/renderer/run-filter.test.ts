@@ -42,6 +42,39 @@ describe('run filter', () => {
     expect(names('status:comp')).toEqual(['baseline', 'fast']);
   });
 
+  it('matches the card as shown in the page language, the id, and field filters in every language', () => {
+    language.chosen = 'zh-CN';
+    try {
+      // The card says "学习率 0.1 · mini-batch 50 · 784-100-10 sigmoid" and "失败".
+      expect(names('学习率 0.1')).toEqual(['baseline', 'wide']);
+      expect(names('784-100-10')).toEqual(['wide']);
+      expect(names('失败')).toEqual(['wide']);
+      expect(names('随机种子 3')).toEqual(['baseline', 'fast', 'wide']);
+      // English words the page does not show find nothing; field filters keep their names and stored values.
+      expect(names('failed')).toEqual([]);
+      expect(names('status:failed')).toEqual(['wide']);
+      expect(names('status:失败')).toEqual(['wide']);
+      expect(names('lr:1')).toEqual(['fast']);
+      expect(names(runs[1].id.slice(-6))).toEqual(['fast']);
+      language.chosen = 'ja';
+      expect(names('学習率 0.1 ミニバッチ')).toEqual(['baseline', 'wide']);
+    } finally {
+      language.chosen = null;
+    }
+  });
+
+  it('an automatic name is matched as shown: in Chinese its words are the page’s', () => {
+    const auto = makeRecord({ name: '784-50-10 sigmoid · lr 0.1 · seed 3', config: { ...makeRecord().config, seed: 3 } });
+    language.chosen = 'zh-CN';
+    try {
+      expect(matchesFilter(auto, 'sigmoid · 学习率 0.1')).toBe(true);
+      expect(matchesFilter(auto, 'name:学习率')).toBe(true);
+      expect(matchesFilter(auto, 'name:lr')).toBe(true); // the stored name, for a field filter
+    } finally {
+      language.chosen = null;
+    }
+  });
+
   it('a word shaped like a field filter but naming no field is plain text, even an Object property name', () => {
     // Before: FIELDS['constructor'] (Object) and FIELDS['__proto__'] were taken for fields and threw.
     expect(names('constructor:1')).toEqual([]);
