@@ -86,6 +86,8 @@ describe('exports with Chinese and Japanese text', () => {
     // A TrueType font program embedded, as a subset: the whole font is 10.6 MB.
     expect(raw).toContain('/FontFile2');
     expect(raw).toMatch(/\/BaseFont \/NotoSansSC/);
+    // The title and the caption's header are bold, in the bold subset kept with the app: a second font program.
+    expect(raw.match(/\/FontFile2/g)).toHaveLength(2);
     expect(pdf.length).toBeLessThan(1_500_000);
     if (!hasPdftotext) {
       console.warn('pdftotext (poppler-utils) is not installed: the PDF text was not extracted');
