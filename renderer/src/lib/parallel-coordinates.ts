@@ -8,6 +8,7 @@ import { sweptValue } from './compare';
 import { FIGURE_FONT_FAMILY } from './figure-fonts';
 import { t } from './i18n';
 import { columnById, varyingColumns, type RunColumn } from './runs-table-columns';
+import { joinSpaced } from './spacing';
 import type { RunRecord } from '../../../shared/run-record';
 
 /** How an axis places values: numbers evenly or by decades, or texts one above the other. */
@@ -280,7 +281,7 @@ export function parallelSvg(d: PcDrawing): string {
   const { axes, theme, width, height } = d;
   const header = d.title ? (d.subtitle ? 40 : 24) : 0;
   const xs = axisXs(axes.length, width);
-  const axisTitles = axes.map((axis) => `${axis.label}${axis.scale === 'log' ? ` ${t('runsView.chart.log')}` : ''}`);
+  const axisTitles = axes.map((axis) => (axis.scale === 'log' ? joinSpaced([axis.label, t('runsView.chart.log')]) : axis.label));
   // Titles wider than the room between axes take turns on two lines, so neighbours never overlap.
   const room = xs.length > 1 ? xs[1] - xs[0] : width;
   const crowded = axisTitles.some((title) => titleWidth(title) > room - 8);
