@@ -89,17 +89,16 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'run.notInTrash': `训练 ${id} 已不在回收站中`,
     'run.exists': `训练 ${id} 已存在（之前已恢复）`,
     'run.inTrash': `回收站中已有训练 ${id}`,
-    'run.notRunning': `训练 ${id} 未在运行`,
+    'run.notRunning': `训练 ${id} 不在训练中`,
     'run.busy': `训练 ${id} 的状态为“训练中”：请先停止它`,
     'run.ownedElsewhere': `训练 ${id} 正由另一个进程（pid 42 on lab-pc）训练：请先在那里停止它`,
-    'gradcheck.busy': '已有梯度确认在运行（同时最多 1 个）：请等待其结果',
+    'gradcheck.busy': '已有梯度确认正在进行（同时最多 1 个）：请等待它的结果',
     'backend.unavailable': '操作已取消：Descent 后端正在停止，或页面已不再等待它',
     'config.doesNotFit':
-      '该配置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000；' +
+      '设置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000；' +
       '层：输入层必须有 784 个神经元（每张图像的像素数），当前为 100',
     'dataset.unusable': '无法使用数据集 my-digits（dataset folder not found: my-digits）',
-    'request.invalid':
-      '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；values：必须至少为 1，当前为 []',
+    'request.invalid': '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；values：不能小于 1，当前为 []',
     'export.writeFailed': '无法写入文件（EACCES: permission denied）',
     unexpected: '后端出错（boom）',
   },
@@ -112,10 +111,10 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'run.busy': `学習 ${id} は「学習中」です：先に停止してください`,
     'run.ownedElsewhere': `学習 ${id} は別のプロセス（pid 42 on lab-pc）が学習中です：そちらで先に停止してください`,
     'gradcheck.busy': '勾配確認はすでに実行中です（同時に 1 件まで）：結果を待ってください',
-    'backend.unavailable': '処理は取り消されました：Descent のバックエンドが停止中か、ページが待つのをやめました',
+    'backend.unavailable': '処理を取り消しました：Descent のバックエンドが停止しているか、ページが応答を待つのをやめました',
     'config.doesNotFit':
       '設定がデータセットに合いません：訓練画像の枚数：1 から 60000（データセットの訓練画像の数）までにしてください（入力値：70000）；' +
-      '層：入力層のニューロン数は 784（1 画像の画素数）でなければなりません（入力値：100）',
+      '層：入力層のニューロン数は 784（画像 1 枚の画素数）にしてください（入力値：100）',
     'dataset.unusable': 'データセット my-digits を使えません（dataset folder not found: my-digits）',
     'request.invalid':
       'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）；values：1 以上にしてください（入力値：[]）',
