@@ -22,7 +22,7 @@ import { newSweepDraft } from './sweep-draft';
 import { matchesFilter } from './run-filter';
 import { exportFirstChart } from './export-dialog.svelte';
 import { language, type MessageKey } from './i18n';
-import { noticeText, type Notice } from './notice';
+import { errorNotice, noticeText, type Notice } from './notice';
 
 export type { ChartPrefs, View } from '../../../shared/ui-state';
 
@@ -116,7 +116,21 @@ export class Workbench {
   /** How long the last data-driven redraw took. */
   private lastRedrawMs = 0;
 
-  constructor(readonly api: WorkbenchApi) {
+  /**
+   * The backend as the page's parts use it. A file that could not be saved (the desktop app writes where the save
+   * dialog said, and a disk can refuse) is said on the error line, whichever part saved it, and counts as not saved.
+   */
+  readonly api: WorkbenchApi;
+
+  constructor(api: WorkbenchApi) {
+    this.api = {
+      ...api,
+      saveFile: (request) =>
+        api.saveFile(request).catch((error: unknown) => {
+          this.error = { key: 'failure.saveFailed', values: { name: request.suggestedName, reason: errorNotice(error) } };
+          return { saved: false };
+        }),
+    };
     language.chosen = this.saved.locale;
   }
 

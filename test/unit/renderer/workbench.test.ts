@@ -456,6 +456,21 @@ describe('the page language', () => {
     ]);
   });
 
+  it('a file the backend could not write is said on the error line, in the language of the moment, and counts as not saved', async () => {
+    const backend = fakeBackend([]);
+    const failure = { code: 'export.writeFailed', params: { reason: 'EACCES: permission denied' }, message: 'x' } as const;
+    backend.api.saveFile = async () => {
+      throw new FailedCall(failure);
+    };
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    const request = { suggestedName: 'loss.csv', mime: 'text/csv', data: 'x', base64: false } as const;
+    expect(await wb.api.saveFile(request)).toEqual({ saved: false });
+    expect(wb.errorText).toBe('Could not save loss.csv: the file could not be written (EACCES: permission denied)');
+    language.chosen = 'zh-CN';
+    expect(wb.errorText).toBe('无法保存 loss.csv：无法写入文件（EACCES: permission denied）');
+  });
+
   it("the choice is kept in the store home's UI state and restored at the next start; an older state follows the browser", async () => {
     const home: FakeHome = { uiState: null };
     const first = new Workbench(fakeBackend([], home).api);
