@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
+import { sweepLearningRates } from '../support/descent-cli';
 import { svgTexts as readSvgTexts } from '../support/svg-texts';
-import { launchChromium } from '../support/workbench-browser';
+import { launchChromium, servedUrl } from '../support/workbench-browser';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'descent.js');
 const HOME = mkdtempSync(join(tmpdir(), 'descent-e2e-compare-'));
@@ -39,13 +39,7 @@ async function startServer(): Promise<void> {
   server = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--parallel', '2'], {
     env: { ...process.env, DESCENT_HOME: HOME },
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      const match = line.match(/^Open (http:\/\/\S+)$/);
-      if (match) resolve(match[1]);
-    });
-  });
+  const url = await servedUrl(server);
   origin = new URL(url).origin;
   const tab = await context.newPage();
   await tab.goto(url);
@@ -60,28 +54,7 @@ async function stopServer(): Promise<void> {
 
 beforeAll(async () => {
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  const sweep = spawnSync(
-    process.execPath,
-    [
-      BIN,
-      'sweep',
-      '--lr',
-      RATES.join(','),
-      '--iters',
-      '300',
-      '--train-size',
-      '1000',
-      '--seed',
-      '3',
-      '--parallel',
-      '2',
-      '--name',
-      'lrs',
-      '--json',
-    ],
-    { env: { ...process.env, DESCENT_HOME: HOME }, encoding: 'utf8' },
-  );
-  if (sweep.status !== 0) throw new Error(`descent sweep failed: ${sweep.stderr}`);
+  sweepLearningRates(HOME, RATES, 300);
   // A free port, kept across the restart of the server (the page's origin stays the same).
   port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jaWorkbench from '../../shared/i18n/messages/ja/workbench.json';
-import { runDescent } from '../support/descent-cli';
+import { runDescent, sweepLearningRates } from '../support/descent-cli';
 import { svgTexts } from '../support/svg-texts';
 import { e2eSuite } from '../support/e2e-suite';
 import { CHROMIUM, newHome, openWorkbench, runItems, trainWithCli } from '../support/workbench-browser';
@@ -30,22 +30,7 @@ function listRuns(): Array<{ id: string; colour?: number; config: { learningRate
 }
 
 beforeAll(() => {
-  const sweep = runDescent(HOME, [
-    'sweep',
-    '--lr',
-    RATES.join(','),
-    '--iters',
-    '200',
-    '--train-size',
-    '1000',
-    '--seed',
-    '3',
-    '--parallel',
-    '2',
-    '--name',
-    'lrs',
-  ]);
-  if (sweep.code !== 0) throw new Error(`descent sweep failed: ${sweep.stderr}`);
+  sweepLearningRates(HOME, RATES, 200);
   ids = listRuns().map((run) => run.id);
   expect(ids).toHaveLength(RATES.length);
 }, 120_000);

@@ -22,3 +22,26 @@ export function runDescent(
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * The learning-rate sweep the export cases compare, made by `descent sweep` into `home`: one run per rate, each
+ * `iterations` on the first 1 000 images with seed 3, in a group named `lrs`, two at a time.
+ */
+export function sweepLearningRates(home: string, rates: readonly string[], iterations: number): void {
+  const sweep = runDescent(home, [
+    'sweep',
+    '--lr',
+    rates.join(','),
+    '--iters',
+    String(iterations),
+    '--train-size',
+    '1000',
+    '--seed',
+    '3',
+    '--parallel',
+    '2',
+    '--name',
+    'lrs',
+  ]);
+  if (sweep.code !== 0) throw new Error(`descent sweep failed: ${sweep.stderr}`);
+}

@@ -41,6 +41,17 @@ export function trainWithCli(home: string, flags: string[]): void {
   if (result.status !== 0) throw new Error(`descent train ${flags.join(' ')} exited with ${result.status}: ${result.stderr}`);
 }
 
+/** The address (with its token) that a starting `descent serve` prints on its stdout; rejects if it exits first. */
+export function servedUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
+    createInterface({ input: server.stdout! }).on('line', (line) => {
+      const match = line.match(/^Open (http:\/\/\S+)$/);
+      if (match) resolve(match[1]);
+    });
+  });
+}
+
 /** One workbench: its server on its own store, and a page on it that records console errors. */
 export interface OpenWorkbench {
   readonly page: Page;
@@ -72,13 +83,7 @@ export async function openWorkbench(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`descent serve exited with ${code}`)));
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      const match = line.match(/^Open (http:\/\/\S+)$/);
-      if (match) resolve(match[1]);
-    });
-  });
+  const url = await servedUrl(server);
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
