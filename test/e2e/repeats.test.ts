@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
-import { newHome, openWorkbench, runItems, runsWithStatus } from '../support/workbench-browser';
+import { launchLearningRateSweep, newHome, openWorkbench, runItems, runsWithStatus } from '../support/workbench-browser';
 
 const suite = e2eSuite();
 
@@ -52,12 +52,7 @@ describe('repeats in Chromium', () => {
     const { page } = wb;
     try {
       await shortDefaults(page);
-      await page.getByRole('button', { name: 'Sweep', exact: true }).click();
-      await page.fill('input[name=values]', '0.1, 1');
-      await page.fill('input[name=sweepIterations]', '200');
-      await page.fill('input[name=sweepRepeat]', '3');
-      await page.getByRole('button', { name: 'Launch 6 runs' }).click();
-      await page.getByRole('heading', { name: 'Compare 6 runs' }).waitFor();
+      await launchLearningRateSweep(page, '0.1, 1', 200, 3);
       await runsWithStatus(page, 'completed', 6, 180_000);
       await expect.poll(() => groupRows(page).count()).toBe(2);
       expect(await groupRows(page).locator('th').allTextContents()).toEqual(['lr 0.1', 'lr 1']);

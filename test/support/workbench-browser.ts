@@ -123,12 +123,13 @@ export async function trainFromForm(page: Page, iterations: number, trainSize: n
   await page.getByRole('button', { name: 'Start training' }).click();
 }
 
-/** A learning-rate sweep from the Sweep view (it opens the compare view of its runs). */
-export async function launchLearningRateSweep(page: Page, values: string, iterations: number): Promise<void> {
+/** A learning-rate sweep from the Sweep view, each value over `repeat` seeds (it opens the compare view of its runs). */
+export async function launchLearningRateSweep(page: Page, values: string, iterations: number, repeat = 1): Promise<void> {
   await page.getByRole('button', { name: 'Sweep', exact: true }).click();
   await page.fill('input[name=values]', values);
   await page.fill('input[name=sweepIterations]', String(iterations));
-  const count = values.split(',').length;
+  await page.fill('input[name=sweepRepeat]', String(repeat));
+  const count = values.split(',').length * repeat;
   await page.getByRole('button', { name: `Launch ${count} runs` }).click();
   await page.getByRole('heading', { name: `Compare ${count} runs` }).waitFor();
 }
