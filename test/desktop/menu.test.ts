@@ -10,7 +10,16 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './build';
 import type { DesktopApp } from './launch';
-import { clickMenu, currentView, desktopSession, desktopSignals, menuOutline, recordDesktopSignals, runItems } from './support';
+import {
+  clickMenu,
+  currentView,
+  desktopSession,
+  desktopSignals,
+  exportFromMenu,
+  menuOutline,
+  recordDesktopSignals,
+  runItems,
+} from './support';
 
 const session = desktopSession();
 let app: DesktopApp;
@@ -188,8 +197,9 @@ describe('the application menu', () => {
     rmSync(other, { recursive: true, force: true });
   });
 
-  it("File › Export… opens the export dialog of the view's first chart, or says there is none", async () => {
-    const exportDialog = page.locator('dialog[aria-label="Export figure"]');
+  it("File › Export… opens the export dialog of the view's first chart or figure, in the formats it saves, or says there is none", async () => {
+    // The open one (a chart's, or a figure's choice of formats): a closed dialog has no role on the page.
+    const exportDialog = page.getByRole('dialog', { name: 'Export figure' });
     await clickMenu(app, ['File', 'New Sweep']);
     await clickMenu(app, ['File', 'Export…']);
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no chart to export/);
@@ -204,6 +214,32 @@ describe('the application menu', () => {
     expect(await exportDialog.locator('input[name=figureTitle]').inputValue()).toBe(`${firstChart}: from a colleague`);
     await page.keyboard.press('Escape');
     await exportDialog.waitFor({ state: 'hidden' });
+
+    // Runs, with one run: no parallel coordinates (nothing varies), but the runs table saves its CSV (it said "no chart").
+    await clickMenu(app, ['View', 'Runs']);
+    await page.locator('section.runs-table tbody tr').first().waitFor();
+    const csv = join(session.home, 'exported runs.csv');
+    await exportFromMenu(app, page, 'CSV (data)', csv);
+    await expect.poll(() => (existsSync(csv) ? readFileSync(csv, 'utf8').trim().split('\n').length : 0)).toBe(2);
+    expect(readFileSync(csv, 'utf8')).toContain('from a colleague');
+    // Inside: its first figure, the run's first-layer weights, in the formats of its buttons (PNG and SVG), not SVG only.
+    await clickMenu(app, ['View', 'Inside']);
+    await page.locator('button[data-export="png"]').first().waitFor();
+    await clickMenu(app, ['File', 'Export…']);
+    await expect.poll(() => exportDialog.getByRole('button').allTextContents()).toEqual(['Save PNG', 'Save SVG', 'Cancel']);
+    expect(await exportDialog.getByText('Save the first-layer weights as:').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await exportDialog.waitFor({ state: 'hidden' });
+    const png = join(session.home, 'exported weights.png');
+    await exportFromMenu(app, page, 'PNG', png);
+    await expect.poll(() => (existsSync(png) ? readFileSync(png).subarray(0, 8).toString('hex') : '')).toBe('89504e470d0a1a0a');
+    // The gradient check's view shows a table, no figure.
+    await clickMenu(app, ['View', 'Gradient Check']);
+    await clickMenu(app, ['File', 'Export…']);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no chart to export/);
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+    // Back where the next cases (and the next launch) expect the app.
+    await clickMenu(app, ['File', 'New Run']);
   });
 
   it('Help › About Descent shows the version', async () => {

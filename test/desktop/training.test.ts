@@ -15,6 +15,7 @@ import {
   clickMenu,
   desktopSession,
   desktopSignals,
+  exportFromMenu,
   recordDesktopSignals,
   recordUtilityProcesses,
   runItems,
@@ -101,26 +102,61 @@ describe('training in the desktop app', () => {
     expect(errors).toEqual([]);
   });
 
-  it("File › Export… on the Runs, Lab and Inside views saves the view's first figure as SVG through the save dialog", async () => {
-    const exportView = async (view: string, ready: string, path: string) => {
+  it("File › Export… on the Runs, Lab and Inside views offers the view's first figure in the formats its buttons save, through the save dialog", async () => {
+    const exportView = async (view: string, ready: string, format: string, path: string, complete: (file: Buffer) => boolean) => {
       await clickMenu(app, ['View', view]);
       await page.locator(ready).first().waitFor();
-      await answerNextSaveDialog(app, path);
-      await clickMenu(app, ['File', 'Export…']);
-      await expect.poll(() => (existsSync(path) ? readFileSync(path, 'utf8') : '')).toMatch(/<\/svg>\s*$/);
-      return { svg: readFileSync(path, 'utf8'), offered: (await savedDialogs(app)).at(-1)?.defaultPath ?? '' };
+      await exportFromMenu(app, page, format, path);
+      await expect.poll(() => existsSync(path) && complete(readFileSync(path))).toBe(true);
+      return { file: readFileSync(path), offered: (await savedDialogs(app)).at(-1)?.defaultPath ?? '' };
     };
-    // Runs: the parallel coordinates of the four runs (the learning rate varies).
-    const runs = await exportView('Runs', 'figure[data-chart="parallel coordinates"]', join(session.home, 'runs view.svg'));
+    const svgWritten = (file: Buffer) => /<\/svg>\s*$/.test(file.toString('utf8'));
+    const pngWritten = (file: Buffer) => {
+      try {
+        return PNG.sync.read(file).width > 0;
+      } catch {
+        return false; // not all written yet
+      }
+    };
+    const offered = () => page.getByRole('dialog', { name: 'Export figure' }).getByRole('button');
+    // Runs: the parallel coordinates of the four runs (the learning rate varies), as PNG, SVG or CSV like its buttons.
+    await clickMenu(app, ['View', 'Runs']);
+    await page.locator('figure[data-chart="parallel coordinates"]').waitFor();
+    await clickMenu(app, ['File', 'Export…']);
+    await expect.poll(() => offered().allTextContents()).toEqual(['Save PNG', 'Save SVG', 'Save CSV (data)', 'Cancel']);
+    await page.getByRole('dialog', { name: 'Export figure' }).getByText('Save Parallel coordinates as:').waitFor();
+    await offered().filter({ hasText: 'Cancel' }).click();
+    await page.getByRole('dialog', { name: 'Export figure' }).waitFor({ state: 'hidden' });
+    const runs = await exportView(
+      'Runs',
+      'figure[data-chart="parallel coordinates"]',
+      'SVG',
+      join(session.home, 'runs view.svg'),
+      svgWritten,
+    );
     expect(runs.offered).toMatch(/^descent-parallel-4-runs\.svg$/);
-    expect(runs.svg).toContain('learning rate');
-    // Lab: its first page's figure, the losses' bars.
-    const lab = await exportView('Lab', '.bars', join(session.home, 'lab view.svg'));
-    expect(lab.offered).toBe('descent-lab-losses.svg');
+    expect(runs.file.toString('utf8')).toContain('learning rate');
+    const csv = await exportView(
+      'Runs',
+      'figure[data-chart="parallel coordinates"]',
+      'CSV (data)',
+      join(session.home, 'runs view.csv'),
+      (file) => file.toString('utf8').trim().split('\n').length === 5,
+    );
+    expect(csv.offered).toBe('descent-parallel-4-runs.csv');
+    // Lab: its first page's figure, the losses' bars, as PNG.
+    const lab = await exportView('Lab', '.bars', 'PNG', join(session.home, 'lab view.png'), pngWritten);
+    expect(lab.offered).toBe('descent-lab-losses.png');
     // Inside: the first figure of the watched runs, their first-layer weights.
-    const inside = await exportView('Inside', 'button[data-export="svg"]', join(session.home, 'inside view.svg'));
+    const inside = await exportView(
+      'Inside',
+      'button[data-export="svg"]',
+      'SVG',
+      join(session.home, 'inside view.svg'),
+      svgWritten,
+    );
     expect(inside.offered).toMatch(/\.svg$/);
-    expect(inside.svg).toMatch(/^<(\?xml|svg)/);
+    expect(inside.file.toString('utf8')).toMatch(/^<(\?xml|svg)/);
     expect(errors).toEqual([]);
   });
 });

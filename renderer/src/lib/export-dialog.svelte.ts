@@ -1,11 +1,29 @@
-/** Which chart the export dialog is open for (one dialog for the whole page). */
+/**
+ * Which figure the page's export dialog is open for (one for the whole page): a Chart.js chart (edited before it is
+ * saved), or another figure (parallel coordinates, the Lab's planes, the Inside view's panels) whose formats are offered.
+ */
 import type { WorkbenchApi } from '../../../shared/api';
 import { saveChart, type ChartExport, type ExportFormat } from './chart-export';
 import type { ChartPrefs } from './workbench.svelte';
 
+/** What a figure that is no Chart.js chart saves as: its own buttons' formats. */
+export type FigureFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'json';
+
+/** A figure File › Export… offers as a choice of its formats (the export dialog's editing is for Chart.js charts). */
+export interface FigureExport {
+  /** What is saved, in the page's language, for the dialog's heading ("Parallel coordinates", "the confusion matrix"). */
+  readonly what: string;
+  /** Its formats, in the order of its buttons; the first is the dialog's default. */
+  readonly formats: readonly FigureFormat[];
+  /** Saves it as `format`, as its own button does (failures are shown by the figure, as for its buttons). */
+  save(format: FigureFormat): Promise<unknown> | void;
+}
+
 class ExportDialogState {
   /** The chart being prepared for export, or null while the dialog is closed. */
   chart = $state.raw<ChartExport | null>(null);
+  /** The figure whose formats are offered, or null while that dialog is closed. */
+  figure = $state.raw<FigureExport | null>(null);
 }
 
 export const exportDialog = new ExportDialogState();
@@ -33,8 +51,16 @@ export function offerExport(element: HTMLElement, open: () => void): () => void 
 }
 
 /**
- * File › Export…: opens the export dialog of the first chart on the page, in reading order (the current view's
- * main chart). False if the view shows no chart that exports.
+ * Offers a figure that is no Chart.js chart to File › Export…: it opens the choice of the figure's formats (read when
+ * asked, so the heading is in the language of the moment). Returns the function that withdraws it.
+ */
+export function offerFigure(element: HTMLElement, figure: () => FigureExport): () => void {
+  return offerExport(element, () => (exportDialog.figure = figure()));
+}
+
+/**
+ * File › Export…: opens the export dialog of the first figure on the page, in reading order (the current view's
+ * main chart or figure). False if the view shows no figure that exports.
  */
 export function exportFirstChart(): boolean {
   const first = [...exportable.keys()]
