@@ -94,19 +94,6 @@ export async function exportFromMenu(app: DesktopApp, page: Page, format: string
   await dialog.waitFor({ state: 'hidden' });
 }
 
-/**
- * File › Export… on the view shown, answered through the page's export dialog — its button for `format` ("PNG",
- * "SVG", "CSV (data)"…) — and the save dialog, which answers `filePath`. Resolves once the dialog is closed; the
- * file is then written by the main process (poll for it).
- */
-export async function exportFromMenu(app: DesktopApp, page: Page, format: string, filePath: string): Promise<void> {
-  await answerNextSaveDialog(app, filePath);
-  await clickMenu(app, ['File', 'Export…']);
-  const dialog = page.getByRole('dialog', { name: 'Export figure' });
-  await dialog.getByRole('button', { name: `Save ${format}`, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
 /** The application menu as labels: top level, each with its items' labels and accelerators. */
 export function menuOutline(
   app: DesktopApp,
