@@ -3,7 +3,8 @@
 // MultiLayerNet.gradient + SGD.update + countCorrect (shared/engine/network.ts), and this follows it
 // operation by operation: products in the same order (zero inputs skipped), element-wise formulas
 // evaluated in f64 and stored in the network's precision T, as TypeScript does with typed arrays — except
-// float32's sigmoid layers (bias, σ, σ′), which run in f32 four lanes at a time: the float32 step agrees
+// float32's element-wise passes (bias and σ, σ′, bias and softmax, SGD), which run in f32 four lanes at a time
+// with a vectorised exp (expF32x4): the float32 step agrees
 // with its twin within f32 rounding (test/unit/fused-training.test.ts), the float64 step to the last bits.
 //
 // What it adds: the first layer is driven by the list of non-zero pixels of the batch (MNIST images are
@@ -452,6 +453,54 @@ function biasSigmoidF32(out: usize, b: usize, rows: i32, n: i32): void {
   }
 }
 
+// Lanes 0 … count − 1 of a vector set (count < 4): the part of a row's last vector that lies inside the row.
+// @ts-ignore: decorator
+@inline function firstLanes(count: i32): v128 {
+  return i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(count));
+}
+
+// Adds the bias and takes softmax (max-subtracted, as softmaxRows), row by row, four f32 lanes at a time (float32
+// networks only), in f32 arithmetic throughout: the exponentials by expF32x4 and summed in f32, where the TypeScript
+// twin evaluates them in f64. The lanes of a row's last vector that lie past the row are left out of its max and sum.
+function biasSoftmaxF32(out: usize, b: usize, rows: i32, n: i32): void {
+  const lowest = f32x4.splat(-Infinity);
+  for (let r = 0; r < rows; r++) {
+    const row = at<f32>(out, r * n);
+    let top = lowest;
+    for (let c = 0; c < n; c += 4) {
+      const o = at<f32>(row, c);
+      const v = f32x4.add(v128.load(o), v128.load(at<f32>(b, c)));
+      if (c + 4 <= n) {
+        v128.store(o, v);
+        top = f32x4.max(top, v);
+      } else {
+        storeFirstLanes<f32>(o, v, n - c);
+        top = f32x4.max(top, v128.bitselect(v, lowest, firstLanes(n - c)));
+      }
+    }
+    const largest = f32x4.splat(max(max(f32x4.extract_lane(top, 0), f32x4.extract_lane(top, 1)), max(f32x4.extract_lane(top, 2), f32x4.extract_lane(top, 3))));
+    let total = f32x4.splat(0);
+    for (let c = 0; c < n; c += 4) {
+      const o = at<f32>(row, c);
+      const e = expF32x4(f32x4.sub(v128.load(o), largest));
+      if (c + 4 <= n) {
+        v128.store(o, e);
+        total = f32x4.add(total, e);
+      } else {
+        storeFirstLanes<f32>(o, e, n - c);
+        total = f32x4.add(total, v128.and(e, firstLanes(n - c)));
+      }
+    }
+    const sum = f32x4.splat(f32x4.extract_lane(total, 0) + f32x4.extract_lane(total, 1) + f32x4.extract_lane(total, 2) + f32x4.extract_lane(total, 3));
+    for (let c = 0; c < n; c += 4) {
+      const o = at<f32>(row, c);
+      const y = f32x4.div(v128.load(o), sum);
+      if (c + 4 <= n) v128.store(o, y);
+      else storeFirstLanes<f32>(o, y, n - c);
+    }
+  }
+}
+
 function activate<T>(out: usize, count: i32, relu: bool): void {
   if (relu) {
     for (let i = 0; i < count; i++) if (!(load<T>(at<T>(out, i)) > 0)) store<T>(at<T>(out, i), 0);
@@ -486,8 +535,9 @@ function forward<T>(desc: usize, rows: i32, sparse: bool): void {
     const out = <usize>layer(desc, l, LAYER_OUTPUT);
     if (l == 0 && sparse) sparseTimes<T>(desc, <usize>layer(desc, 0, LAYER_W), out, rows, n);
     else blockedProduct<T>(input, k, 1, <usize>layer(desc, l, LAYER_W), out, rows, k, n);
-    if (sizeof<T>() == 4 && !relu && l < depth - 1) {
-      biasSigmoidF32(out, <usize>layer(desc, l, LAYER_B), rows, n);
+    if (sizeof<T>() == 4 && (l == depth - 1 || !relu)) {
+      if (l == depth - 1) biasSoftmaxF32(out, <usize>layer(desc, l, LAYER_B), rows, n);
+      else biasSigmoidF32(out, <usize>layer(desc, l, LAYER_B), rows, n);
       input = out;
       continue;
     }
