@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eSuite } from '../support/e2e-suite';
+import { svgTexts as parseSvg } from '../support/svg-texts';
 import { newHome, openWorkbench, runItems, trainWithCli, type OpenWorkbench } from '../support/workbench-browser';
 
 const suite = e2eSuite();
@@ -44,19 +45,7 @@ afterAll(async () => {
 });
 
 /** The texts of an SVG document and the font families its text elements name, read by the page's DOMParser. */
-function svgTexts(source: string): Promise<{ texts: string[]; fonts: string[] }> {
-  return workbench.page.evaluate((text) => {
-    type Element = { textContent: string; getAttribute(name: string): string | null; closest(s: string): Element | null };
-    type Doc = { querySelectorAll(s: string): Element[] };
-    const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } }).DOMParser;
-    const doc = new Parser().parseFromString(text, 'image/svg+xml');
-    const texts = [...doc.querySelectorAll('text')];
-    return {
-      texts: texts.map((t) => t.textContent),
-      fonts: texts.map((t) => t.closest('[font-family]')?.getAttribute('font-family') ?? ''),
-    };
-  }, source);
-}
+const svgTexts = (source: string) => parseSvg(workbench.page, source);
 
 describe('exports with Chinese and Japanese text', () => {
   it("a chart's SVG keeps the names as text, in a CJK-capable font stack", async () => {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
+import { svgTexts } from '../support/svg-texts';
 import { newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli } from '../support/workbench-browser';
 
 const suite = e2eSuite();
@@ -287,28 +288,9 @@ describe('the Inside view in Chromium', () => {
       await openInside();
       const counts = await confusionCounts(page);
       const correct = counts.reduce((sum, row, t) => sum + row[t], 0);
-      /** The SVG as the browser reads it: its texts and its elements with a data attribute. */
-      const parsed = (svg: string, selector: string) =>
-        page.evaluate(
-          ([text, sel]) => {
-            // Runs in the page; typed here without the DOM library of the browser-side code.
-            type Doc = {
-              querySelector(s: string): { textContent: string } | null;
-              querySelectorAll(s: string): Array<{ textContent: string }>;
-            };
-            const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } })
-              .DOMParser;
-            const doc = new Parser().parseFromString(text, 'image/svg+xml');
-            return {
-              error: doc.querySelector('parsererror')?.textContent ?? null,
-              texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
-              marked: doc.querySelectorAll(sel).length,
-            };
-          },
-          [svg, selector],
-        );
-
-      const matrix = await parsed(await saved('Save as SVG (vector): the confusion matrix'), 'rect[data-true]');
+      // saved() opens a new page: read the file before naming the page that parses it.
+      const matrixSvg = await saved('Save as SVG (vector): the confusion matrix');
+      const matrix = await svgTexts(page, matrixSvg, 'rect[data-true]');
       expect(matrix.error).toBeNull();
       expect(matrix.marked).toBe(100);
       expect(matrix.texts.slice(1, 101).map(Number)).toEqual(counts.flat());
@@ -325,7 +307,8 @@ describe('the Inside view in Chromium', () => {
       expect(predictions).toHaveLength(10_001);
       expect(predictions.slice(1).filter((line) => line.endsWith(',1'))).toHaveLength(correct);
 
-      const tiles = await parsed(await saved('Save as SVG (vector): the first-layer weights'), 'g[data-label]');
+      const tilesSvg = await saved('Save as SVG (vector): the first-layer weights');
+      const tiles = await svgTexts(page, tilesSvg, 'g[data-label]');
       expect(tiles.error).toBeNull();
       expect(tiles.marked).toBe(50);
       expect(tiles.texts.slice(1)).toEqual(Array.from({ length: 50 }, (_, j) => `unit ${j + 1}`));

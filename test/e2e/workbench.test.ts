@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../renderer/src/lib/palette';
 import { uiStateSchema, type UiState } from '../../shared/ui-state';
 import { e2eSuite } from '../support/e2e-suite';
+import { svgTexts } from '../support/svg-texts';
 import {
   launchLearningRateSweep,
   newHome,
@@ -125,23 +126,7 @@ describe('the workbench in Chromium', () => {
         'utf8',
       );
       // A real SVG document: parses, has the axes' text, and one path per plotted line in its colour.
-      const svg = await page.evaluate((text) => {
-        // Runs in the page; typed here without the DOM library of the browser-side code.
-        type Doc = {
-          documentElement: { nodeName: string };
-          querySelector(s: string): { textContent: string } | null;
-          querySelectorAll(s: string): Array<{ textContent: string; getAttribute(a: string): string | null }>;
-        };
-        const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): Doc } })
-          .DOMParser;
-        const doc = new Parser().parseFromString(text, 'image/svg+xml');
-        return {
-          error: doc.querySelector('parsererror')?.textContent ?? null,
-          root: doc.documentElement.nodeName,
-          texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
-          strokes: [...doc.querySelectorAll('path')].map((p) => p.getAttribute('stroke')),
-        };
-      }, svgText);
+      const svg = await svgTexts(page, svgText);
       expect(svg.error).toBeNull();
       expect(svg.root).toBe('svg');
       expect(svg.texts).toEqual(expect.arrayContaining(['iteration', 'loss', 'lr 0.1']));
