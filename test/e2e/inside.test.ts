@@ -5,13 +5,14 @@
  * dark mode, three runs side by side (in Inside and in Compare), and exports parsed back; axe-core finds no serious
  * problem on the way.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
+import { writeToyDataset } from '../support/idx-files';
 import { svgTexts } from '../support/svg-texts';
 import { newHome, openWorkbench, runItems, runsWithStatus, trainFromForm, trainWithCli } from '../support/workbench-browser';
 
@@ -334,6 +335,71 @@ describe('the Inside view in Chromium', () => {
       expect(wb.consoleErrors).toEqual([]);
     } finally {
       await wb.close();
+    }
+  }, 240_000);
+
+  it("says in place why the drawing has no prediction (another dataset's network, a run without weights) and why a test image cannot be used", async () => {
+    const home = newHome();
+    // A dataset of 8×8 images in 4 classes: its network takes 64 inputs, a drawing has 784.
+    const toy = mkdtempSync(join(tmpdir(), 'descent-e2e-toy-'));
+    writeToyDataset(toy, { train: 200, test: 50, side: 8, classes: 4 });
+    trainWithCli(home, ['--iters', '20', '--train-size', '500', '--seed', '2', '--name', 'mnist run']);
+    trainWithCli(home, ['--data', toy, '--layers', '64,10,4', '--iters', '20', '--seed', '2', '--name', 'toy run']);
+    const wb = await openWorkbench(suite.browser(), home);
+    const { page } = wb;
+    const panel = (name: string) => page.getByRole('region', { name: `Inside ${name}` });
+    /** A run's softmax bars for the drawing. */
+    const bars = (name: string) =>
+      panel(name).locator('.block').filter({ hasText: 'Prediction for the drawing' }).locator('.row');
+    try {
+      // The newest (the toy run) is selected; the MNIST run beside it.
+      await runItems(page)
+        .filter({ hasText: 'mnist run' })
+        .locator('button.item')
+        .click({ modifiers: ['Control'] });
+      await page.getByRole('button', { name: 'Inside', exact: true }).click();
+      await expect.poll(() => page.locator('button[data-export="png"]').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+      await drawOne(page);
+      await expect.poll(() => bars('mnist run').count()).toBe(10);
+      await expect
+        .poll(() => panel('toy run').getByRole('alert').textContent())
+        .toBe("No prediction for the drawing: this run's network takes 64 inputs, the image has 784");
+      // Its hidden units are not drawn for an input they cannot take (they threw, and the page stopped updating).
+      expect(await panel('toy run').getByText('Hidden units for the drawing').count()).toBe(0);
+
+      // A test image the set does not have: said beside the button; the drawing stays, and so do its predictions.
+      await page.getByRole('spinbutton', { name: 'Test image', exact: true }).fill('10000');
+      await page.getByRole('button', { name: 'Use test image' }).click();
+      await expect
+        .poll(() => page.locator('.draw [role="alert"]').textContent())
+        .toMatch(/^Test image 10000 could not be used: ./);
+      expect(await bars('mnist run').count()).toBe(10);
+      await page.screenshot({ path: join(SHOTS, 'inside-cannot-predict.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: join(SHOTS, 'inside-cannot-predict-dark.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // A run whose weights are gone: its panel says so for the drawing too.
+      await page.getByRole('button', { name: 'Clear' }).click();
+      expect(await page.locator('.draw [role="alert"]').count()).toBe(0);
+      for (const run of readdirSync(join(home, 'runs'))) {
+        const dir = join(home, 'runs', run);
+        if (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).name === 'toy run')
+          for (const file of readdirSync(dir))
+            if (file.startsWith('weights') || file === 'snapshots') rmSync(join(dir, file), { recursive: true });
+      }
+      await page.reload();
+      await page.locator('header .info').filter({ hasText: ' at a time · ' }).waitFor();
+      await panel('toy run').getByText('This run has no stored weights (yet)').waitFor();
+      await drawOne(page);
+      await expect
+        .poll(() => panel('toy run').getByRole('status').textContent())
+        .toBe('No prediction for the drawing: this run has no stored weights yet.');
+      await expect.poll(() => bars('mnist run').count()).toBe(10);
+      expect(wb.consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    } finally {
+      await wb.close();
+      rmSync(toy, { recursive: true, force: true });
     }
   }, 240_000);
 });
