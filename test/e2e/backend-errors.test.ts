@@ -19,9 +19,9 @@ describe('backend errors in the page language, in Chromium', () => {
       await page.fill('main form input[name=trainSize]', '70000');
       await page.locator('main form button[type=submit]').click();
       const banner = page.locator('div.banner[role=alert]');
-      await banner.filter({ hasText: '该配置与数据集不符' }).waitFor();
+      await banner.filter({ hasText: '设置与数据集不符' }).waitFor();
       expect(await banner.textContent()).toContain(
-        '无法开始训练：该配置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000',
+        '无法开始训练：设置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000',
       );
       // Nothing of the backend's English message.
       expect(await banner.textContent()).not.toContain('training images in the dataset');
