@@ -1,8 +1,12 @@
 /** `descent bench`: prints the benchmark figures as a table (or JSON lines) while they are measured. */
-import { runBench, type BenchFigure } from '../bench/run-bench';
+import { Option } from 'commander';
+import { BENCH_GROUPS, runBench, type BenchFigure, type BenchGroup } from '../bench/run-bench';
 import { table } from './format';
+import { UsageError } from './train-flags';
 
 export interface BenchCommandOptions {
+  /** Only these groups of rows (all when absent). */
+  readonly only?: readonly BenchGroup[];
   readonly repeats: number;
   readonly runs: number;
   readonly ui: boolean;
@@ -18,6 +22,30 @@ const number = (value: number, unit: string): string =>
       : value < 10
         ? value.toFixed(3)
         : value.toFixed(1);
+
+/**
+ * The groups `--only` names, comma-separated (e.g. `step,whole`), each once, in the order given; UsageError naming
+ * the flag and the groups otherwise (exit 2).
+ */
+export function parseBenchGroups(text: string): BenchGroup[] {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(BENCH_GROUPS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(
+      `--only: must be a comma-separated list of ${BENCH_GROUPS.join(', ')}, got ${JSON.stringify(text)}` +
+        (unknown.length > 0 ? ` (unknown: ${unknown.map((name) => JSON.stringify(name)).join(', ')})` : ''),
+    );
+  }
+  return [...new Set(names as BenchGroup[])];
+}
+
+/** `descent bench --only <groups>`: which rows to measure. */
+export function benchOnlyOption(): Option {
+  return new Option(
+    '--only <groups>',
+    `only these groups of rows, comma-separated: ${BENCH_GROUPS.join(', ')} (default: all; --runs 0, --no-ui, --no-load still skip theirs)`,
+  ).argParser(parseBenchGroups);
+}
 
 export async function benchCommand(options: BenchCommandOptions): Promise<void> {
   const rows = [['figure', 'Descent', 'numpy / PyTorch', 'Descent vs them', 'target']];
@@ -35,6 +63,7 @@ export async function benchCommand(options: BenchCommandOptions): Promise<void> 
     );
   }
   await runBench({
+    only: options.only,
     repeats: options.repeats,
     runs: options.runs,
     ui: options.ui,

@@ -8,7 +8,7 @@ import { addTrainFlags, configFromFlags, UsageError, type TrainFlagValues } from
 import { trainCommand } from './train-command';
 import { printGradcheck, runGradcheck } from './gradcheck-command';
 import { GRADIENT_CHECK_MAX_BATCH } from '../../shared/engine/gradcheck';
-import { benchCommand } from './bench-command';
+import { benchCommand, benchOnlyOption, type BenchCommandOptions } from './bench-command';
 import { sweepCommand } from './sweep-command';
 import { addPlanFlags, addRunPlanCommand, planOptions, withoutPlanFlags, type PlanFlagValues } from './plan-flags';
 import { writePlanCommand } from './plan-command';
@@ -271,15 +271,10 @@ function buildProgram(): Command {
     .addOption(wholeNumberOption('--runs <n>', 'repetitions of the whole default run (0 skips it)', 0, 10, 3))
     .option('--no-ui', 'skip the UI figures (8 live runs in Chromium, 1 000 runs listed in Chromium)')
     .option('--no-load', 'skip the load figures (1 000 stored runs listed)')
+    .addOption(benchOnlyOption())
     .option('--json', 'one JSON object per figure on stdout')
-    .action(async (flags: { repeats: number; runs: number; json?: boolean; ui: boolean; load: boolean }) => {
-      await benchCommand({
-        repeats: flags.repeats,
-        runs: flags.runs,
-        ui: flags.ui,
-        load: flags.load,
-        json: Boolean(flags.json),
-      });
+    .action(async (flags: Omit<BenchCommandOptions, 'json'> & { json?: boolean }) => {
+      await benchCommand({ ...flags, json: Boolean(flags.json) });
     });
   return program;
 }
