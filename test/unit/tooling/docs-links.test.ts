@@ -34,6 +34,20 @@ describe("the project's documentation", () => {
     visit(join(root, 'README.md'));
     expect(files.filter((file) => file.includes('/docs/') && !reached.has(file))).toEqual([]);
   });
+
+  it('links the same docs pages from README.zh-CN.md and README.ja.md as from README.md', () => {
+    const pages = (readme: string) =>
+      [
+        ...new Set(
+          linkTargets(readText(join(root, readme)))
+            .map((href) => href.split('#')[0])
+            .filter((path) => path.startsWith('docs/') && path.endsWith('.md')),
+        ),
+      ].sort();
+    const english = pages('README.md');
+    expect(english.length).toBeGreaterThan(10);
+    for (const readme of ['README.zh-CN.md', 'README.ja.md']) expect(pages(readme), readme).toEqual(english);
+  });
 });
 
 describe('the link check itself', () => {
