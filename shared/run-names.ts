@@ -20,6 +20,17 @@ export function sweepRunName(group: string, parameter: SweepParameter, value: nu
   return `${group}: ${label} ${value}${seed === undefined ? '' : ` · seed ${seed}`}`;
 }
 
+/** "repeat 2026-12-01 10:00:00": a group of runs over seeds started without a name (the time in UTC). */
+export function repeatGroupName(at: Date): string {
+  return `repeat ${at.toISOString().slice(0, 19).replace('T', ' ')}`;
+}
+
+/** The UTC time in a name made by `repeatGroupName`, as an ISO string; undefined for any other name. */
+export function repeatGroupTime(group: string): string | undefined {
+  const match = /^repeat (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)$/.exec(group);
+  return match ? `${match[1]}T${match[2]}Z` : undefined;
+}
+
 /** "repeat 2026-12-01 10:00:00: seed 8": one of a configuration's runs over seeds. */
 export function repeatRunName(group: string, seed: number | undefined): string {
   return `${group}: seed ${seed}`;

@@ -20,7 +20,7 @@ import { assertConfigsFitDatasets } from './training-session';
 import { clientGone } from './client-scope';
 import type { RunConfig } from '../../shared/config';
 import { fitRunName } from '../../shared/run-text';
-import { repeatRunName, sweepRunName } from '../../shared/run-names';
+import { repeatGroupName, repeatRunName, sweepRunName } from '../../shared/run-names';
 import { repeatOverSeeds, repeatSeeds } from '../../shared/repeat-seeds';
 import { InsideService } from './inside-service';
 import { LabService } from './lab-service';
@@ -95,7 +95,7 @@ export class WorkbenchService implements WorkbenchBackend {
   async startRepeats(config: RunConfig, repeat: number, meta: { name?: string; tags?: string[]; notes?: string } = {}) {
     const configs = repeatOverSeeds([config], repeatSeeds(repeat, config.seed));
     await assertConfigsFitDatasets(configs);
-    const group = meta.name || `repeat ${new Date().toISOString().slice(0, 19).replace('T', ' ')}`;
+    const group = meta.name || repeatGroupName(new Date());
     return configs.map((c) => this.manager.submit(c, { ...meta, name: fitRunName(repeatRunName(group, c.seed)), group }));
   }
 

@@ -1,8 +1,9 @@
 /** How a run is named on the page: automatic names in the page's language, the user's names as typed. */
 import { SWEEP_PARAMETERS, type SweepParameter } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/run-record';
-import { defaultRunName, repeatRunName, sweepRunName } from '../../../shared/run-names';
+import { defaultRunName, repeatGroupTime, repeatRunName, sweepRunName } from '../../../shared/run-names';
 import { fieldPhrase, PAGE_PHRASES } from './compare';
+import { formatDate, t } from './i18n';
 
 type Named = Pick<RunRecord, 'name' | 'group' | 'config'>;
 
@@ -16,7 +17,7 @@ export function shownName(run: Named): string {
   if (name === defaultRunName(config)) return defaultRunName(config, PAGE_PHRASES);
   if (!group) return name;
   const seedPhrase = (seed: number | undefined) => (seed === undefined ? '' : ` · ${fieldPhrase('seed', seed)}`);
-  if (name === repeatRunName(group, config.seed)) return `${group}: ${fieldPhrase('seed', config.seed)}`;
+  if (name === repeatRunName(group, config.seed)) return `${shownGroup(group)}: ${fieldPhrase('seed', config.seed)}`;
   for (const parameter of SWEEP_PARAMETERS) {
     const value = sweptValue(run, parameter);
     if (value === undefined) continue;
@@ -26,6 +27,15 @@ export function shownName(run: Named): string {
     }
   }
   return name;
+}
+
+/**
+ * A group's name as the page shows it: the backend's name for repeats started without one ("repeat 2026-12-01
+ * 10:00:00", UTC) in the page's words and local time; any other (a sweep's, the user's) as it is.
+ */
+export function shownGroup(group: string): string {
+  const at = repeatGroupTime(group);
+  return at === undefined ? group : t('runs.repeatGroup', { date: formatDate(at, { dateStyle: 'short', timeStyle: 'medium' }) });
 }
 
 /** The value a sweep over `parameter` gave this run (a number; undefined for a named initialisation). */
@@ -45,6 +55,6 @@ function sweptPhrase(run: Named, parameter: SweepParameter): string {
  */
 export function listedName(run: Named): string {
   const shown = shownName(run);
-  const prefix = run.group ? `${run.group}: ` : null;
+  const prefix = run.group ? `${shownGroup(run.group)}: ` : null;
   return prefix && shown.startsWith(prefix) && shown.length > prefix.length ? shown.slice(prefix.length) : shown;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listedName, shownName } from '../../../renderer/src/lib/run-name';
-import { language } from '../../../renderer/src/lib/i18n';
+import { formatDate, language } from '../../../renderer/src/lib/i18n';
 import {
   compareLabels,
   configDiff,
@@ -88,6 +88,8 @@ describe('listed run names', () => {
 
   it('automatic names (stored in English) are shown in the page language; names the user typed are shown as typed', () => {
     const book = { ...config, learningRate: 0.1 };
+    // A repeat group named by the backend (UTC) is shown at the page's local time, as the page writes dates.
+    const at = () => formatDate('2026-12-01T10:00:00Z', { dateStyle: 'short', timeStyle: 'medium' });
     const shown = () => [
       shownName({ name: '784-50-10 sigmoid · lr 0.1 · seed 7', group: null, config: book }),
       listedName(named('sweep A: lr 2', 'sweep A')),
@@ -104,7 +106,7 @@ describe('listed run names', () => {
       'lr 2 · seed 7',
       'batch 100',
       '784-100-10',
-      'repeat 2026-12-01 10:00:00: seed 7',
+      `repeat ${at()}: seed 7`,
       '784-50-10 sigmoid · lr 0.5 · seed 7',
     ]);
     language.chosen = 'zh-CN';
@@ -115,7 +117,7 @@ describe('listed run names', () => {
         '学习率 2 · 随机种子 7',
         'mini-batch 100',
         '784-100-10',
-        'repeat 2026-12-01 10:00:00: 随机种子 7',
+        `重复训练 ${at()}: 随机种子 7`,
         '784-50-10 sigmoid · lr 0.5 · seed 7',
       ]);
     } finally {
