@@ -202,7 +202,7 @@ describe('the application menu', () => {
     const exportDialog = page.getByRole('dialog', { name: 'Export figure' });
     await clickMenu(app, ['File', 'New Sweep']);
     await clickMenu(app, ['File', 'Export…']);
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no chart to export/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no figure to export/);
     expect(await exportDialog.isVisible()).toBe(false);
     await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
     // The run imported above has a history: the Train view draws its charts.
@@ -236,7 +236,7 @@ describe('the application menu', () => {
     // The gradient check's view shows a table, no figure.
     await clickMenu(app, ['View', 'Gradient Check']);
     await clickMenu(app, ['File', 'Export…']);
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no chart to export/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/File › Export…: this view shows no figure to export/);
     await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
     // Back where the next cases (and the next launch) expect the app.
     await clickMenu(app, ['File', 'New Run']);

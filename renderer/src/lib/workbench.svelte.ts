@@ -70,6 +70,9 @@ function keepLocal(text: string | null): void {
 
 export type { LiveMetrics };
 
+/** The views that draw the selected runs' histories: without a run selected they have nothing to export. */
+const VIEWS_OF_RUNS: ReadonlySet<View> = new Set(['train', 'compare', 'inside']);
+
 /** The events that change the run list (what a list read while they come may predate). */
 const RUN_LIST_EVENTS: ReadonlySet<WorkbenchEvent['type']> = new Set(['run-added', 'run-changed', 'run-removed']);
 
@@ -411,7 +414,9 @@ export class Workbench {
         return;
       case 'command':
         if (event.command !== 'export') this.view = event.command === 'new-run' ? 'train' : event.command;
-        else if (!exportFirstChart()) this.error = { key: 'errors.nothingToExport' };
+        else if (!exportFirstChart())
+          // Selecting a run gives the views that draw runs a figure; the others (Sweep, Gradient check, the Lab) have none.
+          this.error = { key: VIEWS_OF_RUNS.has(this.view) ? 'errors.nothingToExport' : 'errors.nothingToExportHere' };
         return;
       case 'locale':
         language.chosen = event.locale;

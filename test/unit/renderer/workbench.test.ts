@@ -5,7 +5,7 @@ import type { WorkbenchApi, WorkbenchEvent } from '../../../shared/api';
 import type { RunRecord } from '../../../shared/run-record';
 import type { UiState } from '../../../shared/ui-state';
 import { Workbench } from '../../../renderer/src/lib/workbench.svelte';
-import { offerExport } from '../../../renderer/src/lib/export-dialog.svelte';
+import { exportDialog, offerExport, offerFigure } from '../../../renderer/src/lib/export-dialog.svelte';
 import { language, t } from '../../../renderer/src/lib/i18n';
 import { parseUiState } from '../../../shared/ui-state';
 import { FailedCall } from '../../../shared/failure';
@@ -312,6 +312,35 @@ describe('Workbench state', () => {
     expect(wb.errorText).toMatch(/shows no chart/);
     withdrawLower();
     expect(wb.view).toBe('compare');
+  });
+
+  it('File › Export… on a figure that is no chart offers its own formats; a view that draws no runs says it has no figure, without asking for a run', async () => {
+    const backend = fakeBackend([]);
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    for (const view of ['sweep', 'gradcheck', 'lab', 'runs'] as const) {
+      wb.view = view;
+      backend.emit({ type: 'command', command: 'export' });
+      expect(wb.errorText).toBe('File › Export…: this view shows no figure to export');
+    }
+    wb.error = null;
+    const table = document.createElement('section');
+    document.body.append(table);
+    const saved: string[] = [];
+    const withdraw = offerFigure(table, () => ({
+      what: 'runs table',
+      formats: ['csv'],
+      save: (format) => void saved.push(format),
+    }));
+    backend.emit({ type: 'command', command: 'export' });
+    expect(wb.error).toBeNull();
+    expect(exportDialog.figure?.what).toBe('runs table');
+    expect(exportDialog.figure?.formats).toEqual(['csv']);
+    await exportDialog.figure?.save('csv');
+    expect(saved).toEqual(['csv']);
+    withdraw();
+    table.remove();
+    exportDialog.figure = null;
   });
 });
 
