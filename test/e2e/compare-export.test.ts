@@ -164,6 +164,21 @@ describe('comparing learning rates for a report, in Chromium', () => {
     const badged = page.locator('table.summary tbody tr', { has: page.locator('.badge') }).locator('th');
     expect(await badged.allTextContents()).toEqual(['lr 0.001', 'lr 0.01', 'lr 100']);
     expect(await page.locator('ul[aria-label="runs"] .badge', { hasText: 'did not learn' }).count()).toBe(3);
+    // Each badge stands apart from the duration before it on its line (Svelte trimmed the space: they touched).
+    const gaps = await page.locator('ul[aria-label="runs"] .meta:has(.badge)').evaluateAll((metas) =>
+      metas.map((meta) => {
+        type Box = { left: number; right: number; top: number };
+        const box = (selector: string) =>
+          (meta as unknown as { querySelector(s: string): { getBoundingClientRect(): Box } })
+            .querySelector(selector)
+            .getBoundingClientRect();
+        const [duration, badge] = [box('.nowrap'), box('.badge')];
+        return Math.abs(badge.top - duration.top) < 4 ? badge.left - duration.right : 'wrapped';
+      }),
+    );
+    expect(gaps).toHaveLength(3);
+    expect(gaps.filter((gap) => gap !== 'wrapped').length).toBeGreaterThan(0);
+    for (const gap of gaps) if (gap !== 'wrapped') expect(gap).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByText('Best: lr 1, test accuracy 0.870.').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Final accuracy against learning rate' }).isVisible()).toBe(true);
     await shoot('compare-7-runs');
