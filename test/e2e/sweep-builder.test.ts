@@ -8,13 +8,15 @@ import { newHome, openWorkbench, runsWithStatus } from '../support/workbench-bro
 
 const suite = e2eSuite();
 
-/** The builder's fields as shown: parameter, values, iterations, seeds, at once, group name. */
-const builderFields = (page: Page) =>
-  Promise.all(
-    ['parameter', 'values', 'sweepIterations', 'sweepRepeat', 'sweepParallel', 'group'].map((n) =>
-      page.inputValue(`[name=${n}]`),
-    ),
-  );
+/** The builder's fields: parameter, values, iterations, seeds, at once, group name. */
+const BUILDER_FIELDS = ['parameter', 'values', 'sweepIterations', 'sweepRepeat', 'sweepParallel', 'group'];
+/** The builder's fields as shown, in BUILDER_FIELDS' order. */
+const builderFields = (page: Page) => Promise.all(BUILDER_FIELDS.map((n) => page.inputValue(`[name=${n}]`)));
+/** Types `typed` into the builder's fields, in BUILDER_FIELDS' order (the parameter chosen from its menu). */
+async function fillBuilder(page: Page, typed: string[]): Promise<void> {
+  await page.selectOption('select[name=parameter]', typed[0]);
+  for (const [i, name] of BUILDER_FIELDS.entries()) if (i > 0) await page.fill(`input[name=${name}]`, typed[i]);
+}
 
 describe('sweep builder, in Chromium', () => {
   it("keeps its fields across a change of view; a launched sweep's group name is not offered again; its header shows focus; runs selected from the keyboard", async () => {
@@ -24,13 +26,8 @@ describe('sweep builder, in Chromium', () => {
     const fields = () => builderFields(page);
     try {
       await sweepTab.click();
-      await page.selectOption('select[name=parameter]', 'batchSize');
-      await page.fill('input[name=values]', '50, 100');
-      await page.fill('input[name=sweepIterations]', '30');
-      await page.fill('input[name=sweepRepeat]', '2');
-      await page.fill('input[name=sweepParallel]', '1');
-      await page.fill('input[name=group]', 'batch for the report');
       const typed = ['batchSize', '50, 100', '30', '2', '1', 'batch for the report'];
+      await fillBuilder(page, typed);
       expect(await fields()).toEqual(typed);
 
       await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -92,12 +89,7 @@ describe('sweep builder, in Chromium', () => {
     try {
       const { page } = first;
       await page.getByRole('button', { name: 'Sweep', exact: true }).click();
-      await page.selectOption('select[name=parameter]', 'hidden');
-      await page.fill('input[name=values]', '20, 40');
-      await page.fill('input[name=sweepIterations]', '25');
-      await page.fill('input[name=sweepRepeat]', '3');
-      await page.fill('input[name=sweepParallel]', '2');
-      await page.fill('input[name=group]', 'width for the report');
+      await fillBuilder(page, typed);
       // Looked at elsewhere, then reloaded: the page opens on the Train view with the builder's fields kept.
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       await page.reload();
