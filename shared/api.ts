@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { describeIssue, parseRunConfig, runConfigSchema, show, type RunConfig } from './config';
 import { InvalidRequestError } from './errors';
-import type { Failure, FailureIssue } from './failure';
+import { failureSchema, type Failure, type FailureIssue } from './failure';
 import { pickSeed } from './engine/rng';
 import { repeatCountSchema, repeatOverSeeds, repeatSeeds } from './repeat-seeds';
 import { isApiMethod, type ApiMethod } from './api-methods';
@@ -124,7 +124,8 @@ export const workbenchEventSchema = z.discriminatedUnion('type', [
   /** A batch of a live run's iterations: the run's `progress` metrics line, with its id. */
   z.strictObject({ ...progressLineSchema.shape, id: runIdSchema }),
   z.strictObject({ type: z.literal('epoch'), id: runIdSchema, epoch: epochMeasurementSchema }),
-  z.strictObject({ type: z.literal('warning'), id: runIdSchema, message: z.string() }),
+  /** Something went wrong with a run that goes on or has ended: the English message, and what the page words. */
+  z.strictObject({ type: z.literal('warning'), id: runIdSchema, message: z.string(), failure: failureSchema.optional() }),
   /** A menu command of the desktop app. */
   z.strictObject({ type: z.literal('command'), command: z.enum(MENU_COMMANDS) }),
   /** The desktop menu's Language choice: the page switches to it (and keeps it in the UI state). */

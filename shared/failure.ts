@@ -35,6 +35,14 @@ export const FAILURE_CODES = [
   'request.invalid',
   /** params: reason (English). A file that could not be written (desktop save dialog). */
   'export.writeFailed',
+  /** A run's trainer that did not stop when asked, killed (a run warning). */
+  'run.killedAfterStop',
+  /** params: reason (English). A run the store could not take at its start (a run warning). */
+  'run.cannotStart',
+  /** params: reason (English). A request the run's trainer refused; the run goes on (a run warning). */
+  'run.requestRefused',
+  /** params: reason (English). A run's record or summary the store could not write (a run warning). */
+  'run.recordNotWritten',
   /** params: message. Anything else: the backend's own words. */
   'unexpected',
 ] as const;

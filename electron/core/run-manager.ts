@@ -13,6 +13,7 @@ import { GradientChecks } from './gradient-check-job';
 import type { Annotation, GradientCheckReport, WorkbenchEvent } from '../../shared/api';
 import { ConflictError, errorMessage } from '../../shared/errors';
 import { defaultRunName } from '../../shared/run-names';
+import type { Failure, FailureCode, FailureParams } from '../../shared/failure';
 import { newRunId } from './run-id';
 import { nextColourSlot, RECENT_RUNS_FOR_COLOUR } from '../../shared/run-colour';
 import { RunIdTakenError, type MetricsWriter, type RunStore } from './store/run-store';
@@ -190,7 +191,7 @@ export class RunManager {
     run.stopRequested = true;
     run.handle.send({ type: 'stop' });
     run.stopTimer = setTimeout(() => {
-      this.emit({ type: 'warning', id, message: 'the trainer did not stop in time and was killed' });
+      this.warn(id, 'the trainer did not stop in time and was killed', 'run.killedAfterStop');
       run.handle.kill();
     }, this.options.stopTimeoutMs ?? 10_000);
   }
@@ -341,7 +342,7 @@ export class RunManager {
       this.store.holdReserve(id);
     } catch (error) {
       // The store cannot take this run (damaged record, full or read-only disk): it fails, the queue goes on.
-      this.emit({ type: 'warning', id, message: `cannot start the run: ${errorMessage(error)}` });
+      this.warn(id, `cannot start the run: ${errorMessage(error)}`, 'run.cannotStart', errorMessage(error));
       if (record) this.finish(record, { status: 'failed', error: `cannot start the run: ${errorMessage(error)}` });
       return;
     }
@@ -349,7 +350,7 @@ export class RunManager {
     // callbacks always find `run` set.
     const handle = this.options.host.spawn(id, {
       onMessage: (message) => this.onMessage(run, message),
-      onMalformed: (error) => this.emit({ type: 'warning', id, message: `trainer sent a ${error}` }),
+      onMalformed: (error) => this.warn(id, `trainer sent a ${error}`),
       onExit: (exit) => this.onExit(run, exit.code, exit.signal),
     });
     const run: ActiveRun = { record, writer, settled: false, stopRequested: false, handle };
@@ -407,7 +408,7 @@ export class RunManager {
           this.finish(run.record, { status: 'failed', error: message.message });
           return;
         case 'rejected':
-          this.emit({ type: 'warning', id, message: `trainer rejected a message: ${message.message}` });
+          this.warn(id, `trainer rejected a message: ${message.message}`, 'run.requestRefused', message.message);
           return;
       }
     } catch (error) {
@@ -457,7 +458,7 @@ export class RunManager {
     try {
       this.store.refreshSummary(id, final);
     } catch (error) {
-      this.emit({ type: 'warning', id, message: `cannot update the chart summary: ${errorMessage(error)}` });
+      this.warn(id, `cannot update the chart summary: ${errorMessage(error)}`, 'run.recordNotWritten', errorMessage(error));
     }
   }
 
@@ -490,7 +491,7 @@ export class RunManager {
       this.store.writeLast(current);
       this.store.dropEdits(stored?.edits ?? []);
     } catch (error) {
-      this.emit({ type: 'warning', id: record.id, message: `cannot write the final record: ${errorMessage(error)}` });
+      this.warn(record.id, `cannot write the final record: ${errorMessage(error)}`, 'run.recordNotWritten', errorMessage(error));
     }
     this.emit({ type: 'run-changed', run: current });
   }
@@ -498,6 +499,16 @@ export class RunManager {
   private checkIdle(): void {
     if (this.queue.length > 0 || this.active.size > 0) return;
     this.idleWaiters.splice(0).forEach((wake) => wake());
+  }
+
+  /**
+   * A run's warning: `message` in English (the CLI prints it), with the code and reason the page words in its
+   * language (shared/failure.ts); without a code, the page shows the message inside a translated sentence.
+   */
+  private warn(id: string, message: string, code?: FailureCode, reason?: string): void {
+    const params: FailureParams = reason === undefined ? {} : { reason };
+    const failure: Failure = code ? { code, params, message } : { code: 'unexpected', params: { message }, message };
+    this.emit({ type: 'warning', id, message, failure });
   }
 
   private emit(event: WorkbenchEvent): void {

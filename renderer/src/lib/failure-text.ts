@@ -55,6 +55,14 @@ export function failureText(failure: Failure): string {
       return t('failure.invalid', { issues: issuesText(failure.issues) });
     case 'export.writeFailed':
       return t('failure.exportWriteFailed', { reason: text('reason') });
+    case 'run.killedAfterStop':
+      return t('failure.run.killedAfterStop');
+    case 'run.cannotStart':
+      return t('failure.run.cannotStart', { reason: text('reason') });
+    case 'run.requestRefused':
+      return t('failure.run.requestRefused', { reason: text('reason') });
+    case 'run.recordNotWritten':
+      return t('failure.run.recordNotWritten', { reason: text('reason') });
     case 'unexpected':
       return t('failure.unexpected', { message: failure.message });
   }

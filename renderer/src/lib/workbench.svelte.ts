@@ -410,7 +410,11 @@ export class Workbench {
         return;
       }
       case 'warning':
-        this.error = { key: 'errors.runWarning', values: { id: event.id, message: event.message } };
+        // Worded by its code where it has one (an older backend's warning has its English message only).
+        this.error = {
+          key: 'errors.runWarning',
+          values: { id: event.id, message: event.failure ? { failure: event.failure } : event.message },
+        };
         return;
       case 'command':
         if (event.command !== 'export') this.view = event.command === 'new-run' ? 'train' : event.command;

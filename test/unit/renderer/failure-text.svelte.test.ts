@@ -61,6 +61,10 @@ const FAILURES: Record<FailureCode, Failure> = {
     ],
   },
   'export.writeFailed': { code: 'export.writeFailed', params: { reason: 'EACCES: permission denied' }, message: 'x' },
+  'run.killedAfterStop': { code: 'run.killedAfterStop', params: {}, message: 'x' },
+  'run.cannotStart': { code: 'run.cannotStart', params: { reason: 'ENOSPC: no space left on device' }, message: 'x' },
+  'run.requestRefused': { code: 'run.requestRefused', params: { reason: 'not paused' }, message: 'x' },
+  'run.recordNotWritten': { code: 'run.recordNotWritten', params: { reason: 'EROFS: read-only file system' }, message: 'x' },
   unexpected: { code: 'unexpected', params: { message: 'boom' }, message: 'boom' },
 };
 
@@ -82,6 +86,10 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'request.invalid':
       'the backend refused the request: batch size: must be a whole number from 1 to 60000, got 0; values: must be at least 1, got []',
     'export.writeFailed': 'the file could not be written (EACCES: permission denied)',
+    'run.killedAfterStop': 'the trainer did not stop in time and was killed',
+    'run.cannotStart': 'the run could not start (ENOSPC: no space left on device)',
+    'run.requestRefused': 'the trainer refused a request, and the run goes on (not paused)',
+    'run.recordNotWritten': "the run's record could not be written (EROFS: read-only file system)",
     unexpected: 'the backend failed (boom)',
   },
   'zh-CN': {
@@ -100,6 +108,10 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'dataset.unusable': '无法使用数据集 my-digits（dataset folder not found: my-digits）',
     'request.invalid': '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；values：不能小于 1，当前为 []',
     'export.writeFailed': '无法写入文件（EACCES: permission denied）',
+    'run.killedAfterStop': '训练进程未能及时停止，已被强制结束',
+    'run.cannotStart': '训练无法开始（ENOSPC: no space left on device）',
+    'run.requestRefused': '训练进程拒绝了一个请求，训练继续进行（not paused）',
+    'run.recordNotWritten': '无法写入训练记录（EROFS: read-only file system）',
     unexpected: '后端出错（boom）',
   },
   ja: {
@@ -119,6 +131,10 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'request.invalid':
       'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）；values：1 以上にしてください（入力値：[]）',
     'export.writeFailed': 'ファイルを書き込めませんでした（EACCES: permission denied）',
+    'run.killedAfterStop': '学習プロセスが時間内に停止しなかったため、強制終了しました',
+    'run.cannotStart': '学習を開始できませんでした（ENOSPC: no space left on device）',
+    'run.requestRefused': '学習プロセスが要求を拒否しました。学習は続いています（not paused）',
+    'run.recordNotWritten': '学習記録を書き込めませんでした（EROFS: read-only file system）',
     unexpected: 'バックエンドでエラーが発生しました（boom）',
   },
 };

@@ -500,6 +500,18 @@ describe('the page language', () => {
     expect(wb.errorText).toBe('无法保存 loss.csv：无法写入文件（EACCES: permission denied）');
   });
 
+  it("a run's warning is worded by its code, and follows a language switch", async () => {
+    const backend = fakeBackend([]);
+    const wb = new Workbench(backend.api);
+    await wb.load();
+    const id = '20261201-101500-abcdef';
+    const message = 'the trainer did not stop in time and was killed';
+    backend.emit({ type: 'warning', id, message, failure: { code: 'run.killedAfterStop', params: {}, message } });
+    expect(wb.errorText).toBe(`run ${id}: the trainer did not stop in time and was killed`);
+    language.chosen = 'zh-CN';
+    expect(wb.errorText).toBe(`训练 ${id}：训练进程未能及时停止，已被强制结束`);
+  });
+
   it("the choice is kept in the store home's UI state and restored at the next start; an older state follows the browser", async () => {
     const home: FakeHome = { uiState: null };
     const first = new Workbench(fakeBackend([], home).api);
