@@ -272,6 +272,78 @@ function listByPixel<T>(desc: usize, rows: i32): void {
   return sizeof<T>() == 8 ? f64x2.splat(learningRate) : f32x4.splat(<f32>learningRate);
 }
 
+// W1's gradient and update for rows of 13 vectors (float32: 49–52 outputs, the book's 50), by image instead of by
+// pixel: each image's non-zero pixels add x·δ of its batch row (held in registers through the image) to their rows
+// of W1's gradient GW1 in memory, batch rows ascending as matmulTransposeA adds them; then each row touched updates
+// W1 and is zeroed again. The same sums as sparseGradientDescent, without regrouping the batch by pixel first
+// (listByPixel, 12 % of a float32 step): 7 % less CPU per float32 step, for 13 stores per pixel more.
+// GW1 is all zeros between steps (the dense path clears it after use); CURSOR, which only listByPixel uses
+// otherwise, marks the rows touched.
+function imageGradientDescent<T>(desc: usize, delta: usize, w: usize, gw: usize, rows: i32, n: i32, learningRate: f64): void {
+  const features = word(desc, FEATURES);
+  const indices = ptr(desc, INDICES);
+  const sourceStart = ptr(desc, SOURCE_START);
+  const columns = ptr(desc, SOURCE_COLUMNS);
+  const bytes = ptr(desc, SOURCE_BYTES);
+  const table = ptr(desc, TABLE);
+  const touched = ptr(desc, CURSOR); // i32 per pixel: 1 where GW1's row holds this step's sums
+  const lane = lanes<T>();
+  const tail = n - 12 * lane;
+  for (let r = 0; r < rows; r++) {
+    const image = load<i32>(at<i32>(indices, r));
+    const end = load<i32>(at<i32>(sourceStart, image + 1));
+    const d = at<T>(delta, r * n);
+    const d0 = v128.load(d, 0);
+    const d1 = v128.load(d, 16);
+    const d2 = v128.load(d, 32);
+    const d3 = v128.load(d, 48);
+    const d4 = v128.load(d, 64);
+    const d5 = v128.load(d, 80);
+    const d6 = v128.load(d, 96);
+    const d7 = v128.load(d, 112);
+    const d8 = v128.load(d, 128);
+    const d9 = v128.load(d, 144);
+    const d10 = v128.load(d, 160);
+    const d11 = v128.load(d, 176);
+    const d12 = v128.load(d, 192);
+    for (let q = load<i32>(at<i32>(sourceStart, image)); q < end; q++) {
+      const column = <i32>load<u16>(columns + (<usize>q << 1));
+      const x = v128.splat<T>(load<T>(at<T>(table, load<u8>(bytes + <usize>q))));
+      const g = at<T>(gw, column * n);
+      store<i32>(at<i32>(touched, column), 1);
+      v128.store(g, v128.add<T>(v128.load(g, 0), v128.mul<T>(x, d0)), 0);
+      v128.store(g, v128.add<T>(v128.load(g, 16), v128.mul<T>(x, d1)), 16);
+      v128.store(g, v128.add<T>(v128.load(g, 32), v128.mul<T>(x, d2)), 32);
+      v128.store(g, v128.add<T>(v128.load(g, 48), v128.mul<T>(x, d3)), 48);
+      v128.store(g, v128.add<T>(v128.load(g, 64), v128.mul<T>(x, d4)), 64);
+      v128.store(g, v128.add<T>(v128.load(g, 80), v128.mul<T>(x, d5)), 80);
+      v128.store(g, v128.add<T>(v128.load(g, 96), v128.mul<T>(x, d6)), 96);
+      v128.store(g, v128.add<T>(v128.load(g, 112), v128.mul<T>(x, d7)), 112);
+      v128.store(g, v128.add<T>(v128.load(g, 128), v128.mul<T>(x, d8)), 128);
+      v128.store(g, v128.add<T>(v128.load(g, 144), v128.mul<T>(x, d9)), 144);
+      v128.store(g, v128.add<T>(v128.load(g, 160), v128.mul<T>(x, d10)), 160);
+      v128.store(g, v128.add<T>(v128.load(g, 176), v128.mul<T>(x, d11)), 176);
+      const last = v128.add<T>(v128.load(g, 192), v128.mul<T>(x, d12));
+      if (tail == lane) v128.store(g, last, 192);
+      else storeFirstLanes<T>(g + 192, last, tail);
+    }
+  }
+  const rate = rateVector<T>(learningRate);
+  const zero = v128.splat<T>(0);
+  for (let p = 0; p < features; p++) {
+    if (load<i32>(at<i32>(touched, p)) == 0) continue;
+    store<i32>(at<i32>(touched, p), 0);
+    const o = at<T>(w, p * n);
+    const g = at<T>(gw, p * n);
+    for (let j = 0; j < 12 * lane; j += lane) {
+      v128.store(at<T>(o, j), descendVector<T>(v128.load(at<T>(o, j)), v128.load(at<T>(g, j)), rate));
+      v128.store(at<T>(g, j), zero);
+    }
+    storeFirstLanes<T>(at<T>(o, 12 * lane), descendVector<T>(v128.load(at<T>(o, 12 * lane)), v128.load(at<T>(g, 12 * lane)), rate), tail);
+    storeFirstLanes<T>(at<T>(g, 12 * lane), zero, tail);
+  }
+}
+
 // W1's gradient xᵀ·δ from the pixel lists, and the SGD update of W1 with it, row by row of W1: a
 // row's gradient block is summed in registers over the batch rows where its pixel is non-zero (in row
 // order, as matmulTransposeA adds them), rounded to T, then applied. Rows of W1 whose pixel is zero
@@ -678,7 +750,8 @@ export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learning
     const delta = <usize>layer(desc, l, LAYER_DELTA);
     const gw = <usize>layer(desc, l, LAYER_GW);
     // W1 is read by no other part of the backward pass: its update can happen here.
-    if (l == 0 && sparse) sparseGradientDescent<T>(desc, delta, <usize>layer(desc, 0, LAYER_W), rows, n, learningRate);
+    if (l == 0 && sparse && n > 12 * lanes<T>() && n <= 13 * lanes<T>()) imageGradientDescent<T>(desc, delta, <usize>layer(desc, 0, LAYER_W), gw, rows, n, learningRate);
+    else if (l == 0 && sparse) sparseGradientDescent<T>(desc, delta, <usize>layer(desc, 0, LAYER_W), rows, n, learningRate);
     else blockedProduct<T>(l == 0 ? ptr(desc, DENSE_X) : <usize>layer(desc, l - 1, LAYER_OUTPUT), 1, k, delta, gw, k, rows, n);
     sumRows<T>(delta, <usize>layer(desc, l, LAYER_GB), rows, n);
     if (l == 0) break;
@@ -718,6 +791,8 @@ export function trainingStep<T>(desc: usize, rows: i32, resident: bool, learning
     const w = <usize>layer(desc, l, LAYER_W);
     const gw = <usize>layer(desc, l, LAYER_GW);
     if (!(l == 0 && sparse)) descend<T>(w, gw, k * n, learningRate); // (sparse W1: updated above)
+    // imageGradientDescent counts on GW1 being zero: a dense batch leaves it so too.
+    if (l == 0 && !sparse) memory.fill(gw, 0, <usize>(k * n) << alignof<T>());
     descend<T>(<usize>layer(desc, l, LAYER_B), <usize>layer(desc, l, LAYER_GB), n, learningRate);
   }
   if (!lossAfterUpdate) return lossBefore;

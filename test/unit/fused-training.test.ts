@@ -74,6 +74,31 @@ const cases = [
     loss: 'cross_entropy',
   },
   {
+    name: 'sparse, 40-49-3 and 40-25-3 below: rows of 13 vectors ending in one lane (float32 49, float64 25)',
+    features: 40,
+    density: 0.2,
+    layers: [40, 49, 3],
+    activation: 'sigmoid',
+    loss: 'cross_entropy',
+  },
+  {
+    name: 'sparse, 40-25-3',
+    features: 40,
+    density: 0.2,
+    layers: [40, 25, 3],
+    activation: 'sigmoid',
+    loss: 'mse',
+  },
+  {
+    // Rows of 13 vectors in float32: W1's gradient by image in GW1, which a dense batch before must leave at zero.
+    name: "medium density, 33-50-3 (lists or dense per batch, the book's hidden width)",
+    features: 33,
+    density: 0.68,
+    layers: [33, 50, 3],
+    activation: 'sigmoid',
+    loss: 'cross_entropy',
+  },
+  {
     name: 'medium density (pixels, lists or dense per batch), 33-19-3',
     features: 33,
     density: 0.55,
