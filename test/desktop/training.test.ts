@@ -124,7 +124,7 @@ describe('training in the desktop app', () => {
     await page.locator('figure[data-chart="parallel coordinates"]').waitFor();
     await clickMenu(app, ['File', 'Export…']);
     await expect.poll(() => offered().allTextContents()).toEqual(['Save PNG', 'Save SVG', 'Save CSV (data)', 'Cancel']);
-    await page.getByRole('dialog', { name: 'Export figure' }).getByText('Save Parallel coordinates as:').waitFor();
+    await page.getByRole('dialog', { name: 'Export figure' }).getByText('Save the parallel coordinates chart as:').waitFor();
     await offered().filter({ hasText: 'Cancel' }).click();
     await page.getByRole('dialog', { name: 'Export figure' }).waitFor({ state: 'hidden' });
     const runs = await exportView(
