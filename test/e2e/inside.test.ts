@@ -381,7 +381,7 @@ describe('the Inside view in Chromium', () => {
 
       // A run whose weights are gone: its panel says so for the drawing too.
       await page.getByRole('button', { name: 'Clear' }).click();
-      expect(await page.locator('.draw [role="alert"]').count()).toBe(0);
+      await expect.poll(() => page.locator('.draw [role="alert"]').count()).toBe(0);
       for (const run of readdirSync(join(home, 'runs'))) {
         const dir = join(home, 'runs', run);
         if (JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).name === 'toy run')
