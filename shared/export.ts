@@ -73,6 +73,23 @@ export function historiesToCsv(runs: readonly RunHistory[], options: { smoothing
   return `${lines.join('\n')}\n`;
 }
 
+/** What the JSON export holds of one run: its whole record, and its history as recorded. */
+export interface RunHistoryJson<Run> {
+  readonly run: Run;
+  readonly iterations: readonly number[];
+  readonly losses: readonly number[];
+  readonly epochs: readonly unknown[];
+}
+
+/**
+ * The JSON export of runs' histories, `[{ run, iterations, losses, epochs }, …]` indented by two spaces: the text
+ * `descent export --format json` streams from the store (electron/core/store/history-export.ts).
+ */
+export function historiesToJson<Run>(runs: ReadonlyArray<RunHistoryJson<Run>>): string {
+  const whole = runs.map(({ run, iterations, losses, epochs }) => ({ run, iterations, losses, epochs }));
+  return `${JSON.stringify(whole, null, 2)}\n`;
+}
+
 /** The config columns of a history CSV of these runs (see `historiesToCsv`). */
 export function historyCsvColumns(runs: ReadonlyArray<{ config?: Readonly<Record<string, unknown>> }>): Array<[string, string]> {
   return configColumns(runs);

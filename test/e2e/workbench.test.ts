@@ -112,7 +112,7 @@ describe('the workbench in Chromium', () => {
       expect(differing).toEqual(['learning rate']);
     }));
 
-  it('exports a PNG that decodes and a CSV with every plotted point and every run', () =>
+  it('exports a PNG that decodes, a CSV with every plotted point and every run, and the runs as JSON', () =>
     onFreshWorkbench(async () => {
       await completedSweep();
       const png = await download(() =>
@@ -155,6 +155,17 @@ describe('the workbench in Chromium', () => {
         .split('\n');
       expect(all[0]).toMatch(/^run,name,dataset,layers,.*,iteration,epoch,loss,loss_smoothed,smoothing,train_acc,test_acc$/);
       expect(all.length - 1).toBe(3 * 301);
+      // The same histories as JSON, each with its run's whole record, as `descent export --format json` writes them.
+      type History = { run: { config: { learningRate: number } }; iterations: number[]; losses: number[]; epochs: unknown[] };
+      const histories = JSON.parse(
+        readFileSync(await download(() => page.getByRole('button', { name: 'Export all data (JSON)' }).click()), 'utf8'),
+      ) as History[];
+      expect(histories.map((h) => h.run.config.learningRate).sort((x, y) => x - y)).toEqual([0.01, 0.1, 1]);
+      for (const h of histories) {
+        expect(h.iterations).toEqual(Array.from({ length: 300 }, (_, i) => i));
+        expect(h.losses).toHaveLength(300);
+        expect(h.epochs.length).toBeGreaterThan(0);
+      }
     }));
 
   it('finds every run again after a reload, with the selection, view and chart settings as they were', () =>

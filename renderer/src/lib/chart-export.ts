@@ -3,7 +3,7 @@
  * legend once) or as data (CSV: tidy raw values; JSON: the points as plotted, saying so).
  */
 import type { WorkbenchApi } from '../../../shared/api';
-import { historiesToCsv } from '../../../shared/export';
+import { historiesToCsv, historiesToJson } from '../../../shared/export';
 import type { RunRecord } from '../../../shared/run-record';
 import { renderPng, renderSvg, type ChartLook, type Series } from './chart-setup';
 import { sideLegend } from './legend';
@@ -61,6 +61,16 @@ export function runsCsv(runs: readonly RunRecord[], metrics: (id: string) => Liv
     return { id: run.id, name: run.name, config: run.config, iterations: m.iterations, losses: m.losses, epochs: m.epochs };
   });
   return historiesToCsv(histories, { smoothing });
+}
+
+/** The JSON of runs' histories, as `descent export --format json` writes it: each run's record, iterations, losses, epochs. */
+export function runsJson(runs: readonly RunRecord[], metrics: (id: string) => LiveMetrics | undefined): string {
+  return historiesToJson(
+    runs.map((run) => {
+      const m = metrics(run.id) ?? { iterations: [], losses: [], epochs: [] };
+      return { run, iterations: m.iterations, losses: m.losses, epochs: m.epochs };
+    }),
+  );
 }
 
 /** A file name stem: "descent-loss-2026-12-01-10-31-27". */

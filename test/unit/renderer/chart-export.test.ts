@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultEdits, editedFigure, figureLook, type ChartExport } from '../../../renderer/src/lib/chart-export';
+import { defaultEdits, editedFigure, figureLook, runsJson, type ChartExport } from '../../../renderer/src/lib/chart-export';
 import type { ChartPrefs } from '../../../renderer/src/lib/workbench.svelte';
+import { makeRecord } from '../../support/runs';
 
 const prefs: ChartPrefs = {
   smoothing: 0.6,
@@ -58,5 +59,20 @@ describe('export dialog', () => {
     const many = { ...chart, series: Array.from({ length: 8 }, (_, i) => line(`lr ${i}`)) };
     expect(figureLook(many, '#ffffff').legendRight).toBe(true);
     expect(figureLook(chart, '#ffffff').legendRight).toBe(false);
+  });
+});
+
+describe("the compare view's JSON of runs", () => {
+  it("holds each run's record with its history as recorded; a run whose history is not loaded has empty arrays", () => {
+    const [trained, queued] = [makeRecord({ name: 'trained' }, 1), makeRecord({ name: 'queued' }, 2)];
+    const history = { iterations: [0, 1, 2], losses: [2.3, 2.1, 1.9], seconds: [0.1, 0.2, 0.3], epochs: [] };
+    const text = runsJson([trained, queued], (id) => (id === trained.id ? history : undefined));
+    expect(JSON.parse(text)).toEqual([
+      { run: trained, iterations: [0, 1, 2], losses: [2.3, 2.1, 1.9], epochs: [] },
+      { run: queued, iterations: [], losses: [], epochs: [] },
+    ]);
+    // Indented as `descent export --format json` writes it, ending with a newline.
+    expect(text.startsWith('[\n  {\n    "run": {')).toBe(true);
+    expect(text.endsWith('\n]\n')).toBe(true);
   });
 });
