@@ -94,6 +94,17 @@ const PLACEHOLDER_FIT = `(() => {
   return { placeholder: input.placeholder, width, room, fits: width <= room };
 })()`;
 
+/** How many lines the compare view's heading and each of its export buttons take (text measured by a Range). */
+const HEAD_LINES = `(() => {
+  const lines = (element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  };
+  const head = document.querySelector('section.compare .head');
+  return [head.querySelector('h2'), ...head.querySelectorAll('.exports button')].map(lines);
+})()`;
+
 async function openSweep(): Promise<void> {
   await page.getByRole('button', { name: '▸ lrs' }).click();
   await page.getByRole('heading', { name: `Compare ${RATES.length} runs` }).waitFor();
@@ -413,6 +424,23 @@ describe('comparing learning rates for a report, in Chromium', () => {
       expect(pdf).toMatch(new RegExp(`/MediaBox \\[0 0 ${Math.round(widthIn * 72)}[. ]`));
       expect(pdf).toContain(`(${title})`);
       expect(pdf).not.toContain('/Subtype /Image');
+    }
+  });
+
+  it("keeps the compare view's heading and each export button on one line at 800 and 1400 px in every language", async () => {
+    await openSweep();
+    try {
+      for (const locale of ['en', 'zh-CN', 'ja']) {
+        await page.locator('select[name=language]').selectOption(locale);
+        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+        for (const width of [800, 1400]) {
+          await page.setViewportSize({ width, height: 1000 });
+          await expect.poll(() => page.evaluate(HEAD_LINES), { message: `${locale} at ${width} px` }).toEqual([1, 1, 1, 1]);
+        }
+      }
+    } finally {
+      await page.locator('select[name=language]').selectOption('en');
+      await page.setViewportSize({ width: 1400, height: 1000 });
     }
   });
 
