@@ -105,6 +105,23 @@ const HEAD_LINES = `(() => {
   return [head.querySelector('h2'), ...head.querySelectorAll('.exports button')].map(lines);
 })()`;
 
+/** Runs `check` with the page in each language at each width (named for its message), then back to English at 1400 px. */
+async function inEveryLanguageAt(widths: number[], check: (where: string) => Promise<unknown>): Promise<void> {
+  try {
+    for (const locale of ['en', 'zh-CN', 'ja']) {
+      await page.locator('select[name=language]').selectOption(locale);
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 1000 });
+        await check(`${locale} at ${width} px`);
+      }
+    }
+  } finally {
+    await page.locator('select[name=language]').selectOption('en');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }
+}
+
 async function openSweep(): Promise<void> {
   await page.getByRole('button', { name: '▸ lrs' }).click();
   await page.getByRole('heading', { name: `Compare ${RATES.length} runs` }).waitFor();
@@ -429,19 +446,9 @@ describe('comparing learning rates for a report, in Chromium', () => {
 
   it("keeps the compare view's heading and each export button on one line at 800 and 1400 px in every language", async () => {
     await openSweep();
-    try {
-      for (const locale of ['en', 'zh-CN', 'ja']) {
-        await page.locator('select[name=language]').selectOption(locale);
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
-        for (const width of [800, 1400]) {
-          await page.setViewportSize({ width, height: 1000 });
-          await expect.poll(() => page.evaluate(HEAD_LINES), { message: `${locale} at ${width} px` }).toEqual([1, 1, 1, 1]);
-        }
-      }
-    } finally {
-      await page.locator('select[name=language]').selectOption('en');
-      await page.setViewportSize({ width: 1400, height: 1000 });
-    }
+    await inEveryLanguageAt([800, 1400], (where) =>
+      expect.poll(() => page.evaluate(HEAD_LINES), { message: where }).toEqual([1, 1, 1, 1]),
+    );
   });
 
   it('filters the run list by any card text, words ANDed, and by lr:… field filters', async () => {
@@ -451,21 +458,9 @@ describe('comparing learning rates for a report, in Chromium', () => {
       expect(await filter.getAttribute('title')).toContain('status:completed');
       // The placeholder is whole at 800 and 1400 px in every language (it was cut at every width; the field
       // filters' syntax is in the title).
-      try {
-        for (const locale of ['en', 'zh-CN', 'ja']) {
-          await page.locator('select[name=language]').selectOption(locale);
-          await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
-          for (const width of [800, 1400]) {
-            await page.setViewportSize({ width, height: 1000 });
-            await expect
-              .poll(() => page.evaluate(PLACEHOLDER_FIT), { message: `${locale} at ${width} px` })
-              .toMatchObject({ fits: true });
-          }
-        }
-      } finally {
-        await page.locator('select[name=language]').selectOption('en');
-        await page.setViewportSize({ width: 1400, height: 1000 });
-      }
+      await inEveryLanguageAt([800, 1400], (where) =>
+        expect.poll(() => page.evaluate(PLACEHOLDER_FIT), { message: where }).toMatchObject({ fits: true }),
+      );
       await filter.fill('lr:1');
       await expect.poll(() => runItems().locator('.name').allTextContents()).toEqual(['lr 1']);
       await filter.fill('did not learn lr:100');
