@@ -12,6 +12,25 @@ import { issueText } from './validation-text';
 /** A configuration field in words, as the compare view's table names it. */
 const FIELD_WORDS = new Map<string, MessageKey>(CONFIG_FIELDS);
 
+/**
+ * An argument that is no configuration field, named as the form or the sweep builder labels it: by its name inside
+ * the argument (a run's metadata, a sweep request), or for an argument that is a bare value, by its method and place.
+ */
+const ARGUMENT_WORDS: Record<string, MessageKey> = {
+  name: 'runs.name',
+  tags: 'runs.tags',
+  notes: 'runs.notes',
+  parameter: 'sweep.parameter',
+  values: 'sweep.values',
+  repeat: 'sweep.repeatField',
+  parallel: 'sweepParallel.label',
+};
+const METHOD_ARGUMENT_WORDS: Record<string, MessageKey> = {
+  'startSweep 0.name': 'sweep.groupName',
+  'startRepeats 1': 'sweep.repeatField',
+  'gradientCheck 1': 'gradcheck.imagesField',
+};
+
 /** The run states a run can be in when it cannot be deleted. */
 const BUSY_STATES: Record<string, MessageKey> = { running: 'status.running', queued: 'status.queued' };
 
@@ -52,7 +71,7 @@ export function failureText(failure: Failure): string {
     case 'dataset.unusable':
       return t('failure.datasetUnusable', { dataset: text('dataset'), reason: text('reason') });
     case 'request.invalid':
-      return t('failure.invalid', { issues: issuesText(failure.issues) });
+      return t('failure.invalid', { issues: issuesText(failure.issues, text('method')) });
     case 'export.writeFailed':
       return t('failure.exportWriteFailed', { reason: text('reason') });
     case 'run.killedAfterStop':
@@ -69,24 +88,35 @@ export function failureText(failure: Failure): string {
 }
 
 /** Every issue, each as "field: what it accepts, got …". */
-function issuesText(issues: readonly FailureIssue[] | undefined): string {
-  return (issues ?? []).map(issueLine).join(t('failure.issueSeparator'));
+function issuesText(issues: readonly FailureIssue[] | undefined, method?: string): string {
+  return (issues ?? []).map((issue) => issueLine(issue, method)).join(t('failure.issueSeparator'));
 }
 
 /**
  * One issue with its field named. An argument's path starts with its place in the call (`0.learningRate`,
  * `0.base.batchSize` in a sweep): the configuration field is the first segment the run form knows.
  */
-function issueLine(issue: FailureIssue): string {
+function issueLine(issue: FailureIssue, method?: string): string {
   const segments = issue.field.split('.');
   const at = segments.findIndex((segment) => FIELD_WORDS.has(segment));
-  if (at < 0) {
-    // The argument's own path, without its place in the call.
-    const field = segments.filter((segment, i) => i > 0 || !/^\d+$/.test(segment)).join('.') || '—';
-    return t('validation.fieldError', { field, message: genericIssueText(issue) });
-  }
+  if (at < 0) return t('validation.fieldError', { field: argumentWords(segments, method), message: genericIssueText(issue) });
   const field = segments.slice(at).join('.');
   return t('validation.fieldError', { field: t(FIELD_WORDS.get(segments[at])!), message: configIssueText({ ...issue, field }) });
+}
+
+/** An argument's label in words, lower-case as the form's messages name a field; else its path without its place. */
+function argumentWords(segments: readonly string[], method: string | undefined): string {
+  const named = segments.slice(1).findIndex((segment) => !/^\d+$/.test(segment)) + 1;
+  const key =
+    METHOD_ARGUMENT_WORDS[`${method} ${segments.slice(0, named > 0 ? named + 1 : 1).join('.')}`] ??
+    (named > 0 ? ARGUMENT_WORDS[segments[named]] : undefined);
+  if (key) return lowerFirst(t(key));
+  return segments.filter((segment, i) => i > 0 || !/^\d+$/.test(segment)).join('.') || '—';
+}
+
+/** "Group name" → "group name" (a label inside a sentence); "N 個…", an acronym and CJK labels are left as they are. */
+function lowerFirst(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 /** A configuration field's issue: a dataset's objection by its rule, anything else as the run form words it. */

@@ -106,7 +106,7 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
       '设置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000；' +
       '层：输入层必须有 784 个神经元（每张图像的像素数），当前为 100',
     'dataset.unusable': '无法使用数据集 my-digits（dataset folder not found: my-digits）',
-    'request.invalid': '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；values：不能小于 1，当前为 []',
+    'request.invalid': '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；取值：不能小于 1，当前为 []',
     'export.writeFailed': '无法写入文件（EACCES: permission denied）',
     'run.killedAfterStop': '训练进程未能及时停止，已被强制结束',
     'run.cannotStart': '训练无法开始（ENOSPC: no space left on device）',
@@ -129,7 +129,7 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
       '層：入力層のニューロン数は 784（画像 1 枚の画素数）にしてください（入力値：100）',
     'dataset.unusable': 'データセット my-digits を使えません（dataset folder not found: my-digits）',
     'request.invalid':
-      'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）；values：1 以上にしてください（入力値：[]）',
+      'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）；値：1 以上にしてください（入力値：[]）',
     'export.writeFailed': 'ファイルを書き込めませんでした（EACCES: permission denied）',
     'run.killedAfterStop': '学習プロセスが時間内に停止しなかったため、強制終了しました',
     'run.cannotStart': '学習を開始できませんでした（ENOSPC: no space left on device）',
@@ -145,6 +145,52 @@ describe('backend failures in the page language', () => {
       language.chosen = locale;
       const worded = Object.fromEntries(FAILURE_CODES.map((code) => [code, failureText(FAILURES[code])]));
       expect(worded).toEqual(EXPECTED[locale]);
+    });
+  }
+});
+
+describe("a refused request's arguments", () => {
+  const refused = (method: string, ...issues: Failure['issues'] & object): Failure => ({
+    code: 'request.invalid',
+    params: { method },
+    message: 'x',
+    issues,
+  });
+  const failures = [
+    refused('startSweep', { field: '0.name', message: 'x', code: 'too_small', input: '', params: { minimum: 1 } }),
+    refused('startRepeats', { field: '1', message: 'x', code: 'too_big', input: 500, params: { maximum: 100 } }),
+    refused('annotateRun', { field: '1.tags.2', message: 'x', code: 'too_big', input: 'x', params: { maximum: 40 } }),
+    refused('gradientCheck', { field: '1', message: 'x', code: 'too_big', input: 99, params: { maximum: 10 } }),
+    refused('getRun', { field: '0', message: 'too long', code: 'custom', input: 'x' }),
+  ];
+  const expected = {
+    en: [
+      'group name: must be at least 1, got ""',
+      'repeat over N seeds: must be at most 100, got 500',
+      'tags: must be at most 40, got "x"',
+      'batch: must be at most 10, got 99',
+      '—: too long',
+    ],
+    'zh-CN': [
+      '组名：不能小于 1，当前为 ""',
+      '用 N 个随机种子重复：不能大于 100，当前为 500',
+      '标签：不能大于 40，当前为 "x"',
+      'mini-batch：不能大于 10，当前为 99',
+      '—：too long',
+    ],
+    ja: [
+      'グループ名：1 以上にしてください（入力値：""）',
+      'N 個の乱数シードで繰り返す：100 以下にしてください（入力値：500）',
+      'タグ：40 以下にしてください（入力値："x"）',
+      'ミニバッチ：10 以下にしてください（入力値：99）',
+      '—：too long',
+    ],
+  };
+  for (const locale of ['en', 'zh-CN', 'ja'] as const) {
+    it(`are named by the form's and the sweep builder's labels in ${locale}`, () => {
+      language.chosen = locale;
+      const prefix = failureText(refused('x'));
+      expect(failures.map((failure) => failureText(failure).slice(prefix.length))).toEqual(expected[locale]);
     });
   }
 });
