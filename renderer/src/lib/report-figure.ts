@@ -14,6 +14,7 @@ import { accuracySeries, lossSeries, PANEL_BUCKETS, X_LABELS, type XAxis } from 
 import { panelRange, sweepChart } from './sweep-chart';
 import type { LiveMetrics } from './workbench.svelte';
 import { t } from './i18n';
+import { shownName } from './run-name';
 
 /** The compared runs (in the compare view's order), their histories and colours, and the chart settings. */
 export interface ComparedRuns {
@@ -95,7 +96,7 @@ export function figureTitle(runs: RunRecord[]): string {
 export function reportFigureSvg(compared: ComparedRuns, options: FigureOptions): string {
   const { runs, metrics, colour, prefs } = compared;
   const labels = compareLabels(runs);
-  const label = (run: RunRecord): string => labels.get(run.id) ?? run.name;
+  const label = (run: RunRecord): string => labels.get(run.id) ?? shownName(run);
   const { smoothing, xAxis, logY } = prefs;
   const loss = lossSeries(runs, metrics, colour, smoothing, xAxis, label);
   const accuracy = accuracySeries(runs, metrics, colour, xAxis, label).map((s) => ({ ...s, unlisted: true }));

@@ -9,6 +9,7 @@ import type { SeededRunConfig } from '../../../shared/summary';
 import { formatDuration } from './duration';
 import { t, type MessageKey } from './i18n';
 import { bestSoFar } from './run-card';
+import { shownName } from './run-name';
 import { statusText } from './status-text';
 
 const isRunStatus = (value: string): value is RunStatus => (RUN_STATUSES as readonly string[]).includes(value);
@@ -98,7 +99,7 @@ const paramColumns: RunColumn[] = PARAM_LABELS.map(([field, key]) =>
 
 /** Every column, in the order the table shows them: the run, its configuration, its figures. */
 export const RUN_COLUMNS: readonly RunColumn[] = [
-  column('runsView.column.name', { id: 'name', kind: 'run', numeric: false, value: (r) => r.name, format: text }),
+  column('runsView.column.name', { id: 'name', kind: 'run', numeric: false, value: (r) => shownName(r), format: text }),
   column('runsView.column.status', {
     id: 'status',
     kind: 'run',

@@ -1,6 +1,8 @@
 /** The runs table: which columns vary, filters per column, sorting with missing values, repeat groups collapsed. */
 import { describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../../shared/config';
+import { defaultRunName } from '../../../shared/run-names';
+import { language } from '../../../renderer/src/lib/i18n';
 import type { RunRecord } from '../../../shared/run-record';
 import { parseColumnFilter } from '../../../renderer/src/lib/column-filter';
 import { columnById, RUN_COLUMNS, shownColumns, varyingColumns } from '../../../renderer/src/lib/runs-table-columns';
@@ -224,5 +226,20 @@ describe('CSV', () => {
     expect(csv[1]).toBe(`${runs[0].id},lr 0.1,0.1,0.9,10.25`);
     expect(csv[2]).toBe(`${runs[1].id},lr 0.1,0.1,0.92,10`);
     expect(csv[3]).toBe(`${runs[2].id},,10,,1`);
+  });
+});
+
+describe('the name column', () => {
+  it("shows an automatic name in the page's words (as the run list does), a name the user typed as typed", () => {
+    const config = { ...BOOK_DEFAULTS, seed: 7 };
+    language.chosen = 'zh-CN';
+    try {
+      expect(col('name').value(makeRecord({ name: defaultRunName(config), config }))).toBe(
+        '784-50-10 sigmoid · 学习率 0.1 · 随机种子 7',
+      );
+      expect(col('name').value(makeRecord({ name: 'lr 0.1 baseline', config }))).toBe('lr 0.1 baseline');
+    } finally {
+      language.chosen = null;
+    }
   });
 });
