@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../support/axe';
 import { e2eSuite } from '../support/e2e-suite';
 import { newHome, openWorkbench, runsWithStatus } from '../support/workbench-browser';
 
@@ -112,6 +113,10 @@ describe('sweep builder, in Chromium', () => {
     try {
       await again.page.getByRole('button', { name: 'Sweep', exact: true }).click();
       expect(await builderFields(again.page)).toEqual(typed);
+      // Values it refuses are listed (and kept like the rest): a list axe-core finds nothing serious in.
+      await again.page.fill('input[name=values]', '20, x, 20');
+      await expect.poll(() => again.page.locator('ul[aria-label="problems with the values"] li').count()).toBe(2);
+      expect(await seriousAxeViolations(again.page)).toEqual([]);
       expect(again.consoleErrors).toEqual([]);
     } finally {
       await again.close();
