@@ -211,15 +211,18 @@ describe('repeats through the API schemas', () => {
   });
 
   it('refuses a repeat count out of range, naming the argument and the range', () => {
-    expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 0])).toEqual({
+    // The message for the CLI and logs, and the failure (code, field, value, range) the page words in its language.
+    expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 0])).toMatchObject({
       ok: false,
       error: 'startRepeats: argument 1: must be a whole number from 1 to 100',
+      failure: { code: 'request.invalid', issues: [{ field: '1', input: 0, params: { minimum: 1 } }] },
     });
     expect(parseApiArguments('startRepeats', [BOOK_DEFAULTS, 3, { name: 'x' }]).ok).toBe(true);
     const sweep = { name: 's', base: BOOK_DEFAULTS, parameter: 'learningRate', values: [0.1], repeat: 101 };
-    expect(parseApiArguments('startSweep', [sweep])).toEqual({
+    expect(parseApiArguments('startSweep', [sweep])).toMatchObject({
       ok: false,
       error: 'startSweep: argument 0.repeat: must be a whole number from 1 to 100',
+      failure: { code: 'request.invalid', issues: [{ field: '0.repeat', input: 101, params: { maximum: 100 } }] },
     });
   });
 });
