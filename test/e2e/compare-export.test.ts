@@ -22,7 +22,7 @@ const HOME = mkdtempSync(join(tmpdir(), 'descent-e2e-compare-'));
 const DOWNLOADS = mkdtempSync(join(tmpdir(), 'descent-downloads-'));
 const SHOTS = process.env.DESCENT_SCREENSHOTS;
 const RATES = ['0.001', '0.01', '0.1', '0.5', '1', '3', '100'];
-const SHARED = '784-50-10 sigmoid · batch 100 · 300 iterations · 1000 images · seed 3';
+const SHARED = '784-50-10 sigmoid · batch 100 · 300 iterations · 1,000 images · seed 3';
 
 let server: ChildProcess;
 let port: number;
@@ -324,7 +324,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
       // The subtitle says what the runs share (a panel: everything about its one run).
       expect(
         svg.texts.some(
-          (t) => t.startsWith('784-50-10 sigmoid · ') && t.includes('batch 100 · 300 iterations · 1000 images · seed 3'),
+          (t) => t.startsWith('784-50-10 sigmoid · ') && t.includes('batch 100 · 300 iterations · 1,000 images · seed 3'),
         ),
       ).toBe(true);
       if (chart.title !== 'lr 1' && chart.title !== 'Sweep result') {

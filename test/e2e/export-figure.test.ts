@@ -16,7 +16,7 @@ const suite = e2eSuite();
 const HOME = newHome();
 const RATES = ['0.1', '1', '100'];
 const TITLE = 'Training with different learning rates';
-const SHARED = '784-50-10 sigmoid · batch 100 · 200 iterations · 1000 images · seed 3';
+const SHARED = '784-50-10 sigmoid · batch 100 · 200 iterations · 1,000 images · seed 3';
 const LABELS = RATES.map((r) => `lr ${r}`);
 let ids: string[] = [];
 

@@ -10,6 +10,7 @@ import {
 import { panelRange, sweepChart } from '../../../renderer/src/lib/sweep-chart';
 import type { RunRecord } from '../../../shared/run-record';
 import { makeRecord } from '../../support/runs';
+import { language } from '../../../renderer/src/lib/i18n';
 
 const withConfig = (change: object, seed = 3, extra: Partial<RunRecord> = {}) =>
   makeRecord({ config: { ...makeRecord().config, ...change, seed }, ...extra });
@@ -43,11 +44,27 @@ describe('compare labels', () => {
 describe('what compared runs share (figure subtitles)', () => {
   it("network, batch, iterations and seed; the book's usual values left out; differing fields left out", () => {
     const runs = [withConfig({ learningRate: 0.1, iterations: 2000 }), withConfig({ learningRate: 1, iterations: 2000 })];
-    expect(sharedDescription(runs)).toBe('784-50-10 sigmoid · batch 100 · 2000 iterations · seed 3');
+    expect(sharedDescription(runs)).toBe('784-50-10 sigmoid · batch 100 · 2,000 iterations · seed 3');
     const unusual = [withConfig({ learningRate: 0.5, loss: 'mse', trainSize: 10000, activation: 'relu' })];
     expect(sharedDescription(unusual)).toBe(
-      '784-50-10 relu · mean squared error · lr 0.5 · batch 100 · 10000 iterations · 10000 images · seed 3',
+      '784-50-10 relu · mean squared error · lr 0.5 · batch 100 · 10,000 iterations · 10,000 images · seed 3',
     );
+  });
+
+  it('counts formatted as the page writes numbers, in its language', () => {
+    const runs = [withConfig({ iterations: 12000, trainSize: 3000, batchSize: 1000 }, 12345)];
+    try {
+      language.chosen = 'ja';
+      expect(sharedDescription(runs)).toBe(
+        '784-50-10 sigmoid · 学習率 0.1 · ミニバッチ 1,000 · 12,000 回 · 画像 3,000 枚 · 乱数シード 12345',
+      );
+      language.chosen = 'zh-CN';
+      expect(sharedDescription(runs)).toBe(
+        '784-50-10 sigmoid · 学习率 0.1 · mini-batch 1,000 · 迭代 12,000 次 · 3,000 张图像 · 随机种子 12345',
+      );
+    } finally {
+      language.chosen = null;
+    }
   });
 
   it('parameters in words', () => {
