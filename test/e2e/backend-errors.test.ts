@@ -37,4 +37,24 @@ describe('backend errors in the page language, in Chromium', () => {
       await wb.close();
     }
   });
+
+  it("a gradient check that cannot reach the backend says so as the error line does, not the browser's 'Failed to fetch'", async () => {
+    const wb = await openWorkbench(suite.browser(), newHome());
+    const { page } = wb;
+    try {
+      // The request never arrives (fetch rejects with its TypeError), while the page's event socket stays up.
+      await page.route('**/api/gradientCheck', (route) => route.abort());
+      await page.locator('select[name=language]').selectOption('zh-CN');
+      await page.getByRole('button', { name: '梯度确认', exact: true }).click();
+      await page.locator('form.gradcheck button[type=submit]').click();
+      const problem = page.locator('form.gradcheck p.error[role=alert]');
+      await problem.filter({ hasText: '无法进行梯度确认：无法访问 Descent 后端' }).waitFor();
+      expect(await problem.textContent()).not.toMatch(/fetch/i);
+      // Worded where it is shown: it follows a switch made after it appeared.
+      await page.locator('select[name=language]').selectOption('ja');
+      await problem.filter({ hasText: '勾配確認を行うことができません：Descent のバックエンドに接続できません' }).waitFor();
+    } finally {
+      await wb.close();
+    }
+  });
 });

@@ -49,7 +49,11 @@ export function disconnectedMessage(): string {
  * (shared/failure.ts).
  */
 export function explainFailure(action: MessageKey | undefined, error: unknown, status: ConnectionStatus): Notice {
-  const message = errorMessage(error);
-  const unreachable = status === 'disconnected' || (error instanceof TypeError && /fetch|network/i.test(message));
+  const unreachable = status === 'disconnected' || isFetchFailure(error);
   return { failure: asFailedCall(error).failure, ...(action ? { action } : {}), ...(unreachable ? { unreachable } : {}) };
+}
+
+/** Whether `error` is `fetch`'s own: the request never reached the backend ("Failed to fetch", "NetworkError…"). */
+export function isFetchFailure(error: unknown): boolean {
+  return error instanceof TypeError && /fetch|network/i.test(errorMessage(error));
 }

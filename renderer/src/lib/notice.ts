@@ -5,6 +5,7 @@
  */
 import { errorMessage } from '../../../shared/errors';
 import { FailedCall, type Failure } from '../../../shared/failure';
+import { explainFailure, isFetchFailure } from './connection';
 import { failureText } from './failure-text';
 import { t, type MessageKey } from './i18n';
 
@@ -30,19 +31,24 @@ export function noticeText(notice: Notice): string {
     return t(notice.key, Object.fromEntries(values));
   }
   const action = notice.action ? t(notice.action) : undefined;
-  if (notice.unreachable && action) return t('connection.cannot', { action });
+  if (notice.unreachable) return action ? t('connection.cannot', { action }) : t('connection.unreachable');
   const reason = failureText(notice.failure);
   return action ? t('failure.sentence', { action, reason }) : reason;
 }
 
-/** A thrown value as a notice: a call the backend refused by its failure, anything else (the page's own) as its words. */
+/**
+ * A thrown value as a notice: a call the backend refused by its failure, a backend that could not be reached said so
+ * (as the error line says it, not the browser's "Failed to fetch"), anything else (the page's own) as its words.
+ */
 export function errorNotice(error: unknown): Notice {
-  return error instanceof FailedCall ? { failure: error.failure } : { text: errorMessage(error) };
+  if (error instanceof FailedCall) return { failure: error.failure };
+  if (isFetchFailure(error)) return explainFailure(undefined, error, 'disconnected');
+  return { text: errorMessage(error) };
 }
 
 /**
- * A thrown value in the page's language now: for messages a panel keeps as text (a switch re-words them at the
- * panel's next attempt; the page's error line keeps a Notice instead).
+ * A thrown value in the page's language now: for a message worked out in `$derived` (redone on a switch); a message
+ * kept in state keeps the Notice (`errorNotice`) and is worded where it is shown.
  */
 export function errorText(error: unknown): string {
   return noticeText(errorNotice(error));

@@ -9,7 +9,7 @@ import { FAILURE_CODES, FailedCall, type Failure, type FailureCode } from '../..
 import { explainFailure } from '../../../renderer/src/lib/connection';
 import { failureText } from '../../../renderer/src/lib/failure-text';
 import { language } from '../../../renderer/src/lib/i18n';
-import { noticeText, type Notice } from '../../../renderer/src/lib/notice';
+import { errorNotice, noticeText, type Notice } from '../../../renderer/src/lib/notice';
 
 afterEach(() => {
   language.chosen = null;
@@ -224,6 +224,22 @@ describe('the error line', () => {
     expect(noticeText(notice)).toMatch(/^无法开始训练：.*Descent 后端/);
     // An unforeseen error keeps its own words inside a translated sentence.
     expect(noticeText(explainFailure('action.startRun', new Error('boom'), 'connected'))).toBe('无法开始训练：后端出错（boom）');
+  });
+
+  it("a panel's failure to reach the backend says so as the error line does, not the browser's 'Failed to fetch'", () => {
+    const notice = errorNotice(new TypeError('Failed to fetch'));
+    expect(noticeText(notice)).toMatch(/^The Descent backend is not reachable \(was “descent serve” stopped\?\)\./);
+    language.chosen = 'zh-CN';
+    expect(noticeText(notice)).toMatch(/^无法访问 Descent 后端/);
+    language.chosen = 'ja';
+    expect(noticeText(notice)).toMatch(/^Descent のバックエンドに接続できません/);
+    // The gradient check's panels name what could not be done, as the error line does.
+    const check = explainFailure('action.checkGradient', new TypeError('Failed to fetch'), 'connected');
+    expect(noticeText(check)).toMatch(/^勾配確認を行うことができません：Descent のバックエンドに接続できません/);
+    language.chosen = 'zh-CN';
+    expect(noticeText(check)).toMatch(/^无法进行梯度确认：无法访问 Descent 后端/);
+    // Anything else a panel catches keeps its own words.
+    expect(noticeText(errorNotice(new Error('boom')))).toBe('boom');
   });
 
   it('a failure that crossed the desktop IPC (only its message kept) is read back from the message', () => {

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkbenchApi } from '../../../shared/api';
 import type { SnapshotList } from '../../../shared/inside/inside-schemas';
+import { FailedCall } from '../../../shared/failure';
 import { InsideRun } from '../../../renderer/src/lib/inside/inside-run.svelte';
+import { language } from '../../../renderer/src/lib/i18n';
+import { noticeText } from '../../../renderer/src/lib/notice';
 
 const ID = '20261201-120000-abcdef';
 
@@ -41,5 +44,26 @@ describe('InsideRun.refresh', () => {
     answers[2](measured);
     await third;
     expect(answers).toHaveLength(3);
+  });
+});
+
+describe('InsideRun.error', () => {
+  it("is the backend's failure, worded where it is shown: in the language chosen after it happened", async () => {
+    const failure = { code: 'run.notFound' as const, params: { id: ID }, message: `no run ${ID} in /home/runs` };
+    const api = {
+      listSnapshots: () => Promise.reject(new FailedCall(failure)),
+    } as Partial<WorkbenchApi> as WorkbenchApi;
+    const run = new InsideRun(api, ID);
+    try {
+      language.chosen = 'zh-CN';
+      await run.refresh();
+      expect(noticeText(run.error!)).toBe(`训练 ${ID} 已不存在（可能已在另一个窗口或命令行中删除）`);
+      language.chosen = 'ja';
+      expect(noticeText(run.error!)).toBe(
+        `学習 ${ID} はもうありません（別のウィンドウかコマンドラインで削除された可能性があります）`,
+      );
+    } finally {
+      language.chosen = null;
+    }
   });
 });

@@ -6,7 +6,7 @@
 import type { WorkbenchApi } from '../../../../shared/api';
 import type { InsideAnalysis, PerClassHistory, SnapshotList, SnapshotWeights } from '../../../../shared/inside/inside-schemas';
 import type { MultiLayerNet } from '../../../../shared/engine/network';
-import { errorText } from '../notice';
+import { errorNotice, type Notice } from '../notice';
 import { networkOf } from './predict';
 
 export class InsideRun {
@@ -18,7 +18,8 @@ export class InsideRun {
   analysis = $state.raw<InsideAnalysis | null>(null);
   perClass = $state.raw<PerClassHistory | null>(null);
   loading = $state(false);
-  error = $state<string | null>(null);
+  /** Why the snapshots or weights could not be read: worded where shown (noticeText), so it follows a language switch. */
+  error = $state.raw<Notice | null>(null);
   private refreshing: Promise<void> | null = null;
   /** A refresh was asked for while one was under way. */
   private refreshAgain = false;
@@ -87,7 +88,7 @@ export class InsideRun {
     try {
       await work();
     } catch (error) {
-      this.error = errorText(error);
+      this.error = errorNotice(error);
     } finally {
       this.loading = false;
     }
