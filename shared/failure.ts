@@ -33,6 +33,14 @@ export const FAILURE_CODES = [
   'dataset.unusable',
   /** params: method; issues. A call whose arguments fail the method's schema. */
   'request.invalid',
+  /** The browser bridge refused a call without its session (token or cookie): 401. */
+  'request.unauthorised',
+  /** The browser bridge refused a call from another Host or Origin: 403. */
+  'request.foreignOrigin',
+  /** params: limit (bytes). A call whose body is larger than the browser bridge reads: 413. */
+  'request.tooLarge',
+  /** params: reason (English). A call the browser bridge cannot read (not JSON, a malformed URL, not a POST): 400, 405. */
+  'request.malformed',
   /** params: reason (English). A file that could not be written (desktop save dialog). */
   'export.writeFailed',
   /** A run's trainer that did not stop when asked, killed (a run warning). */

@@ -16,7 +16,7 @@ import { invokeApi, parseApiArguments } from '../../shared/api';
 import type { WorkbenchBackend } from '../core/workbench-service';
 import { servingClient } from '../core/client-scope';
 import { errorMessage } from '../../shared/errors';
-import { failureOf } from '../../shared/failure';
+import { failureOf, type FailureCode, type FailureParams } from '../../shared/failure';
 import { httpStatusOf } from './http-status';
 
 export interface BridgeOptions {
@@ -102,12 +102,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (!hostAllowed(req.headers.host) || !originAllowed(req.headers.origin)) {
-      send(res, 403, { ok: false, error: 'refused: wrong Host or Origin' });
+      refuse(res, 403, 'request.foreignOrigin', 'refused: wrong Host or Origin');
       return;
     }
     const url = parseRequestUrl(req.url);
     if (!url) {
-      send(res, 400, { ok: false, error: 'malformed URL (a % not followed by two hex digits of UTF-8?)' });
+      const reason = 'malformed URL (a % not followed by two hex digits of UTF-8?)';
+      refuse(res, 400, 'request.malformed', reason, { reason });
       return;
     }
     const queryToken = url.searchParams.get('token');
@@ -119,12 +120,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     if (!authorised(req)) {
-      send(res, 401, { ok: false, error: 'refused: open the URL with the token that descent serve printed' });
+      refuse(res, 401, 'request.unauthorised', 'refused: open the URL with the token that descent serve printed');
       return;
     }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
-        send(res, 405, { ok: false, error: 'API calls are POST requests' });
+        const reason = 'API calls are POST requests';
+        refuse(res, 405, 'request.malformed', reason, { reason });
         return;
       }
       await callApi(url.pathname.slice(5), req, res);
@@ -146,10 +148,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         // Answer at once and close after: the rest of the body is read and dropped (not a reset the client
         // would see instead of the answer).
         res.setHeader('Connection', 'close');
-        send(res, 413, { ok: false, error: error.message });
+        refuse(res, 413, 'request.tooLarge', error.message, { limit: MAX_BODY });
         return;
       }
-      send(res, 400, { ok: false, error: `the request body must be JSON {"args": [...]}: ${errorMessage(error)}` });
+      const reason = `the request body must be JSON {"args": [...]}: ${errorMessage(error)}`;
+      refuse(res, 400, 'request.malformed', reason, { reason });
       return;
     }
     const args = typeof body === 'object' && body !== null && 'args' in body ? body.args : undefined;
@@ -242,6 +245,14 @@ function send(res: ServerResponse, status: number, body: object): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * A request refused before any API call runs: its HTTP status, the English message (other clients, the logs) and
+ * the code and params the page words in its language (shared/failure.ts), as a refused call's answer has them.
+ */
+function refuse(res: ServerResponse, status: number, code: FailureCode, message: string, params: FailureParams = {}): void {
+  send(res, status, { ok: false, error: message, failure: { code, params, message } });
 }
 
 /**

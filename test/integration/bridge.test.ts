@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { BOOK_DEFAULTS } from '../../shared/config';
+import { failureSchema } from '../../shared/failure';
 import { RunManager } from '../../electron/core/run-manager';
 import { RunStore } from '../../electron/core/store/run-store';
 import { NodeTrainerHost } from '../../electron/core/trainer-host';
@@ -204,6 +205,38 @@ describe('a call that fails after its arguments were valid', () => {
       code: 'dataset.unusable',
       params: { dataset: join(home, 'nowhere'), reason: expect.stringMatching(/dataset folder not found/) },
     });
+  });
+});
+
+describe('the bridge refuses before any call runs with a code the page words', () => {
+  const failure = (answer: { body: string }) => (JSON.parse(answer.body) as { failure: unknown }).failure;
+  it('401 without the session, 403 from another Origin, 400 or 405 for what it cannot read, 413 over the limit', async () => {
+    const noSession = await http('/api/listRuns', { method: 'POST', body: '{"args":[]}' });
+    expect(noSession.status).toBe(401);
+    expect(failure(noSession)).toMatchObject({ code: 'request.unauthorised', message: expect.stringMatching(/token/) });
+    const foreign = await api('listRuns', [], { Origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(failure(foreign)).toMatchObject({ code: 'request.foreignOrigin' });
+    const notJson = await http('/api/listRuns', { method: 'POST', headers: { Cookie: cookie() }, body: 'not json' });
+    expect(notJson.status).toBe(400);
+    expect(failure(notJson)).toMatchObject({
+      code: 'request.malformed',
+      params: { reason: expect.stringMatching(/must be JSON/) },
+    });
+    const get = await http('/api/listRuns', { headers: { Cookie: cookie() } });
+    expect(get.status).toBe(405);
+    expect(failure(get)).toMatchObject({ code: 'request.malformed', params: { reason: 'API calls are POST requests' } });
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    const tooLarge = await http('/api/listRuns', {
+      method: 'POST',
+      headers: { Cookie: cookie(), 'Content-Length': String(big.length) },
+      body: big,
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(failure(tooLarge)).toMatchObject({ code: 'request.tooLarge', params: { limit: 1024 * 1024 } });
+    // Every refusal's answer is one the page's client reads (shared/failure.ts's schema).
+    for (const answer of [noSession, foreign, notJson, get, tooLarge])
+      expect(failureSchema.safeParse(failure(answer)).success).toBe(true);
   });
 });
 

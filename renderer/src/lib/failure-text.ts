@@ -4,6 +4,7 @@
  * translated sentence for a failure nobody foresaw (`unexpected`). A refused request's issues are said as the run
  * form says them: the field in words, what it accepts and the value it got.
  */
+import { formatBytes } from '../../../shared/config';
 import type { Failure, FailureIssue } from '../../../shared/failure';
 import { CONFIG_FIELDS } from './compare';
 import { t, type MessageKey } from './i18n';
@@ -72,6 +73,14 @@ export function failureText(failure: Failure): string {
       return t('failure.datasetUnusable', { dataset: text('dataset'), reason: text('reason') });
     case 'request.invalid':
       return t('failure.invalid', { issues: issuesText(failure.issues, text('method')) });
+    case 'request.unauthorised':
+      return t('failure.request.unauthorised');
+    case 'request.foreignOrigin':
+      return t('failure.request.foreignOrigin');
+    case 'request.tooLarge':
+      return t('failure.request.tooLarge', { limit: formatBytes(Number(p.limit)) });
+    case 'request.malformed':
+      return t('failure.request.malformed', { reason: text('reason') });
     case 'export.writeFailed':
       return t('failure.exportWriteFailed', { reason: text('reason') });
     case 'run.killedAfterStop':
