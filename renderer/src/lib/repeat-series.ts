@@ -27,6 +27,11 @@ export const BAND_LABELS: Record<BandKind, string> = {
   },
 };
 
+/** A group's own loss panel as a figure's title: "Loss: lr 0.1, mean and min–max". */
+export function groupPanelTitle(label: string, band: BandKind): string {
+  return t('repeats.panelTitle', { label, band: BAND_LABELS[band] });
+}
+
 /** Most points a band's lines keep: the mean of a group is smooth, and thousands of points only slow the redraw. */
 const MAX_BAND_POINTS = 800;
 
@@ -99,7 +104,14 @@ export function groupSeries(
     const detail = sharedDescription(group.runs);
     const line = (values: number[]) => kept.map((i) => ({ x: band.x[i], y: values[i] }));
     const series: Series[] = [
-      { label: `${group.label} · lower`, color, points: line(band.lower), faint: true, unlisted: true, detail },
+      {
+        label: t('repeats.lowerEdge', { label: group.label }),
+        color,
+        points: line(band.lower),
+        faint: true,
+        unlisted: true,
+        detail,
+      },
       {
         label: `${group.label} · ${BAND_LABELS[options.band]}`,
         color,

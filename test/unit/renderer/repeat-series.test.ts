@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { BOOK_DEFAULTS } from '../../../shared/config';
 import { groupRepeats } from '../../../shared/repeat-groups';
-import { groupFigureParts, groupSeries } from '../../../renderer/src/lib/repeat-series';
+import { groupFigureParts, groupPanelTitle, groupSeries } from '../../../renderer/src/lib/repeat-series';
+import { language } from '../../../renderer/src/lib/i18n';
 import type { LiveMetrics } from '../../../renderer/src/lib/workbench.svelte';
 import { makeRecord } from '../../support/runs';
 
@@ -146,5 +147,28 @@ describe('repeat groups on the epoch and time axes', () => {
     ]);
     expect(mean(accuracy.series).map((p) => p.x)).toEqual([1]);
     expect(mean(accuracy.series)[0].y).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe("repeat groups' words in the page's language", () => {
+  it("a group's band edge and its own panel's figure title (they were English in every language)", () => {
+    try {
+      language.chosen = 'zh-CN';
+      const zh = groupSeries(
+        groupRepeats(runs),
+        (id) => histories[id],
+        (g) => colours[g],
+        { kind: 'loss', smoothing: 0 },
+        { band: 'sd', showRuns: false },
+      );
+      expect(zh[0].label).toBe('lr 0.1 · 下界');
+      expect(groupPanelTitle('学习率 0.1', 'minmax')).toBe('损失：学习率 0.1，平均值与最小–最大');
+      language.chosen = 'ja';
+      expect(groupPanelTitle('学習率 0.1', 'ci95')).toBe('損失：学習率 0.1、平均と平均の 95% 信頼区間');
+      language.chosen = 'en';
+      expect(groupPanelTitle('lr 0.1', 'sd')).toBe('Loss: lr 0.1, mean and ±1 sd');
+    } finally {
+      language.chosen = null;
+    }
   });
 });
