@@ -26,6 +26,7 @@ const ARGUMENT_WORDS: Record<string, MessageKey> = {
   repeat: 'sweep.repeatField',
   parallel: 'sweepParallel.label',
 };
+/** Where a name means something else in one method (a sweep's name is its group's), or the argument is a bare value. */
 const METHOD_ARGUMENT_WORDS: Record<string, MessageKey> = {
   'startSweep 0.name': 'sweep.groupName',
   'startRepeats 1': 'sweep.repeatField',
@@ -115,10 +116,10 @@ function issueLine(issue: FailureIssue, method?: string): string {
 
 /** An argument's label in words, lower-case as the form's messages name a field; else its path without its place. */
 function argumentWords(segments: readonly string[], method: string | undefined): string {
-  const named = segments.slice(1).findIndex((segment) => !/^\d+$/.test(segment)) + 1;
-  const key =
-    METHOD_ARGUMENT_WORDS[`${method} ${segments.slice(0, named > 0 ? named + 1 : 1).join('.')}`] ??
-    (named > 0 ? ARGUMENT_WORDS[segments[named]] : undefined);
+  // segments[0] is the argument's place in the call; the first name after it (if any) is the part of it refused.
+  const named = segments.findIndex((segment, i) => i > 0 && !/^\d+$/.test(segment));
+  const path = segments.slice(0, named < 0 ? 1 : named + 1).join('.');
+  const key = METHOD_ARGUMENT_WORDS[`${method} ${path}`] ?? (named < 0 ? undefined : ARGUMENT_WORDS[segments[named]]);
   if (key) return lowerFirst(t(key));
   return segments.filter((segment, i) => i > 0 || !/^\d+$/.test(segment)).join('.') || '—';
 }
