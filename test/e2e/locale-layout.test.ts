@@ -144,6 +144,57 @@ async function showView(view: keyof typeof VIEW_TABS): Promise<void> {
   await page.locator(VIEW_READY[view]).first().waitFor();
 }
 
+/**
+ * Runs in the page: for each run card's accuracy line ("test acc 0.127 · best 0.127 · 3 s"), its first two parts
+ * ("test acc 0.127", "best 0.127") that are set on more than one line (a label cut from its value), in words,
+ * and how many parts were looked at.
+ */
+const SPLIT_CARD_PARTS = `(() => {
+  const split = [];
+  let checked = 0;
+  for (const card of document.querySelectorAll('.run-list li[data-run-id]')) {
+    const meta = card.querySelectorAll('.meta')[1];
+    const nodes = [];
+    const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+    let text = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push({ node, start: text.length });
+      text += node.textContent;
+    }
+    const at = (offset) => {
+      const hit = nodes.filter((n) => n.start <= offset).pop();
+      return [hit.node, offset - hit.start];
+    };
+    let from = 0;
+    for (const part of text.split(' · ').slice(0, 2)) {
+      const range = document.createRange();
+      range.setStart(...at(from));
+      range.setEnd(...at(from + part.length));
+      // One line box per line: tops further apart than a few pixels are lines apart.
+      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((x, y) => x - y);
+      const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 4).length;
+      checked++;
+      if (lines > 1) split.push('"' + part + '" on ' + lines + ' lines');
+      from += part.length + 3;
+    }
+  }
+  return { checked, split };
+})()`;
+
+// The run list at 800 px: "test acc 0.127 · best / 0.127" wrapped between a label and its value.
+describe.each(['en', 'zh-CN', 'ja'] as const)('the run list in %s at 800 px', (locale) => {
+  it('keeps each label of a card with its value', async () => {
+    const { page } = workbench;
+    await page.locator('select[name=language]').selectOption(locale);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(locale);
+    await page.setViewportSize(SIZES[1]);
+    await showView('train');
+    await expect.poll(() => page.locator('.run-list li[data-run-id] .meta').count()).toBe(10);
+    // Five cards, two parts each.
+    await expect.poll(() => page.evaluate(SPLIT_CARD_PARTS), { message: locale }).toEqual({ checked: 10, split: [] });
+  });
+});
+
 describe.each(['zh-CN', 'ja'] as const)('the workbench in %s', (locale) => {
   it.each(['light', 'dark'] as const)('%s: every view fits at 1280×800 and 800×600, labels whole', async (colorScheme) => {
     const { page } = workbench;
