@@ -367,6 +367,20 @@ describe('the Inside view in Chromium', () => {
       // Its hidden units are not drawn for an input they cannot take (they threw, and the page stopped updating).
       expect(await panel('toy run').getByText('Hidden units for the drawing').count()).toBe(0);
 
+      // Its test images at their dataset's size, 8×8, inked: drawn as 28×28 the galleries' thumbnails stayed blank.
+      await panel('toy run').locator('table.confusion button').filter({ hasNotText: /^0$/ }).first().click();
+      const thumbnail = panel('toy run').locator('.gallery canvas').first();
+      await expect
+        .poll(() =>
+          thumbnail.evaluate((canvas: HTMLCanvasElement) => {
+            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+            let inked = 0;
+            for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255 && data[i] < 128) inked++;
+            return { width: canvas.width, height: canvas.height, inked: inked > 0 };
+          }),
+        )
+        .toEqual({ width: 8, height: 8, inked: true });
+
       // A test image the set does not have: said beside the button; the drawing stays, and so do its predictions.
       await page.getByRole('spinbutton', { name: 'Test image', exact: true }).fill('10000');
       await page.getByRole('button', { name: 'Use test image' }).click();
