@@ -227,7 +227,8 @@ describe('the application menu', () => {
     await page.locator('button[data-export="png"]').first().waitFor();
     await clickMenu(app, ['File', 'Export…']);
     await expect.poll(() => exportDialog.getByRole('button').allTextContents()).toEqual(['Save PNG', 'Save SVG', 'Cancel']);
-    expect(await exportDialog.getByText('Save the first-layer weights as:').isVisible()).toBe(true);
+    // Which run's weights: the Inside view shows runs side by side.
+    expect(await exportDialog.getByText('Save the first-layer weights of “from a colleague” as:').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
     await exportDialog.waitFor({ state: 'hidden' });
     const png = join(session.home, 'exported weights.png');

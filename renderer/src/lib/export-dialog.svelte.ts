@@ -4,6 +4,7 @@
  */
 import type { WorkbenchApi } from '../../../shared/api';
 import { saveChart, type ChartExport, type ExportFormat } from './chart-export';
+import { t } from './i18n';
 import type { ChartPrefs } from './workbench.svelte';
 
 /** What a figure that is no Chart.js chart saves as: its own buttons' formats. */
@@ -13,10 +14,19 @@ export type FigureFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'json';
 export interface FigureExport {
   /** What is saved, in the page's language, for the dialog's heading ("Parallel coordinates", "the confusion matrix"). */
   readonly what: string;
+  /** The run whose figure it is, by its shown name, where runs stand side by side (the Inside view's panels). */
+  readonly run?: string;
   /** Its formats, in the order of its buttons; the first is the dialog's default. */
   readonly formats: readonly FigureFormat[];
   /** Saves it as `format`, as its own button does (failures are shown by the figure, as for its buttons). */
   save(format: FigureFormat): Promise<unknown> | void;
+}
+
+/** The dialog's sentence: "Save the confusion matrix of “lr 0.1” as:" (the run named where the figure is a run's). */
+export function figureChoiceText(figure: FigureExport): string {
+  return figure.run === undefined
+    ? t('exportDialog.choose', { what: figure.what })
+    : t('exportDialog.chooseOfRun', { what: figure.what, run: figure.run });
 }
 
 class ExportDialogState {
