@@ -50,7 +50,12 @@ async function start(): Promise<void> {
   const backend = new LanguageFollowingService(manager, { version: app.getVersion(), transport: 'electron' }, language);
   registerIpc(backend, current, devServerUrl);
   buildMenu(current, store, !app.isPackaged, preferences, language);
-  watchProgress(manager, current, () => preferences.get().notifyWhenRunsEnd);
+  watchProgress(
+    manager,
+    current,
+    () => preferences.get().notifyWhenRunsEnd,
+    () => language.locale,
+  );
 
   const open = () => {
     window = createMainWindow({

@@ -4,9 +4,17 @@
  */
 import { Notification, type BrowserWindow } from 'electron';
 import type { RunManager } from '../core/run-manager';
+import type { Locale } from '../../shared/i18n/locales';
 import { endedByItself, isLive } from '../../shared/run-record';
+import { runEndNotice } from './run-end-notice';
 
-export function watchProgress(manager: RunManager, window: () => BrowserWindow | null, notify: () => boolean): () => void {
+/** `locale`: the app's language now (the menu's), which the notification speaks. */
+export function watchProgress(
+  manager: RunManager,
+  window: () => BrowserWindow | null,
+  notify: () => boolean,
+  locale: () => Locale,
+): () => void {
   const active = new Map<string, { done: number; total: number }>();
   const show = (): void => {
     const win = window();
@@ -29,11 +37,7 @@ export function watchProgress(manager: RunManager, window: () => BrowserWindow |
         const win = window();
         const inBackground = !win || win.isDestroyed() || !win.isFocused();
         if (endedByItself(run.status) && inBackground && notify() && Notification.isSupported()) {
-          const acc = run.lastEpoch ? ` · test accuracy ${run.lastEpoch.testAcc.toFixed(4)}` : '';
-          new Notification({
-            title: `${run.name}: ${run.status}`,
-            body: `${run.iterationsDone} iterations${acc}${run.error ? ` · ${run.error}` : ''}`,
-          }).show();
+          new Notification(runEndNotice(run, locale())).show();
         }
       }
       show();

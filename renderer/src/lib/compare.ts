@@ -3,29 +3,16 @@ import type { RunRecord } from '../../../shared/run-record';
 import type { SeededRunConfig } from '../../../shared/summary';
 import { DEFAULT_LOSS_TIMING } from '../../../shared/config';
 import { fieldPhrase as englishPhrase, showConfigValue, type PhraseWords } from '../../../shared/config-phrase';
+import { countWith, phraseWords } from '../../../shared/i18n/phrase-words';
 import { formatNumber, t, type MessageKey } from './i18n';
 import { shownName } from './run-name';
 
-/** The phrases' words in the page's language (shared/config-phrase.ts keeps English for the CLI and run names). */
-export const PAGE_PHRASES: PhraseWords = {
-  learningRate: (value) => t('phrase.learningRate', { value }),
-  batchSize: (value) => t('phrase.batchSize', { value: count(value) }),
-  iterations: (value) => t('phrase.iterations', { value: count(value) }),
-  trainSize: (value) => (value === null ? t('phrase.allImages') : t('phrase.images', { value: count(value) })),
-  weightInit: (value) => t('phrase.weightInit', { value }),
-  seed: (value) => t('phrase.seed', { value }),
-  loss: (value) => (value === 'mse' ? t('phrase.mse') : t('phrase.crossEntropy')),
-  gradient: (value) => (value === 'numerical' ? t('phrase.numerical') : t('phrase.analytic')),
-};
-
 /**
- * A count (images, iterations, a batch) as the page writes numbers: "10,000 iterations", "画像 3,000 枚" — the
- * numbers beside them on the page are formatted so. Rates, seeds and stds keep their digits as typed.
+ * The phrases' words in the page's language (shared/config-phrase.ts keeps English for the CLI and run names), counts
+ * (images, iterations, a batch) as the page writes numbers: "10,000 iterations", "画像 3,000 枚" — the numbers beside
+ * them on the page are formatted so. Rates, seeds and stds keep their digits as typed.
  */
-function count(text: string): string {
-  const value = Number(text);
-  return Number.isInteger(value) ? formatNumber(value) : text;
-}
+export const PAGE_PHRASES: PhraseWords = phraseWords(t, countWith(formatNumber));
 
 /** A config field's value as a short phrase in the page's language ("lr 0.1", "学习率 0.1"): legends, subtitles. */
 export function fieldPhrase(field: string, value: unknown): string {
