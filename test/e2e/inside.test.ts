@@ -370,10 +370,16 @@ describe('the Inside view in Chromium', () => {
       // Its test images at their dataset's size, 8×8, inked: drawn as 28×28 the galleries' thumbnails stayed blank.
       await panel('toy run').locator('table.confusion button').filter({ hasNotText: /^0$/ }).first().click();
       const thumbnail = panel('toy run').locator('.gallery canvas').first();
+      type Canvas = {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+      };
       await expect
         .poll(() =>
-          thumbnail.evaluate((canvas: HTMLCanvasElement) => {
-            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+          thumbnail.evaluate((element) => {
+            const canvas = element as unknown as Canvas;
+            const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
             let inked = 0;
             for (let i = 0; i < data.length; i += 4) if (data[i + 3] === 255 && data[i] < 128) inked++;
             return { width: canvas.width, height: canvas.height, inked: inked > 0 };
