@@ -94,6 +94,11 @@ export interface ChartLook {
   yRange?: { min: number; max: number };
   /** A tick at each of these x values and at no other (a sweep's values). */
   xTicks?: number[];
+  /**
+   * A linear x axis runs on to here at least (see withSharedX): charts side by side end at the same x, though a
+   * run's losses stop one iteration before its last accuracy measurement.
+   */
+  xMax?: number;
   /** Extra legend entries explaining line styles, listed once after the runs. */
   legendKey?: LegendKey[];
   /** The legend to the right of the plot (many entries), not above it. */
@@ -111,7 +116,8 @@ export interface ChartLook {
 /**
  * A linear x axis ends where its data does, round ticks inside it: Chart.js rounds its end up to the next round
  * tick, and the loss chart ran on to 1 600 while its data and the accuracy chart beside it stopped at 1 500. Its
- * start stays rounded down (0 before a first iteration 1); a zoomed axis keeps the range the drag gave.
+ * start stays rounded down (0 before a first iteration 1); a zoomed axis keeps the range the drag gave. A look's
+ * `xMax` beyond the data is its end instead (Chart.js's data range takes in the axis's suggestedMax).
  */
 function endAtDataMax(axis: {
   max: number;
@@ -122,6 +128,24 @@ function endAtDataMax(axis: {
   if (!Number.isFinite(max) || axis.max <= max) return;
   axis.max = max;
   axis.ticks = axis.ticks.filter((tick) => tick.value <= max);
+}
+
+/** The largest x of any line's points (points are sorted by x: each line's last), or undefined if none has one. */
+function lastX(series: readonly Series[]): number | undefined {
+  const ends = series.map((s) => s.points[s.points.length - 1]?.x).filter((x): x is number => Number.isFinite(x));
+  return ends.length ? Math.max(...ends) : undefined;
+}
+
+/**
+ * Charts drawn side by side over one x axis (a run's loss and its accuracy, the compare view's panels, a report
+ * figure's charts) made to share its range: each linear x axis without fixed ticks runs to the largest x of them
+ * all. A run of 1 000 iterations has losses up to loop index 999 and its final accuracy at 1 000: its loss chart
+ * stopped short of the 1 000 tick the accuracy chart beside it had.
+ */
+export function withSharedX<T extends { series: Series[]; look: ChartLook }>(parts: readonly T[]): T[] {
+  const shares = (look: ChartLook) => !look.logX && !look.xTicks;
+  const xMax = lastX(parts.filter((p) => shares(p.look)).flatMap((p) => p.series));
+  return parts.map((p) => (xMax === undefined || !shares(p.look) ? p : { ...p, look: { ...p.look, xMax } }));
 }
 
 export function chartConfig(series: Series[], look: ChartLook, forSvg = false): ChartConfiguration<'line', Point[]> {
@@ -151,6 +175,7 @@ export function chartConfig(series: Series[], look: ChartLook, forSvg = false): 
           type: look.logX ? 'logarithmic' : 'linear',
           title: { display: true, text: look.xLabel, ...ink, ...sized },
           ...grid,
+          ...(look.xMax === undefined ? {} : { suggestedMax: look.xMax }),
           // Log axes label only 1, 2 and 5 × 10ⁿ themselves: Chart.js's skipping would drop some of those.
           ticks: {
             callback: tickCallback(look.logX, look.xTicks),

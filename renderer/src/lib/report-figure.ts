@@ -5,7 +5,7 @@
  */
 import type { FigureOptions } from '../../../shared/figure-request';
 import type { RunRecord } from '../../../shared/run-record';
-import type { ChartLook, Series } from './chart-setup';
+import { withSharedX, type ChartLook, type Series } from './chart-setup';
 import { ACCURACY_KEY, chartTitle } from './chart-titles';
 import { compareLabels, configDiff, fieldInWords, learningVerdict, sharedDescription, summaryRow, sweptField } from './compare';
 import { FIGURE_PRESETS, renderFigureSvg, type CaptionTable } from './figure';
@@ -125,7 +125,8 @@ export function reportFigureSvg(compared: ComparedRuns, options: FigureOptions):
     ...(panels ? panels.perRun.map((p) => ({ series: p.series, look: { ...panels.look, title: label(p.run) } })) : []),
   ];
   return renderFigureSvg(
-    parts,
+    // The loss, accuracy and panels end together, at the last iteration (the final accuracy measurement).
+    withSharedX(parts),
     FIGURE_PRESETS[options.preset],
     figureTitle(runs),
     sharedDescription(runs),

@@ -6,7 +6,7 @@
 import { BasicPlatform, Chart } from 'chart.js';
 import { Context as SvgContext } from 'svgcanvas';
 import { describe, expect, it } from 'vitest';
-import { chartConfig, type ChartLook, type Series } from '../../../renderer/src/lib/chart-setup';
+import { chartConfig, withSharedX, type ChartLook, type Series } from '../../../renderer/src/lib/chart-setup';
 
 /** The x scale's range and ticks of the chart Chart.js lays out at `width` × 300 px. */
 function xScale(series: Series[], look: ChartLook, width: number) {
@@ -56,5 +56,40 @@ describe('chart x axis', () => {
       scale.ticks.every((tick) => tick % 100 === 0),
       scale.ticks.join(', '),
     ).toBe(true);
+  });
+
+  it('a run of 1 000 iterations: the loss chart (losses up to loop index 999) ends with the accuracy chart, at 1 000', () => {
+    // The loss after each update of loop index 0 … 999; the accuracy after iterations 0, 100, …, 1 000 (the final one).
+    const lossLine: Series[] = [
+      { label: 'lr 0.1', color: '#0072b2', points: Array.from({ length: 1000 }, (_, i) => ({ x: i, y: 2.3 / (1 + i / 100) })) },
+    ];
+    const accuracyLine: Series[] = [
+      { label: 'lr 0.1', color: '#0072b2', points: Array.from({ length: 11 }, (_, i) => ({ x: i * 100, y: 0.1 + i / 20 })) },
+    ];
+    const accuracyLook: ChartLook = { xLabel: 'iteration', yLabel: 'accuracy', logY: false, yRange: { min: 0, max: 1 } };
+    // Each on its own: the loss stops short of 1 000 and has no tick there.
+    expect(xScale(lossLine, look, 640).max).toBe(999);
+    const [lossPart, accuracyPart] = withSharedX([
+      { series: lossLine, look },
+      { series: accuracyLine, look: accuracyLook },
+    ]);
+    for (const width of [320, 640]) {
+      for (const part of [lossPart, accuracyPart]) {
+        const scale = xScale(part.series, part.look, width);
+        expect([scale.min, scale.max], `${width} px`).toEqual([0, 1000]);
+        expect(scale.ticks[scale.ticks.length - 1], `${width} px: ${scale.ticks.join(', ')}`).toBe(1000);
+      }
+    }
+  });
+
+  it('a sweep chart (its own ticks) or a log x axis keeps its range; the others share the largest x', () => {
+    const sweep: Series[] = [{ label: 'final', color: '#000', points: [0.01, 0.1, 1].map((x) => ({ x, y: 0.9 })) }];
+    const parts = withSharedX([
+      { series: loss, look },
+      { series: sweep, look: { ...look, logX: true, xTicks: [0.01, 0.1, 1] } },
+      { series: [{ ...loss[0], points: loss[0].points.slice(0, 5) }], look },
+    ]);
+    expect(parts.map((p) => p.look.xMax)).toEqual([1500, undefined, 1500]);
+    expect(withSharedX([{ series: [], look }])[0].look.xMax).toBeUndefined();
   });
 });
