@@ -200,7 +200,7 @@ describe('comparing learning rates for a report, in Chromium', () => {
           (meta as unknown as { querySelector(s: string): { getBoundingClientRect(): Box } })
             .querySelector(selector)
             .getBoundingClientRect();
-        const [duration, badge] = [box('.nowrap'), box('.badge')];
+        const [duration, badge] = [box('.duration'), box('.badge')];
         return Math.abs(badge.top - duration.top) < 4 ? badge.left - duration.right : 'wrapped';
       }),
     );
