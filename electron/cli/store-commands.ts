@@ -8,6 +8,7 @@ import type { RunStore } from '../core/store/run-store';
 import { isRunId } from '../core/run-id';
 import { acc, describeConfig, printable, printableLines, safeJson, table } from './format';
 import { writeOutFile } from './out-file';
+import { stdoutWriter } from './stdout-sync';
 import { nameFlag, notesFlag, tagsFlag } from './run-text-flags';
 import { openStore } from './session';
 import { UsageError } from './train-flags';
@@ -66,11 +67,13 @@ export function showCommand(ref: string, options: { json: boolean }): void {
   const store = openStore();
   const run = resolveRun(store, ref);
   if (options.json) {
-    // Streamed: a history of millions of iterations is never one string (nor all in memory).
-    const write = (text: string): void => void process.stdout.write(text);
+    // Streamed: a history of millions of iterations is never one string (nor all in memory, even when the
+    // reader is slow: stdoutWriter waits for the pipe).
+    const { write, end } = stdoutWriter();
     write(`{"run":${safeJson(run)},"metrics":`);
     store.writeMetricsJson(run.id, write, (value) => safeJson(value));
     write('}\n');
+    end();
     return;
   }
   const metrics = store.metricsTally(run.id);
@@ -119,10 +122,13 @@ export function exportCommand(refs: string[], options: { format: ExportFormat; o
   if (options.out) {
     writeOutFile(options.out, Boolean(options.force), produce);
     process.stderr.write(`wrote ${printable(options.out)}\n`);
-  } else if (process.stdout.isTTY) {
-    // Names are data in a file, but on a terminal they would act: shown escaped there only.
-    produce((text) => void process.stdout.write(printableLines(text)));
-  } else produce((text) => void process.stdout.write(text));
+    return;
+  }
+  // Piped to a reader that may be slower than the export: stdoutWriter waits for the pipe instead of queueing.
+  const { write, end } = stdoutWriter();
+  // Names are data in a file, but on a terminal they would act: shown escaped there only.
+  produce(process.stdout.isTTY ? (text) => write(printableLines(text)) : write);
+  end();
 }
 
 export function rmCommand(refs: string[]): void {

@@ -4,13 +4,14 @@
  * written piece by piece, so none holds the history (read whole, its arrays alone would take ~48 MB, its
  * JSON ~90 MB and its CSV ~400 MB as one string).
  */
+import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RunStore } from '../../electron/core/store/run-store';
 import { makeRecord } from '../support/runs';
-import { runDescent } from '../support/descent-cli';
+import { DESCENT_BIN, runDescent } from '../support/descent-cli';
 import { ITERATIONS_PER_EPOCH, lossAt, writeLongHistory } from '../../electron/bench/long-history';
 
 const HOME = mkdtempSync(join(tmpdir(), 'descent-long-'));
@@ -72,4 +73,30 @@ describe('a long history on the command line, in bounded memory', () => {
     expect(metrics.seconds[ITERATIONS - 1]).toBeCloseTo(ITERATIONS / 50_000, 9);
     expect(metrics.warnings).toEqual([]);
   });
+
+  it.each([
+    ['show --json', ['show', record.id, '--json'], (out: { metrics: { losses: number[] } }) => out.metrics.losses],
+    ['export --format json', ['export', record.id, '--format', 'json'], (out: Array<{ losses: number[] }>) => out[0].losses],
+  ] as const)(
+    '%s into a reader that waits before reading: the output waits for the pipe, not in memory',
+    async (_, args, losses) => {
+      // Node writes to a pipe asynchronously: a writer that ignores it queues the whole ~90 MB of JSON in its heap
+      // while the reader is busy (CI's loaded machine: out of memory under the 96 MiB cap).
+      const child = spawn(process.execPath, ['--max-old-space-size=96', DESCENT_BIN, ...args], {
+        env: { ...process.env, DESCENT_HOME: HOME, DESCENT_FROM_SOURCE: '1' },
+      });
+      const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => void (stderr += String(data)));
+      child.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      child.stdout.on('data', (data: Buffer) => void chunks.push(data));
+      child.stdout.resume();
+      expect(await closed, stderr.slice(-1000)).toBe(0);
+      const values = losses(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      expect(values).toHaveLength(ITERATIONS);
+      expect(values[ITERATIONS - 1]).toBe(lossAt(ITERATIONS - 1));
+    },
+  );
 });
