@@ -19,7 +19,7 @@ describe('backend errors in the desktop app', () => {
     await banner.filter({ hasText: '设置与数据集不符' }).waitFor();
     const text = await banner.textContent();
     expect(text).toContain(
-      '无法开始训练：设置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000',
+      '无法开始训练：设置与数据集不符：训练图像数：必须在 1 到 60,000 之间（数据集中的训练图像数），当前为 70000',
     );
     expect(text).not.toMatch(/Error invoking remote method|descent-failure|training images in the dataset/);
   });

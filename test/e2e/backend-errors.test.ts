@@ -21,7 +21,7 @@ describe('backend errors in the page language, in Chromium', () => {
       const banner = page.locator('div.banner[role=alert]');
       await banner.filter({ hasText: '设置与数据集不符' }).waitFor();
       expect(await banner.textContent()).toContain(
-        '无法开始训练：设置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000',
+        '无法开始训练：设置与数据集不符：训练图像数：必须在 1 到 60,000 之间（数据集中的训练图像数），当前为 70000',
       );
       // Nothing of the backend's English message.
       expect(await banner.textContent()).not.toContain('training images in the dataset');
@@ -29,7 +29,7 @@ describe('backend errors in the page language, in Chromium', () => {
       await page.locator('select[name=language]').selectOption('ja');
       await banner.filter({ hasText: '設定がデータセットに合いません' }).waitFor();
       expect(await banner.textContent()).toContain(
-        '1 から 60000（データセットの訓練画像の数）までにしてください（入力値：70000）',
+        '1 から 60,000（データセットの訓練画像の数）までにしてください（入力値：70000）',
       );
       expect(await page.locator('ul[aria-label] li[data-run-id]').count()).toBe(0);
       expect(wb.consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);

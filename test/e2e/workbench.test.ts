@@ -248,7 +248,7 @@ describe('the workbench in Chromium', () => {
       await expect(
         page.getByText('learning rate: must be a number greater than 0 and at most 1000, got -1').isVisible(),
       ).resolves.toBe(true);
-      await expect(page.getByText('batch size: must be a whole number from 1 to 60000, got 0').isVisible()).resolves.toBe(true);
+      await expect(page.getByText('batch size: must be a whole number from 1 to 60,000, got 0').isVisible()).resolves.toBe(true);
       // The form refuses before calling the API (the errors above are drawn after that decision, in the same handler).
       expect(calls.filter((path) => path.endsWith('/api/startRun'))).toEqual([]);
       await page.reload();
@@ -313,7 +313,7 @@ describe('the workbench in Chromium', () => {
       expect(await page.locator('select[name=language]').inputValue()).toBe('en');
       await page.fill('input[name=batchSize]', '0');
       await page.getByRole('button', { name: 'Start training' }).click();
-      await page.getByText('batch size: must be a whole number from 1 to 60000, got 0').waitFor();
+      await page.getByText('batch size: must be a whole number from 1 to 60,000, got 0').waitFor();
 
       await page.selectOption('select[name=language]', 'zh-CN');
       await page.getByRole('heading', { name: '新建训练' }).waitFor();
@@ -321,14 +321,14 @@ describe('the workbench in Chromium', () => {
       expect(await page.getByRole('button', { name: '开始训练' }).isVisible()).toBe(true);
       await page.locator('figure[data-chart="每次迭代的损失"] canvas').waitFor();
       await page.locator('figure[data-chart="每次迭代的识别精度"] canvas').waitFor();
-      await page.getByText('mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0').waitFor();
+      await page.getByText('mini-batch 大小：必须是 1 到 60,000 之间的整数，当前为 0').waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
 
       await page.selectOption('select[name=language]', 'ja');
       await page.getByRole('heading', { name: '新規学習' }).waitFor();
       expect(await page.getByLabel('学習率', { exact: true }).inputValue()).toBe('0.1');
       await page.locator('figure[data-chart="繰り返しごとの損失"] canvas').waitFor();
-      await page.getByText('ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）').waitFor();
+      await page.getByText('ミニバッチのサイズ：1 から 60,000 までの整数にしてください（入力値：0）').waitFor();
       expect(await page.getByRole('button', { name: 'ネットワークの中' }).isVisible()).toBe(true);
 
       // Kept in the store's home with the rest of the page's state; a reload speaks Japanese again.

@@ -7,7 +7,7 @@
 import { formatBytes } from '../../../shared/config';
 import type { Failure, FailureIssue } from '../../../shared/failure';
 import { CONFIG_FIELDS } from './compare';
-import { t, type MessageKey } from './i18n';
+import { formatNumber, t, type MessageKey } from './i18n';
 import { issueText } from './validation-text';
 
 /** A configuration field in words, as the compare view's table names it. */
@@ -134,8 +134,11 @@ function configIssueText(issue: FailureIssue): string {
   const rule = issue.params?.rule;
   const key = typeof rule === 'string' ? DATASET_RULES[rule] : undefined;
   if (!key || !issue.params) return issueText(issue);
+  // The dataset's counts as the page writes numbers; the value refused (`got`) as it was given.
   const values = Object.fromEntries(
-    Object.entries(issue.params).filter((entry): entry is [string, string | number] => typeof entry[1] !== 'object'),
+    Object.entries(issue.params)
+      .filter((entry): entry is [string, string | number] => typeof entry[1] !== 'object')
+      .map(([name, value]) => [name, typeof value === 'number' && name !== 'got' ? formatNumber(value) : value]),
   );
   return t(key, values);
 }
@@ -144,8 +147,10 @@ function configIssueText(issue: FailureIssue): string {
 function genericIssueText(issue: FailureIssue): string {
   const value = issue.input === undefined ? '—' : JSON.stringify(issue.input);
   const { minimum, maximum } = issue.params ?? {};
-  if (issue.code === 'too_small' && typeof minimum === 'number') return t('failure.issue.tooSmall', { min: minimum, value });
-  if (issue.code === 'too_big' && typeof maximum === 'number') return t('failure.issue.tooBig', { max: maximum, value });
+  if (issue.code === 'too_small' && typeof minimum === 'number')
+    return t('failure.issue.tooSmall', { min: formatNumber(minimum), value });
+  if (issue.code === 'too_big' && typeof maximum === 'number')
+    return t('failure.issue.tooBig', { max: formatNumber(maximum), value });
   if (issue.allowed) return t('validation.oneOf', { choices: issue.allowed.join(', '), value });
   return issue.message;
 }

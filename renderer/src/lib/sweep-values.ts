@@ -3,7 +3,7 @@ import { sweptConfig, type SweepParameter, type SweepRequest } from '../../../sh
 import { LIMITS, parseRunConfig } from '../../../shared/config';
 import { CONFIG_FIELDS } from './compare';
 import { t, type MessageKey } from './i18n';
-import { issueText } from './validation-text';
+import { issueText, wholeRange } from './validation-text';
 
 /** The swept parameter in words, as the builder's parameter menu names it. */
 const PARAMETER_WORDS: Record<SweepParameter, MessageKey> = {
@@ -25,7 +25,7 @@ export function parseSweepIterations(text: string): { ok: true; iterations: numb
   const value = trimmed === '' ? Number.NaN : Number(trimmed);
   const { min, max } = LIMITS.iterations;
   if (Number.isInteger(value) && value >= min && value <= max) return { ok: true, iterations: value };
-  const message = t('validation.wholeNumber', { min, max, value: JSON.stringify(text) });
+  const message = t('validation.wholeNumber', { ...wholeRange({ min, max }), value: JSON.stringify(text) });
   return { ok: false, error: t('validation.fieldError', { field: t('compare.field.iterations'), message }) };
 }
 

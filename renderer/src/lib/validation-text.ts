@@ -4,7 +4,7 @@
  * got, the range from LIMITS, the choices — so the form names the same range in every language.
  */
 import { formatBytes, LIMITS, show, type ConfigIssue } from '../../../shared/config';
-import { t } from './i18n';
+import { formatNumber, t } from './i18n';
 
 /** Fields that take a whole number, and their range. */
 const WHOLE_NUMBERS: Partial<Record<string, { min: number; max: number }>> = {
@@ -13,6 +13,14 @@ const WHOLE_NUMBERS: Partial<Record<string, { min: number; max: number }>> = {
   seed: LIMITS.seed,
   trainSize: LIMITS.trainSize,
 };
+
+/**
+ * A range's bounds as the page writes numbers ('1 to 60,000', '1 到 60,000'); the value the user typed is echoed
+ * as typed. Only whole-number ranges: a learning rate's bounds keep their digits.
+ */
+export function wholeRange(range: { min: number; max: number }): { min: string; max: string } {
+  return { min: formatNumber(range.min), max: formatNumber(range.max) };
+}
 
 /** `issue` as the form shows it: what the field accepts and the value it got. */
 export function issueText(issue: ConfigIssue): string {
@@ -30,16 +38,16 @@ export function issueText(issue: ConfigIssue): string {
         limit: formatBytes(LIMITS.memoryBytes),
       });
     }
-    if (index !== undefined) return t('validation.wholeNumber', { ...LIMITS.layerWidth, value });
-    if (issue.code === 'too_small' || issue.code === 'too_big') return t('validation.layerCount', { ...LIMITS.layerCount });
+    if (index !== undefined) return t('validation.wholeNumber', { ...wholeRange(LIMITS.layerWidth), value });
+    if (issue.code === 'too_small' || issue.code === 'too_big') return t('validation.layerCount', wholeRange(LIMITS.layerCount));
   } else if (whole) {
-    return t('validation.wholeNumber', { ...whole, value });
+    return t('validation.wholeNumber', { ...wholeRange(whole), value });
   } else if (field === 'learningRate') {
     return t('validation.learningRate', { ...LIMITS.learningRate, value });
   } else if (field === 'weightInit') {
     return t('validation.weightInit', { ...LIMITS.weightInitStd, value });
   } else if (field === 'dataset' && typeof issue.input === 'string') {
-    return issue.input === '' ? t('validation.datasetEmpty') : t('validation.datasetTooLong', { max: 4096 });
+    return issue.input === '' ? t('validation.datasetEmpty') : t('validation.datasetTooLong', { max: formatNumber(4096) });
   } else if (issue.allowed) {
     return t('validation.oneOf', { choices: issue.allowed.join(', '), value });
   }

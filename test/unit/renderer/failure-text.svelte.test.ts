@@ -84,11 +84,11 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'gradcheck.busy': 'a gradient check is already running (1 at a time): wait for its result',
     'backend.unavailable': 'the work was cancelled: the Descent backend is stopping, or the page stopped waiting for it',
     'config.doesNotFit':
-      'the configuration does not fit the dataset: training images: must be from 1 to 60000 (training images in the dataset), got 70000; ' +
+      'the configuration does not fit the dataset: training images: must be from 1 to 60,000 (training images in the dataset), got 70000; ' +
       'layers: the input layer must have 784 units (pixels per image), got 100',
     'dataset.unusable': 'the dataset my-digits cannot be used (dataset folder not found: my-digits)',
     'request.invalid':
-      'the backend refused the request: batch size: must be a whole number from 1 to 60000, got 0; values: must be at least 1, got []',
+      'the backend refused the request: batch size: must be a whole number from 1 to 60,000, got 0; values: must be at least 1, got []',
     'request.unauthorised':
       "the backend no longer knows this page's session (was descent serve restarted?); open the address with the token it printed",
     'request.foreignOrigin': "the backend refused a request from this page's address (wrong Host or Origin)",
@@ -112,10 +112,10 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'gradcheck.busy': '已有梯度确认正在进行（同时最多 1 个）：请等待它的结果',
     'backend.unavailable': '操作已取消：Descent 后端正在停止，或页面已不再等待它',
     'config.doesNotFit':
-      '设置与数据集不符：训练图像数：必须在 1 到 60000 之间（数据集中的训练图像数），当前为 70000；' +
+      '设置与数据集不符：训练图像数：必须在 1 到 60,000 之间（数据集中的训练图像数），当前为 70000；' +
       '层：输入层必须有 784 个神经元（每张图像的像素数），当前为 100',
     'dataset.unusable': '无法使用数据集 my-digits（dataset folder not found: my-digits）',
-    'request.invalid': '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60000 之间的整数，当前为 0；取值：不能小于 1，当前为 []',
+    'request.invalid': '后端拒绝了该请求：mini-batch 大小：必须是 1 到 60,000 之间的整数，当前为 0；取值：不能小于 1，当前为 []',
     'request.unauthorised': '后端不再认可此页面的会话（descent serve 是否已重新启动？）；请打开它输出的带令牌的地址',
     'request.foreignOrigin': '后端拒绝了来自此页面地址的请求（Host 或 Origin 不符）',
     'request.tooLarge': '请求过大（后端最多接受 1.0 MiB）',
@@ -138,11 +138,11 @@ const EXPECTED: Record<'en' | 'zh-CN' | 'ja', Record<FailureCode, string>> = {
     'gradcheck.busy': '勾配確認はすでに実行中です（同時に 1 件まで）：結果を待ってください',
     'backend.unavailable': '処理を取り消しました：Descent のバックエンドが停止しているか、ページが応答を待つのをやめました',
     'config.doesNotFit':
-      '設定がデータセットに合いません：訓練画像の枚数：1 から 60000（データセットの訓練画像の数）までにしてください（入力値：70000）；' +
+      '設定がデータセットに合いません：訓練画像の枚数：1 から 60,000（データセットの訓練画像の数）までにしてください（入力値：70000）；' +
       '層：入力層のニューロン数は 784（画像 1 枚の画素数）にしてください（入力値：100）',
     'dataset.unusable': 'データセット my-digits を使えません（dataset folder not found: my-digits）',
     'request.invalid':
-      'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60000 までの整数にしてください（入力値：0）；値：1 以上にしてください（入力値：[]）',
+      'バックエンドが要求を拒否しました：ミニバッチのサイズ：1 から 60,000 までの整数にしてください（入力値：0）；値：1 以上にしてください（入力値：[]）',
     'request.unauthorised':
       'バックエンドがこのページのセッションを受け付けません（descent serve を起動し直しましたか？）。表示されたトークン付きのアドレスを開いてください',
     'request.foreignOrigin': 'バックエンドがこのページのアドレスからの要求を拒否しました（Host または Origin が一致しません）',

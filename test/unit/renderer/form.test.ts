@@ -34,7 +34,7 @@ describe('the run form model', () => {
     expect(configFrom({ ...fieldsFrom(), dataset: '' }).errors.dataset).toBe(
       'must be "mnist" or a folder path, got an empty string',
     );
-    expect(configFrom({ ...fieldsFrom(), output: '0' }).errors.layers).toBe('must be a whole number from 1 to 16384, got 0');
+    expect(configFrom({ ...fieldsFrom(), output: '0' }).errors.layers).toBe('must be a whole number from 1 to 16,384, got 0');
   });
 
   it('reports each bad field by name, with the value and the range', () => {
@@ -48,8 +48,8 @@ describe('the run form model', () => {
     expect(config).toBeNull();
     expect(errors).toEqual({
       learningRate: 'must be a number greater than 0 and at most 1000, got "fast"',
-      batchSize: 'must be a whole number from 1 to 60000, got 0',
-      layers: 'must be a whole number from 1 to 16384, got "x"',
+      batchSize: 'must be a whole number from 1 to 60,000, got 0',
+      layers: 'must be a whole number from 1 to 16,384, got "x"',
       weightInit: 'must be a standard deviation greater than 0 and at most 10, or "xavier" or "he", got -1',
     });
   });

@@ -104,18 +104,18 @@ describe('sweep values', () => {
     language.chosen = 'zh-CN';
     expect(checkSweepValues('-1', request).errors).toEqual(['学习率：必须是大于 0 且不超过 1000 的数，当前为 -1']);
     expect(checkSweepValues('50 0', { ...request, parameter: 'hidden' }).errors).toEqual([
-      '隐藏层神经元数：必须是 1 到 16384 之间的整数，当前为 0',
+      '隐藏层神经元数：必须是 1 到 16,384 之间的整数，当前为 0',
     ]);
     language.chosen = 'en';
     expect(checkSweepValues('0', { ...request, parameter: 'batchSize' }).errors).toEqual([
-      'batch size: must be a whole number from 1 to 60000, got 0',
+      'batch size: must be a whole number from 1 to 60,000, got 0',
     ]);
   });
 
   it('a problem of the base configuration is said once, not per value', () => {
     const { errors } = checkSweepValues('0.1 1 10', { ...request, base: { ...request.base, iterations: 0 } });
     expect(errors).toHaveLength(1);
-    expect(errors).toEqual(['iterations: must be a whole number from 1 to 10000000, got 0']);
+    expect(errors).toEqual(['iterations: must be a whole number from 1 to 10,000,000, got 0']);
   });
 
   it('good values: no errors', () => {

@@ -11,7 +11,7 @@ describe('sweep iterations', () => {
   });
 
   it('names the field, the range and what was typed — not "got NaN" for text nor "got 0" for an empty field', () => {
-    const error = (text: string) => `iterations: must be a whole number from 1 to 10000000, got ${JSON.stringify(text)}`;
+    const error = (text: string) => `iterations: must be a whole number from 1 to 10,000,000, got ${JSON.stringify(text)}`;
     for (const text of ['', 'abc', '0', '-1', '1.5', '1e99', '10000001']) {
       expect(parseSweepIterations(text)).toEqual({ ok: false, error: error(text) });
     }

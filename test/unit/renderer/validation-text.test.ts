@@ -25,7 +25,7 @@ const bad: Array<Partial<FormFields>> = [
 describe('validation messages', () => {
   it('English: the schema’s own words', () => {
     expect(configFrom({ ...fieldsFrom(), batchSize: '0' }).errors).toEqual({
-      batchSize: 'must be a whole number from 1 to 60000, got 0',
+      batchSize: 'must be a whole number from 1 to 60,000, got 0',
     });
     expect(configFrom({ ...fieldsFrom(), activation: 'tanh' }).errors.activation).toBe(
       'must be one of sigmoid, relu, step, got "tanh"',
@@ -35,9 +35,11 @@ describe('validation messages', () => {
   it('日本語 and 简体中文: the range and the value in the sentence', () => {
     language.chosen = 'ja';
     expect(configFrom({ ...fieldsFrom(), batchSize: '0' }).errors.batchSize).toBe(
-      '1 から 60000 までの整数にしてください（入力値：0）',
+      '1 から 60,000 までの整数にしてください（入力値：0）',
     );
-    expect(configFrom({ ...fieldsFrom(), output: '0' }).errors.layers).toBe('1 から 16384 までの整数にしてください（入力値：0）');
+    expect(configFrom({ ...fieldsFrom(), output: '0' }).errors.layers).toBe(
+      '1 から 16,384 までの整数にしてください（入力値：0）',
+    );
     language.chosen = 'zh-CN';
     expect(configFrom({ ...fieldsFrom(), learningRate: 'fast' }).errors.learningRate).toBe(
       '必须是大于 0 且不超过 1000 的数，当前为 "fast"',
