@@ -74,3 +74,24 @@ export class ConflictError extends CodedError {
 export class UnavailableError extends CodedError {
   override name = 'UnavailableError';
 }
+
+/** The coded errors' names: which class a coded error that crossed a thread (only plain data crosses) is thrown again as. */
+export const CODED_ERROR_NAMES = ['InvalidRequestError', 'NotFoundError', 'ConflictError', 'UnavailableError'] as const;
+export type CodedErrorName = (typeof CODED_ERROR_NAMES)[number];
+
+const CODED_ERRORS: Record<CodedErrorName, new (...args: ConstructorParameters<typeof InvalidRequestError>) => CodedError> = {
+  InvalidRequestError,
+  NotFoundError,
+  ConflictError,
+  UnavailableError,
+};
+
+/** Which kind of coded error `error` is; undefined for anything else. */
+export function codedErrorName(error: unknown): CodedErrorName | undefined {
+  return CODED_ERROR_NAMES.find((name) => error instanceof CODED_ERRORS[name]);
+}
+
+/** The coded error of kind `name` that says `failure` (its code, params, message and issues). */
+export function codedError(name: CodedErrorName, failure: Failure): CodedError {
+  return new CODED_ERRORS[name](failure.message, failure.code, failure.params, failure.issues);
+}

@@ -43,6 +43,8 @@ export const FAILURE_CODES = [
   'request.malformed',
   /** params: reason (English). A file that could not be written (desktop save dialog). */
   'export.writeFailed',
+  /** params: index, count. A test image past the end of the run's test set (which has images 0 to count − 1). */
+  'inside.testImageOutOfRange',
   /** A run's trainer that did not stop when asked, killed (a run warning). */
   'run.killedAfterStop',
   /** params: reason (English). A run the store could not take at its start (a run warning). */

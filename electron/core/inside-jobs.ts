@@ -4,10 +4,12 @@
  * first does 10 000 forward passes per set of weights — nothing a window's or a bridge's event loop should wait on.
  */
 import { z } from 'zod';
+import { failedReplySchema } from './worker-failure';
 import { analyseTestSet, loadTestSplit, networkFromWeights } from './inside-analysis';
 import { readWeights } from './store/weights-file';
 import { writeCache } from './inside-cache';
 import { encodeBytes } from '../../shared/inside/float-codec';
+import { InvalidRequestError } from '../../shared/errors';
 import {
   insideAnalysisSchema,
   snapshotRefSchema,
@@ -41,7 +43,7 @@ export const insideReplySchema = z.discriminatedUnion('type', [
     points: z.array(insideAnalysisSchema.pick({ iteration: true, confusion: true })),
   }),
   z.strictObject({ type: z.literal('images'), images: testImagesSchema }),
-  z.strictObject({ type: z.literal('failed'), message: z.string() }),
+  failedReplySchema,
 ]);
 export type InsideReply = z.infer<typeof insideReplySchema>;
 
@@ -60,7 +62,12 @@ export function analyseAll(folder: string, weights: WeightsEntry[]): InsideAnaly
 export function readTestImages(folder: string, indices: number[]): TestImages {
   const test = loadTestSplit(folder);
   const bad = indices.find((i) => i >= test.count);
-  if (bad !== undefined) throw new RangeError(`test image ${bad} does not exist: the test set has images 0…${test.count - 1}`);
+  if (bad !== undefined)
+    throw new InvalidRequestError(
+      `test image ${bad} does not exist: the test set has images 0…${test.count - 1}`,
+      'inside.testImageOutOfRange',
+      { index: bad, count: test.count },
+    );
   return {
     width: test.width,
     height: test.height,

@@ -3,9 +3,7 @@
  * the failure.
  */
 import { insideJobSchema, runInsideJob, type InsideReply } from './inside-jobs';
+import { failedReply } from './worker-failure';
 import { answerOnce } from './worker-thread-entry';
 
-answerOnce<InsideReply>(
-  (data) => runInsideJob(insideJobSchema.parse(data)),
-  (message) => ({ type: 'failed', message }),
-);
+answerOnce<InsideReply>((data) => runInsideJob(insideJobSchema.parse(data)), failedReply);

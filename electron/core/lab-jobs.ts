@@ -5,6 +5,7 @@
  * up to 120 000 forward passes: nothing a window's or a bridge's event loop should wait on.
  */
 import { z } from 'zod';
+import { failedReplySchema } from './worker-failure';
 import { loadIdxSplit } from './datasets';
 import { networkFromWeights } from './inside-analysis';
 import { readWeights } from './store/weights-file';
@@ -48,7 +49,7 @@ export type LabJob = z.infer<typeof labJobSchema>;
 export const labReplySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mini-batches'), study: miniBatchStudySchema }),
   z.strictObject({ type: z.literal('weight-line'), line: weightLineSchema }),
-  z.strictObject({ type: z.literal('failed'), message: z.string() }),
+  failedReplySchema,
 ]);
 export type LabReply = z.infer<typeof labReplySchema>;
 

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
 import { typescriptWorkerCode } from './typescript-loader';
+import { errorOfFailedReply, failedReplySchema } from './worker-failure';
 
 /** Where a worker entry's code is: `new Worker(source.code, { eval: source.eval })`. */
 export function workerSource(name: string): { code: string | URL; eval: boolean } {
@@ -41,8 +42,11 @@ export interface WorkerJob<T> {
   readonly what: string;
   /** The message when the time limit passes. */
   readonly timeoutMessage: string;
-  /** The worker's one message as the result, or the error it reports; undefined for a malformed message. */
-  readonly reply: (value: unknown) => { ok: true; value: T } | { ok: false; message: string } | undefined;
+  /**
+   * The worker's one message as the result, or the error it reports (`error` to reject with, else an Error with
+   * `message`); undefined for a malformed message.
+   */
+  readonly reply: (value: unknown) => { ok: true; value: T } | { ok: false; message: string; error?: Error } | undefined;
 }
 
 /** Runs `job` in a new worker thread; resolves with its result, rejects with its error or after its time limit. */
@@ -64,14 +68,14 @@ export function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
     worker.on('message', (value: unknown) => {
       const reply = job.reply(value);
       if (!reply) return settle(() => reject(new Error(`${job.what} sent a malformed reply`)));
-      settle(reply.ok ? () => resolve(reply.value) : () => reject(new Error(reply.message)));
+      settle(reply.ok ? () => resolve(reply.value) : () => reject(reply.error ?? new Error(reply.message)));
     });
     worker.on('error', (error) => settle(() => reject(new Error(`${job.what} failed (${error.message})`))));
     worker.on('exit', (code) => settle(() => reject(new Error(`${job.what} ended (exit code ${code}) before its result`))));
   });
 }
 
-/** A view's job whose worker posts one message of a union with `{ type: 'failed', message }` (lab-jobs.ts, inside-jobs.ts). */
+/** A view's job whose worker posts one message of a union with worker-failure.ts's failed reply (lab-jobs.ts, inside-jobs.ts). */
 export interface ViewJob<Reply extends { type: string }> {
   /** The entry's name, e.g. `lab-worker`. */
   readonly entry: string;
@@ -83,7 +87,10 @@ export interface ViewJob<Reply extends { type: string }> {
   readonly timeoutMs: number;
 }
 
-/** Runs a view's job in a new worker thread; resolves with its result, rejects with its failure or after its time limit. */
+/**
+ * Runs a view's job in a new worker thread; resolves with its result, rejects with its failure (a coded error as the
+ * same kind of coded error) or after its time limit.
+ */
 export function runViewJobInWorker<Reply extends { type: string }>(
   job: ViewJob<Reply>,
 ): Promise<Exclude<Reply, { type: 'failed' }>> {
@@ -98,15 +105,12 @@ export function runViewJobInWorker<Reply extends { type: string }>(
       if (!parsed.success) return undefined;
       const reply = parsed.data;
       if (isResult(reply)) return { ok: true, value: reply };
-      return isFailure(reply) ? { ok: false, message: reply.message } : undefined;
+      const failed = failedReplySchema.safeParse(reply);
+      return failed.success ? { ok: false, message: failed.data.message, error: errorOfFailedReply(failed.data) } : undefined;
     },
   });
 }
 
 function isResult<Reply extends { type: string }>(reply: Reply): reply is Exclude<Reply, { type: 'failed' }> {
   return reply.type !== 'failed';
-}
-
-function isFailure(reply: { type: string; message?: unknown }): reply is { type: 'failed'; message: string } {
-  return reply.type === 'failed' && typeof reply.message === 'string';
 }

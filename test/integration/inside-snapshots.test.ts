@@ -23,6 +23,8 @@ import { matrixAccuracy, perClassAccuracy } from '../../shared/inside/confusion'
 import { decodeFloats } from '../../shared/inside/float-codec';
 import { centreLikeMnist } from '../../shared/inside/mnist-centring';
 import { makeRecord } from '../support/runs';
+import { InvalidRequestError } from '../../shared/errors';
+import { failureOf } from '../../shared/failure';
 
 const dataset = loadIdxDataset(bundledMnistFolder());
 const config = { ...BOOK_DEFAULTS, iterations: 600, trainSize: 6000, seed: 3 };
@@ -194,9 +196,17 @@ describe('InsideService on the stored run', () => {
     const images = await service.testImages(id, [0, 9999]);
     expect(images.images.map((i) => i.label)).toEqual([dataset.test.labels[0], dataset.test.labels[9999]]);
     expect(Buffer.from(images.images[0].base64, 'base64')).toEqual(Buffer.from(dataset.test.images.subarray(0, 784)));
-    await expect(service.testImages(id, [10_000])).rejects.toThrow(
-      'test image 10000 does not exist: the test set has images 0…9999',
+    // Refused in the worker as a coded request error, which crosses the thread as itself: the page words its code.
+    const refused = await service.testImages(id, [10_000]).then(
+      () => undefined,
+      (error: unknown) => error,
     );
+    expect(refused).toBeInstanceOf(InvalidRequestError);
+    expect(failureOf(refused)).toEqual({
+      code: 'inside.testImageOutOfRange',
+      params: { index: 10_000, count: 10_000 },
+      message: 'test image 10000 does not exist: the test set has images 0…9999',
+    });
   }, 60_000);
 
   it('a run from before snapshots opens with its final weights only (and one with no weights with none)', async () => {

@@ -84,6 +84,9 @@ export function failureText(failure: Failure): string {
       return t('failure.request.malformed', { reason: text('reason') });
     case 'export.writeFailed':
       return t('failure.exportWriteFailed', { reason: text('reason') });
+    case 'inside.testImageOutOfRange':
+      // The index refused as it was asked for; the last one there is as the page writes numbers.
+      return t('failure.testImageOutOfRange', { index: text('index'), last: formatNumber(Number(p.count) - 1) });
     case 'run.killedAfterStop':
       return t('failure.run.killedAfterStop');
     case 'run.cannotStart':
