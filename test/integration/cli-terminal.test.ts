@@ -24,6 +24,15 @@ describe('descent --version', () => {
   });
 });
 
+/** The summary's duration in seconds, in any of its units ("850 ms" on a fast machine, "12.3 s", "1 min 5 s" under load). */
+function summarySeconds(text: string): number {
+  const [, ms] = text.match(/^(\d+) ms$/) ?? [];
+  if (ms !== undefined) return Number(ms) / 1000;
+  const [, minutes, secs] = text.match(/^(?:(\d+) min )?([\d.]+) s$/) ?? [];
+  if (secs === undefined) throw new Error(`not a duration: ${text}`);
+  return Number(minutes ?? 0) * 60 + Number(secs);
+}
+
 /** Everything `args` writes to a pseudo-terminal (stdout and stderr both TTYs, as in a shell). */
 function onTerminal(args: string[]): Promise<string> {
   // A wide terminal, so that no bar is cut at 80 columns; the echo keeps the session open until the
@@ -60,7 +69,7 @@ describe.skipIf(!existsSync('/usr/bin/script'))('the progress bar of descent tra
 
   it('shows no ETA until it has measured a speed, and the first one is not wild', async () => {
     const text = await shown;
-    const total = Number(text.match(/completed: 2000 iterations in ([\d.]+) s/)![1]);
+    const total = summarySeconds(text.match(/completed: 2000 iterations in (\d+ ms|[\d.]+ s|\d+ min [\d.]+ s)/)![1]);
     const states = await bars();
     expect(states[0]).toMatchObject({ speed: '–', eta: '–' });
     const first = states.find((s) => s.eta !== '–')!;
