@@ -6,10 +6,11 @@
  * and a failed write leaves the old file as it was.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errorCode } from '../../shared/errors';
 import { UsageError } from './train-flags';
+import { writeAllSync } from './write-all';
 
 // O_NOFOLLOW is redundant with O_EXCL on POSIX (which never follows a final symlink), kept as a second lock;
 // Windows has neither symlink semantics here nor the constant (undefined | n is n).
@@ -19,11 +20,7 @@ const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (co
 function writeNew(path: string, produce: (write: (data: string | Uint8Array) => void) => void): void {
   const fd = openSync(path, NEW_FILE, 0o666);
   try {
-    produce((data) => {
-      // A write may take only part of the bytes: the rest follows (or the next write throws).
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
-    });
+    produce((data) => writeAllSync(fd, typeof data === 'string' ? Buffer.from(data) : data));
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

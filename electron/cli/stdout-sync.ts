@@ -4,25 +4,19 @@
  * 2 000 000 iterations, ~90 MB of JSON, ran out of a 96 MiB heap on a loaded machine). This writer hands the
  * bytes to the pipe itself, in pieces, and waits while the pipe is full: memory stays at one piece.
  */
-import { writeSync } from 'node:fs';
 import { errorCode } from '../../shared/errors';
+import { writeAllSync } from './write-all';
 
 const PIECE_CHARS = 64 * 1024;
-const FULL_PIPE_WAIT_MS = 2;
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-/** Writes all of `bytes` to `fd`, waiting while a non-blocking pipe says it is full (EAGAIN). */
+/** Writes all of `bytes` to `fd`, waiting while the pipe is full. */
 function writeAll(fd: number, bytes: Buffer): void {
-  for (let done = 0; done < bytes.length;) {
-    try {
-      done += writeSync(fd, bytes, done, bytes.length - done);
-    } catch (error) {
-      const code = errorCode(error);
-      // `descent show --json | head` closes the pipe early: the reader's choice, as main() treats it.
-      if (code === 'EPIPE') process.exit(0);
-      if (code !== 'EAGAIN') throw error;
-      Atomics.wait(sleeper, 0, 0, FULL_PIPE_WAIT_MS);
-    }
+  try {
+    writeAllSync(fd, bytes);
+  } catch (error) {
+    // `descent show --json | head` closes the pipe early: the reader's choice, as main() treats it.
+    if (errorCode(error) === 'EPIPE') process.exit(0);
+    throw error;
   }
 }
 
